@@ -1,0 +1,137 @@
+"""Whether this procedure governs an event on a date: article 36, and the national start of cross-province care.
+
+Article 36: in force from 2025-08-01 for two years (through 2027-07-31, see :mod:`gongshang_rules.parameters`);
+where national rules differ, they prevail. Cross-province direct settlement started nationally on 2025-04-01
+(人社部发〔2025〕17号, recited in the notice that issues this procedure): a cross-province event between then and
+2025-07-31 is governed by the national procedure, not this one.
+
+>>> import datetime as dt
+>>> in_force(dt.date(2025, 7, 31), Scope.CROSS_PROVINCE_INBOUND).outcome.name
+'NATIONAL_PROCEDURE'
+>>> in_force(dt.date(2025, 8, 1), Scope.INTRA_PROVINCE).outcome.name
+'IN_FORCE'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import attrs
+
+from ._validate import check_date, type_name
+from .articles import ArticleRef
+from .errors import InvalidInputError
+from .parameters import DEFAULT_PARAMETERS, Parameters
+from .ruling import LabelledEnum, ReasonTemplate, Ruling
+from .scope import Scope
+
+__all__ = ["InForce", "InForceRuling", "in_force"]
+
+NATIONAL_NOTICE = "人社部发〔2025〕17号 (national notice on cross-province direct settlement)"
+
+
+class InForce(LabelledEnum):
+    """Whether this procedure governs an event."""
+
+    IN_FORCE = ("本规程有效", "this procedure is in force")
+    NATIONAL_PROCEDURE = ("适用国家经办规程", "governed by the national procedure, not this one")
+    NOT_YET_IN_FORCE = ("本规程尚未施行", "this procedure is not yet in force")
+    EXPIRED = ("本规程有效期已届满", "this procedure's two-year validity has ended")
+    NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
+
+
+@attrs.frozen(kw_only=True)
+class InForceRuling(Ruling[InForce]):
+    """Whether this procedure governs an event on a date, with the reasons."""
+
+
+IN_FORCE_WITHIN_PERIOD = ReasonTemplate(
+    code="IN_FORCE_WITHIN_PERIOD",
+    articles=(ArticleRef(36),),
+    interpretation=False,
+    zh="{on}在本规程有效期（{start}至{end}）内。",
+    en="{on} is within this procedure's validity ({start} to {end}).",
+)
+IN_FORCE_LAST_DAY_COUNTED = ReasonTemplate(
+    code="IN_FORCE_LAST_DAY_COUNTED",
+    articles=(ArticleRef(36),),
+    interpretation=True,
+    zh="“自2025年8月1日起实施，有效期2年”按规范性文件惯例含首日计算，末日为{end}。",
+    en="'In force from 2025-08-01 for 2 years' is counted with the first day included, as regulatory documents "
+    "count their own validity: the last day is {end}.",
+)
+IN_FORCE_NATIONAL_PROCEDURE_BEFORE = ReasonTemplate(
+    code="IN_FORCE_NATIONAL_PROCEDURE_BEFORE",
+    articles=(ArticleRef(2), ArticleRef(36)),
+    interpretation=False,
+    zh="{on}早于本规程施行日{start}，但跨省异地就医直接结算已于{national}起在全国开展，由国家经办规程调整。",
+    en="{on} is before this procedure took effect ({start}), but cross-province direct settlement has run "
+    "nationally since {national}: the national procedure governs.",
+    authorities=(NATIONAL_NOTICE,),
+)
+IN_FORCE_NOT_YET = ReasonTemplate(
+    code="IN_FORCE_NOT_YET",
+    articles=(ArticleRef(36),),
+    interpretation=False,
+    zh="{on}早于本规程施行日{start}{extra_zh}。",
+    en="{on} is before this procedure took effect on {start}{extra_en}.",
+)
+IN_FORCE_EXPIRED = ReasonTemplate(
+    code="IN_FORCE_EXPIRED",
+    articles=(ArticleRef(36),),
+    interpretation=False,
+    zh="{on}晚于本规程有效期末日{end}{extra_zh}。",
+    en="{on} is after the last day of this procedure's validity, {end}{extra_en}.",
+)
+IN_FORCE_SCOPE_NOT_GOVERNED = ReasonTemplate(
+    code="IN_FORCE_SCOPE_NOT_GOVERNED",
+    articles=(ArticleRef(2, paragraph=1),),
+    interpretation=False,
+    zh="参保地与就医地均在湖南省外，本规程在任何日期均不调整该情形。",
+    en="Both places are outside Hunan: this procedure governs the case on no date.",
+)
+
+
+def in_force(on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PARAMETERS) -> InForceRuling:
+    """Whether this procedure governs an event of ``scope`` on the date ``on`` (article 36)."""
+    check_date("on", on)
+    if not isinstance(scope, Scope):
+        raise InvalidInputError("scope", f"must be a Scope member, got {type_name(scope)}")
+    if not isinstance(parameters, Parameters):
+        raise InvalidInputError("parameters", f"must be a Parameters table, got {type_name(parameters)}")
+    p = parameters
+    dates = {
+        "on": on.isoformat(),
+        "start": p.in_force_from.isoformat(),
+        "end": p.in_force_through.isoformat(),
+        "national": p.national_cross_province_from.isoformat(),
+    }
+    if scope is Scope.NOT_GOVERNED:
+        return InForceRuling(outcome=InForce.NOT_GOVERNED, reasons=(IN_FORCE_SCOPE_NOT_GOVERNED.make(),))
+    if on < p.in_force_from:
+        if scope.cross_province and on >= p.national_cross_province_from:
+            return InForceRuling(
+                outcome=InForce.NATIONAL_PROCEDURE,
+                reasons=(IN_FORCE_NATIONAL_PROCEDURE_BEFORE.make(**dates),),
+            )
+        extra_zh, extra_en = "", ""
+        if scope.cross_province:
+            extra_zh = f"，且早于全国跨省异地就医直接结算开展日{dates['national']}"
+            extra_en = (
+                f", and before cross-province direct settlement began nationally on {dates['national']}"
+            )
+        return InForceRuling(
+            outcome=InForce.NOT_YET_IN_FORCE,
+            reasons=(IN_FORCE_NOT_YET.make(extra_zh=extra_zh, extra_en=extra_en, **dates),),
+        )
+    if on > p.in_force_through:
+        extra_zh, extra_en = "", ""
+        if scope.cross_province:
+            extra_zh = "；跨省异地就医仍按国家经办规程办理"
+            extra_en = "; cross-province care remains governed by the national procedure"
+        expired = [IN_FORCE_EXPIRED.make(extra_zh=extra_zh, extra_en=extra_en, **dates)]
+        if on == p.in_force_through + _dt.timedelta(days=1):
+            # Only on this day does the outcome turn on how the two years are counted.
+            expired.append(IN_FORCE_LAST_DAY_COUNTED.make(**dates))
+        return InForceRuling(outcome=InForce.EXPIRED, reasons=tuple(expired))
+    return InForceRuling(outcome=InForce.IN_FORCE, reasons=(IN_FORCE_WITHIN_PERIOD.make(**dates),))

@@ -1,0 +1,213 @@
+"""Explained rulings: every decision returns its outcome and its reasons.
+
+A :class:`Reason` has a stable machine ``code`` (upper snake case, compared by other implementations), the
+``articles`` of this procedure it rests on, any ``authorities`` outside it (民法典, the national procedure),
+whether it rests on an ``interpretation`` (a reading, not the letter of the text), and a message in Chinese and in
+English. Reasons are made from :class:`ReasonTemplate` objects, which register themselves in :data:`REASONS`: the
+catalogue of every code the library can give, and the proof that each computable article is cited by some rule.
+
+>>> from gongshang_rules.articles import ArticleRef
+>>> DEMO = ReasonTemplate(
+...     code="DEMO_ONLY", articles=(ArticleRef(13),), interpretation=False,
+...     zh="示例：{n}个月。", en="Example: {n} months.", register=False,
+... )
+>>> reason = DEMO.make(n=3)
+>>> reason.code, reason.message_en, reason.message_zh
+('DEMO_ONLY', 'Example: 3 months.', '示例：3个月。')
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from ._validate import is_bool, is_text, is_tuple_of
+from .articles import AnnexRef, ArticleRef, Citation
+from .errors import InvalidInputError
+
+__all__ = [
+    "REASONS",
+    "LabelledEnum",
+    "Reason",
+    "ReasonTemplate",
+    "Ruling",
+]
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
+
+
+class LabelledEnum(enum.Enum):
+    """An enum whose members carry a Chinese and an English label; the member name is the stable code."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _check_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _CODE.match(value):
+        raise InvalidInputError(attribute.name, f"must be an UPPER_SNAKE_CASE code, got {value!r}")
+
+
+def _cite(citations: Iterable[Citation]) -> str:
+    return ", ".join(str(c) for c in citations)
+
+
+def _cite_zh(citations: Iterable[Citation]) -> str:
+    return "、".join(c.zh for c in citations)
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One reason of a ruling: why the outcome is what it is, and on which articles that rests."""
+
+    code: str = attrs.field(validator=_check_code)
+    articles: tuple[Citation, ...] = attrs.field(validator=is_tuple_of((ArticleRef, AnnexRef)))
+    interpretation: bool = attrs.field(validator=is_bool)
+    message_zh: str = attrs.field(validator=is_text)
+    message_en: str = attrs.field(validator=is_text)
+    authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
+
+    def __str__(self) -> str:
+        basis = _cite(self.articles) or "no article of this procedure"
+        if self.authorities:
+            basis += "; " + "; ".join(self.authorities)
+        flag = " [interpretation]" if self.interpretation else ""
+        return f"{self.code} ({basis}){flag}: {self.message_en} / {self.message_zh}"
+
+
+_REGISTRY: dict[str, ReasonTemplate] = {}
+
+#: Every reason code the library can give, by code: the catalogue other implementations compare against.
+REASONS: Mapping[str, ReasonTemplate] = MappingProxyType(_REGISTRY)
+
+
+@attrs.frozen(kw_only=True)
+class ReasonTemplate:
+    """A reason before its particulars: code, articles and flag fixed, messages with ``{placeholders}``.
+
+    Creating one registers it in :data:`REASONS` (pass ``register=False`` for a throwaway example); a code can be
+    registered once only, so codes stay unique across the library.
+    """
+
+    code: str = attrs.field(validator=_check_code)
+    articles: tuple[Citation, ...] = attrs.field(validator=is_tuple_of((ArticleRef, AnnexRef)))
+    interpretation: bool = attrs.field(validator=is_bool)
+    zh: str = attrs.field(validator=is_text)
+    en: str = attrs.field(validator=is_text)
+    authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
+    register: bool = attrs.field(default=True, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.register:
+            if self.code in _REGISTRY:
+                raise InvalidInputError("code", f"reason code {self.code} is registered twice")
+            _REGISTRY[self.code] = self
+
+    def make(self, **particulars: object) -> Reason:
+        """The reason with its particulars filled into both messages."""
+        try:
+            message_zh = self.zh.format(**particulars)
+            message_en = self.en.format(**particulars)
+        except (KeyError, IndexError) as missing:
+            raise InvalidInputError("particulars", f"{self.code} needs {missing}") from None
+        return Reason(
+            code=self.code,
+            articles=self.articles,
+            interpretation=self.interpretation,
+            message_zh=message_zh,
+            message_en=message_en,
+            authorities=self.authorities,
+        )
+
+
+OutcomeT = TypeVar("OutcomeT", bound=LabelledEnum)
+
+
+@attrs.frozen(kw_only=True)
+class Ruling(Generic[OutcomeT]):
+    """A decision: its ``outcome`` (an enum member) and the ``reasons`` that explain it, in order.
+
+    ``str()`` reads as a short explanation; in a notebook the ruling renders as an HTML table.
+    """
+
+    outcome: OutcomeT
+    reasons: tuple[Reason, ...] = attrs.field(validator=is_tuple_of(Reason))
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The set of reason codes: what another implementation's answer is compared on."""
+        return frozenset(r.code for r in self.reasons)
+
+    @property
+    def articles(self) -> tuple[Citation, ...]:
+        """Every article and annex cited, once each, sorted."""
+        refs = {c for r in self.reasons for c in r.articles}
+        return tuple(sorted((c for c in refs if isinstance(c, ArticleRef)), key=_ref_key)) + tuple(
+            sorted(c for c in refs if isinstance(c, AnnexRef))
+        )
+
+    @property
+    def rests_on_interpretation(self) -> bool:
+        """True when any reason rests on a reading rather than the letter of the text."""
+        return any(r.interpretation for r in self.reasons)
+
+    def reason(self, code: str) -> Reason:
+        """The reason with ``code``; :class:`InvalidInputError` when the ruling has none."""
+        for r in self.reasons:
+            if r.code == code:
+                return r
+        raise InvalidInputError("code", f"this ruling gives no reason {code}; it gives {sorted(self.codes)}")
+
+    def _headline(self) -> str:
+        return f"{type(self).__name__}: {self.outcome.name} ({self.outcome.en} / {self.outcome.zh})"
+
+    def _extra_lines(self) -> list[str]:
+        """Figures a subclass adds to ``str()`` below the headline."""
+        return []
+
+    def __str__(self) -> str:
+        lines = [self._headline(), *self._extra_lines()]
+        for r in self.reasons:
+            basis = _cite(r.articles) or "—"
+            if r.authorities:
+                basis += "; " + "; ".join(r.authorities)
+            flag = " [interpretation]" if r.interpretation else ""
+            lines.append(f"  - {r.code} [{basis}]{flag}")
+            lines.append(f"      {r.message_en}")
+            lines.append(f"      {r.message_zh}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = "".join(
+            "<tr>"
+            f"<td><code>{esc(r.code)}</code></td>"
+            f"<td>{esc(_cite(r.articles))}<br>{esc(_cite_zh(r.articles))}"
+            + (f"<br><small>{esc('; '.join(r.authorities))}</small>" if r.authorities else "")
+            + "</td>"
+            f"<td>{'yes' if r.interpretation else ''}</td>"
+            f"<td>{esc(r.message_en)}<br>{esc(r.message_zh)}</td>"
+            "</tr>"
+            for r in self.reasons
+        )
+        extra = "".join(f"<div>{esc(line.strip())}</div>" for line in self._extra_lines())
+        return (
+            f"<div><strong>{esc(type(self).__name__)}: {esc(self.outcome.name)}</strong> "
+            f"({esc(self.outcome.en)} / {esc(self.outcome.zh)}){extra}"
+            "<table><thead><tr><th>code</th><th>articles</th><th>interpretation</th><th>why</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>"
+        )
+
+
+def _ref_key(ref: ArticleRef) -> tuple[int, int, int]:
+    return (ref.article, ref.paragraph or 0, ref.item or 0)
