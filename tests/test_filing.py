@@ -1,0 +1,494 @@
+"""Tests of articles 11, 12 and 13: validity, changes, and whether a filing covers an episode."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gongshang_rules import DEFAULT_PARAMETERS, InvalidInputError, PersonCategory, ServiceKind, place
+from gongshang_rules.filing import (
+    ChangeKind,
+    ChangeStatus,
+    Coverage,
+    CoverageFacts,
+    Filing,
+    Validity,
+    change_allowed,
+    filing_covers,
+    filing_valid_through,
+    filing_validity,
+)
+
+CHANGSHA = place("430100")
+YUELU = place("430104")
+YUEYANG = place("430600")
+YUEYANG_COUNTY = place("430621")
+GUANGDONG = place("440000")
+XINJIANG = place("650000")
+
+dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 12, 31))
+
+
+def filing(**overrides: object) -> Filing:
+    values: dict[str, object] = {
+        "insured": CHANGSHA,
+        "treatment": YUEYANG,
+        "category": PersonCategory.REFERRAL,
+        "service": ServiceKind.MEDICAL,
+        "filed_on": dt.date(2025, 9, 1),
+    }
+    values.update(overrides)
+    return Filing(**values)  # type: ignore[arg-type]
+
+
+def facts(**overrides: object) -> CoverageFacts:
+    values: dict[str, object] = {
+        "insured": CHANGSHA,
+        "filing": filing(),
+        "service": ServiceKind.MEDICAL,
+        "institution_code": "EX-0001",
+        "institution_place": YUEYANG_COUNTY,
+        "admitted_on": dt.date(2025, 10, 8),
+    }
+    values.update(overrides)
+    return CoverageFacts(**values)  # type: ignore[arg-type]
+
+
+class TestFilingValidThrough:
+    def test_referral_filing_is_valid_for_three_months(self) -> None:
+        """Art. 13 ¶1: a referral filing is valid 3 months; 2025-09-15 runs through 2025-12-15."""
+        assert filing_valid_through(dt.date(2025, 9, 15), PersonCategory.REFERRAL) == dt.date(2025, 12, 15)
+
+    def test_long_term_filing_is_valid_for_six_months(self) -> None:
+        """Art. 13 ¶1: long-term residence and resident work are valid 6 months."""
+        for category in (PersonCategory.LONG_TERM_RESIDENCE, PersonCategory.RESIDENT_WORK):
+            assert filing_valid_through(dt.date(2025, 9, 15), category) == dt.date(2026, 3, 15)
+
+    def test_filed_on_the_31st_ends_on_the_last_day_of_a_short_month(self) -> None:
+        """SPEC: filed 2025-08-31, 6 months: valid through 2026-02-28 (民法典 202)."""
+        assert filing_valid_through(dt.date(2025, 8, 31), PersonCategory.LONG_TERM_RESIDENCE) == dt.date(
+            2026, 2, 28
+        )
+
+    def test_referral_filed_on_the_31st_of_may_ends_on_the_31st_of_august(self) -> None:
+        """A day that exists in the final month is kept: 2025-05-31 + 3 months = 2025-08-31."""
+        assert filing_valid_through(dt.date(2025, 5, 31), PersonCategory.REFERRAL) == dt.date(2025, 8, 31)
+
+    def test_filed_on_a_leap_day(self) -> None:
+        """Filed 2024-02-29: a referral runs to 2024-05-29; a long-term filing to 2024-08-29."""
+        assert filing_valid_through(dt.date(2024, 2, 29), PersonCategory.REFERRAL) == dt.date(2024, 5, 29)
+        assert filing_valid_through(dt.date(2024, 2, 29), PersonCategory.RESIDENT_WORK) == dt.date(
+            2024, 8, 29
+        )
+
+    def test_referral_ending_in_the_spring_festival_is_not_extended(self) -> None:
+        """SPEC: validity is a status, not an act: a last day in the 2026 Spring Festival holiday stays put."""
+        assert filing_valid_through(dt.date(2025, 11, 17), PersonCategory.REFERRAL) == dt.date(2026, 2, 17)
+
+    def test_a_what_if_table_changes_the_period(self) -> None:
+        """The numbers come from the parameter table: a 4-month referral validity is honoured."""
+        table = attrs.evolve(DEFAULT_PARAMETERS, referral_validity_months=4)
+        assert filing_valid_through(
+            dt.date(2025, 9, 15), PersonCategory.REFERRAL, parameters=table
+        ) == dt.date(2026, 1, 15)
+
+    def test_bad_input_names_the_field(self) -> None:
+        """A datetime or a string is refused with the field named."""
+        with pytest.raises(InvalidInputError, match="filing_date"):
+            filing_valid_through(dt.datetime(2025, 9, 15, 8), PersonCategory.REFERRAL)  # noqa: DTZ001
+        with pytest.raises(InvalidInputError, match="category"):
+            filing_valid_through(dt.date(2025, 9, 15), "REFERRAL")  # type: ignore[arg-type]
+
+    @given(dates)
+    def test_last_valid_day_is_after_the_filing_date_and_referral_never_outlasts_long_term(
+        self, filed: dt.date
+    ) -> None:
+        """Property: the last valid day is after the filing date; a referral's is never later than a long-term one."""
+        referral = filing_valid_through(filed, PersonCategory.REFERRAL)
+        long_term = filing_valid_through(filed, PersonCategory.LONG_TERM_RESIDENCE)
+        assert filed < referral <= long_term
+
+
+class TestFilingValidity:
+    def test_a_hunan_filing_is_computed_under_article_13(self) -> None:
+        """Art. 13 ¶1: with no dates on the form, validity is computed and the reading is flagged."""
+        ruling = filing_validity(filing(filed_on=dt.date(2025, 8, 31)))
+        assert ruling.outcome is Validity.COMPUTED
+        assert (ruling.valid_from, ruling.valid_through) == (dt.date(2025, 8, 31), dt.date(2025, 11, 30))
+        assert ruling.reason("FILING_VALIDITY_COMPUTED").interpretation
+
+    def test_dates_stated_on_the_form_govern(self) -> None:
+        """SPEC: validity dates stated on the approved form govern; a difference from the rule is noted."""
+        ruling = filing_validity(
+            filing(stated_valid_from=dt.date(2025, 9, 1), stated_valid_through=dt.date(2025, 12, 31))
+        )
+        assert ruling.outcome is Validity.STATED_ON_FORM
+        assert ruling.valid_through == dt.date(2025, 12, 31)
+        assert "FILING_VALIDITY_DIFFERS_FROM_RULE" in ruling.codes
+
+    def test_stated_dates_equal_to_the_rule_raise_no_note(self) -> None:
+        """When the form states exactly what article 13 gives, there is nothing to note."""
+        ruling = filing_validity(
+            filing(stated_valid_from=dt.date(2025, 9, 1), stated_valid_through=dt.date(2025, 12, 1))
+        )
+        assert ruling.codes == {"FILING_VALIDITY_STATED"}
+
+    def test_an_inbound_filing_without_dates_is_not_computed(self) -> None:
+        """SPEC: an inbound filing's validity is set by the insured province; never Hunan's 3 or 6 months."""
+        ruling = filing_validity(filing(insured=XINJIANG, treatment=CHANGSHA))
+        assert ruling.outcome is Validity.SET_BY_INSURED_PROVINCE
+        assert ruling.valid_through is None
+
+    def test_an_inbound_filing_with_dates_uses_them_without_comparing_to_hunan(self) -> None:
+        """The insured province's dates are taken as approved, with no Hunan rule to differ from."""
+        ruling = filing_validity(
+            filing(
+                insured=XINJIANG,
+                treatment=CHANGSHA,
+                stated_valid_from=dt.date(2025, 8, 1),
+                stated_valid_through=dt.date(2026, 7, 31),
+            )
+        )
+        assert ruling.codes == {"FILING_VALIDITY_STATED"}
+
+    def test_a_filing_running_past_2027_07_31_is_surfaced(self) -> None:
+        """Art. 36: a filing whose validity runs past the procedure's last day says so."""
+        ruling = filing_validity(filing(category=PersonCategory.RESIDENT_WORK, filed_on=dt.date(2027, 3, 1)))
+        assert "FILING_RUNS_PAST_PROCEDURE_END" in ruling.codes
+        ends_in_time = filing_validity(
+            filing(category=PersonCategory.RESIDENT_WORK, filed_on=dt.date(2027, 1, 31))
+        )
+        assert "FILING_RUNS_PAST_PROCEDURE_END" not in ends_in_time.codes
+
+    def test_str_shows_the_dates(self) -> None:
+        """The explanation a person reads carries the validity dates."""
+        assert "2025-09-01 to 2025-12-01" in str(filing_validity(filing()))
+        assert "not computed" in str(filing_validity(filing(insured=XINJIANG, treatment=CHANGSHA)))
+
+
+class TestFilingConstruction:
+    def test_only_one_stated_date_is_refused(self) -> None:
+        """The form states both validity dates or neither."""
+        with pytest.raises(InvalidInputError, match="stated_valid_through"):
+            filing(stated_valid_from=dt.date(2025, 9, 1))
+
+    def test_stated_dates_out_of_order_are_refused(self) -> None:
+        """The last valid day cannot precede the first."""
+        with pytest.raises(InvalidInputError, match="stated_valid_through"):
+            filing(stated_valid_from=dt.date(2025, 9, 1), stated_valid_through=dt.date(2025, 8, 1))
+
+    def test_province_level_is_not_a_treatment_place(self) -> None:
+        """Art. 2 ¶3: the treatment place is the institution's city, never 省本级."""
+        with pytest.raises(InvalidInputError, match="treatment"):
+            filing(treatment=place("省本级"))
+
+    def test_institution_codes_must_be_a_non_empty_set_of_text(self) -> None:
+        """An empty set or a blank code is refused; None means 'any institution in the place'."""
+        with pytest.raises(InvalidInputError, match="institution_codes"):
+            filing(institution_codes=frozenset())
+        with pytest.raises(InvalidInputError, match="institution_codes"):
+            filing(institution_codes=frozenset({" "}))
+        with pytest.raises(InvalidInputError, match="institution_codes"):
+            filing(institution_codes=["EX-1"])
+
+
+class TestChangeAllowed:
+    def test_a_long_term_filing_is_locked_for_three_months(self) -> None:
+        """Art. 13 ¶1: filed 2025-08-31, the 3 months end 2025-11-30; change from 2025-12-01."""
+        f = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=dt.date(2025, 8, 31))
+        locked = change_allowed(f, ChangeKind.TREATMENT_PLACE, dt.date(2025, 11, 30))
+        assert locked.outcome is ChangeStatus.LOCKED
+        assert locked.allowed_from == dt.date(2025, 12, 1)
+        assert change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 12, 1)).outcome is ChangeStatus.ALLOWED
+
+    def test_personal_information_can_be_corrected_at_any_time(self) -> None:
+        """Art. 11 (interpretation): a correction of personal information is not locked."""
+        f = filing(category=PersonCategory.RESIDENT_WORK, filed_on=dt.date(2025, 9, 1))
+        ruling = change_allowed(f, ChangeKind.PERSONAL_INFORMATION, dt.date(2025, 9, 2))
+        assert ruling.outcome is ChangeStatus.ALLOWED
+        assert ruling.rests_on_interpretation
+
+    def test_a_referral_filing_has_no_lock(self) -> None:
+        """Art. 13 ¶1 locks long-term filings only; a referral may change under article 11."""
+        ruling = change_allowed(filing(), ChangeKind.CANCEL, dt.date(2025, 9, 2))
+        assert ruling.outcome is ChangeStatus.ALLOWED
+        assert ruling.codes == {"CHANGE_REFERRAL_NO_LOCK"}
+
+    def test_an_expired_filing_cannot_be_changed(self) -> None:
+        """After the last valid day there is no filing to change: file anew."""
+        ruling = change_allowed(filing(), ChangeKind.TREATMENT_PLACE, dt.date(2025, 12, 2))
+        assert ruling.outcome is ChangeStatus.FILING_EXPIRED
+
+    def test_an_inbound_filing_is_changed_with_the_insured_province(self) -> None:
+        """Chapter 2 governs Hunan's filings; an inbound one is changed where it was made."""
+        f = filing(insured=XINJIANG, treatment=CHANGSHA)
+        assert change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 9, 2)).outcome is ChangeStatus.NOT_GOVERNED
+
+    def test_bad_input_names_the_field(self) -> None:
+        """Wrong types are refused with the field named."""
+        with pytest.raises(InvalidInputError, match="filing"):
+            change_allowed("f", ChangeKind.CANCEL, dt.date(2025, 9, 2))  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="change"):
+            change_allowed(filing(), "CANCEL", dt.date(2025, 9, 2))  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="on"):
+            change_allowed(filing(), ChangeKind.CANCEL, "2025-09-02")  # type: ignore[arg-type]
+
+    @given(dates, st.integers(min_value=-5, max_value=200))
+    def test_the_lock_ends_exactly_when_three_months_have_passed(self, filed: dt.date, offset: int) -> None:
+        """Property: a long-term filing is locked through the last day of the 3 months, open the day after."""
+        f = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=filed)
+        on = filed + dt.timedelta(days=max(offset, 0))
+        ruling = change_allowed(f, ChangeKind.CANCEL, on)
+        lock_end = filing_valid_through(filed, PersonCategory.REFERRAL)  # 3 months, the same period rule
+        if on <= lock_end:
+            assert ruling.outcome is ChangeStatus.LOCKED
+        elif on <= filing_valid_through(filed, PersonCategory.LONG_TERM_RESIDENCE):
+            assert ruling.outcome is ChangeStatus.ALLOWED
+        else:
+            assert ruling.outcome is ChangeStatus.FILING_EXPIRED
+
+
+class TestFilingCovers:
+    def test_an_admission_within_validity_at_an_institution_in_the_filed_city_is_covered(self) -> None:
+        """Arts. 12 ¶1 and 13: filed before admission, at an institution of the filed city, within validity."""
+        ruling = filing_covers(facts())
+        assert ruling.outcome is Coverage.COVERED
+        assert ruling.outcome.direct
+
+    def test_a_filing_on_the_admission_day_counts_as_before_admission(self) -> None:
+        """SPEC (interpretation): with dates only, a filing dated on the admission day is before admission."""
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 9, 1)))
+        assert ruling.outcome is Coverage.COVERED
+        assert ruling.reason("COVERAGE_FILED_ON_ADMISSION_DAY").interpretation
+
+    def test_the_last_valid_day_is_covered_and_the_next_is_not(self) -> None:
+        """Art. 13 ¶1: filed 2025-09-01 for a referral: admitted 2025-12-01 is covered; 2025-12-02 is not."""
+        assert filing_covers(facts(admitted_on=dt.date(2025, 12, 1))).outcome is Coverage.COVERED
+        late = filing_covers(facts(admitted_on=dt.date(2025, 12, 2)))
+        assert late.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_AFTER_VALIDITY" in late.codes
+
+    def test_discharge_after_expiry_still_settles_when_admitted_within_validity(self) -> None:
+        """Art. 13 ¶2: an admission made within validity is not limited by the validity period."""
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 11, 28), settled_on=dt.date(2026, 1, 20)))
+        assert ruling.outcome is Coverage.COVERED
+
+    def test_losing_entitlement_during_the_stay_ends_direct_settlement(self) -> None:
+        """Art. 13 ¶2: a filing that lapses during the stay (loss of entitlement) cannot settle directly."""
+        ruling = filing_covers(
+            facts(settled_on=dt.date(2025, 10, 20), entitlement_lost_on=dt.date(2025, 10, 15))
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_ENTITLEMENT_LOST" in ruling.codes
+
+    def test_losing_entitlement_after_settlement_does_not_matter(self) -> None:
+        """A loss after the discharge settlement is outside the stay."""
+        ruling = filing_covers(
+            facts(settled_on=dt.date(2025, 10, 20), entitlement_lost_on=dt.date(2025, 10, 21))
+        )
+        assert ruling.outcome is Coverage.COVERED
+
+    def test_no_filing_is_not_settled_directly_and_says_what_governs(self) -> None:
+        """Art. 12 ¶1: no filing, no direct settlement; the procedure is silent on reimbursement and says so."""
+        ruling = filing_covers(facts(filing=None))
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "insured place's work-injury rules decide" in ruling.reason("COVERAGE_NO_FILING").message_en
+
+    def test_an_institution_that_is_not_the_filed_one_is_not_covered(self) -> None:
+        """Art. 12 ¶1: costs at a non-filed institution are not settled directly."""
+        ruling = filing_covers(facts(filing=filing(institution_codes=frozenset({"EX-0002"}))))
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_NOT_FILED_INSTITUTION" in ruling.codes
+
+    def test_a_filed_institution_code_is_covered(self) -> None:
+        """The filed institution itself settles directly."""
+        ruling = filing_covers(facts(filing=filing(institution_codes=frozenset({"EX-0001"}))))
+        assert ruling.outcome is Coverage.COVERED
+
+    def test_every_failing_condition_is_listed(self) -> None:
+        """Wrong institution, wrong city, wrong service and an expired filing are all reported."""
+        ruling = filing_covers(
+            facts(
+                filing=filing(institution_codes=frozenset({"EX-0002"})),
+                institution_place=place("430700"),
+                service=ServiceKind.REHABILITATION,
+                admitted_on=dt.date(2026, 1, 5),
+            )
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert {
+            "COVERAGE_NOT_FILED_INSTITUTION",
+            "COVERAGE_OUTSIDE_FILED_PLACE",
+            "COVERAGE_SERVICE_NOT_FILED",
+            "COVERAGE_AFTER_VALIDITY",
+        } <= ruling.codes
+
+    def test_a_late_filing_without_a_back_filing_cause_is_not_covered(self) -> None:
+        """Art. 12 ¶1: the filing must be complete before admission."""
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 8, 30)))
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_FILED_AFTER_ADMISSION" in ruling.codes
+
+    def test_an_intra_province_emergency_back_filed_before_settlement_settles_directly(self) -> None:
+        """Art. 12 ¶2: emergency, consent, back-filed before discharge settlement: direct settlement."""
+        ruling = filing_covers(
+            facts(
+                admitted_on=dt.date(2025, 8, 28),
+                settled_on=dt.date(2025, 9, 5),
+                emergency_marked=True,
+                insured_place_consented=True,
+            )
+        )
+        assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
+
+    def test_a_back_filing_on_the_settlement_day_counts_as_before_it(self) -> None:
+        """Art. 12 ¶2 with the same-day reading (interpretation)."""
+        ruling = filing_covers(
+            facts(
+                admitted_on=dt.date(2025, 8, 28),
+                settled_on=dt.date(2025, 9, 1),
+                force_majeure=True,
+                insured_place_consented=True,
+            )
+        )
+        assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
+        assert ruling.reason("COVERAGE_BACK_FILED_SETTLEMENT_DAY").interpretation
+
+    def test_an_emergency_back_filed_after_settlement_goes_to_manual_reimbursement(self) -> None:
+        """Art. 12 ¶2: not completed before discharge settlement: reimbursed at the insured place."""
+        ruling = filing_covers(
+            facts(
+                admitted_on=dt.date(2025, 8, 20),
+                settled_on=dt.date(2025, 8, 31),
+                emergency_marked=True,
+                insured_place_consented=True,
+            )
+        )
+        assert ruling.outcome is Coverage.MANUAL_REIMBURSEMENT
+        assert "COVERAGE_BACK_FILING_TOO_LATE" in ruling.codes
+
+    def test_an_emergency_with_no_filing_at_all_goes_to_manual_reimbursement(self) -> None:
+        """Art. 12 ¶2: an emergency never back-filed is reimbursed at the insured place."""
+        ruling = filing_covers(facts(filing=None, emergency_marked=True, settled_on=dt.date(2025, 10, 9)))
+        assert ruling.outcome is Coverage.MANUAL_REIMBURSEMENT
+
+    def test_an_emergency_without_consent_goes_to_manual_reimbursement(self) -> None:
+        """Art. 12 ¶2: the back-filing needs the insured place's consent."""
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 8, 28), emergency_marked=True))
+        assert ruling.outcome is Coverage.MANUAL_REIMBURSEMENT
+        assert "COVERAGE_BACK_FILING_NO_CONSENT" in ruling.codes
+
+    def test_back_filing_after_injury_recognition_settles_and_refunds(self) -> None:
+        """Art. 12 ¶3: recognition completed after care began, consent: direct settlement, fund's share refunded."""
+        ruling = filing_covers(
+            facts(
+                admitted_on=dt.date(2025, 8, 10),
+                settled_on=dt.date(2025, 8, 25),
+                recognition_pending_at_admission=True,
+                insured_place_consented=True,
+            )
+        )
+        assert ruling.outcome is Coverage.COVERED_WITH_REFUND
+        assert ruling.outcome.direct
+
+    def test_back_filing_after_recognition_needs_consent(self) -> None:
+        """Art. 12 ¶3: without the insured place's consent, no back-filing."""
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 8, 10), recognition_pending_at_admission=True))
+        assert ruling.outcome is Coverage.NOT_COVERED
+
+    def test_cross_province_back_filing_is_governed_by_the_national_procedure(self) -> None:
+        """Art. 12 ¶2, ¶3 are intra-province only: a cross-province back-filing points to the national procedure."""
+        ruling = filing_covers(
+            facts(
+                filing=filing(treatment=GUANGDONG),
+                institution_place=GUANGDONG,
+                admitted_on=dt.date(2025, 8, 28),
+                emergency_marked=True,
+                insured_place_consented=True,
+            )
+        )
+        assert ruling.outcome is Coverage.NATIONAL_PROCEDURE
+
+    def test_an_inbound_filing_without_dates_must_be_confirmed_with_the_insured_province(self) -> None:
+        """SPEC: the library does not compute an inbound filing's validity."""
+        inbound = filing(insured=XINJIANG, treatment=CHANGSHA)
+        ruling = filing_covers(facts(insured=XINJIANG, filing=inbound, institution_place=YUELU))
+        assert ruling.outcome is Coverage.SET_BY_INSURED_PROVINCE
+
+    def test_an_inbound_filing_with_dates_is_checked_against_them(self) -> None:
+        """The insured province's stated dates decide coverage; the day before they start is not covered."""
+        inbound = filing(
+            insured=XINJIANG,
+            treatment=CHANGSHA,
+            filed_on=dt.date(2025, 8, 10),
+            stated_valid_from=dt.date(2025, 8, 15),
+            stated_valid_through=dt.date(2026, 2, 14),
+        )
+        base = {"insured": XINJIANG, "filing": inbound, "institution_place": YUELU}
+        assert filing_covers(facts(admitted_on=dt.date(2025, 9, 1), **base)).outcome is Coverage.COVERED
+        early = filing_covers(facts(admitted_on=dt.date(2025, 8, 14), **base))
+        assert early.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_BEFORE_STATED_VALIDITY" in early.codes
+
+    def test_local_care_needs_no_filing(self) -> None:
+        """Art. 3 ¶1: care within the insured city is not out-of-area."""
+        ruling = filing_covers(facts(filing=None, institution_place=YUELU))
+        assert ruling.outcome is Coverage.NOT_OUT_OF_AREA
+
+    def test_care_between_two_other_provinces_is_not_governed(self) -> None:
+        """Art. 2: neither place in Hunan."""
+        ruling = filing_covers(facts(insured=XINJIANG, filing=None, institution_place=GUANGDONG))
+        assert ruling.outcome is Coverage.NOT_GOVERNED
+
+    def test_bad_facts_name_the_field(self) -> None:
+        """Inconsistent facts are refused with the field named."""
+        with pytest.raises(InvalidInputError, match="settled_on"):
+            facts(settled_on=dt.date(2025, 10, 1))
+        with pytest.raises(InvalidInputError, match=r"filing\.insured"):
+            facts(insured=place("430300"))
+        with pytest.raises(InvalidInputError, match="institution_place"):
+            facts(institution_place=place("省本级"))
+        with pytest.raises(InvalidInputError, match="facts"):
+            filing_covers("facts")  # type: ignore[arg-type]
+
+    @given(
+        filed=dates,
+        offset=st.integers(min_value=1, max_value=60),
+        emergency=st.booleans(),
+        consent=st.booleans(),
+    )
+    def test_never_covered_before_the_filing_date_without_a_back_filing_rule(
+        self, filed: dt.date, offset: int, emergency: bool, consent: bool
+    ) -> None:
+        """Property: an admission before the filing date is direct only through article 12 ¶2 or ¶3."""
+        admitted = filed - dt.timedelta(days=offset)
+        ruling = filing_covers(
+            facts(
+                filing=filing(filed_on=filed),
+                admitted_on=admitted,
+                emergency_marked=emergency,
+                insured_place_consented=consent,
+            )
+        )
+        if ruling.outcome.direct:
+            assert emergency and consent
+            assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
+
+    @given(
+        filed=dates,
+        first=st.integers(min_value=0, max_value=200),
+        earlier=st.integers(min_value=0, max_value=200),
+    )
+    def test_moving_the_admission_earlier_within_validity_never_loses_coverage(
+        self, filed: dt.date, first: int, earlier: int
+    ) -> None:
+        """Property: if an admission is covered, an earlier admission on or after the filing date is too."""
+        later = filed + dt.timedelta(days=first)
+        sooner = max(filed, later - dt.timedelta(days=earlier))
+        f = filing(filed_on=filed)
+        if filing_covers(facts(filing=f, admitted_on=later)).outcome.direct:
+            assert filing_covers(facts(filing=f, admitted_on=sooner)).outcome.direct
