@@ -62,6 +62,16 @@ def _check_article(_instance: object, attribute: attrs.Attribute[Any], value: ob
         )
 
 
+def _none_first(value: int | None) -> int:
+    """Sort key: a citation of a whole article (or annex) comes before its paragraphs (or notes)."""
+    return 0 if value is None else value
+
+
+def _check_annex(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2):
+        raise InvalidInputError(attribute.name, f"must be annex 1 or 2, got {value!r}")
+
+
 def _check_optional_small(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9):
         raise InvalidInputError(attribute.name, f"must be a number 1 to 9 or None, got {value!r}")
@@ -72,8 +82,12 @@ class ArticleRef:
     """A citation of an article of this procedure, optionally narrowed to a paragraph (款) and an item (项)."""
 
     article: int = attrs.field(validator=_check_article)
-    paragraph: int | None = attrs.field(default=None, kw_only=True, validator=_check_optional_small)
-    item: int | None = attrs.field(default=None, kw_only=True, validator=_check_optional_small)
+    paragraph: int | None = attrs.field(
+        default=None, kw_only=True, validator=_check_optional_small, order=_none_first
+    )
+    item: int | None = attrs.field(
+        default=None, kw_only=True, validator=_check_optional_small, order=_none_first
+    )
 
     def __str__(self) -> str:
         text = f"art. {self.article}"
@@ -98,8 +112,10 @@ class ArticleRef:
 class AnnexRef:
     """A citation of annex 1 or 2 (the filing forms), optionally of one of its notes (备注)."""
 
-    annex: int = attrs.field(validator=attrs.validators.in_((1, 2)))
-    note: int | None = attrs.field(default=None, kw_only=True, validator=_check_optional_small)
+    annex: int = attrs.field(validator=_check_annex)
+    note: int | None = attrs.field(
+        default=None, kw_only=True, validator=_check_optional_small, order=_none_first
+    )
 
     def __str__(self) -> str:
         return f"annex {self.annex}" + (f" note {self.note}" if self.note is not None else "")

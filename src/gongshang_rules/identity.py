@@ -22,6 +22,7 @@ import datetime as _dt
 import attrs
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.util import clean
 
 from ._validate import is_instance, is_text, type_name
 from .errors import InvalidIdentityNumberError
@@ -99,7 +100,7 @@ class IdentityNumber:
         if not isinstance(text, str):
             raise InvalidIdentityNumberError(field, f"must be text (str), got {type_name(text)}")
         try:
-            compact = ric.compact(text)
+            compact = clean(text, " -").upper().strip()
         except Exception:  # stdnum's cleaner should not fail on a str; never let it leak
             raise InvalidIdentityNumberError(field, "could not be read as an identity number") from None
         _validate_number(compact, field=field)

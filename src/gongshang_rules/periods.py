@@ -52,5 +52,6 @@ def months_reached(since: _dt.date, months: int, on: _dt.date) -> bool:
     True
     """
     check_date("since", since)
+    check_int("months", months, minimum=1)
     check_date("on", on)
     return on >= add_months(since, months)

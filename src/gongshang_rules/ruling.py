@@ -152,7 +152,7 @@ class Ruling(Generic[OutcomeT]):
     def articles(self) -> tuple[Citation, ...]:
         """Every article and annex cited, once each, sorted."""
         refs = {c for r in self.reasons for c in r.articles}
-        return tuple(sorted((c for c in refs if isinstance(c, ArticleRef)), key=_ref_key)) + tuple(
+        return tuple(sorted(c for c in refs if isinstance(c, ArticleRef))) + tuple(
             sorted(c for c in refs if isinstance(c, AnnexRef))
         )
 
@@ -207,7 +207,3 @@ class Ruling(Generic[OutcomeT]):
             "<table><thead><tr><th>code</th><th>articles</th><th>interpretation</th><th>why</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></div>"
         )
-
-
-def _ref_key(ref: ArticleRef) -> tuple[int, int, int]:
-    return (ref.article, ref.paragraph or 0, ref.item or 0)

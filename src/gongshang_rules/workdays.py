@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 import chinese_calendar
 
-from ._validate import check_date, check_int, is_text
+from ._validate import check_date, check_int, is_bool, is_text
 from .errors import CalendarUnknownError, InvalidInputError
 
 __all__ = [
@@ -80,12 +80,31 @@ class YearSchedule:
         return d.weekday() < 5 and d not in self.days_off
 
 
+def _frozen_schedules(value: object) -> object:
+    """A read-only copy of a mapping (so a caller's dict cannot change the calendar later); else as given."""
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
+
+
+def _check_schedules(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(attribute.name, f"must map years to YearSchedule, got {type(value).__name__}")
+    for year, schedule in value.items():
+        if not isinstance(schedule, YearSchedule):
+            raise InvalidInputError(
+                f"{attribute.name}[{year!r}]", f"must be a YearSchedule, got {type(schedule).__name__}"
+            )
+        if year != schedule.year:
+            raise InvalidInputError(f"{attribute.name}[{year!r}]", f"holds the schedule of {schedule.year}")
+
+
 @attrs.frozen(kw_only=True)
 class WorkingDayCalendar:
     """Working days from explicit year schedules, then (if ``use_bundled``) from ``chinesecalendar``."""
 
-    schedules: Mapping[int, YearSchedule] = attrs.field(factory=lambda: MappingProxyType({}))
-    use_bundled: bool = True
+    schedules: Mapping[int, YearSchedule] = attrs.field(
+        factory=lambda: MappingProxyType({}), converter=_frozen_schedules, validator=_check_schedules
+    )
+    use_bundled: bool = attrs.field(default=True, validator=is_bool)
 
     def with_schedule(self, schedule: YearSchedule) -> WorkingDayCalendar:
         """A calendar that also knows ``schedule`` (it replaces any schedule of the same year)."""
