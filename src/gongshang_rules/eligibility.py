@@ -238,7 +238,8 @@ def _basis_reasons(facts: EligibilityFacts, scope: Scope) -> tuple[list[Reason],
     held = facts.bases & fitting
     service = {"service": facts.service.zh, "service_en": facts.service.en}
     if not held:
-        needed = sorted(fitting, key=lambda b: b.name)
+        # Cross-province, the national list applies (article 36): name only the bases it accepts.
+        needed = sorted(fitting & NATIONAL_BASES if scope.cross_province else fitting, key=lambda b: b.name)
         reason = BASIS_MISSING_FOR_SERVICE.make(
             needed="、".join(b.zh for b in needed), needed_en=", ".join(b.en for b in needed), **service
         )
@@ -297,11 +298,6 @@ def decide_eligibility(
         raise InvalidInputError("facts", f"must be EligibilityFacts, got {type(facts).__name__}")
     scope_ruling = classify_scope(facts.insured, facts.treatment)
     scope = scope_ruling.outcome
-    if scope in (Scope.LOCAL, Scope.PROVINCIAL_RECOGNITION):
-        return EligibilityRuling(
-            outcome=Eligibility.NO_FILING_NEEDED,
-            reasons=(*scope_ruling.reasons, ELIGIBILITY_NOT_OUT_OF_AREA.make()),
-        )
     force = in_force(facts.applied_on, scope, parameters=parameters)
     if force.outcome is not InForce.IN_FORCE:
         outcome = (
@@ -310,6 +306,11 @@ def decide_eligibility(
             else Eligibility.NOT_IN_FORCE
         )
         return EligibilityRuling(outcome=outcome, reasons=(*scope_ruling.reasons, *force.reasons))
+    if scope in (Scope.LOCAL, Scope.PROVINCIAL_RECOGNITION):
+        return EligibilityRuling(
+            outcome=Eligibility.NO_FILING_NEEDED,
+            reasons=(*scope_ruling.reasons, ELIGIBILITY_NOT_OUT_OF_AREA.make()),
+        )
     basis_reasons, basis_unmet = _basis_reasons(facts, scope)
     category_reasons, category_unmet = _category_reasons(facts, parameters)
     unmet = (*basis_unmet, *category_unmet)

@@ -1,0 +1,513 @@
+"""Which catalogs govern the costs, and who pays the meal allowance and referral travel: article 17.
+
+Article 17 ¶1: intra-province out-of-area care follows Hunan's unified catalogs and standards (medical items,
+drugs, inpatient standards, rehabilitation items, the assistive-device catalog and its limits). Article 17 ¶2:
+cross-province care follows the treatment place's catalogs for inpatient medical and rehabilitation costs, and the
+insured place's device catalog and limits. Article 17 ¶3: the inpatient meal allowance (住院伙食补助费) is paid by
+the treatment place's agency within the province and reimbursed by the insured place's agency across provinces;
+travel and lodging caused by a referral (交通食宿费) are reimbursed by the insured place's agency.
+
+The catalog answer does not depend on the type of care: cross-province outpatient care is outside direct
+settlement (article 5), but which catalog governs a kind of cost is still answerable, and the reasons say what the
+letter covers. Where the procedure is silent (care within one city, provincial-level workers, travel without a
+referral) the ruling says NOT_SPECIFIED and names what governs instead; a case between two other provinces is
+NOT_GOVERNED.
+
+>>> governing_catalog(Scope.CROSS_PROVINCE_INBOUND, CostKind.DRUGS).outcome.name
+'TREATMENT_PLACE'
+>>> governing_catalog(Scope.CROSS_PROVINCE_INBOUND, CostKind.DEVICE_CATALOG).outcome.name
+'INSURED_PLACE'
+>>> meal_allowance(Scope.INTRA_PROVINCE).payer.name
+'TREATMENT_PLACE_AGENCY'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._validate import type_name
+from .articles import ArticleRef
+from .commencement import NATIONAL_NOTICE
+from .errors import InvalidInputError
+from .ruling import LabelledEnum, ReasonTemplate, Ruling
+from .scope import Scope
+
+__all__ = [
+    "HUNAN_IMPLEMENTING_MEASURES",
+    "NATIONAL_PROCEDURE",
+    "REGULATION_ARTICLE_30",
+    "AgencyRole",
+    "AllowanceHandling",
+    "AllowanceKind",
+    "AllowanceRuling",
+    "CatalogRuling",
+    "CatalogSource",
+    "CostKind",
+    "PlaceRole",
+    "governing_catalog",
+    "meal_allowance",
+    "travel_and_lodging",
+]
+
+#: 《工伤保险条例》第三十条: meal allowance for inpatients, and travel and lodging outside the pooling area, paid by
+#: the fund at standards the pooling area sets.
+REGULATION_ARTICLE_30 = (
+    "《工伤保险条例》第三十条 (Regulation on Work-Related Injury Insurance, art. 30: inpatient meal allowance, and "
+    "travel and lodging for care outside the pooling area, at the pooling area's standards)"
+)
+#: Hunan's measures implementing the Regulation: the insured place's ordinary rules within the province.
+HUNAN_IMPLEMENTING_MEASURES = (
+    "《湖南省实施〈工伤保险条例〉办法》 (Hunan's measures implementing the Regulation)"
+)
+#: The national procedure that governs cross-province direct settlement (article 23 ¶3, article 36).
+NATIONAL_PROCEDURE = "人力资源社会保障部《工伤保险跨省异地就医直接结算经办规程》 (national procedure for cross-province direct settlement)"
+
+
+class CostKind(LabelledEnum):
+    """The catalogs and standards article 17 names, one per kind of cost."""
+
+    MEDICAL_ITEMS = ("工伤保险诊疗项目目录", "medical service items catalog")
+    DRUGS = ("工伤保险药品目录", "drug catalog")
+    INPATIENT_STANDARDS = ("工伤保险住院服务标准", "inpatient service standards")
+    REHABILITATION_ITEMS = ("工伤康复服务项目", "rehabilitation service items")
+    DEVICE_CATALOG = ("辅助器具配置目录和限额标准", "assistive-device catalog and payment limits")
+
+
+class CatalogSource(LabelledEnum):
+    """Whose catalog governs a kind of cost (article 17 ¶1, ¶2)."""
+
+    HUNAN_UNIFIED = ("全省统一的目录和标准", "Hunan's unified catalogs and standards")
+    TREATMENT_PLACE = ("就医地的目录和标准", "the treatment place's catalogs and standards")
+    INSURED_PLACE = ("参保地的目录和标准", "the insured place's catalogs and standards")
+    NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
+
+
+@attrs.frozen(kw_only=True)
+class CatalogRuling(Ruling[CatalogSource]):
+    """Whose catalog governs ``cost_kind`` in ``scope``."""
+
+    scope: Scope
+    cost_kind: CostKind
+
+    def _extra_lines(self) -> list[str]:
+        return [
+            f"  {self.cost_kind.name} ({self.cost_kind.en} / {self.cost_kind.zh}); scope {self.scope.name}"
+        ]
+
+
+class AllowanceKind(LabelledEnum):
+    """The two allowances of article 17 ¶3."""
+
+    MEAL = ("住院伙食补助费", "inpatient meal allowance")
+    TRAVEL_AND_LODGING = ("交通食宿费", "travel and lodging")
+
+
+class AgencyRole(LabelledEnum):
+    """Which agency pays or reimburses."""
+
+    INSURED_PLACE_AGENCY = ("参保地经办机构", "the insured place's agency")
+    TREATMENT_PLACE_AGENCY = ("就医地经办机构", "the treatment place's agency")
+
+
+class PlaceRole(LabelledEnum):
+    """Whose policy sets the standard."""
+
+    INSURED_PLACE = ("参保地", "the insured place")
+    TREATMENT_PLACE = ("就医地", "the treatment place")
+
+
+class AllowanceHandling(LabelledEnum):
+    """How an allowance is handled under article 17 ¶3."""
+
+    PAID_BY_TREATMENT_PLACE = (
+        "由就医地经办机构按照就医地政策审核支付",
+        "audited and paid by the treatment place's agency under its policy",
+    )
+    REIMBURSED_BY_INSURED_PLACE = (
+        "由参保地经办机构按照参保地政策审核报销",
+        "reimbursed by the insured place's agency under its policy",
+    )
+    NOT_SPECIFIED = ("本规程未作规定", "not specified by this procedure")
+    NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
+
+
+@attrs.frozen(kw_only=True)
+class AllowanceRuling(Ruling[AllowanceHandling]):
+    """How ``allowance`` is handled in ``scope``.
+
+    ``payer`` (the agency that pays or reimburses), ``policy`` (whose policy sets the standard) and
+    ``part_of_direct_settlement`` (whether it is settled with the directly settled costs) are ``None`` where this
+    procedure does not say.
+    """
+
+    allowance: AllowanceKind
+    scope: Scope
+    payer: AgencyRole | None = None
+    policy: PlaceRole | None = None
+    part_of_direct_settlement: bool | None = None
+
+    def _extra_lines(self) -> list[str]:
+        def show(value: LabelledEnum | None) -> str:
+            return "not specified" if value is None else value.name
+
+        direct = {None: "not specified", True: "yes", False: "no"}[self.part_of_direct_settlement]
+        return [
+            f"  {self.allowance.name} ({self.allowance.en} / {self.allowance.zh}); scope {self.scope.name}",
+            f"  payer: {show(self.payer)}; policy: {show(self.policy)}; in direct settlement: {direct}",
+        ]
+
+
+_A2_1 = ArticleRef(2, paragraph=1)
+_A3_1 = ArticleRef(3, paragraph=1)
+_A3_2 = ArticleRef(3, paragraph=2)
+_A5 = ArticleRef(5)
+_A17_1 = ArticleRef(17, paragraph=1)
+_A17_2 = ArticleRef(17, paragraph=2)
+_A17_3 = ArticleRef(17, paragraph=3)
+_A25_2 = ArticleRef(25, paragraph=2)
+
+# --- catalogs ---
+
+CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
+    code="CATALOG_INTRA_PROVINCE_UNIFIED",
+    articles=(_A17_1,),
+    interpretation=False,
+    zh="省内异地就医直接结算的工伤医疗费、工伤康复费和辅助器具配置费，执行全省统一的{catalog}。",
+    en="Intra-province out-of-area care: the medical, rehabilitation and device costs settled directly follow "
+    "Hunan's unified {catalog_en}.",
+)
+CATALOG_LOCAL_UNIFIED = ReasonTemplate(
+    code="CATALOG_LOCAL_UNIFIED",
+    articles=(_A17_1, _A3_1),
+    interpretation=True,
+    zh="市州内跨县（市、区）就医不纳入异地就医直接结算管理（第三条第一款）；第十七条第一款只规定省内异地就医，"
+    "市州内就医同在省内，解读为同样执行全省统一的{catalog}。",
+    en="Care within one city is not out-of-area (art. 3(1)); art. 17(1) names intra-province out-of-area care "
+    "only, but care within one city is within the province too, so we read Hunan's unified {catalog_en} as "
+    "governing it.",
+)
+CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
+    code="CATALOG_PROVINCIAL_RECOGNITION_UNIFIED",
+    articles=(_A17_1, _A3_2),
+    interpretation=True,
+    zh="省本级工伤职工在省内跨市州就医不纳入异地就医直接结算管理（第三条第二款）；第十七条第一款只规定省内异地"
+    "就医，省本级职工在省内就医同在省内，解读为同样执行全省统一的{catalog}。",
+    en="A provincial-level (省本级) worker treated in a Hunan city is not out-of-area (art. 3(2)); art. 17(1) "
+    "names intra-province out-of-area care only, but this care is within the province too, so we read Hunan's "
+    "unified {catalog_en} as governing it.",
+)
+CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
+    code="CATALOG_CROSS_PROVINCE_TREATMENT_PLACE",
+    articles=(_A17_2, _A5),
+    interpretation=False,
+    zh="跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费，执行就医地（{treatment}）的{catalog}。"
+    "跨省门诊费用不纳入直接结算（第五条），其手工报销执行何种目录本规程未作规定。",
+    en="Cross-province care: inpatient medical and rehabilitation costs settled directly follow the treatment "
+    "place's ({treatment_en}) {catalog_en}. Cross-province outpatient costs are outside direct settlement "
+    "(art. 5); this procedure does not say which catalog their manual reimbursement follows.",
+)
+CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
+    code="CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES",
+    articles=(_A17_2,),
+    interpretation=False,
+    zh="跨省异地就医的辅助器具配置目录和限额标准执行参保地（{insured}）有关规定。",
+    en="Cross-province care: the assistive-device catalog and payment limits are the insured place's "
+    "({insured_en}).",
+)
+CATALOG_NOT_GOVERNED = ReasonTemplate(
+    code="CATALOG_NOT_GOVERNED",
+    articles=(_A2_1,),
+    interpretation=False,
+    zh="参保地与就医地均在湖南省外，本规程不调整；{catalog}按国家跨省异地就医直接结算规定和相关省份的规定执行。",
+    en="Both places are outside Hunan: this procedure does not govern the case; the {catalog_en} is set by the "
+    "national rules for cross-province direct settlement and those provinces' rules.",
+    authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
+)
+
+# --- meal allowance ---
+
+MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
+    code="MEAL_INTRA_PROVINCE_TREATMENT_PLACE",
+    articles=(_A17_3,),
+    interpretation=False,
+    zh="省内异地就医工伤职工住院伙食补助费由就医地经办机构按照就医地政策审核支付。",
+    en="Intra-province out-of-area care: the inpatient meal allowance is audited and paid by the treatment "
+    "place's agency under the treatment place's policy.",
+)
+MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
+    code="MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT",
+    articles=(_A17_3, _A25_2),
+    interpretation=True,
+    zh="第十七条第三款未明言伙食补助费是否纳入直接结算；就医地经办机构审核支付，与其审核垫付直接结算费用"
+    "（第二十五条第二款）相同，且与跨省的“参保地审核报销”相对，解读为随直接结算支付，无需回参保地报销。",
+    en="Article 17(3) does not say in words that the allowance is settled directly; the treatment place's agency "
+    "audits and pays it, as it audits and advances directly settled costs (art. 25(2)), in contrast with "
+    "cross-province reimbursement by the insured place: we read it as paid with the direct settlement, not "
+    "claimed back at the insured place.",
+)
+MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
+    code="MEAL_CROSS_PROVINCE_INSURED_PLACE",
+    articles=(_A17_3,),
+    interpretation=False,
+    zh="跨省异地就医工伤职工住院伙食补助费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
+    en="Cross-province care: the inpatient meal allowance is reimbursed by the insured place's agency under the "
+    "insured place's policy, outside direct settlement.",
+)
+MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
+    code="MEAL_NOT_SPECIFIED_LOCAL",
+    articles=(_A3_1, _A17_3),
+    interpretation=False,
+    zh="市州内就医不纳入异地就医直接结算管理（第三条第一款），第十七条第三款只规定省内异地和跨省异地就医的住院"
+    "伙食补助费：本规程未作规定，按参保地的一般规定（《工伤保险条例》第三十条、《湖南省实施〈工伤保险条例〉办法》）办理。",
+    en="Care within one city is not out-of-area (art. 3(1)), and art. 17(3) covers the meal allowance of "
+    "intra-province and cross-province out-of-area care only: this procedure does not say; the insured place's "
+    "ordinary rules govern (Regulation art. 30 and Hunan's implementing measures).",
+    authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
+)
+MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
+    code="MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    articles=(_A3_2, _A17_3),
+    interpretation=False,
+    zh="省本级工伤职工在省内就医不纳入异地就医直接结算管理（第三条第二款），第十七条第三款只规定省内异地和跨省"
+    "异地就医的住院伙食补助费：本规程未作规定，按参保地（省本级）的一般规定（《工伤保险条例》第三十条、"
+    "《湖南省实施〈工伤保险条例〉办法》）办理。",
+    en="A provincial-level (省本级) worker treated in Hunan is not out-of-area (art. 3(2)), and art. 17(3) covers "
+    "the meal allowance of intra-province and cross-province out-of-area care only: this procedure does not "
+    "say; the provincial level's ordinary rules govern (Regulation art. 30 and Hunan's implementing measures).",
+    authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
+)
+MEAL_NOT_GOVERNED = ReasonTemplate(
+    code="MEAL_NOT_GOVERNED",
+    articles=(_A2_1,),
+    interpretation=False,
+    zh="参保地与就医地均在湖南省外，本规程不调整；住院伙食补助费按国家规定和参保地规定办理。",
+    en="Both places are outside Hunan: this procedure does not govern the case; the meal allowance follows the "
+    "national rules and the insured place's rules.",
+    authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
+)
+
+# --- travel and lodging ---
+
+TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
+    code="TRAVEL_CROSS_PROVINCE_REFERRAL",
+    articles=(_A17_3,),
+    interpretation=False,
+    zh="工伤职工因跨省异地转诊转院发生的交通食宿费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
+    en="Travel and lodging caused by a cross-province referral are reimbursed by the insured place's agency under "
+    "the insured place's policy, outside direct settlement.",
+)
+TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
+    code="TRAVEL_INTRA_PROVINCE_REFERRAL",
+    articles=(_A17_3,),
+    interpretation=True,
+    zh="第十七条第三款第二句的后一短语“工伤职工因异地转诊转院发生的交通食宿费”重复其主语而未带“跨省”二字，"
+    "解读为涵盖一切异地转诊转院，省内异地转诊转院亦然；《工伤保险条例》第三十条（到统筹地区以外就医的交通食宿费用"
+    "由工伤保险基金按统筹地区标准支付）指向相同结论。故由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
+    en="The second phrase of art. 17(3)'s second sentence ('travel and lodging a worker incurs through an "
+    "out-of-area referral') repeats its subject without 'cross-province', so we read it as covering every "
+    "out-of-area referral, intra-province ones included; Regulation art. 30 (travel outside the pooling area "
+    "paid by the fund at the pooling area's standard) points the same way. So the insured place's agency "
+    "reimburses them under the insured place's policy, outside direct settlement.",
+    authorities=(REGULATION_ARTICLE_30,),
+)
+TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
+    code="TRAVEL_NOT_A_REFERRAL",
+    articles=(_A17_3,),
+    interpretation=False,
+    zh="第十七条第三款只规定因异地转诊转院发生的交通食宿费；非转诊转院的交通食宿费本规程未作规定，"
+    "按《工伤保险条例》第三十条和参保地规定办理。",
+    en="Art. 17(3) covers travel and lodging caused by a referral only: for other travel this procedure does not "
+    "say; Regulation art. 30 and the insured place's rules govern.",
+    authorities=(REGULATION_ARTICLE_30,),
+)
+TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
+    code="TRAVEL_NOT_SPECIFIED_LOCAL",
+    articles=(_A3_1, _A17_3),
+    interpretation=False,
+    zh="市州内跨县（市、区）转诊不纳入异地就医直接结算管理（第三条第一款），不属第十七条第三款的异地转诊转院："
+    "本规程未作规定，按《工伤保险条例》第三十条和参保地规定（《湖南省实施〈工伤保险条例〉办法》）办理。",
+    en="A referral within one city is not out-of-area (art. 3(1)), so it is not an out-of-area referral of "
+    "art. 17(3): this procedure does not say; Regulation art. 30 and the insured place's rules (Hunan's "
+    "implementing measures) govern.",
+    authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
+)
+TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
+    code="TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    articles=(_A3_2, _A17_3),
+    interpretation=False,
+    zh="省本级工伤职工在省内跨市州转诊不纳入异地就医直接结算管理（第三条第二款），不属第十七条第三款的异地转诊"
+    "转院：本规程未作规定，按《工伤保险条例》第三十条和省本级规定（《湖南省实施〈工伤保险条例〉办法》）办理。",
+    en="A provincial-level (省本级) worker's referral within Hunan is not out-of-area (art. 3(2)), so it is not "
+    "an out-of-area referral of art. 17(3): this procedure does not say; Regulation art. 30 and the provincial "
+    "level's rules (Hunan's implementing measures) govern.",
+    authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
+)
+TRAVEL_NOT_GOVERNED = ReasonTemplate(
+    code="TRAVEL_NOT_GOVERNED",
+    articles=(_A2_1,),
+    interpretation=False,
+    zh="参保地与就医地均在湖南省外，本规程不调整；交通食宿费按国家规定和参保地规定办理。",
+    en="Both places are outside Hunan: this procedure does not govern the case; travel and lodging follow the "
+    "national rules and the insured place's rules.",
+    authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE, REGULATION_ARTICLE_30),
+)
+
+
+def _check_scope(scope: object) -> Scope:
+    if not isinstance(scope, Scope):
+        members = ", ".join(s.name for s in Scope)
+        raise InvalidInputError("scope", f"must be a Scope member ({members}), got {type_name(scope)}")
+    return scope
+
+
+_TREATMENT_SIDE = {
+    Scope.CROSS_PROVINCE_INBOUND: ("湖南", "in Hunan"),
+    Scope.CROSS_PROVINCE_OUTBOUND: ("湖南省外", "outside Hunan"),
+}
+_INSURED_SIDE = {
+    Scope.CROSS_PROVINCE_INBOUND: ("湖南省外", "outside Hunan"),
+    Scope.CROSS_PROVINCE_OUTBOUND: ("湖南", "in Hunan"),
+}
+
+
+def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
+    """Whose catalog governs ``cost_kind`` in ``scope`` (article 17 ¶1, ¶2; article 3 for care within Hunan).
+
+    Intra-province: Hunan's unified catalogs (letter of 17 ¶1); care within one city and provincial-level care:
+    the same [interpretation]; cross-province, either direction: the treatment place's catalogs, except the
+    insured place's device catalog and limits (17 ¶2); between two other provinces: NOT_GOVERNED.
+
+    >>> governing_catalog(Scope.INTRA_PROVINCE, CostKind.DEVICE_CATALOG).outcome.name
+    'HUNAN_UNIFIED'
+    >>> ruling = governing_catalog(Scope.LOCAL, CostKind.DRUGS)
+    >>> ruling.outcome.name, ruling.rests_on_interpretation
+    ('HUNAN_UNIFIED', True)
+    >>> governing_catalog(Scope.CROSS_PROVINCE_OUTBOUND, CostKind.REHABILITATION_ITEMS).outcome.name
+    'TREATMENT_PLACE'
+    >>> governing_catalog(Scope.NOT_GOVERNED, CostKind.MEDICAL_ITEMS).outcome.name
+    'NOT_GOVERNED'
+    """
+    _check_scope(scope)
+    if not isinstance(cost_kind, CostKind):
+        members = ", ".join(c.name for c in CostKind)
+        raise InvalidInputError(
+            "cost_kind", f"must be a CostKind member ({members}), got {type_name(cost_kind)}"
+        )
+    catalog = {"catalog": cost_kind.zh, "catalog_en": cost_kind.en}
+    if scope is Scope.NOT_GOVERNED:
+        outcome, reason = CatalogSource.NOT_GOVERNED, CATALOG_NOT_GOVERNED.make(**catalog)
+    elif scope is Scope.INTRA_PROVINCE:
+        outcome, reason = CatalogSource.HUNAN_UNIFIED, CATALOG_INTRA_PROVINCE_UNIFIED.make(**catalog)
+    elif scope is Scope.LOCAL:
+        outcome, reason = CatalogSource.HUNAN_UNIFIED, CATALOG_LOCAL_UNIFIED.make(**catalog)
+    elif scope is Scope.PROVINCIAL_RECOGNITION:
+        outcome, reason = CatalogSource.HUNAN_UNIFIED, CATALOG_PROVINCIAL_RECOGNITION_UNIFIED.make(**catalog)
+    elif cost_kind is CostKind.DEVICE_CATALOG:
+        insured, insured_en = _INSURED_SIDE[scope]
+        outcome = CatalogSource.INSURED_PLACE
+        reason = CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES.make(insured=insured, insured_en=insured_en)
+    else:
+        treatment, treatment_en = _TREATMENT_SIDE[scope]
+        outcome = CatalogSource.TREATMENT_PLACE
+        reason = CATALOG_CROSS_PROVINCE_TREATMENT_PLACE.make(
+            treatment=treatment, treatment_en=treatment_en, **catalog
+        )
+    return CatalogRuling(outcome=outcome, reasons=(reason,), scope=scope, cost_kind=cost_kind)
+
+
+def meal_allowance(scope: Scope) -> AllowanceRuling:
+    """How the inpatient meal allowance (住院伙食补助费) is handled in ``scope`` (article 17 ¶3).
+
+    Intra-province: paid by the treatment place's agency under its policy, with the direct settlement (the last
+    point an [interpretation]); cross-province, either direction: reimbursed by the insured place's agency under
+    its policy, outside direct settlement; care within one city and provincial-level care: NOT_SPECIFIED, naming
+    the insured place's ordinary rules; between two other provinces: NOT_GOVERNED.
+
+    >>> ruling = meal_allowance(Scope.CROSS_PROVINCE_OUTBOUND)
+    >>> ruling.outcome.name, ruling.payer.name, ruling.policy.name, ruling.part_of_direct_settlement
+    ('REIMBURSED_BY_INSURED_PLACE', 'INSURED_PLACE_AGENCY', 'INSURED_PLACE', False)
+    >>> ruling = meal_allowance(Scope.LOCAL)
+    >>> ruling.outcome.name, ruling.payer, ruling.part_of_direct_settlement
+    ('NOT_SPECIFIED', None, None)
+    """
+    _check_scope(scope)
+    kind = AllowanceKind.MEAL
+    if scope is Scope.INTRA_PROVINCE:
+        return AllowanceRuling(
+            outcome=AllowanceHandling.PAID_BY_TREATMENT_PLACE,
+            reasons=(
+                MEAL_INTRA_PROVINCE_TREATMENT_PLACE.make(),
+                MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT.make(),
+            ),
+            allowance=kind,
+            scope=scope,
+            payer=AgencyRole.TREATMENT_PLACE_AGENCY,
+            policy=PlaceRole.TREATMENT_PLACE,
+            part_of_direct_settlement=True,
+        )
+    if scope.cross_province:
+        return _reimbursed_by_insured_place(kind, scope, MEAL_CROSS_PROVINCE_INSURED_PLACE)
+    silent = {
+        Scope.LOCAL: (AllowanceHandling.NOT_SPECIFIED, MEAL_NOT_SPECIFIED_LOCAL),
+        Scope.PROVINCIAL_RECOGNITION: (
+            AllowanceHandling.NOT_SPECIFIED,
+            MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION,
+        ),
+        Scope.NOT_GOVERNED: (AllowanceHandling.NOT_GOVERNED, MEAL_NOT_GOVERNED),
+    }
+    outcome, template = silent[scope]
+    return AllowanceRuling(outcome=outcome, reasons=(template.make(),), allowance=kind, scope=scope)
+
+
+def travel_and_lodging(scope: Scope, is_referral: bool) -> AllowanceRuling:
+    """How travel and lodging (交通食宿费) are handled in ``scope`` (article 17 ¶3).
+
+    A referral (异地转诊转院) across provinces: reimbursed by the insured place's agency under its policy, outside
+    direct settlement (the letter); within the province between cities: the same [interpretation, SPEC.md]. No
+    referral, or a referral that article 3 keeps out of out-of-area management: NOT_SPECIFIED, naming
+    《工伤保险条例》第三十条. Between two other provinces: NOT_GOVERNED.
+
+    >>> ruling = travel_and_lodging(Scope.INTRA_PROVINCE, is_referral=True)
+    >>> ruling.outcome.name, ruling.payer.name, ruling.rests_on_interpretation
+    ('REIMBURSED_BY_INSURED_PLACE', 'INSURED_PLACE_AGENCY', True)
+    >>> travel_and_lodging(Scope.CROSS_PROVINCE_OUTBOUND, is_referral=False).outcome.name
+    'NOT_SPECIFIED'
+    """
+    _check_scope(scope)
+    if not isinstance(is_referral, bool):
+        raise InvalidInputError("is_referral", f"must be True or False, got {type_name(is_referral)}")
+    kind = AllowanceKind.TRAVEL_AND_LODGING
+    if scope is Scope.NOT_GOVERNED:
+        return AllowanceRuling(
+            outcome=AllowanceHandling.NOT_GOVERNED,
+            reasons=(TRAVEL_NOT_GOVERNED.make(),),
+            allowance=kind,
+            scope=scope,
+        )
+    if not is_referral:
+        template = TRAVEL_NOT_A_REFERRAL
+    elif scope.cross_province:
+        return _reimbursed_by_insured_place(kind, scope, TRAVEL_CROSS_PROVINCE_REFERRAL)
+    elif scope is Scope.INTRA_PROVINCE:
+        return _reimbursed_by_insured_place(kind, scope, TRAVEL_INTRA_PROVINCE_REFERRAL)
+    elif scope is Scope.LOCAL:
+        template = TRAVEL_NOT_SPECIFIED_LOCAL
+    else:
+        template = TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION
+    return AllowanceRuling(
+        outcome=AllowanceHandling.NOT_SPECIFIED, reasons=(template.make(),), allowance=kind, scope=scope
+    )
+
+
+def _reimbursed_by_insured_place(
+    kind: AllowanceKind, scope: Scope, template: ReasonTemplate
+) -> AllowanceRuling:
+    return AllowanceRuling(
+        outcome=AllowanceHandling.REIMBURSED_BY_INSURED_PLACE,
+        reasons=(template.make(),),
+        allowance=kind,
+        scope=scope,
+        payer=AgencyRole.INSURED_PLACE_AGENCY,
+        policy=PlaceRole.INSURED_PLACE,
+        part_of_direct_settlement=False,
+    )
