@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .eligibility import decide_eligibility
 from .examples import first_cross_province_case
 from .scope import classify_scope
+from .settlement import decide_settlement
 
 
 def _demo() -> int:
@@ -23,6 +24,8 @@ def _demo() -> int:
     print(classify_scope(facts.insured, facts.treatment))
     print()
     print(decide_eligibility(facts))
+    print()
+    print(decide_settlement(case.episode, registry=case.registry))
     return 0
 
 

@@ -200,14 +200,14 @@ REFERRAL_NOT_NEEDED = ReasonTemplate(
 )
 REFERRAL_OPINION_PRESENT = ReasonTemplate(
     code="REFERRAL_OPINION_PRESENT",
-    articles=(_A4_2, ArticleRef(9, item=1)),
+    articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
     interpretation=False,
     zh="已有参保地规定的协议机构出具的转诊转院意见。",
     en="The referral opinion of an institution designated by the insured place is present.",
 )
 REFERRAL_OPINION_MISSING = ReasonTemplate(
     code="REFERRAL_OPINION_MISSING",
-    articles=(_A4_2, ArticleRef(9, item=1)),
+    articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
     interpretation=False,
     zh="缺少参保地规定的协议机构出具的转诊转院意见。",
     en="The referral opinion of an institution designated by the insured place is missing.",

@@ -13,6 +13,8 @@ filing_date: must be a datetime.date, got str
 
 from __future__ import annotations
 
+from ._privacy import redact
+
 __all__ = [
     "CalendarUnknownError",
     "GongshangError",
@@ -34,6 +36,7 @@ class InvalidInputError(GongshangError):
     """
 
     def __init__(self, field: str, problem: str) -> None:
+        problem = redact(problem)  # an identity number typed into the wrong field is never echoed whole
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem

@@ -24,6 +24,7 @@ from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.util import clean
 
+from ._privacy import mask
 from ._validate import is_instance, is_text, type_name
 from .errors import InvalidIdentityNumberError
 from .places import Place
@@ -71,17 +72,6 @@ _PROVINCE_PREFIXES = frozenset(
         "83",
     ]
 )
-
-
-def mask(value: str) -> str:
-    """A number with all but its first 3 and last 4 characters hidden.
-
-    >>> mask("430181199001011234")
-    '430***********1234'
-    """
-    if len(value) <= 7:
-        return "*" * len(value)
-    return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
 @attrs.frozen(repr=False)

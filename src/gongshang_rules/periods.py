@@ -20,6 +20,7 @@ import datetime as _dt
 from dateutil.relativedelta import relativedelta
 
 from ._validate import check_date, check_int
+from .errors import InvalidInputError
 
 __all__ = ["CIVIL_CODE_PERIODS", "add_months", "months_reached"]
 
@@ -35,7 +36,12 @@ def add_months(d: _dt.date, n: int) -> _dt.date:
     """
     check_date("d", d)
     check_int("n", n, minimum=1)
-    result: _dt.date = d + relativedelta(months=n)
+    try:
+        result: _dt.date = d + relativedelta(months=n)
+    except (ValueError, OverflowError):
+        raise InvalidInputError(
+            "d", f"{n} months after {d.isoformat()} is past the last representable date"
+        ) from None
     return result
 
 

@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._privacy import redact
 from ._validate import is_bool, is_text, is_tuple_of
 from .articles import AnnexRef, ArticleRef, Citation
 from .errors import InvalidInputError
@@ -124,8 +125,8 @@ class ReasonTemplate:
             code=self.code,
             articles=self.articles,
             interpretation=self.interpretation,
-            message_zh=message_zh,
-            message_en=message_en,
+            message_zh=redact(message_zh),
+            message_en=redact(message_en),
             authorities=self.authorities,
         )
 

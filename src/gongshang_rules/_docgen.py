@@ -1,0 +1,254 @@
+"""Generates the reference pages in ``docs/`` from the code itself, so they cannot drift from it.
+
+* ``docs/interpretations.md``: every reason that rests on an interpretation, with its articles and wording;
+* ``docs/reasons.md``: the catalogue of every reason code;
+* ``docs/traceability.md``: every article and annex, the rules (functions) that cite it, and the tests that
+  check those rules.
+
+``python -m gongshang_rules._docgen DOCS_DIR`` writes them; a test checks that the committed pages are current.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .articles import ANNEXES, ARTICLES, AnnexRef, ArticleRef, Citation
+from .ruling import REASONS, ReasonTemplate
+
+_PACKAGE = "gongshang_rules"
+
+
+def _modules() -> list[str]:
+    package = importlib.import_module(_PACKAGE)
+    names = [m.name for m in pkgutil.iter_modules(package.__path__) if m.name not in ("__main__", "_docgen")]
+    for name in names:
+        importlib.import_module(f"{_PACKAGE}.{name}")
+    return sorted(names)
+
+
+def template_homes() -> dict[str, tuple[str, str]]:
+    """Reason code → (module, variable) where its template is defined."""
+    homes: dict[str, tuple[str, str]] = {}
+    for name in _modules():
+        module = sys.modules[f"{_PACKAGE}.{name}"]
+        for var, value in vars(module).items():
+            if isinstance(value, ReasonTemplate) and value.code in REASONS and REASONS[value.code] is value:
+                homes.setdefault(value.code, (name, var))
+    return homes
+
+
+def _codes_in(
+    node: ast.AST, module: str, imported: Mapping[str, str], by_var: Mapping[tuple[str, str], str]
+) -> set[str]:
+    """The reason codes whose templates ``node`` names (directly, or imported from a sibling module)."""
+    codes: set[str] = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Name):
+            home = (module, inner.id)
+            if home not in by_var and inner.id in imported:
+                home = (imported[inner.id], inner.id)
+            if home in by_var:
+                codes.add(by_var[home])
+    return codes
+
+
+def rules_citing() -> dict[str, set[str]]:
+    """Reason code → the functions (``module.function``) whose bodies use its template.
+
+    A template reached through a module-level table (a dict from a status to a template, say) counts for the
+    functions that use the table.
+    """
+    homes = template_homes()
+    by_var = {(module, var): code for code, (module, var) in homes.items()}
+    users: dict[str, set[str]] = defaultdict(set)
+    for name in _modules():
+        module = sys.modules[f"{_PACKAGE}.{name}"]
+        tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+        imported = {
+            alias.asname or alias.name: (node.module or "").lstrip(".")
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+        }
+        tables: dict[str, set[str]] = {}
+        for statement in tree.body:
+            targets = (
+                [statement.target]
+                if isinstance(statement, ast.AnnAssign)
+                else getattr(statement, "targets", [])
+            )
+            value = getattr(statement, "value", None)
+            codes = _codes_in(value, name, imported, by_var) if value is not None else set()
+            for target in targets:
+                if isinstance(target, ast.Name) and codes:
+                    tables[target.id] = codes
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            found = _codes_in(function, name, imported, by_var)
+            for inner in ast.walk(function):
+                if isinstance(inner, ast.Name) and inner.id in tables:
+                    found |= tables[inner.id]
+            for code in found:
+                users[code].add(f"{name}.{function.name}")
+    return users
+
+
+def _cite(citations: Iterable[Citation]) -> str:
+    return ", ".join(str(c) for c in citations)
+
+
+def _tests_mentioning(tests_dir: Path, needles: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """For each key, the test files whose text mentions any of its needles."""
+    found: dict[str, set[str]] = defaultdict(set)
+    files = sorted(tests_dir.glob("test_*.py")) if tests_dir.is_dir() else []
+    texts = {f.name: f.read_text(encoding="utf-8") for f in files}
+    for key, words in needles.items():
+        for file, text in texts.items():
+            if any(word in text for word in words):
+                found[key].add(file)
+    return found
+
+
+def interpretations_page() -> str:
+    homes = template_homes()
+    lines = [
+        "# Interpretations",
+        "",
+        "<!-- generated by `make docs` (gongshang_rules._docgen); do not edit by hand -->",
+        "",
+        "Every reading the library makes where the text of 湘人社规〔2025〕24号 leaves a choice. Each is a reason whose",
+        "`interpretation` flag is true: a ruling that rests on one says so, so an analyst can tell which outcomes",
+        "depend on a reading and which on the letter. The conventions behind them are in `shared/SPEC.md`",
+        "(marked **[interpretation]**); the ones this library added are marked *(added)* below.",
+        "",
+    ]
+    spec_readings = {
+        "BASIS_FITS_SERVICE", "BASIS_MISSING_FOR_SERVICE", "AWAY_SIX_MONTHS_MET", "AWAY_LESS_THAN_SIX_MONTHS",
+        "FILING_VALIDITY_COMPUTED", "COVERAGE_FILED_ON_ADMISSION_DAY", "DEVICE_REPLACED_TOO_EARLY",
+    }  # fmt: skip
+    for code in sorted(c for c, t in REASONS.items() if t.interpretation):
+        template = REASONS[code]
+        module, _var = homes.get(code, ("?", "?"))
+        added = "" if code in spec_readings or "TRAVEL" in code or "REVIEW" in code else " *(added)*"
+        lines += [
+            f"## `{code}`{added}",
+            "",
+            f"- Articles: {_cite(template.articles) or '—'}"
+            + (f"; {'; '.join(template.authorities)}" if template.authorities else ""),
+            f"- Module: `{_PACKAGE}.{module}`",
+            f"- Reading: {template.en}",
+            f"- 解读：{template.zh}",
+            "",
+        ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def reasons_page() -> str:
+    homes = template_homes()
+    lines = [
+        "# Reason codes",
+        "",
+        "<!-- generated by `make docs` (gongshang_rules._docgen); do not edit by hand -->",
+        "",
+        "Every code a ruling can give. Codes are stable: other implementations compare them. Placeholders in",
+        "braces are filled with the case's particulars.",
+        "",
+        "| code | module | articles | interpretation | message (en) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for code in sorted(REASONS):
+        t = REASONS[code]
+        module = homes.get(code, ("?", "?"))[0]
+        message = t.en.replace("|", "\\|")
+        lines.append(
+            f"| `{code}` | `{module}` | {_cite(t.articles)} | {'yes' if t.interpretation else ''} | {message} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def citations_by_article() -> dict[Citation, set[str]]:
+    """Article or annex → the reason codes citing it (paragraph citations count for their article)."""
+    cited: dict[Citation, set[str]] = defaultdict(set)
+    for code, t in REASONS.items():
+        for c in t.articles:
+            key: Citation = ArticleRef(c.article) if isinstance(c, ArticleRef) else AnnexRef(c.annex)
+            cited[key].add(code)
+    return cited
+
+
+def traceability_page(tests_dir: Path) -> str:
+    cited = citations_by_article()
+    users = rules_citing()
+    rows: list[tuple[str, str, str, str, set[str]]] = []
+    for number, article in ARTICLES.items():
+        codes = cited.get(ArticleRef(number), set())
+        status = (
+            "not computable: " + (article.why_not_computable or "")
+            if not article.computable
+            else f"pending: {article.pending}"
+            if article.pending
+            else "encoded"
+        )
+        rows.append((f"art. {number}", article.title_en, status, "", codes))
+    for number, annex in ANNEXES.items():
+        codes = cited.get(AnnexRef(number), set())
+        rows.append(
+            (
+                f"annex {number}",
+                annex.title_en,
+                f"pending: {annex.pending}" if annex.pending else "encoded",
+                "",
+                codes,
+            )
+        )
+    needles = {
+        label: {f.split(".")[-1] for code in codes for f in users.get(code, set())} | codes
+        for label, _t, _s, _x, codes in rows
+    }
+    tests = _tests_mentioning(tests_dir, needles)
+    lines = [
+        "# Traceability: article → rules → tests",
+        "",
+        "<!-- generated by `make docs` (gongshang_rules._docgen); do not edit by hand -->",
+        "",
+        "For every article and annex: its status, the functions whose rulings cite it (through their reason",
+        "templates), the reason codes, and the test files that exercise those functions or codes.",
+        "",
+        "| article | title | status | rules | reason codes | tests |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for label, title, status, _x, codes in rows:
+        functions = sorted({f for code in codes for f in users.get(code, set())})
+        lines.append(
+            f"| {label} | {title} | {status} | {', '.join(f'`{f}`' for f in functions)} | "
+            f"{', '.join(f'`{c}`' for c in sorted(codes))} | {', '.join(sorted(tests.get(label, set())))} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def pages(tests_dir: Path) -> dict[str, str]:
+    """File name → generated text."""
+    return {
+        "interpretations.md": interpretations_page(),
+        "reasons.md": reasons_page(),
+        "traceability.md": traceability_page(tests_dir),
+    }
+
+
+def main(argv: list[str]) -> int:
+    docs = Path(argv[0]) if argv else Path("docs")
+    tests_dir = docs.parent / "tests"
+    for name, text in pages(tests_dir).items():
+        (docs / name).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

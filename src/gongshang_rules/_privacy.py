@@ -1,0 +1,31 @@
+"""Masking of identity numbers (公民身份号码): personal information is never shown whole.
+
+:func:`mask` hides all but the first 3 and last 4 characters; :func:`redact` masks every run of text shaped like an
+identity number (18 characters, 17 digits then a digit or X; or an old 15-digit number). Every library error message
+and every reason message passes through :func:`redact`, so a number typed into the wrong field is not echoed whole.
+
+>>> mask("430181199001011234")
+'430***********1234'
+>>> redact("got '43018119900101123x' instead")
+"got '430***********123x' instead"
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["mask", "redact"]
+
+_ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+
+
+def mask(value: str) -> str:
+    """``value`` with all but its first 3 and last 4 characters hidden (wholly hidden when 7 or shorter)."""
+    if len(value) <= 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+
+def redact(text: str) -> str:
+    """``text`` with every identity-number-shaped run masked."""
+    return _ID_SHAPED.sub(lambda m: mask(m.group(0)), text)

@@ -1,0 +1,774 @@
+"""The settlement decision for one episode: chapter 3 (articles 14 to 22) with articles 5 and 30.
+
+One function, :func:`decide_settlement`, decides one episode (an inpatient stay, an intra-province outpatient
+visit, or a device fitting) from the facts a settlement clerk has. The outcome is one of :class:`Settlement`; the
+ruling carries the bill, the fund's share and the worker's share (which add up to the bill to the fen), the amounts
+outside direct settlement (claimed at the insured place), any refund due to the worker, the catalog governing each
+kind of cost, where the meal allowance goes, and every reason with its articles. Every failing condition is
+reported, not only the first.
+
+:func:`check_manual_claim` refuses a manual reimbursement for an episode already settled directly (article 22).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ._validate import (
+    is_bool,
+    is_date,
+    is_instance,
+    is_member,
+    is_money,
+    is_optional_date,
+    is_optional_text,
+    is_text,
+    is_tuple_of,
+    type_name,
+)
+from .articles import ArticleRef
+from .catalog import (
+    AllowanceRuling,
+    CatalogRuling,
+    CostKind,
+    governing_catalog,
+    meal_allowance,
+    travel_and_lodging,
+)
+from .commencement import InForce, in_force
+from .errors import InvalidInputError
+from .filing import Coverage, CoverageFacts, Filing, filing_covers
+from .forms import Device
+from .identity import IdentityNumber, Worker
+from .institutions import InstitutionAvailability, InstitutionRegistry
+from .parameters import DEFAULT_PARAMETERS, Parameters
+from .periods import CIVIL_CODE_PERIODS, add_months, months_reached
+from .places import Place, PlaceKind
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .scope import Scope, classify_scope
+from .terms import ServiceKind
+
+__all__ = [
+    "CareType",
+    "CostLine",
+    "Credential",
+    "Episode",
+    "LineKind",
+    "ManualClaim",
+    "ManualClaimRuling",
+    "ManualClaimStatus",
+    "Settlement",
+    "SettlementRecord",
+    "SettlementRuling",
+    "check_manual_claim",
+    "decide_settlement",
+]
+
+ZERO = Decimal("0.00")
+
+
+class CareType(LabelledEnum):
+    """The kind of episode."""
+
+    INPATIENT = ("住院", "inpatient stay")
+    OUTPATIENT = ("门诊", "outpatient visit")
+    DEVICE_FITTING = ("辅助器具配置", "assistive-device fitting")
+
+
+class Credential(LabelledEnum):
+    """The credential presented at the institution (article 16)."""
+
+    SOCIAL_SECURITY_CARD = ("社会保障卡", "social security card")
+    ELECTRONIC_SOCIAL_SECURITY_CARD = ("电子社保卡", "electronic social security card")
+    OTHER_VALID_CREDENTIAL = ("其他有效身份凭证", "another valid identity credential")
+    NONE = ("未出示有效凭证", "no valid credential")
+
+
+class LineKind(LabelledEnum):
+    """The kind of a cost line; the first five map to the catalogs of article 17."""
+
+    MEDICAL_ITEM = ("诊疗项目", "medical item")
+    DRUG = ("药品", "drug")
+    INPATIENT_SERVICE = ("住院服务", "inpatient service")
+    REHABILITATION_ITEM = ("康复项目", "rehabilitation item")
+    ASSISTIVE_DEVICE = ("辅助器具", "assistive device")
+    MEAL_ALLOWANCE = ("住院伙食补助费", "inpatient meal allowance")
+    TRAVEL_AND_LODGING = ("交通食宿费", "travel and lodging")
+
+
+_CATALOG_OF: Mapping[LineKind, CostKind] = MappingProxyType(
+    {
+        LineKind.MEDICAL_ITEM: CostKind.MEDICAL_ITEMS,
+        LineKind.DRUG: CostKind.DRUGS,
+        LineKind.INPATIENT_SERVICE: CostKind.INPATIENT_STANDARDS,
+        LineKind.REHABILITATION_ITEM: CostKind.REHABILITATION_ITEMS,
+        LineKind.ASSISTIVE_DEVICE: CostKind.DEVICE_CATALOG,
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class CostLine:
+    """One line of the bill, in yuan.
+
+    ``compliant`` is whether the line is within the governing catalog or standard (合规), as audited by the
+    institution against the catalog :func:`decide_settlement` names. A device line names the device (matched
+    against the filed device list) and, for a replacement, the date of the previous fitting.
+    """
+
+    kind: LineKind = attrs.field(validator=is_member(LineKind))
+    amount: Decimal = attrs.field(validator=is_money)
+    compliant: bool = attrs.field(default=True, validator=is_bool)
+    description: str | None = attrs.field(default=None, validator=is_optional_text)
+    device_name: str | None = attrs.field(default=None, validator=is_optional_text)
+    previous_fitting_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is LineKind.ASSISTIVE_DEVICE and self.device_name is None:
+            raise InvalidInputError("device_name", "is required on an ASSISTIVE_DEVICE line")
+        if self.kind is not LineKind.ASSISTIVE_DEVICE and (
+            self.device_name is not None or self.previous_fitting_on is not None
+        ):
+            raise InvalidInputError("device_name", "applies to ASSISTIVE_DEVICE lines only")
+
+
+def _check_devices(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    is_tuple_of(Device)(_instance, attribute, value)
+    names = [d.name for d in value]  # type: ignore[attr-defined]
+    if len(names) != len(set(names)):
+        raise InvalidInputError(attribute.name, "names a device twice")
+
+
+@attrs.frozen(kw_only=True)
+class Episode:
+    """The facts a settlement clerk has for one episode.
+
+    ``started_on`` is the admission date, the outpatient visit date or the fitting date; ``settled_on`` the
+    discharge settlement date (the same day for a visit or a fitting when not given). ``filed_devices`` is the device
+    list of the approved annex-2 filing (article 19). ``suspended_for_violation`` is a suspension of this worker's
+    direct settlement for serious violations in force on the settlement date (article 30).
+    """
+
+    worker: Worker = attrs.field(validator=is_instance(Worker))
+    filing: Filing | None = attrs.field(validator=attrs.validators.optional(is_instance(Filing)))
+    institution_code: str = attrs.field(validator=is_text)
+    care: CareType = attrs.field(validator=is_member(CareType))
+    service: ServiceKind = attrs.field(validator=is_member(ServiceKind))
+    started_on: _dt.date = attrs.field(validator=is_date)
+    lines: tuple[CostLine, ...] = attrs.field(validator=is_tuple_of(CostLine))
+    credential: Credential = attrs.field(validator=is_member(Credential))
+    settled_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    third_party_liability: bool = attrs.field(default=False, validator=is_bool)
+    network_available: bool = attrs.field(default=True, validator=is_bool)
+    emergency_marked: bool = attrs.field(default=False, validator=is_bool)
+    force_majeure: bool = attrs.field(default=False, validator=is_bool)
+    insured_place_consented: bool = attrs.field(default=False, validator=is_bool)
+    recognition_pending_at_admission: bool = attrs.field(default=False, validator=is_bool)
+    entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    suspended_for_violation: bool = attrs.field(default=False, validator=is_bool)
+    is_referral: bool = attrs.field(default=False, validator=is_bool)
+    filed_devices: tuple[Device, ...] = attrs.field(default=(), validator=_check_devices)
+
+    def __attrs_post_init__(self) -> None:
+        if self.settled_on is not None and self.settled_on < self.started_on:
+            raise InvalidInputError("settled_on", "must not be before started_on")
+        device_care = self.care is CareType.DEVICE_FITTING
+        if device_care != (self.service is ServiceKind.ASSISTIVE_DEVICE):
+            raise InvalidInputError(
+                "service", "a DEVICE_FITTING episode is for ASSISTIVE_DEVICE, and only such an episode is"
+            )
+        if not self.lines:
+            raise InvalidInputError("lines", "must hold at least one cost line")
+        if self.filing is not None and self.filing.insured != self.worker.insured:
+            raise InvalidInputError("filing.insured", "must be the worker's insured place")
+
+
+class Settlement(LabelledEnum):
+    """The outcome of a settlement decision."""
+
+    DIRECT = ("直接结算", "settled directly")
+    LOCAL_CARE = (
+        "不纳入异地就医管理，按本地（省本级互认）直接结算",
+        "local care, not out-of-area (article 3)",
+    )
+    MANUAL_REIMBURSEMENT = ("回参保地手工报销", "manual reimbursement at the insured place")
+    NOT_PAYABLE_DIRECTLY = ("不予直接结算", "not payable directly")
+    NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
+    NOT_IN_FORCE = ("本规程不在有效期内", "procedure not in force")
+
+
+@attrs.frozen(kw_only=True)
+class SettlementRuling(Ruling[Settlement]):
+    """A settlement decision and its figures (yuan, to the fen).
+
+    ``scope`` is ``None`` when the institution is not in the registry (its place, hence the scope, is unknown).
+    ``bill`` is the total of the lines inside direct settlement; ``fund_share + worker_share == bill``.
+    ``outside_direct_settlement`` is the total of lines the insured place reimburses outside direct settlement
+    (cross-province meal allowance, referral travel and lodging). ``refund_to_worker`` is the fund's share the
+    institution refunds to a worker who paid before injury recognition (article 12 ¶3).
+    """
+
+    scope: Scope | None
+    bill: Decimal = ZERO
+    fund_share: Decimal = ZERO
+    worker_share: Decimal = ZERO
+    outside_direct_settlement: Decimal = ZERO
+    refund_to_worker: Decimal = ZERO
+    catalogs: tuple[CatalogRuling, ...] = ()
+    meal_allowance: AllowanceRuling | None = None
+
+    def _extra_lines(self) -> list[str]:
+        lines = [
+            f"  scope: {self.scope.name if self.scope else 'unknown (institution not in the registry)'}",
+            f"  bill {self.bill} = fund {self.fund_share} + worker {self.worker_share} (yuan)",
+        ]
+        if self.outside_direct_settlement:
+            lines.append(
+                f"  outside direct settlement, claimed at the insured place: {self.outside_direct_settlement}"
+            )
+        if self.refund_to_worker:
+            lines.append(f"  refund of the fund's share to the worker: {self.refund_to_worker}")
+        for catalog in self.catalogs:
+            lines.append(
+                f"  catalog for {catalog.cost_kind.name}: {catalog.outcome.name} ({catalog.outcome.en})"
+            )
+        return lines
+
+
+_A5 = ArticleRef(5)
+
+SETTLEMENT_LOCAL_CARE = ReasonTemplate(
+    code="SETTLEMENT_LOCAL_CARE",
+    articles=(ArticleRef(3),),
+    interpretation=False,
+    zh="该就医不纳入异地就医直接结算管理，按本地（或省本级互认协议机构）规定直接结算，不适用本规程的备案和异地结算规则。",
+    en="This care is not out-of-area: it is settled directly under local rules (or at the institutions the "
+    "province recognises), not under this procedure's filing and out-of-area settlement rules.",
+)
+SETTLEMENT_THIRD_PARTY_LIABILITY = ReasonTemplate(
+    code="SETTLEMENT_THIRD_PARTY_LIABILITY",
+    articles=(_A5,),
+    interpretation=False,
+    zh="费用存在第三方责任，不属可直接结算的费用。",
+    en="A third party is liable for the costs: they are not costs that may be settled directly.",
+)
+SETTLEMENT_CROSS_PROVINCE_OUTPATIENT = ReasonTemplate(
+    code="SETTLEMENT_CROSS_PROVINCE_OUTPATIENT",
+    articles=(_A5,),
+    interpretation=False,
+    zh="跨省异地就医直接结算范围暂不包括门诊工伤医疗（康复）费用；本规程未规定其报销方式，由参保地规定确定。",
+    en="Cross-province direct settlement does not yet include outpatient medical or rehabilitation costs; this "
+    "procedure does not say how they are reimbursed: the insured place's rules decide.",
+)
+SETTLEMENT_INSTITUTION_NOT_AVAILABLE = ReasonTemplate(
+    code="SETTLEMENT_INSTITUTION_NOT_AVAILABLE",
+    articles=(ArticleRef(14, paragraph=1), ArticleRef(14, paragraph=2), _A5),
+    interpretation=False,
+    zh="就医机构{institution}在{on}不能直接结算{service}（{why}）；本规程未规定此时的报销方式，由参保地规定确定。",
+    en="Institution {institution} could not settle {service_en} directly on {on} ({why_en}); this procedure does "
+    "not say how such costs are reimbursed: the insured place's rules decide.",
+)
+SETTLEMENT_INSTITUTION_UNKNOWN = ReasonTemplate(
+    code="SETTLEMENT_INSTITUTION_UNKNOWN",
+    articles=(ArticleRef(14, paragraph=1),),
+    interpretation=False,
+    zh="就医机构{code}不在异地就医直接结算协议机构库中，不能直接结算。",
+    en="Institution {code} is not in the registry of direct-settlement institutions: it cannot settle directly.",
+)
+SETTLEMENT_SUSPENDED_FOR_VIOLATION = ReasonTemplate(
+    code="SETTLEMENT_SUSPENDED_FOR_VIOLATION",
+    articles=(ArticleRef(30, paragraph=1),),
+    interpretation=False,
+    zh="该工伤职工因严重违规被就医地经办机构暂停直接结算，由参保地经办机构按规定处理。",
+    en="The treatment-place agency has suspended this worker's direct settlement for serious violations; the "
+    "insured-place agency deals with the case under the relevant rules.",
+)
+SETTLEMENT_NO_CREDENTIAL = ReasonTemplate(
+    code="SETTLEMENT_NO_CREDENTIAL",
+    articles=(ArticleRef(16), ArticleRef(22)),
+    interpretation=False,
+    zh="未持社会保障卡（含电子社保卡）等有效身份凭证，因就医凭证问题无法直接结算，回参保地按参保地规定手工报销。",
+    en="No social security card (or electronic card) or other valid credential was presented: direct "
+    "settlement fails for a credential problem, and the costs are reimbursed manually at the insured place.",
+)
+SETTLEMENT_CREDENTIAL_PRESENTED = ReasonTemplate(
+    code="SETTLEMENT_CREDENTIAL_PRESENTED",
+    articles=(ArticleRef(16), ArticleRef(18)),
+    interpretation=False,
+    zh="持{credential}就医结算，协议机构核验身份信息和备案信息。",
+    en="The worker presented a {credential_en}; the institution checks identity and filing.",
+)
+SETTLEMENT_NETWORK_UNAVAILABLE = ReasonTemplate(
+    code="SETTLEMENT_NETWORK_UNAVAILABLE",
+    articles=(_A5, ArticleRef(22)),
+    interpretation=False,
+    zh="不具备联网结算条件（或结算网络系统故障），无法直接结算，回参保地按参保地规定手工报销。",
+    en="Networked settlement is not available (or the settlement network failed): the costs are reimbursed "
+    "manually at the insured place under its rules.",
+)
+SETTLEMENT_MANUAL_DUPLICATE_CHECK = ReasonTemplate(
+    code="SETTLEMENT_MANUAL_DUPLICATE_CHECK",
+    articles=(ArticleRef(22),),
+    interpretation=False,
+    zh="参保地手工报销前应核实该费用是否已在就医地直接结算，杜绝重复报销。",
+    en="Before reimbursing manually, the insured-place agency must check that the costs were not already "
+    "settled directly at the treatment place.",
+)
+SETTLEMENT_DIRECT = ReasonTemplate(
+    code="SETTLEMENT_DIRECT",
+    articles=(_A5, ArticleRef(6), ArticleRef(18)),
+    interpretation=False,
+    zh="符合条件的合规费用按就医地政策审核并直接结算，结算信息上传湖南人社一体化平台。",
+    en="The compliant costs are audited under the treatment place's policy and settled directly; the settlement "
+    "is uploaded to the Hunan platform.",
+)
+SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
+    code="SETTLEMENT_REFUND_TO_WORKER",
+    articles=(ArticleRef(12, paragraph=3),),
+    interpretation=False,
+    zh="工伤认定前由工伤职工垫付的费用，协议机构按规定将基金支付部分{amount}元退还工伤职工。",
+    en="The worker paid before injury recognition: the institution refunds the fund's share, {amount} yuan, to "
+    "the worker.",
+)
+SETTLEMENT_NON_COMPLIANT_LINES = ReasonTemplate(
+    code="SETTLEMENT_NON_COMPLIANT_LINES",
+    articles=(_A5, ArticleRef(17)),
+    interpretation=False,
+    zh="不合规费用{amount}元（不在适用目录或标准内）不由工伤保险基金支付。",
+    en="{amount} yuan of costs outside the governing catalogs or standards are not paid by the fund.",
+)
+DEVICE_WITHIN_LIMIT = ReasonTemplate(
+    code="DEVICE_WITHIN_LIMIT",
+    articles=(ArticleRef(19),),
+    interpretation=False,
+    zh="辅助器具“{name}”在备案范围内，基金支付{fund}元（最高支付限额{limit}元）。",
+    en="Device '{name}' is on the filed list: the fund pays {fund} yuan (maximum payment {limit} yuan).",
+)
+DEVICE_OVER_LIMIT = ReasonTemplate(
+    code="DEVICE_OVER_LIMIT",
+    articles=(ArticleRef(19),),
+    interpretation=False,
+    zh="辅助器具“{name}”费用{amount}元超出备案最高支付限额{limit}元，超出部分{excess}元基金不予支付。",
+    en="Device '{name}' costs {amount} yuan, over the filed maximum payment of {limit} yuan: the fund does not "
+    "pay the excess of {excess} yuan.",
+)
+DEVICE_NOT_FILED = ReasonTemplate(
+    code="DEVICE_NOT_FILED",
+    articles=(ArticleRef(19),),
+    interpretation=False,
+    zh="辅助器具“{name}”不在备案的辅助器具清单内，超出备案范围，基金不予支付。",
+    en="Device '{name}' is not on the filed device list: outside the filing, the fund does not pay.",
+)
+DEVICE_REPLACED_TOO_EARLY = ReasonTemplate(
+    code="DEVICE_REPLACED_TOO_EARLY",
+    articles=(ArticleRef(19), ArticleRef(2, paragraph=2)),
+    interpretation=True,
+    zh="辅助器具“{name}”上次配置于{previous}，未满最低使用年限{years}年（{reached}方满），提前更换超出标准，基金不予支付。",
+    en="Device '{name}' was last fitted on {previous}; its minimum service life of {years} years is reached only "
+    "on {reached}: an earlier replacement is outside the standard and the fund does not pay.",
+    authorities=(CIVIL_CODE_PERIODS,),
+)
+SETTLEMENT_DECIDED_ON_START_DATE = ReasonTemplate(
+    code="SETTLEMENT_DECIDED_ON_START_DATE",
+    articles=(ArticleRef(36),),
+    interpretation=True,
+    zh="本规程是否适用以入院（就医、配置）日{on}判断。",
+    en="Whether this procedure applies is judged on the admission (visit, fitting) date, {on}.",
+)
+
+
+def _sum(amounts: Iterable[Decimal]) -> Decimal:
+    return sum(amounts, ZERO).quantize(Decimal("0.01"))
+
+
+def _device_shares(episode: Episode, lines: list[CostLine], reasons: list[Reason]) -> tuple[Decimal, Decimal]:
+    """The fund's and the worker's shares of the device lines (article 19)."""
+    filed = {d.name: d for d in episode.filed_devices}
+    by_name: dict[str, list[CostLine]] = {}
+    for line in lines:
+        assert line.device_name is not None  # checked on the line
+        by_name.setdefault(line.device_name, []).append(line)
+    fund = worker = ZERO
+    for name in sorted(by_name):
+        device_lines = by_name[name]
+        amount = _sum(line.amount for line in device_lines)
+        compliant = _sum(line.amount for line in device_lines if line.compliant)
+        device = filed.get(name)
+        if device is None:
+            reasons.append(DEVICE_NOT_FILED.make(name=name))
+            worker += amount
+            continue
+        early = [
+            line.previous_fitting_on
+            for line in device_lines
+            if line.previous_fitting_on is not None
+            and not months_reached(
+                line.previous_fitting_on, 12 * device.minimum_service_years, episode.started_on
+            )
+        ]
+        if early:
+            previous = max(early)
+            reasons.append(
+                DEVICE_REPLACED_TOO_EARLY.make(
+                    name=name,
+                    previous=previous.isoformat(),
+                    years=device.minimum_service_years,
+                    reached=add_months(previous, 12 * device.minimum_service_years).isoformat(),
+                )
+            )
+            worker += amount
+            continue
+        paid = min(compliant, device.maximum_payment)
+        if compliant > device.maximum_payment:
+            reasons.append(
+                DEVICE_OVER_LIMIT.make(
+                    name=name, amount=compliant, limit=device.maximum_payment, excess=compliant - paid
+                )
+            )
+        else:
+            reasons.append(DEVICE_WITHIN_LIMIT.make(name=name, fund=paid, limit=device.maximum_payment))
+        fund += paid
+        worker += amount - paid
+    return fund, worker
+
+
+def decide_settlement(
+    episode: Episode,
+    *,
+    registry: InstitutionRegistry,
+    parameters: Parameters = DEFAULT_PARAMETERS,
+) -> SettlementRuling:
+    """Decide one episode (articles 3, 5, 12 to 14, 16 to 19, 22, 30, 36); every failing condition is reported.
+
+    ``registry`` is the registry of direct-settlement institutions (article 14) that knows the institution.
+    """
+    if not isinstance(episode, Episode):
+        raise InvalidInputError("episode", f"must be an Episode, got {type_name(episode)}")
+    if not isinstance(registry, InstitutionRegistry):
+        raise InvalidInputError("registry", f"must be an InstitutionRegistry, got {type_name(registry)}")
+    if episode.institution_code not in registry:
+        # Without the institution we cannot tell its place, hence not the scope: say so plainly.
+        return SettlementRuling(
+            outcome=Settlement.NOT_PAYABLE_DIRECTLY,
+            reasons=(SETTLEMENT_INSTITUTION_UNKNOWN.make(code=episode.institution_code),),
+            scope=None,
+            bill=_sum(line.amount for line in episode.lines),
+            worker_share=_sum(line.amount for line in episode.lines),
+        )
+    institution = registry.get(episode.institution_code)
+    scope_ruling = classify_scope(episode.worker.insured, institution.place)
+    scope = scope_ruling.outcome
+    total = _sum(line.amount for line in episode.lines)
+    if scope is Scope.NOT_GOVERNED:
+        return SettlementRuling(
+            outcome=Settlement.NOT_GOVERNED,
+            reasons=scope_ruling.reasons,
+            scope=scope,
+            bill=total,
+            worker_share=total,
+        )
+    force = in_force(episode.started_on, scope, parameters=parameters)
+    if force.outcome is not InForce.IN_FORCE:
+        outcome = (
+            Settlement.NOT_GOVERNED
+            if force.outcome is InForce.NATIONAL_PROCEDURE
+            else Settlement.NOT_IN_FORCE
+        )
+        return SettlementRuling(
+            outcome=outcome,
+            reasons=(
+                *scope_ruling.reasons,
+                SETTLEMENT_DECIDED_ON_START_DATE.make(on=episode.started_on.isoformat()),
+                *force.reasons,
+            ),
+            scope=scope,
+            bill=total,
+            worker_share=total,
+        )
+    if scope in (Scope.LOCAL, Scope.PROVINCIAL_RECOGNITION):
+        return SettlementRuling(
+            outcome=Settlement.LOCAL_CARE,
+            reasons=(*scope_ruling.reasons, SETTLEMENT_LOCAL_CARE.make()),
+            scope=scope,
+            bill=total,
+            worker_share=total,
+        )
+
+    not_payable: list[Reason] = []
+    manual: list[Reason] = []
+    elsewhere: list[Reason] = []
+    notes: list[Reason] = []
+
+    # Article 5: what may be settled directly at all.
+    if episode.third_party_liability:
+        not_payable.append(SETTLEMENT_THIRD_PARTY_LIABILITY.make())
+    if scope.cross_province and episode.care is CareType.OUTPATIENT:
+        not_payable.append(SETTLEMENT_CROSS_PROVINCE_OUTPATIENT.make())
+
+    # Article 14: the institution on the day.
+    available = registry.can_settle_directly(episode.institution_code, episode.started_on, episode.service)
+    if available.outcome is not InstitutionAvailability.AVAILABLE:
+        not_payable.append(
+            SETTLEMENT_INSTITUTION_NOT_AVAILABLE.make(
+                institution=institution.label,
+                on=episode.started_on.isoformat(),
+                service=episode.service.zh,
+                service_en=episode.service.en,
+                why=available.outcome.zh,
+                why_en=available.outcome.en,
+            )
+        )
+
+    # Articles 12 and 13: the filing.
+    coverage = filing_covers(
+        CoverageFacts(
+            insured=episode.worker.insured,
+            filing=episode.filing,
+            service=episode.service,
+            institution_code=episode.institution_code,
+            institution_place=institution.place,
+            admitted_on=episode.started_on,
+            settled_on=episode.settled_on,
+            emergency_marked=episode.emergency_marked,
+            force_majeure=episode.force_majeure,
+            insured_place_consented=episode.insured_place_consented,
+            recognition_pending_at_admission=episode.recognition_pending_at_admission,
+            entitlement_lost_on=episode.entitlement_lost_on,
+        ),
+        parameters=parameters,
+    )
+    if coverage.outcome is Coverage.NOT_COVERED:
+        not_payable.extend(coverage.reasons)
+    elif coverage.outcome is Coverage.MANUAL_REIMBURSEMENT:
+        manual.extend(coverage.reasons)
+    elif coverage.outcome in (Coverage.NATIONAL_PROCEDURE, Coverage.SET_BY_INSURED_PROVINCE):
+        elsewhere.extend(coverage.reasons)
+    else:
+        notes.extend(coverage.reasons)
+
+    # Article 30: suspension for serious violations.
+    if episode.suspended_for_violation:
+        not_payable.append(SETTLEMENT_SUSPENDED_FOR_VIOLATION.make())
+
+    # Articles 16 and 22: credential and network.
+    if episode.credential is Credential.NONE:
+        manual.append(SETTLEMENT_NO_CREDENTIAL.make())
+    else:
+        notes.append(
+            SETTLEMENT_CREDENTIAL_PRESENTED.make(
+                credential=episode.credential.zh, credential_en=episode.credential.en
+            )
+        )
+    if not episode.network_available:
+        manual.append(SETTLEMENT_NETWORK_UNAVAILABLE.make())
+
+    # Article 17: catalogs and allowances.
+    kinds = sorted({line.kind for line in episode.lines if line.kind in _CATALOG_OF}, key=lambda k: k.name)
+    catalogs = tuple(governing_catalog(scope, _CATALOG_OF[kind]) for kind in kinds)
+    meal = (
+        meal_allowance(scope) if any(line.kind is LineKind.MEAL_ALLOWANCE for line in episode.lines) else None
+    )
+    travel = (
+        travel_and_lodging(scope, episode.is_referral)
+        if any(line.kind is LineKind.TRAVEL_AND_LODGING for line in episode.lines)
+        else None
+    )
+    inside: list[CostLine] = []
+    outside: list[CostLine] = []
+    for line in episode.lines:
+        if line.kind is LineKind.MEAL_ALLOWANCE:
+            assert meal is not None
+            (inside if meal.part_of_direct_settlement else outside).append(line)
+        elif line.kind is LineKind.TRAVEL_AND_LODGING:
+            outside.append(line)
+        else:
+            inside.append(line)
+    for ruling in (meal, travel):
+        if ruling is not None:
+            notes.extend(ruling.reasons)
+    for catalog in catalogs:
+        notes.extend(catalog.reasons)
+
+    bill = _sum(line.amount for line in inside)
+    outside_total = _sum(line.amount for line in outside)
+    scope_reasons = scope_ruling.reasons
+    if not_payable or elsewhere or manual:
+        outcome = (
+            Settlement.NOT_PAYABLE_DIRECTLY
+            if not_payable
+            else Settlement.NOT_GOVERNED
+            if elsewhere
+            else Settlement.MANUAL_REIMBURSEMENT
+        )
+        if outcome is Settlement.MANUAL_REIMBURSEMENT:
+            manual.append(SETTLEMENT_MANUAL_DUPLICATE_CHECK.make())
+        return SettlementRuling(
+            outcome=outcome,
+            reasons=(*scope_reasons, *not_payable, *elsewhere, *manual, *notes),
+            scope=scope,
+            bill=bill,
+            fund_share=ZERO,
+            worker_share=bill,
+            outside_direct_settlement=outside_total,
+            catalogs=catalogs,
+            meal_allowance=meal,
+        )
+
+    share_reasons: list[Reason] = []
+    device_lines = [line for line in inside if line.kind is LineKind.ASSISTIVE_DEVICE]
+    other_lines = [line for line in inside if line.kind is not LineKind.ASSISTIVE_DEVICE]
+    fund, worker = _device_shares(episode, device_lines, share_reasons)
+    non_compliant = _sum(line.amount for line in other_lines if not line.compliant)
+    fund += _sum(line.amount for line in other_lines if line.compliant)
+    worker += non_compliant
+    if non_compliant:
+        share_reasons.append(SETTLEMENT_NON_COMPLIANT_LINES.make(amount=non_compliant))
+    refund = fund if coverage.outcome is Coverage.COVERED_WITH_REFUND else ZERO
+    if refund:
+        share_reasons.append(SETTLEMENT_REFUND_TO_WORKER.make(amount=refund))
+    return SettlementRuling(
+        outcome=Settlement.DIRECT,
+        reasons=(*scope_reasons, SETTLEMENT_DIRECT.make(), *notes, *share_reasons),
+        scope=scope,
+        bill=bill,
+        fund_share=fund,
+        worker_share=worker,
+        outside_direct_settlement=outside_total,
+        refund_to_worker=refund,
+        catalogs=catalogs,
+        meal_allowance=meal,
+    )
+
+
+# --- duplicate reimbursement (article 22) ------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SettlementRecord:
+    """A direct settlement on record at the platform (article 18: uploaded after settlement).
+
+    ``started_on``/``ended_on`` are the admission (visit, fitting) and discharge-settlement dates; ``insured`` and
+    ``treatment`` the worker's insured place and the institution's place; ``bill`` and ``fund_share`` the
+    settlement's figures in yuan. Reconciliation, funds and audits (chapters 4 and 5) work on these records.
+    """
+
+    settlement_id: str = attrs.field(validator=is_text)
+    identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
+    institution_code: str = attrs.field(validator=is_text)
+    insured: Place = attrs.field(validator=is_instance(Place))
+    treatment: Place = attrs.field(validator=is_instance(Place))
+    started_on: _dt.date = attrs.field(validator=is_date)
+    ended_on: _dt.date = attrs.field(validator=is_date)
+    bill: Decimal = attrs.field(validator=is_money)
+    fund_share: Decimal = attrs.field(validator=is_money)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ended_on < self.started_on:
+            raise InvalidInputError("ended_on", "must not be before started_on")
+        if self.fund_share > self.bill:
+            raise InvalidInputError("fund_share", "must not exceed the bill")
+        if self.treatment.kind is PlaceKind.PROVINCE_LEVEL:
+            raise InvalidInputError(
+                "treatment", "must be the institution's city, county or province, not 省本级"
+            )
+
+    @property
+    def settled_on(self) -> _dt.date:
+        """The settlement date: the discharge settlement (the visit or fitting day for those)."""
+        return self.ended_on
+
+    @property
+    def scope(self) -> Scope:
+        """The scope of the settled care (articles 2, 3)."""
+        return classify_scope(self.insured, self.treatment).outcome
+
+
+@attrs.frozen(kw_only=True)
+class ManualClaim:
+    """A claim for manual reimbursement at the insured place (article 22)."""
+
+    identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
+    institution_code: str = attrs.field(validator=is_text)
+    started_on: _dt.date = attrs.field(validator=is_date)
+    ended_on: _dt.date = attrs.field(validator=is_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ended_on < self.started_on:
+            raise InvalidInputError("ended_on", "must not be before started_on")
+
+
+class ManualClaimStatus(LabelledEnum):
+    """Whether a manual claim may go on to review."""
+
+    NO_DUPLICATE = ("未发现重复，可进入审核", "no direct settlement found: the claim may be reviewed")
+    DUPLICATE = ("已直接结算，不予重复报销", "already settled directly: refused as a duplicate")
+
+
+@attrs.frozen(kw_only=True)
+class ManualClaimRuling(Ruling[ManualClaimStatus]):
+    """The duplicate check; ``duplicates`` names the settlements the claim duplicates."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+MANUAL_CLAIM_NO_DUPLICATE = ReasonTemplate(
+    code="MANUAL_CLAIM_NO_DUPLICATE",
+    articles=(ArticleRef(22),),
+    interpretation=False,
+    zh="经核实，该工伤职工在{institution}于{start}至{end}期间未在就医地直接结算。",
+    en="Checked: no direct settlement for this worker at {institution} between {start} and {end}.",
+)
+MANUAL_CLAIM_DUPLICATE = ReasonTemplate(
+    code="MANUAL_CLAIM_DUPLICATE",
+    articles=(ArticleRef(22),),
+    interpretation=True,
+    zh="该费用已在就医地直接结算（结算号{ids}，与申请期间重叠），不予重复报销。",
+    en="These costs were already settled directly (settlement {ids}, overlapping the claimed period): the claim "
+    "is refused as a duplicate.",
+)
+
+
+def check_manual_claim(claim: ManualClaim, settlements: Iterable[SettlementRecord]) -> ManualClaimRuling:
+    """Refuse a manual claim for an episode already settled directly (article 22 ¶1, second sentence).
+
+    A settlement duplicates the claim when it is the same worker at the same institution and its dates overlap
+    the claimed period [interpretation: the procedure does not define "the same costs"].
+    """
+    if not isinstance(claim, ManualClaim):
+        raise InvalidInputError("claim", f"must be a ManualClaim, got {type_name(claim)}")
+    records = tuple(settlements)
+    for index, record in enumerate(records):
+        if not isinstance(record, SettlementRecord):
+            raise InvalidInputError(
+                f"settlements[{index}]", f"must be a SettlementRecord, got {type_name(record)}"
+            )
+    duplicates = tuple(
+        r.settlement_id
+        for r in records
+        if r.identity_number == claim.identity_number
+        and r.institution_code == claim.institution_code
+        and r.started_on <= claim.ended_on
+        and claim.started_on <= r.ended_on
+    )
+    if duplicates:
+        return ManualClaimRuling(
+            outcome=ManualClaimStatus.DUPLICATE,
+            reasons=(MANUAL_CLAIM_DUPLICATE.make(ids="、".join(duplicates)),),
+            duplicates=duplicates,
+        )
+    return ManualClaimRuling(
+        outcome=ManualClaimStatus.NO_DUPLICATE,
+        reasons=(
+            MANUAL_CLAIM_NO_DUPLICATE.make(
+                institution=claim.institution_code,
+                start=claim.started_on.isoformat(),
+                end=claim.ended_on.isoformat(),
+            ),
+        ),
+    )
