@@ -35,6 +35,7 @@ from gongshang_rules import (
     ServiceKind,
     WorkingDayCalendar,
     YearSchedule,
+    filing_from_application,
     place,
 )
 from gongshang_rules import applications as apps
@@ -56,6 +57,8 @@ from gongshang_rules.applications import (
     review_deadline,
 )
 from gongshang_rules.forms import (
+    AgencyDecision,
+    AgencyOpinion,
     Agent,
     Annex1Form,
     Annex2Form,
@@ -987,3 +990,52 @@ def expected_missing(app: FilingApplication) -> set[Requirement]:
         needed[Requirement.AGENT_IDENTITY] = {Material.AGENT_ID}
         needed[Requirement.POWER_OF_ATTORNEY] = {Material.POWER_OF_ATTORNEY}
     return {requirement for requirement, options in needed.items() if not options & handed_in}
+
+
+class TestFilingFromApplication:
+    """An application the agency agreed to becomes the approved filing (arts. 9, 10, 13)."""
+
+    def decided(self, form: FilingForm, opinion: str = "AGREE") -> FilingForm:
+        if opinion == "AGREE":
+            decision = AgencyDecision(
+                opinion=AgencyOpinion.AGREE,
+                handler="王经办",
+                decided_on=dt.date(2025, 9, 5),
+                valid_from=dt.date(2025, 9, 5),
+                valid_through=dt.date(2025, 12, 5),
+            )
+        else:
+            decision = AgencyDecision(
+                opinion=AgencyOpinion.DISAGREE,
+                handler="王经办",
+                decided_on=dt.date(2025, 9, 5),
+                reason="材料不实",
+            )
+        return attrs.evolve(form, decision=decision)
+
+    def test_the_decision_date_is_the_filing_date_and_the_stated_validity_is_carried(self) -> None:
+        """The filing is made when the agency approves; the dates it wrote on the form govern."""
+        filing = filing_from_application(application(self.decided(annex1())))
+        assert filing.filed_on == dt.date(2025, 9, 5)
+        assert (filing.stated_valid_from, filing.stated_valid_through) == (
+            dt.date(2025, 9, 5),
+            dt.date(2025, 12, 5),
+        )
+        assert filing.insured == place("长沙市") and filing.treatment == place("岳阳市")
+        assert filing.category is PersonCategory.REFERRAL and filing.service is ServiceKind.MEDICAL
+        assert filing.devices == ()
+
+    def test_an_annex_2_filing_carries_its_device_list(self) -> None:
+        """Art. 19: the fund pays within the filed device list, so the filing keeps it."""
+        filing = filing_from_application(application(self.decided(annex2())))
+        assert filing.service is ServiceKind.ASSISTIVE_DEVICE
+        assert [d.name for d in filing.devices] == ["小腿假肢"]
+
+    def test_an_undecided_or_refused_application_has_no_filing(self) -> None:
+        """Nothing is filed until the agency agrees."""
+        with pytest.raises(InvalidInputError, match=r"form\.decision"):
+            filing_from_application(application(annex1()))
+        with pytest.raises(InvalidInputError, match=r"form\.decision\.opinion"):
+            filing_from_application(application(self.decided(annex1(), "DISAGREE")))
+        with pytest.raises(InvalidInputError, match="application"):
+            filing_from_application(annex1())  # type: ignore[arg-type]

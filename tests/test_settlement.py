@@ -265,18 +265,18 @@ class TestOutsideOutOfArea:
         assert "IN_FORCE_NATIONAL_PROCEDURE_BEFORE" in ruling.codes
 
 
+PROSTHESIS = (Device(name="小腿假肢", minimum_service_years=3, maximum_payment=Decimal("8000.00")),)
+
+
 def device_episode(**kw: object) -> Episode:
     """A Changsha worker fitted with a device at EX-0003 (湘乡市, so Xiangtan)."""
     values: dict[str, object] = {
-        "filing": filing(treatment=XIANGTAN, service=ServiceKind.ASSISTIVE_DEVICE),
+        "filing": filing(treatment=XIANGTAN, service=ServiceKind.ASSISTIVE_DEVICE, devices=PROSTHESIS),
         "institution_code": "EX-0003",
         "care": CareType.DEVICE_FITTING,
         "service": ServiceKind.ASSISTIVE_DEVICE,
         "started_on": dt.date(2025, 9, 1),
         "settled_on": None,
-        "filed_devices": (
-            Device(name="小腿假肢", minimum_service_years=3, maximum_payment=Decimal("8000.00")),
-        ),
         "lines": (line(LineKind.ASSISTIVE_DEVICE, "9000.00", device_name="小腿假肢"),),
     }
     values.update(kw)
@@ -357,10 +357,17 @@ class TestEpisodeInput:
             line(device_name="轮椅")
         with pytest.raises(InvalidInputError, match=r"filing\.insured"):
             episode(filing=filing(insured=XIANGTAN))
-        with pytest.raises(InvalidInputError, match="filed_devices"):
-            device_episode(
-                filed_devices=(Device(name="轮椅", minimum_service_years=1, maximum_payment=Decimal(1)),) * 2
+        with pytest.raises(InvalidInputError, match="devices"):
+            filing(
+                service=ServiceKind.ASSISTIVE_DEVICE,
+                devices=(Device(name="轮椅", minimum_service_years=1, maximum_payment=Decimal(1)),) * 2,
             )
+        with pytest.raises(InvalidInputError, match="devices"):
+            filing(devices=PROSTHESIS)
+        with pytest.raises(InvalidInputError, match=r"devices\[0\]"):
+            filing(service=ServiceKind.ASSISTIVE_DEVICE, devices=("轮椅",))
+        with pytest.raises(InvalidInputError, match="devices"):
+            filing(service=ServiceKind.ASSISTIVE_DEVICE, devices=list(PROSTHESIS))
         with pytest.raises(InvalidInputError, match="registry"):
             decide_settlement(episode(), registry={})  # type: ignore[arg-type]
         with pytest.raises(InvalidInputError, match="episode"):
@@ -477,6 +484,7 @@ def episodes(draw: st.DrawFn) -> Episode:
             category=draw(st.sampled_from(list(PersonCategory))),
             service=service,
             filed_on=start - dt.timedelta(days=draw(st.integers(min_value=-10, max_value=200))),
+            devices=PROSTHESIS if service is ServiceKind.ASSISTIVE_DEVICE else (),
         )
         if not insured.in_hunan:
             the_filing = attrs.evolve(
@@ -498,7 +506,6 @@ def episodes(draw: st.DrawFn) -> Episode:
         network_available=draw(st.booleans()),
         emergency_marked=draw(st.booleans()),
         insured_place_consented=draw(st.booleans()),
-        filed_devices=(Device(name="小腿假肢", minimum_service_years=3, maximum_payment=Decimal("8000.00")),),
     )
 
 

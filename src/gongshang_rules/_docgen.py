@@ -23,6 +23,25 @@ from .ruling import REASONS, ReasonTemplate
 
 _PACKAGE = "gongshang_rules"
 
+#: Interpretations that carry out a reading SPEC.md marks **[interpretation]** (or that an issue prescribes);
+#: every other flagged reason is a reading this library added, marked so on the page.
+SPEC_READINGS = frozenset(
+    {
+        "AWAY_LESS_THAN_SIX_MONTHS",  # periods: 民法典 201, 202
+        "AWAY_SIX_MONTHS_MET",
+        "BASIS_FITS_SERVICE",  # the basis must fit the service
+        "BASIS_MISSING_FOR_SERVICE",
+        "CHANGE_LOCKED",  # periods: the 3-month lock
+        "CHANGE_LOCK_OVER",
+        "CHANGE_PERSONAL_INFORMATION_ANY_TIME",  # issue 3
+        "COVERAGE_FILED_ON_ADMISSION_DAY",  # same day counts as before admission
+        "DEVICE_REPLACED_TOO_EARLY",  # replacement before the minimum service years
+        "FILING_VALIDITY_COMPUTED",  # periods
+        "REVIEW_DEADLINE",  # the day of receipt is not counted
+        "TRAVEL_INTRA_PROVINCE_REFERRAL",  # art. 17(3)'s second phrase
+    }
+)
+
 
 def _modules() -> list[str]:
     package = importlib.import_module(_PACKAGE)
@@ -32,13 +51,26 @@ def _modules() -> list[str]:
     return sorted(names)
 
 
+def _assigned_names(module: str) -> set[str]:
+    """Names a module assigns at its top level (not the ones it imports)."""
+    tree = ast.parse(Path(sys.modules[f"{_PACKAGE}.{module}"].__file__ or "").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for statement in tree.body:
+        targets = (
+            [statement.target] if isinstance(statement, ast.AnnAssign) else getattr(statement, "targets", [])
+        )
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
 def template_homes() -> dict[str, tuple[str, str]]:
-    """Reason code → (module, variable) where its template is defined."""
+    """Reason code → (module, variable) where its template is defined (not where it is imported)."""
     homes: dict[str, tuple[str, str]] = {}
     for name in _modules():
         module = sys.modules[f"{_PACKAGE}.{name}"]
+        assigned = _assigned_names(name)
         for var, value in vars(module).items():
-            if isinstance(value, ReasonTemplate) and value.code in REASONS and REASONS[value.code] is value:
+            if var in assigned and isinstance(value, ReasonTemplate) and REASONS.get(value.code) is value:
                 homes.setdefault(value.code, (name, var))
     return homes
 
@@ -129,14 +161,10 @@ def interpretations_page() -> str:
         "(marked **[interpretation]**); the ones this library added are marked *(added)* below.",
         "",
     ]
-    spec_readings = {
-        "BASIS_FITS_SERVICE", "BASIS_MISSING_FOR_SERVICE", "AWAY_SIX_MONTHS_MET", "AWAY_LESS_THAN_SIX_MONTHS",
-        "FILING_VALIDITY_COMPUTED", "COVERAGE_FILED_ON_ADMISSION_DAY", "DEVICE_REPLACED_TOO_EARLY",
-    }  # fmt: skip
     for code in sorted(c for c, t in REASONS.items() if t.interpretation):
         template = REASONS[code]
         module, _var = homes.get(code, ("?", "?"))
-        added = "" if code in spec_readings or "TRAVEL" in code or "REVIEW" in code else " *(added)*"
+        added = "" if code in SPEC_READINGS else " *(added)*"
         lines += [
             f"## `{code}`{added}",
             "",

@@ -52,7 +52,8 @@ from .articles import AnnexRef, ArticleRef, Citation
 from .commencement import NATIONAL_NOTICE, InForce, in_force
 from .eligibility import ELIGIBILITY_NOT_OUT_OF_AREA
 from .errors import InvalidInputError
-from .forms import Annex1Form, Annex2Form, Applicant, FilingForm, FilingType
+from .filing import Filing
+from .forms import AgencyOpinion, Annex1Form, Annex2Form, Applicant, FilingForm, FilingType
 from .parameters import DEFAULT_PARAMETERS, Parameters
 from .places import Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
@@ -73,6 +74,7 @@ __all__ = [
     "Submission",
     "SubmissionRuling",
     "check_submission",
+    "filing_from_application",
     "missing_materials",
     "required_materials",
     "review_application",
@@ -960,4 +962,36 @@ def review_application(
         missing=missing,
         agency=submission.agency,
         problems=submission.problems,
+    )
+
+
+def filing_from_application(application: FilingApplication) -> Filing:
+    """The approved filing (备案) that an application the agency agreed to becomes (articles 9, 10, 13).
+
+    The filing date (备案之日, from which article 13 counts) is the date of the agency's decision on the form
+    [interpretation: the filing is complete when the agency approves it]; the validity the agency wrote on the
+    form is carried as the stated validity, which governs (article 13, SPEC "Filing"); an annex-2 filing carries
+    its device list (article 19). An application not decided, or refused, has no filing: InvalidInputError.
+    """
+    if not isinstance(application, FilingApplication):
+        raise InvalidInputError(
+            "application", f"must be a FilingApplication, got {type(application).__name__}"
+        )
+    form = application.form
+    decision = form.decision
+    if decision is None:
+        raise InvalidInputError("form.decision", "the agency has not decided yet: nothing is filed")
+    if decision.opinion is not AgencyOpinion.AGREE:
+        raise InvalidInputError(
+            "form.decision.opinion", "the agency did not agree (不同意): nothing was filed"
+        )
+    return Filing(
+        insured=application.insured,
+        treatment=form.treatment,
+        category=form.category,
+        service=form.service,
+        filed_on=decision.decided_on,
+        stated_valid_from=decision.valid_from,
+        stated_valid_through=decision.valid_through,
+        devices=form.devices if isinstance(form, Annex2Form) else (),
     )

@@ -38,6 +38,7 @@ from ._validate import (
 from .articles import ArticleRef
 from .commencement import NATIONAL_NOTICE
 from .errors import InvalidInputError
+from .forms import Device
 from .parameters import DEFAULT_PARAMETERS, Parameters
 from .periods import CIVIL_CODE_PERIODS, add_months
 from .places import Place, PlaceKind
@@ -62,6 +63,19 @@ __all__ = [
 ]
 
 
+def _check_devices(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidInputError(attribute.name, f"must be a tuple of Device, got {type_name(value)}")
+    for index, device in enumerate(value):
+        if not isinstance(device, Device):
+            raise InvalidInputError(
+                f"{attribute.name}[{index}]", f"must be a Device, got {type_name(device)}"
+            )
+    names = [d.name for d in value]
+    if len(names) != len(set(names)):
+        raise InvalidInputError(attribute.name, "names a device twice")
+
+
 def _check_codes(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -82,7 +96,8 @@ class Filing:
     ``institution_codes`` lists the filed agreement institutions, or is ``None`` when the filing names none (the
     annex forms have no field for one): then any direct-settlement institution in the filed treatment place is a
     filed institution [interpretation]. ``stated_valid_from``/``stated_valid_through`` are the validity dates
-    written on the approved form (both or neither).
+    written on the approved form (both or neither). ``devices`` is the device list of an annex-2 filing (name,
+    minimum service years, maximum payment): what the fund pays within (article 19).
     """
 
     insured: Place = attrs.field(validator=is_instance(Place))
@@ -93,8 +108,11 @@ class Filing:
     institution_codes: frozenset[str] | None = attrs.field(default=None, validator=_check_codes)
     stated_valid_from: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     stated_valid_through: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    devices: tuple[Device, ...] = attrs.field(default=(), validator=_check_devices)
 
     def __attrs_post_init__(self) -> None:
+        if self.devices and self.service is not ServiceKind.ASSISTIVE_DEVICE:
+            raise InvalidInputError("devices", "only an ASSISTIVE_DEVICE filing (annex 2) lists devices")
         if self.treatment.kind is PlaceKind.PROVINCE_LEVEL:
             raise InvalidInputError("treatment", "省本级 is an insured place, not a treatment place")
         if (self.stated_valid_from is None) != (self.stated_valid_through is None):

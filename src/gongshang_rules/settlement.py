@@ -16,7 +16,6 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 
@@ -44,7 +43,6 @@ from .catalog import (
 from .commencement import InForce, in_force
 from .errors import InvalidInputError
 from .filing import Coverage, CoverageFacts, Filing, filing_covers
-from .forms import Device
 from .identity import IdentityNumber, Worker
 from .institutions import InstitutionAvailability, InstitutionRegistry
 from .parameters import DEFAULT_PARAMETERS, Parameters
@@ -138,20 +136,13 @@ class CostLine:
             raise InvalidInputError("device_name", "applies to ASSISTIVE_DEVICE lines only")
 
 
-def _check_devices(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    is_tuple_of(Device)(_instance, attribute, value)
-    names = [d.name for d in value]  # type: ignore[attr-defined]
-    if len(names) != len(set(names)):
-        raise InvalidInputError(attribute.name, "names a device twice")
-
-
 @attrs.frozen(kw_only=True)
 class Episode:
     """The facts a settlement clerk has for one episode.
 
     ``started_on`` is the admission date, the outpatient visit date or the fitting date; ``settled_on`` the
-    discharge settlement date (the same day for a visit or a fitting when not given). ``filed_devices`` is the device
-    list of the approved annex-2 filing (article 19). ``suspended_for_violation`` is a suspension of this worker's
+    discharge settlement date (the same day for a visit or a fitting when not given); device lines are paid within
+    the filing's device list (:attr:`Filing.devices`, article 19). ``suspended_for_violation`` is a suspension of this worker's
     direct settlement for serious violations in force on the settlement date (article 30).
     """
 
@@ -173,7 +164,6 @@ class Episode:
     entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     suspended_for_violation: bool = attrs.field(default=False, validator=is_bool)
     is_referral: bool = attrs.field(default=False, validator=is_bool)
-    filed_devices: tuple[Device, ...] = attrs.field(default=(), validator=_check_devices)
 
     def __attrs_post_init__(self) -> None:
         if self.settled_on is not None and self.settled_on < self.started_on:
@@ -389,7 +379,7 @@ def _sum(amounts: Iterable[Decimal]) -> Decimal:
 
 def _device_shares(episode: Episode, lines: list[CostLine], reasons: list[Reason]) -> tuple[Decimal, Decimal]:
     """The fund's and the worker's shares of the device lines (article 19)."""
-    filed = {d.name: d for d in episode.filed_devices}
+    filed = {d.name: d for d in episode.filing.devices} if episode.filing is not None else {}
     by_name: dict[str, list[CostLine]] = {}
     for line in lines:
         assert line.device_name is not None  # checked on the line
