@@ -1039,3 +1039,13 @@ class TestFilingFromApplication:
             filing_from_application(application(self.decided(annex1(), "DISAGREE")))
         with pytest.raises(InvalidInputError, match="application"):
             filing_from_application(annex1())  # type: ignore[arg-type]
+
+
+class TestEmployerOnAnnex1:
+    """Arts. 8 and 9 ¶1 against annex 1's applicant box."""
+
+    def test_an_employer_applying_on_annex_1_is_accepted_and_the_reading_is_flagged(self) -> None:
+        """The articles prevail over the form's box; the ruling says so as an interpretation."""
+        form = annex1(applicant=Applicant.EMPLOYER, employer=EMPLOYER)
+        ruling = check_submission(application(form))
+        assert ruling.reason("APPLICATION_EMPLOYER_ON_ANNEX_1").interpretation

@@ -232,14 +232,14 @@ class TestContinuedTreatmentIsHunansAddition:
     @pytest.mark.parametrize(
         ("insured", "treatment"), [("长沙市", "广东省"), ("新疆维吾尔自治区", "长沙市"), ("省本级", "上海")]
     )
-    def test_continued_treatment_alone_is_not_enough_cross_province(
+    def test_continued_treatment_alone_cross_province_is_left_to_the_national_rules(
         self, insured: str, treatment: str
     ) -> None:
-        """Cross-province either way: NOT_ELIGIBLE with BASIS_NOT_IN_NATIONAL_LIST, citing the national notice."""
+        """Cross-province either way: the national rules decide (art. 36), citing the national notice; no refusal."""
         ruling = decide_eligibility(
             long_term(insured=place(insured), treatment=place(treatment), bases=self.CONTINUED)
         )
-        assert ruling.outcome is Eligibility.NOT_ELIGIBLE
+        assert ruling.outcome is Eligibility.NATIONAL_RULES_DECIDE
         assert ruling.unmet == ("BASIS_NOT_IN_NATIONAL_LIST",)
         assert NATIONAL_NOTICE in ruling.reason("BASIS_NOT_IN_NATIONAL_LIST").authorities
         assert {a.article for a in ruling.reason("BASIS_NOT_IN_NATIONAL_LIST").articles} == {4, 36}
@@ -500,11 +500,15 @@ class TestEligibilityProperties:
 
     @given(f=facts())
     def test_eligible_exactly_when_nothing_is_unmet(self, f: EligibilityFacts) -> None:
-        """Among out-of-area cases in force, the outcome is ELIGIBLE iff unmet is empty, else NOT_ELIGIBLE."""
+        """In force and out-of-area: ELIGIBLE iff nothing is unmet; the national rules decide iff the only unmet
+        condition is a basis outside the national list (art. 36); anything else unmet is NOT_ELIGIBLE."""
         ruling = decide_eligibility(f)
         assert isinstance(ruling, EligibilityRuling)
-        assert ruling.outcome in (Eligibility.ELIGIBLE, Eligibility.NOT_ELIGIBLE)
         assert (ruling.outcome is Eligibility.ELIGIBLE) == (ruling.unmet == ())
+        national_only = ruling.unmet == ("BASIS_NOT_IN_NATIONAL_LIST",)
+        assert (ruling.outcome is Eligibility.NATIONAL_RULES_DECIDE) == national_only
+        if ruling.unmet and not national_only:
+            assert ruling.outcome is Eligibility.NOT_ELIGIBLE
         assert set(ruling.unmet) <= ruling.codes
 
     @given(f=facts(), data=st.data())

@@ -186,6 +186,20 @@ class TestFilingConstruction:
         with pytest.raises(InvalidInputError, match="treatment"):
             filing(treatment=place("省本级"))
 
+    def test_no_filing_exists_for_local_or_provincial_level_care(self) -> None:
+        """Art. 3: care within one city, or a 省本级 worker within Hunan, is not out-of-area: no filing."""
+        with pytest.raises(InvalidInputError, match="treatment"):
+            filing(treatment=YUELU)
+        with pytest.raises(InvalidInputError, match="treatment"):
+            filing(insured=place("省本级"))
+        with pytest.raises(InvalidInputError, match="treatment"):
+            filing(insured=XINJIANG, treatment=GUANGDONG)
+
+    def test_a_device_filing_lists_its_devices(self) -> None:
+        """Annex 2 note 6: a device filing without a device list is refused."""
+        with pytest.raises(InvalidInputError, match="devices"):
+            filing(service=ServiceKind.ASSISTIVE_DEVICE)
+
     def test_institution_codes_must_be_a_non_empty_set_of_text(self) -> None:
         """An empty set or a blank code is refused; None means 'any institution in the place'."""
         with pytest.raises(InvalidInputError, match="institution_codes"):
@@ -222,6 +236,11 @@ class TestChangeAllowed:
         """After the last valid day there is no filing to change: file anew."""
         ruling = change_allowed(filing(), ChangeKind.TREATMENT_PLACE, dt.date(2025, 12, 2))
         assert ruling.outcome is ChangeStatus.FILING_EXPIRED
+
+    def test_a_change_dated_before_the_filing_is_refused(self) -> None:
+        """There is no filing to change before it exists."""
+        with pytest.raises(InvalidInputError, match="on"):
+            change_allowed(filing(), ChangeKind.CANCEL, dt.date(2025, 8, 31))
 
     def test_an_inbound_filing_is_changed_with_the_insured_province(self) -> None:
         """Chapter 2 governs Hunan's filings; an inbound one is changed where it was made."""
@@ -340,7 +359,6 @@ class TestFilingCovers:
                 admitted_on=dt.date(2025, 8, 28),
                 settled_on=dt.date(2025, 9, 5),
                 emergency_marked=True,
-                insured_place_consented=True,
             )
         )
         assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
@@ -352,7 +370,6 @@ class TestFilingCovers:
                 admitted_on=dt.date(2025, 8, 28),
                 settled_on=dt.date(2025, 9, 1),
                 force_majeure=True,
-                insured_place_consented=True,
             )
         )
         assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
@@ -365,7 +382,6 @@ class TestFilingCovers:
                 admitted_on=dt.date(2025, 8, 20),
                 settled_on=dt.date(2025, 8, 31),
                 emergency_marked=True,
-                insured_place_consented=True,
             )
         )
         assert ruling.outcome is Coverage.MANUAL_REIMBURSEMENT
@@ -376,11 +392,17 @@ class TestFilingCovers:
         ruling = filing_covers(facts(filing=None, emergency_marked=True, settled_on=dt.date(2025, 10, 9)))
         assert ruling.outcome is Coverage.MANUAL_REIMBURSEMENT
 
-    def test_an_emergency_without_consent_goes_to_manual_reimbursement(self) -> None:
-        """Art. 12 ¶2: the back-filing needs the insured place's consent."""
+    def test_an_emergency_not_yet_filed_nor_settled_may_still_back_file(self) -> None:
+        """Art. 12 ¶2: while the worker is still in hospital, a back-filing is still possible."""
+        ruling = filing_covers(facts(filing=None, emergency_marked=True))
+        assert ruling.outcome is Coverage.BACK_FILING_POSSIBLE
+        assert not ruling.outcome.direct
+
+    def test_an_approved_back_filing_shows_the_insured_places_consent(self) -> None:
+        """Art. 12 ¶2 (interpretation): the agency registering the back-filing is its consent."""
         ruling = filing_covers(facts(admitted_on=dt.date(2025, 8, 28), emergency_marked=True))
-        assert ruling.outcome is Coverage.MANUAL_REIMBURSEMENT
-        assert "COVERAGE_BACK_FILING_NO_CONSENT" in ruling.codes
+        assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
+        assert ruling.reason("COVERAGE_BACK_FILING_APPROVED").interpretation
 
     def test_back_filing_after_injury_recognition_settles_and_refunds(self) -> None:
         """Art. 12 ¶3: recognition completed after care began, consent: direct settlement, fund's share refunded."""
@@ -389,16 +411,73 @@ class TestFilingCovers:
                 admitted_on=dt.date(2025, 8, 10),
                 settled_on=dt.date(2025, 8, 25),
                 recognition_pending_at_admission=True,
-                insured_place_consented=True,
             )
         )
         assert ruling.outcome is Coverage.COVERED_WITH_REFUND
         assert ruling.outcome.direct
 
-    def test_back_filing_after_recognition_needs_consent(self) -> None:
-        """Art. 12 ¶3: without the insured place's consent, no back-filing."""
-        ruling = filing_covers(facts(admitted_on=dt.date(2025, 8, 10), recognition_pending_at_admission=True))
+    def test_recognition_pending_and_no_filing_yet_points_to_the_back_filing_route(self) -> None:
+        """Art. 12 ¶3: once recognised, the worker may back-file; the answer says so instead of 'no filing'."""
+        ruling = filing_covers(
+            facts(filing=None, admitted_on=dt.date(2025, 8, 10), recognition_pending_at_admission=True)
+        )
+        assert ruling.outcome is Coverage.BACK_FILING_POSSIBLE
+        assert ruling.codes == {"COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE"}
+
+    def test_a_cross_province_emergency_without_a_filing_points_to_the_national_procedure(self) -> None:
+        """Art. 12 ¶2 is intra-province only, filed or not."""
+        ruling = filing_covers(facts(filing=None, institution_place=GUANGDONG, emergency_marked=True))
+        assert ruling.outcome is Coverage.NATIONAL_PROCEDURE
+
+    def test_an_inbound_filing_made_after_admission_is_the_insured_provinces_business(self) -> None:
+        """SPEC: chapter 2 governs Hunan's filings; an inbound filing's timing is the national procedure's."""
+        inbound = filing(
+            insured=XINJIANG,
+            treatment=CHANGSHA,
+            filed_on=dt.date(2025, 9, 10),
+            stated_valid_from=dt.date(2025, 9, 10),
+            stated_valid_through=dt.date(2026, 3, 9),
+        )
+        ruling = filing_covers(
+            facts(insured=XINJIANG, filing=inbound, institution_place=YUELU, admitted_on=dt.date(2025, 9, 1))
+        )
+        assert ruling.outcome is Coverage.NATIONAL_PROCEDURE
+        wrong_place = filing_covers(
+            facts(
+                insured=XINJIANG, filing=inbound, institution_place=YUEYANG, admitted_on=dt.date(2025, 9, 1)
+            )
+        )
+        assert wrong_place.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_OUTSIDE_FILED_PLACE" in wrong_place.codes
+
+    def test_a_stay_running_past_validity_says_so(self) -> None:
+        """Art. 13 ¶2: the reason names the carry-over only when the settlement is after the last valid day."""
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 11, 28), settled_on=dt.date(2025, 12, 10)))
+        assert "COVERAGE_STAY_RUNS_PAST_VALIDITY" in ruling.codes
+        assert "COVERAGE_STAY_RUNS_PAST_VALIDITY" not in filing_covers(facts()).codes
+
+    def test_entitlement_lost_on_the_settlement_day_is_flagged_as_a_reading(self) -> None:
+        """Art. 13 ¶2: 'during the stay' includes the settlement day, with dates only (interpretation)."""
+        ruling = filing_covers(
+            facts(settled_on=dt.date(2025, 10, 20), entitlement_lost_on=dt.date(2025, 10, 20))
+        )
         assert ruling.outcome is Coverage.NOT_COVERED
+        assert ruling.reason("COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY").interpretation
+
+    def test_outside_hunan_the_treatment_place_is_compared_by_province_and_says_so(self) -> None:
+        """Art. 2 ¶3 and the annexes record a city; outside Hunan we know provinces only, flagged."""
+        ruling = filing_covers(facts(filing=filing(treatment=GUANGDONG), institution_place=GUANGDONG))
+        assert ruling.outcome is Coverage.COVERED
+        assert ruling.reason("COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN").interpretation
+
+    def test_a_table_that_is_not_a_parameters_table_is_refused(self) -> None:
+        """Every function taking parameters checks them and names the field."""
+        with pytest.raises(InvalidInputError, match="parameters"):
+            filing_covers(facts(), parameters=None)  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="parameters"):
+            filing_valid_through(dt.date(2025, 9, 1), PersonCategory.REFERRAL, parameters={})  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="parameters"):
+            filing_validity(filing(), parameters=None)  # type: ignore[arg-type]
 
     def test_cross_province_back_filing_is_governed_by_the_national_procedure(self) -> None:
         """Art. 12 ¶2, ¶3 are intra-province only: a cross-province back-filing points to the national procedure."""
@@ -408,7 +487,6 @@ class TestFilingCovers:
                 institution_place=GUANGDONG,
                 admitted_on=dt.date(2025, 8, 28),
                 emergency_marked=True,
-                insured_place_consented=True,
             )
         )
         assert ruling.outcome is Coverage.NATIONAL_PROCEDURE
@@ -471,11 +549,10 @@ class TestFilingCovers:
                 filing=filing(filed_on=filed),
                 admitted_on=admitted,
                 emergency_marked=emergency,
-                insured_place_consented=consent,
             )
         )
         if ruling.outcome.direct:
-            assert emergency and consent
+            assert emergency
             assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
 
     @given(

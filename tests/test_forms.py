@@ -161,14 +161,17 @@ class TestAnnex1Form:
         error = raises_on("service", annex1, service=ServiceKind.ASSISTIVE_DEVICE)
         assert "annex 2" in error.problem
 
-    def test_the_employer_cannot_apply_on_annex_1(self) -> None:
-        """Annex 1 has boxes for 本人 and 近亲属 only (note 2: for the worker and close relatives)."""
-        error = raises_on("applicant", annex1, applicant=Applicant.EMPLOYER)
-        assert "note 2" in error.problem
+    def test_the_employer_may_apply_on_annex_1_with_its_details(self) -> None:
+        """Arts. 8 and 9 ¶1 have the employer fill in annex 1 (its box names only 本人 and 近亲属; the articles
+        prevail): the employer's details are then required, as on annex 2."""
+        form = annex1(applicant=Applicant.EMPLOYER, employer=employer())
+        assert form.employer is not None
+        raises_on("employer", annex1, applicant=Applicant.EMPLOYER)
 
-    def test_annex_1_has_no_employer_box(self) -> None:
-        """The employer property of an annex 1 form is always None."""
+    def test_a_worker_applying_on_annex_1_gives_no_employer(self) -> None:
+        """The employer's details belong only to an employer's application."""
         assert annex1().employer is None
+        raises_on("employer", annex1, employer=employer())
 
     def test_a_worker_may_apply_in_person(self) -> None:
         """本人: no relative, no employer, no agent."""

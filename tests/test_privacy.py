@@ -52,3 +52,21 @@ class TestRedact:
         )
         reason = template.make(n=NUMBER)
         assert NUMBER not in reason.message_en and NUMBER not in reason.message_zh
+
+
+class TestSeparatedNumbers:
+    @pytest.mark.parametrize(
+        "text", ["430102 19900101 1238", "430102-19900101-1238", "ID430102199001011238", "110105 491231 002"]
+    )
+    def test_a_number_written_with_separators_or_a_prefix_is_masked_in_errors(self, text: str) -> None:
+        """People write numbers in groups or after a label; an error echoing the text still hides the number."""
+        with pytest.raises(InvalidInputError) as caught:
+            place(text)
+        digits = "".join(ch for ch in text if ch.isdigit())
+        shown = "".join(ch for ch in str(caught.value) if ch.isdigit())
+        assert digits not in shown
+
+    def test_a_longer_run_of_digits_is_not_taken_for_an_identity_number(self) -> None:
+        """A 20-digit reference is not an identity number and is left as it is."""
+        text = "ref 12345678901234567890"
+        assert redact(text) == text

@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongshang_rules import IdentityNumber, InvalidInputError, PersonCategory, ServiceKind, Worker, place
+from gongshang_rules import (
+    IdentityNumber,
+    InvalidInputError,
+    PersonCategory,
+    ServiceKind,
+    Worker,
+    classify_scope,
+    place,
+)
+from gongshang_rules.articles import ArticleRef
 from gongshang_rules.catalog import AllowanceHandling, CatalogSource, CostKind
 from gongshang_rules.examples import first_cross_province_case
 from gongshang_rules.filing import Filing
@@ -59,7 +68,6 @@ def episode(**kw: object) -> Episode:
     insured = kw.pop("insured", CHANGSHA)
     values: dict[str, object] = {
         "worker": Worker(name="李四", identity_number=ID, insured=insured),
-        "filing": filing(insured=insured),
         "institution_code": "EX-0002",
         "care": CareType.INPATIENT,
         "service": ServiceKind.MEDICAL,
@@ -69,6 +77,8 @@ def episode(**kw: object) -> Episode:
         "credential": Credential.ELECTRONIC_SOCIAL_SECURITY_CARD,
     }
     values.update(kw)
+    if "filing" not in values:
+        values["filing"] = filing(insured=insured)
     return Episode(**values)  # type: ignore[arg-type]
 
 
@@ -114,7 +124,9 @@ class TestIntraProvince:
 
     def test_intra_province_referral_travel_is_reimbursed_at_the_insured_place(self) -> None:
         """Art. 17 ¶3 (interpretation for intra-province): travel and lodging lie outside direct settlement."""
-        ruling = decide(episode(is_referral=True, lines=(line(), line(LineKind.TRAVEL_AND_LODGING, "80.00"))))
+        referral = filing(category=PersonCategory.REFERRAL)
+        ruling = decide(episode(filing=referral, lines=(line(), line(LineKind.TRAVEL_AND_LODGING, "80.00"))))
+        assert ruling.reason("TRAVEL_INTRA_PROVINCE_REFERRAL").interpretation
         assert ruling.outside_direct_settlement == Decimal("80.00")
         assert ruling.bill == Decimal("1000.00")
 
@@ -136,7 +148,6 @@ class TestIntraProvince:
                 started_on=dt.date(2025, 8, 10),
                 settled_on=dt.date(2025, 8, 20),
                 recognition_pending_at_admission=True,
-                insured_place_consented=True,
             )
         )
         assert ruling.outcome is Settlement.DIRECT
@@ -148,7 +159,6 @@ class TestIntraProvince:
             episode(
                 filing=filing(filed_on=dt.date(2025, 9, 11)),
                 emergency_marked=True,
-                insured_place_consented=True,
             )
         )
         assert ruling.outcome is Settlement.MANUAL_REIMBURSEMENT
@@ -187,6 +197,21 @@ class TestNotDirect:
         assert "SETTLEMENT_INSTITUTION_NOT_AVAILABLE" in on_the_day.codes
         resumed = decide(episode(filing=f, started_on=dt.date(2025, 11, 1), settled_on=None))
         assert resumed.outcome is Settlement.DIRECT
+
+    def test_the_institution_is_judged_on_the_settlement_date(self) -> None:
+        """Arts. 14, 18 (interpretation): admitted before EX-0002's suspension, settled during it: not direct."""
+        f = filing(filed_on=dt.date(2025, 9, 1))
+        ruling = decide(episode(filing=f, started_on=dt.date(2025, 9, 25), settled_on=dt.date(2025, 10, 5)))
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert ruling.reason("SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE").interpretation
+        resumed = decide(episode(filing=f, started_on=dt.date(2025, 10, 20), settled_on=dt.date(2025, 11, 5)))
+        assert resumed.outcome is Settlement.DIRECT
+
+    def test_an_emergency_not_yet_filed_is_not_direct_but_names_the_back_filing_route(self) -> None:
+        """Art. 12 ¶2: while still in hospital a back-filing is possible; the ruling says so."""
+        ruling = decide(episode(filing=None, emergency_marked=True, settled_on=None))
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert {"COVERAGE_BACK_FILING_STILL_POSSIBLE", "SETTLEMENT_BACK_FILING_PENDING"} <= ruling.codes
 
     def test_an_institution_not_in_the_registry_cannot_settle(self) -> None:
         """Art. 14 ¶1: only institutions in the registry settle directly; the scope is then unknown, not guessed."""
@@ -235,16 +260,41 @@ class TestManual:
 
 
 class TestOutsideOutOfArea:
-    def test_care_within_the_insured_city_is_local(self) -> None:
-        """Art. 3 ¶1: insured in 浏阳市, treated at EX-0001 in Changsha: local care."""
+    def test_care_within_the_insured_city_is_local_and_not_split_here(self) -> None:
+        """Art. 3 ¶1: insured in 浏阳市, treated at EX-0001 in Changsha: local care; this procedure splits no bill."""
         liuyang = place("430181")
         ruling = decide(episode(insured=liuyang, filing=None, institution_code="EX-0001"))
         assert ruling.outcome is Settlement.LOCAL_CARE
+        assert ruling.fund_share is None and ruling.worker_share is None
+        assert "not split" in str(ruling)
+
+    def test_a_local_institution_outside_the_out_of_area_registry_is_local_care(self) -> None:
+        """Art. 3 ¶1: the city's own agreement institutions settle local care; the registry of art. 14 does not decide."""
+        ruling = decide(
+            episode(filing=None, institution_code="CS-LOCAL-9", institution_place=place("430104"))
+        )
+        assert ruling.outcome is Settlement.LOCAL_CARE
+        assert "SETTLEMENT_LOCAL_INSTITUTION" in ruling.codes
+
+    def test_an_unknown_institution_in_another_city_cannot_settle(self) -> None:
+        """Art. 14 ¶1: out-of-area care needs a registry institution."""
+        ruling = decide(episode(institution_code="ZZ-9", institution_place=ZHUZHOU))
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert "SETTLEMENT_INSTITUTION_UNKNOWN" in ruling.codes
 
     def test_provincial_level_workers_are_settled_by_mutual_recognition(self) -> None:
-        """Art. 3 ¶2: a 省本级 worker treated in a Hunan city is not out-of-area."""
+        """Art. 3 ¶2: a 省本级 worker treated at a recognised (registry) institution is not out-of-area."""
         ruling = decide(episode(insured=place("省本级"), filing=None))
         assert ruling.outcome is Settlement.LOCAL_CARE
+        assert "SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION" in ruling.codes
+
+    def test_provincial_level_care_needs_a_recognised_institution_on_the_day(self) -> None:
+        """Art. 3 ¶2 with art. 14: EX-0002 is suspended in October 2025, so it cannot settle for 省本级 either."""
+        ruling = decide(
+            episode(insured=place("省本级"), filing=None, started_on=dt.date(2025, 10, 5), settled_on=None)
+        )
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert "SETTLEMENT_INSTITUTION_NOT_AVAILABLE" in ruling.codes
 
     def test_two_other_provinces_are_not_governed(self) -> None:
         """Art. 2: insured in Xinjiang, treated in Guangdong."""
@@ -328,11 +378,21 @@ class TestDevices:
         )
         assert decide(device_episode(lines=(due,))).fund_share == Decimal("6000.00")
 
+    def test_non_compliant_device_costs_are_the_workers_with_a_reason(self) -> None:
+        """Arts. 17, 19: costs outside the device catalog are not paid, and the ruling says why."""
+        lines = (
+            line(LineKind.ASSISTIVE_DEVICE, "5000.00", device_name="小腿假肢"),
+            line(LineKind.ASSISTIVE_DEVICE, "300.00", device_name="小腿假肢", compliant=False),
+        )
+        ruling = decide(device_episode(lines=lines))
+        assert (ruling.fund_share, ruling.worker_share) == (Decimal("5000.00"), Decimal("300.00"))
+        assert "DEVICE_NON_COMPLIANT" in ruling.codes
+
     def test_a_cross_province_device_follows_the_insured_places_catalog(self) -> None:
         """Art. 17 ¶2: the device catalog and limits of the insured place."""
         ruling = decide(
             device_episode(
-                filing=filing(treatment=GUANGDONG, service=ServiceKind.ASSISTIVE_DEVICE),
+                filing=filing(treatment=GUANGDONG, service=ServiceKind.ASSISTIVE_DEVICE, devices=PROSTHESIS),
                 institution_code="EX-0004",
             )
         )
@@ -373,6 +433,43 @@ class TestEpisodeInput:
         with pytest.raises(InvalidInputError, match="episode"):
             decide_settlement("e", registry=REGISTRY)  # type: ignore[arg-type]
 
+    def test_meal_allowance_belongs_to_an_inpatient_stay(self) -> None:
+        """Art. 17 ¶3: 住院伙食补助费 is an inpatient allowance; on a visit or a fitting it is refused as input."""
+        with pytest.raises(InvalidInputError, match=r"lines\[1\]\.kind"):
+            episode(care=CareType.OUTPATIENT, lines=(line(), line(LineKind.MEAL_ALLOWANCE, "30.00")))
+
+    def test_a_previous_fitting_must_precede_the_fitting(self) -> None:
+        """A replacement's previous fitting lies before the fitting date."""
+        late = line(
+            LineKind.ASSISTIVE_DEVICE,
+            "100.00",
+            device_name="小腿假肢",
+            previous_fitting_on=dt.date(2025, 9, 2),
+        )
+        with pytest.raises(InvalidInputError, match="previous_fitting_on"):
+            device_episode(lines=(late,))
+
+    def test_an_inbound_filing_must_carry_the_validity_the_insured_province_approved(self) -> None:
+        """SPEC: the library never computes an inbound filing's validity; the clerk has the platform's dates."""
+        inbound = filing(insured=XINJIANG, treatment=CHANGSHA)
+        with pytest.raises(InvalidInputError, match=r"filing\.stated_valid_through"):
+            episode(insured=XINJIANG, filing=inbound, institution_code="EX-0001")
+
+    def test_an_outbound_direct_settlement_does_not_cite_hunans_platform_article(self) -> None:
+        """Art. 18 concerns Hunan's institutions; outbound care settles under the national procedure."""
+        ruling = decide(episode(filing=filing(treatment=GUANGDONG), institution_code="EX-0004"))
+        assert ruling.outcome is Settlement.DIRECT
+        assert "SETTLEMENT_DIRECT_OUTBOUND" in ruling.codes
+        assert 18 not in {a.article for a in ruling.articles if isinstance(a, ArticleRef)}
+
+    def test_the_catalogs_are_summarised_once(self) -> None:
+        """One reason lists the catalog of every kind of cost, instead of one reason per kind."""
+        ruling = decide(
+            episode(lines=(line(), line(LineKind.DRUG, "1.00"), line(LineKind.INPATIENT_SERVICE, "2.00")))
+        )
+        assert [r.code for r in ruling.reasons].count("SETTLEMENT_CATALOGS") == 1
+        assert len(ruling.catalogs) == 3
+
     def test_str_explains_the_figures(self) -> None:
         """A person reads the outcome, the split of the bill and the catalogs."""
         text = str(decide(episode()))
@@ -402,6 +499,7 @@ class TestManualClaims:
             "institution_code": "EX-0002",
             "started_on": dt.date(2025, 9, 10),
             "ended_on": dt.date(2025, 9, 12),
+            "kinds": frozenset({LineKind.MEDICAL_ITEM, LineKind.DRUG}),
         }
         values.update(kw)
         return ManualClaim(**values)  # type: ignore[arg-type]
@@ -413,6 +511,19 @@ class TestManualClaims:
         )
         assert ruling.outcome is ManualClaimStatus.DUPLICATE
         assert ruling.duplicates == ("S-1",)
+
+    def test_a_claim_for_costs_outside_direct_settlement_is_no_duplicate(self) -> None:
+        """Art. 17 ¶3: a cross-province meal allowance and travel are reimbursed at home, never settled directly."""
+        record = self.record(insured=XINJIANG, treatment=CHANGSHA, institution_code="EX-0001")
+        meal = self.claim(
+            institution_code="EX-0001",
+            kinds=frozenset({LineKind.MEAL_ALLOWANCE, LineKind.TRAVEL_AND_LODGING}),
+        )
+        ruling = check_manual_claim(meal, [record])
+        assert ruling.outcome is ManualClaimStatus.NO_DUPLICATE
+        assert ruling.codes == {"MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT"}
+        intra_meal = self.claim(kinds=frozenset({LineKind.MEAL_ALLOWANCE}))
+        assert check_manual_claim(intra_meal, [self.record()]).outcome is ManualClaimStatus.DUPLICATE
 
     def test_a_claim_with_no_matching_settlement_goes_on(self) -> None:
         """Another institution, another worker, or a day after the settled stay is no duplicate."""
@@ -433,6 +544,10 @@ class TestManualClaims:
             self.record(ended_on=dt.date(2025, 8, 1))
         with pytest.raises(InvalidInputError, match="claim"):
             check_manual_claim("c", [])  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="settlements"):
+            check_manual_claim(self.claim(), None)  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="kinds"):
+            self.claim(kinds=frozenset())
         with pytest.raises(InvalidInputError, match="fund_share"):
             self.record(fund_share=Decimal("2000.00"))
         with pytest.raises(InvalidInputError, match="treatment"):
@@ -463,7 +578,9 @@ def episodes(draw: st.DrawFn) -> Episode:
         kinds = [LineKind.ASSISTIVE_DEVICE]
     else:
         care = draw(st.sampled_from([CareType.INPATIENT, CareType.OUTPATIENT]))
-        kinds = [LineKind.MEDICAL_ITEM, LineKind.DRUG, LineKind.MEAL_ALLOWANCE, LineKind.TRAVEL_AND_LODGING]
+        kinds = [LineKind.MEDICAL_ITEM, LineKind.DRUG, LineKind.TRAVEL_AND_LODGING]
+        if care is CareType.INPATIENT:
+            kinds.append(LineKind.MEAL_ALLOWANCE)
     start = draw(st.dates(min_value=dt.date(2025, 3, 1), max_value=dt.date(2027, 9, 30)))
     lines = tuple(
         CostLine(
@@ -477,7 +594,7 @@ def episodes(draw: st.DrawFn) -> Episode:
         for kind in draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=4))
     )
     the_filing = None
-    if draw(st.booleans()) and institution.place.kind is not place("省本级").kind:
+    if draw(st.booleans()) and classify_scope(insured, institution.place).outcome.out_of_area:
         the_filing = Filing(
             insured=insured,
             treatment=institution.treatment,
@@ -505,7 +622,6 @@ def episodes(draw: st.DrawFn) -> Episode:
         third_party_liability=draw(st.booleans()),
         network_available=draw(st.booleans()),
         emergency_marked=draw(st.booleans()),
-        insured_place_consented=draw(st.booleans()),
     )
 
 
@@ -515,6 +631,9 @@ class TestProperties:
     def test_the_shares_add_up_and_the_fund_never_pays_more_than_the_bill(self, e: Episode) -> None:
         """Property: fund + worker == bill to the fen; 0 <= fund <= bill; devices never above the filed limit."""
         ruling = decide(e)
+        if ruling.fund_share is None or ruling.worker_share is None:
+            assert ruling.outcome in (Settlement.LOCAL_CARE, Settlement.NOT_GOVERNED, Settlement.NOT_IN_FORCE)
+            return
         assert ruling.fund_share + ruling.worker_share == ruling.bill
         assert Decimal(0) <= ruling.fund_share <= ruling.bill
         if e.care is CareType.DEVICE_FITTING:

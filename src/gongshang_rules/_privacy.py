@@ -8,6 +8,8 @@ and every reason message passes through :func:`redact`, so a number typed into t
 '430***********1234'
 >>> redact("got '43018119900101123x' instead")
 "got '430***********123x' instead"
+>>> redact("ID430181 19900101 1234")
+'ID430*************1234'
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import re
 
 __all__ = ["mask", "redact"]
 
-_ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+# 18 characters (17 digits then a digit or X) or 15 digits, possibly broken by spaces or hyphens as people write
+# them, and possibly glued to a prefix such as "ID"; never part of a longer run of digits.
+_ID_SHAPED = re.compile(r"(?<!\d)(?:(?:\d[ \-]?){17}[\dXx]|(?:\d[ \-]?){14}\d)(?![\dXx])")
 
 
 def mask(value: str) -> str:

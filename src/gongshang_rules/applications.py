@@ -76,6 +76,7 @@ __all__ = [
     "check_submission",
     "filing_from_application",
     "missing_materials",
+    "receiving_agency",
     "required_materials",
     "review_application",
     "review_deadline",
@@ -221,6 +222,13 @@ class Agency:
     level: AgencyLevel = attrs.field(validator=is_member(AgencyLevel))
     place: Place = attrs.field(validator=is_instance(Place))
 
+    @classmethod
+    def of(cls, place: Place) -> Agency:
+        """The Hunan agency of ``place``'s own level: provincial for 省本级, city for a 市州, county for a county."""
+        if not isinstance(place, Place) or place.kind not in _LEVEL_OF_KIND:
+            raise InvalidInputError("place", "must be 省本级 or a Hunan city or county")
+        return cls(level=_LEVEL_OF_KIND[place.kind], place=place)
+
     def __attrs_post_init__(self) -> None:
         if _LEVEL_OF_KIND.get(self.place.kind) is not self.level:
             raise InvalidInputError(
@@ -352,10 +360,16 @@ APPLICATION_APPLICANT_PERMITTED = ReasonTemplate(
     code="APPLICATION_APPLICANT_PERMITTED",
     articles=(_A8, _A9_1, *_NOTES_2),
     interpretation=False,
-    zh="申请人为{who}，在附件{annex}上申请。用人单位、工伤职工或者其近亲属可以申请备案；附件1供工伤职工及其近亲属"
-    "申请使用，附件2另可由用人单位申请。",
-    en="The applicant is {who_en}, on annex {annex}. The employer, the worker or a close relative may apply; "
-    "annex 1 is for the worker and close relatives, annex 2 also for the employer.",
+    zh="申请人为{who}，在附件{annex}上申请。用人单位、工伤职工或者其近亲属可以申请备案。",
+    en="The applicant is {who_en}, on annex {annex}. The employer, the worker or a close relative may apply.",
+)
+APPLICATION_EMPLOYER_ON_ANNEX_1 = ReasonTemplate(
+    code="APPLICATION_EMPLOYER_ON_ANNEX_1",
+    articles=(_A8, _A9_1, AnnexRef(1), AnnexRef(1, note=2)),
+    interpretation=True,
+    zh="附件1的申请人栏和备注2只列工伤职工本人及其近亲属，但第八条、第九条第一款规定用人单位可申请并填写附件1；以条文为准，用人单位按附件2的栏目填写单位信息。",
+    en="Annex 1's applicant box and note 2 name only the worker and close relatives, but articles 8 and 9 ¶1 let "
+    "the employer apply and fill in annex 1: the articles prevail, and the employer gives its details as on annex 2.",
 )
 APPLICATION_AGENT_ENTRUSTED = ReasonTemplate(
     code="APPLICATION_AGENT_ENTRUSTED",
@@ -581,9 +595,9 @@ def _check_application(application: object) -> FilingApplication:
     return application
 
 
-def _receiving_agency(insured: Place) -> tuple[Agency, Reason]:
+def receiving_agency(insured: Place) -> tuple[Agency, Reason]:
     """The insured place's Hunan agency (articles 7, 8); ``insured`` is 省本级 or a Hunan city or county."""
-    agency = Agency(level=_LEVEL_OF_KIND[insured.kind], place=insured)
+    agency = Agency.of(insured)
     template = {
         AgencyLevel.PROVINCIAL: APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY,
         AgencyLevel.CITY: APPLICATION_RECEIVED_BY_CITY_AGENCY,
@@ -604,6 +618,8 @@ def _applicant_reasons(form: FilingForm) -> list[Reason]:
     else:
         who, who_en = f"工伤职工本人{form.name}", f"the worker, {form.name}"
     reasons = [APPLICATION_APPLICANT_PERMITTED.make(who=who, who_en=who_en, annex=form.annex)]
+    if form.annex == 1 and form.applicant is Applicant.EMPLOYER:
+        reasons.append(APPLICATION_EMPLOYER_ON_ANNEX_1.make())
     if form.agent is not None:
         reasons.append(APPLICATION_AGENT_ENTRUSTED.make(agent=form.agent.name))
     return reasons
@@ -662,7 +678,7 @@ def check_submission(application: FilingApplication) -> SubmissionRuling:
                 APPLICATION_FILE_WITH_INSURED_PROVINCE.make(insured=application.insured.name),
             ),
         )
-    agency, agency_reason = _receiving_agency(application.insured)
+    agency, agency_reason = receiving_agency(application.insured)
     channel_reasons, problems = _channel_reasons(application.channel, scope, agency)
     return SubmissionRuling(
         outcome=Submission.IMPROPERLY_SUBMITTED if problems else Submission.PROPERLY_SUBMITTED,

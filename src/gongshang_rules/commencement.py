@@ -21,7 +21,7 @@ import attrs
 from ._validate import check_date, type_name
 from .articles import ArticleRef
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .ruling import LabelledEnum, ReasonTemplate, Ruling
 from .scope import Scope
 
@@ -97,9 +97,7 @@ def in_force(on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PAR
     check_date("on", on)
     if not isinstance(scope, Scope):
         raise InvalidInputError("scope", f"must be a Scope member, got {type_name(scope)}")
-    if not isinstance(parameters, Parameters):
-        raise InvalidInputError("parameters", f"must be a Parameters table, got {type_name(parameters)}")
-    p = parameters
+    p = check_parameters(parameters)
     dates = {
         "on": on.isoformat(),
         "start": p.in_force_from.isoformat(),

@@ -52,6 +52,10 @@ class Eligibility(LabelledEnum):
 
     ELIGIBLE = ("可以申请异地就医直接结算备案", "may apply for out-of-area direct settlement")
     NOT_ELIGIBLE = ("不符合申请条件", "does not meet the conditions")
+    NATIONAL_RULES_DECIDE = (
+        "其余条件均符合，所持依据是否适用由国家规定确定",
+        "every other condition is met; whether the basis held counts is for the national rules to decide",
+    )
     NO_FILING_NEEDED = ("不纳入异地就医管理，无需备案", "not out-of-area care; no filing is needed")
     NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
     NOT_IN_FORCE = ("本规程不在有效期内", "this procedure is not in force on that date")
@@ -147,9 +151,10 @@ BASIS_NOT_IN_NATIONAL_LIST = ReasonTemplate(
     code="BASIS_NOT_IN_NATIONAL_LIST",
     articles=(_A4, ArticleRef(36)),
     interpretation=True,
-    zh="“原工伤部位继续治疗”是本省增列的条件，国家跨省异地就医直接结算规定未列入；跨省时国家有规定的从其规定。",
-    en="'Continued treatment of the original injury' is Hunan's own basis; the national rules for cross-province "
-    "care do not list it, and national rules prevail there.",
+    zh="“原工伤部位继续治疗”是本省增列的依据，国家跨省异地就医直接结算规定所列依据中没有；跨省异地就医国家有规定的从其规定，该依据能否申请跨省直接结算由国家规定确定，本规程不作判断。",
+    en="'Continued treatment of the original injury' is Hunan's own basis and is not among the bases the national "
+    "rules for cross-province care list; national rules prevail there, so whether it suffices is for the national "
+    "rules to decide, not this procedure.",
     authorities=(NATIONAL_NOTICE,),
 )
 AWAY_SIX_MONTHS_MET = ReasonTemplate(
@@ -315,8 +320,14 @@ def decide_eligibility(
     category_reasons, category_unmet = _category_reasons(facts, parameters)
     unmet = (*basis_unmet, *category_unmet)
     inbound = (INBOUND_FILED_WITH_INSURED_PROVINCE.make(),) if scope is Scope.CROSS_PROVINCE_INBOUND else ()
+    if not unmet:
+        outcome = Eligibility.ELIGIBLE
+    elif unmet == (BASIS_NOT_IN_NATIONAL_LIST.code,):
+        outcome = Eligibility.NATIONAL_RULES_DECIDE
+    else:
+        outcome = Eligibility.NOT_ELIGIBLE
     return EligibilityRuling(
-        outcome=Eligibility.NOT_ELIGIBLE if unmet else Eligibility.ELIGIBLE,
+        outcome=outcome,
         reasons=(*scope_ruling.reasons, *inbound, *basis_reasons, *category_reasons),
         unmet=unmet,
     )

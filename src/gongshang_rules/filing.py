@@ -35,11 +35,11 @@ from ._validate import (
     is_text,
     type_name,
 )
-from .articles import ArticleRef
+from .articles import AnnexRef, ArticleRef
 from .commencement import NATIONAL_NOTICE
 from .errors import InvalidInputError
 from .forms import Device
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .periods import CIVIL_CODE_PERIODS, add_months
 from .places import Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
@@ -113,8 +113,19 @@ class Filing:
     def __attrs_post_init__(self) -> None:
         if self.devices and self.service is not ServiceKind.ASSISTIVE_DEVICE:
             raise InvalidInputError("devices", "only an ASSISTIVE_DEVICE filing (annex 2) lists devices")
+        if not self.devices and self.service is ServiceKind.ASSISTIVE_DEVICE:
+            raise InvalidInputError(
+                "devices", "an ASSISTIVE_DEVICE filing lists its devices (annex 2 note 6)"
+            )
         if self.treatment.kind is PlaceKind.PROVINCE_LEVEL:
             raise InvalidInputError("treatment", "省本级 is an insured place, not a treatment place")
+        scope = classify_scope(self.insured, self.treatment).outcome
+        if not scope.out_of_area:
+            raise InvalidInputError(
+                "treatment",
+                f"no out-of-area filing exists for this pair of places ({scope.name}): article 3 takes care within "
+                "one city and provincial-level care out of out-of-area management, and article 2 governs Hunan only",
+            )
         if (self.stated_valid_from is None) != (self.stated_valid_through is None):
             raise InvalidInputError("stated_valid_through", "give both stated validity dates or neither")
         if (
@@ -123,11 +134,6 @@ class Filing:
             and self.stated_valid_through < self.stated_valid_from
         ):
             raise InvalidInputError("stated_valid_through", "must not be before stated_valid_from")
-
-    @property
-    def scope(self) -> Scope:
-        """The scope of the filed pair of places (articles 2, 3)."""
-        return classify_scope(self.insured, self.treatment).outcome
 
     @property
     def filed_in_hunan(self) -> bool:
@@ -188,7 +194,7 @@ FILING_VALIDITY_DIFFERS_FROM_RULE = ReasonTemplate(
 FILING_VALIDITY_BY_INSURED_PROVINCE = ReasonTemplate(
     code="FILING_VALIDITY_BY_INSURED_PROVINCE",
     articles=(ArticleRef(2), _A13_1),
-    interpretation=False,
+    interpretation=True,
     zh="该备案由外省参保地（{insured}）办理，有效期由参保省依国家规定确定，不适用本省3个月、6个月的规定；备案未载明有效期。",
     en="This filing was approved by the insured province ({insured}); its validity is set by that province "
     "under the national rules, not by Hunan's 3 and 6 months, and the filing states none.",
@@ -218,6 +224,7 @@ def filing_valid_through(
     Referral: 3 months; long-term residence and resident work: 6 months; counted per 民法典 201 and 202.
     """
     check_date("filing_date", filing_date)
+    check_parameters(parameters)
     if not isinstance(category, PersonCategory):
         raise InvalidInputError("category", f"must be a PersonCategory member, got {category!r}")
     return add_months(filing_date, _months_for(category, parameters))
@@ -227,6 +234,7 @@ def filing_validity(filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETE
     """The validity of ``filing`` with its reasons (article 13 ¶1; article 36 for the procedure's own end)."""
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
+    check_parameters(parameters)
     if filing.stated_valid_from is not None and filing.stated_valid_through is not None:
         start, through = filing.stated_valid_from, filing.stated_valid_through
         reasons = [FILING_VALIDITY_STATED.make(start=start.isoformat(), through=through.isoformat())]
@@ -337,7 +345,7 @@ CHANGE_FILING_EXPIRED = ReasonTemplate(
 CHANGE_WITH_INSURED_PROVINCE = ReasonTemplate(
     code="CHANGE_WITH_INSURED_PROVINCE",
     articles=(ArticleRef(2), ArticleRef(11)),
-    interpretation=False,
+    interpretation=True,
     zh="外省参保工伤职工的备案由参保省（{insured}）管理，变更或取消向参保省申请。",
     en="A filing of a worker insured in {insured} is managed by that province: changes and cancellation are "
     "applied for there.",
@@ -371,6 +379,10 @@ def change_allowed(
         return ChangeRuling(
             outcome=ChangeStatus.NOT_GOVERNED,
             reasons=(CHANGE_WITH_INSURED_PROVINCE.make(insured=filing.insured.name),),
+        )
+    if on < filing.filed_on:
+        raise InvalidInputError(
+            "on", f"{on.isoformat()} is before the filing date {filing.filed_on.isoformat()}"
         )
     validity = filing_validity(filing, parameters=parameters)
     assert validity.valid_through is not None  # a Hunan filing always has one
@@ -413,12 +425,13 @@ class Coverage(LabelledEnum):
         "工伤认定后补办备案，直接结算并将基金支付部分退还工伤职工",
         "covered by a back-filing after injury recognition: settled directly, the fund's share refunded",
     )
+    BACK_FILING_POSSIBLE = (
+        "尚未备案，经参保地同意可补办备案",
+        "not filed yet: a back-filing is still possible with the insured place's consent",
+    )
     MANUAL_REIMBURSEMENT = ("回参保地按政策规定报销", "manual reimbursement at the insured place")
     NOT_COVERED = ("不予直接结算", "not settled directly")
-    NATIONAL_PROCEDURE = (
-        "跨省补办备案按国家规定办理",
-        "cross-province back-filing: the national procedure governs",
-    )
+    NATIONAL_PROCEDURE = ("按国家经办规程办理", "governed by the national procedure, not this one")
     NOT_OUT_OF_AREA = (
         "不纳入异地就医管理，无需备案",
         "not out-of-area care: no filing is needed (article 3)",
@@ -440,11 +453,12 @@ class CoverageFacts:
     """The facts at the institution that decide whether a filing covers an episode.
 
     ``admitted_on`` is the admission date (or the outpatient visit or device fitting date); ``settled_on`` the
-    discharge settlement date, when known. ``emergency_marked`` is an emergency marked as such by the institution's
-    diagnosis or medical record; ``force_majeure`` a force-majeure cause; ``insured_place_consented`` the insured
-    place's consent to a back-filing; ``recognition_pending_at_admission`` that injury recognition (or the
-    occupational disease diagnosis) was not yet complete when care began (article 12 ¶3);
-    ``entitlement_lost_on`` the day the worker lost entitlement to work-injury benefits, if so (article 13 ¶2).
+    discharge settlement date, ``None`` while the worker is still being treated. ``emergency_marked`` is an
+    emergency marked as such by the institution's diagnosis or medical record; ``force_majeure`` a force-majeure
+    cause; ``recognition_pending_at_admission`` that injury recognition (or the occupational disease diagnosis) was
+    not yet complete when care began (article 12 ¶3); ``entitlement_lost_on`` the day the worker lost entitlement to
+    work-injury benefits, if so (article 13 ¶2). A filing dated after admission is a back-filing; that the agency
+    registered it shows the insured place's consent (article 12 ¶2, ¶3) [interpretation].
     """
 
     insured: Place = attrs.field(validator=is_instance(Place))
@@ -456,7 +470,6 @@ class CoverageFacts:
     settled_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     emergency_marked: bool = attrs.field(default=False, validator=is_bool)
     force_majeure: bool = attrs.field(default=False, validator=is_bool)
-    insured_place_consented: bool = attrs.field(default=False, validator=is_bool)
     recognition_pending_at_admission: bool = attrs.field(default=False, validator=is_bool)
     entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
 
@@ -549,9 +562,17 @@ COVERAGE_OUTSIDE_FILED_PLACE = ReasonTemplate(
     code="COVERAGE_OUTSIDE_FILED_PLACE",
     articles=(_A12_1, ArticleRef(2, paragraph=3)),
     interpretation=True,
-    zh="就医机构位于{actual}，不在备案就医地{filed}（按市州比较），不予直接结算。",
-    en="The institution is in {actual}, outside the filed treatment place {filed} (compared by city): not "
-    "settled directly.",
+    zh="就医机构位于{actual}，不在备案就医地{filed}（省内按市州比较），不予直接结算。",
+    en="The institution is in {actual}, outside the filed treatment place {filed} (compared by city within "
+    "Hunan): not settled directly.",
+)
+COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN = ReasonTemplate(
+    code="COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN",
+    articles=(ArticleRef(2, paragraph=3), AnnexRef(1), AnnexRef(2)),
+    interpretation=True,
+    zh="省外就医地按省比较：本库只识别外省的省级区划，备案表所填外省市（县、区）是否相符由就医省平台核验。",
+    en="Outside Hunan the treatment place is compared by province: this library knows other provinces as whole "
+    "provinces, so whether the city written on the form matches is for the treatment province's platform to check.",
 )
 COVERAGE_SERVICE_NOT_FILED = ReasonTemplate(
     code="COVERAGE_SERVICE_NOT_FILED",
@@ -562,11 +583,18 @@ COVERAGE_SERVICE_NOT_FILED = ReasonTemplate(
 )
 COVERAGE_WITHIN_VALIDITY = ReasonTemplate(
     code="COVERAGE_WITHIN_VALIDITY",
-    articles=(_A13_1, _A13_2),
+    articles=(_A13_1,),
     interpretation=False,
-    zh="入院（就医）日{admitted}在备案有效期（{start}至{through}）内；有效期内已办理住院手续的，不受有效期限制。",
-    en="Admission (or the visit) on {admitted} is within the filing's validity ({start} to {through}); an "
-    "admission made within validity settles even if discharge is later.",
+    zh="入院（就医）日{admitted}在备案有效期（{start}至{through}）内。",
+    en="Admission (or the visit) on {admitted} is within the filing's validity ({start} to {through}).",
+)
+COVERAGE_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
+    code="COVERAGE_STAY_RUNS_PAST_VALIDITY",
+    articles=(_A13_2,),
+    interpretation=False,
+    zh="备案有效期内已办理住院手续，出院结算（{settled}）晚于有效期末日{through}不受影响，可正常直接结算。",
+    en="The admission was made within validity: discharge settlement on {settled}, after the last valid day "
+    "{through}, is not limited by the validity period.",
 )
 COVERAGE_AFTER_VALIDITY = ReasonTemplate(
     code="COVERAGE_AFTER_VALIDITY",
@@ -587,7 +615,7 @@ COVERAGE_BEFORE_STATED_VALIDITY = ReasonTemplate(
 COVERAGE_VALIDITY_UNKNOWN = ReasonTemplate(
     code="COVERAGE_VALIDITY_UNKNOWN",
     articles=(ArticleRef(2), _A13_1),
-    interpretation=False,
+    interpretation=True,
     zh="外省参保备案未载明有效期，须通过平台向参保省（{insured}）核验，本规程不计算其有效期。",
     en="The filing from {insured} states no validity: it must be confirmed with that province through the "
     "platform; this procedure does not compute it.",
@@ -601,13 +629,29 @@ COVERAGE_ENTITLEMENT_LOST = ReasonTemplate(
     en="The worker lost entitlement to work-injury benefits on {lost}: the filing lapsed and the episode cannot "
     "be settled directly.",
 )
+COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY = ReasonTemplate(
+    code="COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY",
+    articles=(_A13_2,),
+    interpretation=True,
+    zh="丧失待遇资格之日与出院结算同日（{lost}），仅有日期时视为住院过程中失效。",
+    en="Entitlement was lost on the day of discharge settlement ({lost}); with dates only, that counts as during "
+    "the stay.",
+)
 COVERAGE_BACK_FILED_EMERGENCY = ReasonTemplate(
     code="COVERAGE_BACK_FILED_EMERGENCY",
     articles=(_A12_2,),
     interpretation=False,
-    zh="省内异地就医因{cause}，经参保地经办机构同意补办备案，于出院结算前（{filed}）完成登记，可直接结算。",
-    en="Intra-province care after {cause_en}: with the insured place's consent the filing was back-filed and "
-    "completed before discharge settlement ({filed}); it may be settled directly.",
+    zh="省内异地就医因{cause}补办备案，于出院结算前（{filed}）完成登记，可直接结算。",
+    en="Intra-province care after {cause_en}: the filing was back-filed and completed before discharge "
+    "settlement ({filed}); it may be settled directly.",
+)
+COVERAGE_BACK_FILING_APPROVED = ReasonTemplate(
+    code="COVERAGE_BACK_FILING_APPROVED",
+    articles=(_A12_2, _A12_3),
+    interpretation=True,
+    zh="补办备案须经参保地经办机构同意；参保地已于{filed}登记该备案，视为已同意。",
+    en="A back-filing needs the insured-place agency's consent; the agency registered this filing on {filed}, "
+    "which shows it consented.",
 )
 COVERAGE_BACK_FILED_SETTLEMENT_DAY = ReasonTemplate(
     code="COVERAGE_BACK_FILED_SETTLEMENT_DAY",
@@ -625,28 +669,38 @@ COVERAGE_BACK_FILING_TOO_LATE = ReasonTemplate(
     en="Intra-province care after {cause_en} may be back-filed, but the filing was not completed before "
     "discharge settlement ({settled}): manual reimbursement at the insured place.",
 )
-COVERAGE_BACK_FILING_NO_CONSENT = ReasonTemplate(
-    code="COVERAGE_BACK_FILING_NO_CONSENT",
-    articles=(_A12_2, _A12_3),
+COVERAGE_BACK_FILING_STILL_POSSIBLE = ReasonTemplate(
+    code="COVERAGE_BACK_FILING_STILL_POSSIBLE",
+    articles=(_A12_2,),
     interpretation=False,
-    zh="补办备案须经参保地经办机构同意，未见同意。",
-    en="A back-filing needs the insured-place agency's consent, and there is none.",
+    zh="省内异地就医因{cause}尚未备案，尚未出院结算：经参保地经办机构同意可补报备案，在出院结算前完成登记的可直接结算，否则回参保地按政策规定报销。",
+    en="Intra-province care after {cause_en}, not filed and not yet settled: with the insured-place agency's "
+    "consent a filing may still be made; completed before discharge settlement it settles directly, otherwise "
+    "the costs are reimbursed at the insured place.",
 )
 COVERAGE_BACK_FILED_AFTER_RECOGNITION = ReasonTemplate(
     code="COVERAGE_BACK_FILED_AFTER_RECOGNITION",
     articles=(_A12_3,),
     interpretation=False,
-    zh="就医时尚未完成工伤认定，认定后经参保地同意补办备案，协议机构直接结算并将基金支付部分退还工伤职工。",
-    en="Injury recognition was not complete when care began; after it, with the insured place's consent, the "
-    "filing was back-filed: the institution settles directly and refunds the fund's share to the worker.",
+    zh="就医时尚未完成工伤认定，认定后补办备案，协议机构直接结算并将基金支付部分退还工伤职工。",
+    en="Injury recognition was not complete when care began; after it, the filing was back-filed: the "
+    "institution settles directly and refunds the fund's share to the worker.",
 )
-COVERAGE_CROSS_PROVINCE_BACK_FILING = ReasonTemplate(
-    code="COVERAGE_CROSS_PROVINCE_BACK_FILING",
-    articles=(_A12_2, _A12_3, ArticleRef(36)),
+COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE = ReasonTemplate(
+    code="COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE",
+    articles=(_A12_3,),
     interpretation=False,
-    zh="补办备案的规定只适用于省内异地就医；跨省异地就医的补办备案按国家经办规程办理。",
-    en="The back-filing rules apply to intra-province care only; cross-province back-filing is governed by the "
-    "national procedure.",
+    zh="就医时尚未完成工伤认定：完成认定后，经参保地经办机构同意可补报备案，协议机构直接结算并将基金支付部分退还工伤职工。",
+    en="Injury recognition was not complete when care began: once it is, with the insured-place agency's consent "
+    "a filing may be made, and the institution settles directly and refunds the fund's share to the worker.",
+)
+COVERAGE_NATIONAL_PROCEDURE_FILING = ReasonTemplate(
+    code="COVERAGE_NATIONAL_PROCEDURE_FILING",
+    articles=(_A12_2, _A12_3, ArticleRef(36)),
+    interpretation=True,
+    zh="{what}：本规程的补办备案规定只适用于省内异地就医{inbound_zh}，跨省情形按国家经办规程办理。",
+    en="{what_en}: this procedure's back-filing rules apply to intra-province care only{inbound_en}; the national "
+    "procedure governs the cross-province case.",
     authorities=(NATIONAL_NOTICE,),
 )
 
@@ -654,13 +708,62 @@ COVERAGE_CROSS_PROVINCE_BACK_FILING = ReasonTemplate(
 def _cause(facts: CoverageFacts) -> tuple[str, str]:
     if facts.emergency_marked:
         return "急诊抢救", "an emergency marked in the medical record"
-    return "不可抗力", "force majeure"
+    if facts.force_majeure:
+        return "不可抗力", "force majeure"
+    return "工伤认定尚未完成", "injury recognition not yet complete"
 
 
-def _same_city(a: Place, b: Place) -> bool:
-    if a.kind is PlaceKind.OTHER_PROVINCE or b.kind is PlaceKind.OTHER_PROVINCE:
-        return a == b
-    return a.city_code == b.city_code
+def _same_place(filed: Place, actual: Place) -> bool:
+    """Whether the institution lies in the filed treatment place: by city in Hunan, by province outside it."""
+    if filed.kind is PlaceKind.OTHER_PROVINCE or actual.kind is PlaceKind.OTHER_PROVINCE:
+        return filed == actual
+    return filed.city_code == actual.city_code
+
+
+def _national(facts: CoverageFacts, what: str, what_en: str) -> CoverageRuling:
+    inbound = facts.scope is Scope.CROSS_PROVINCE_INBOUND
+    return CoverageRuling(
+        outcome=Coverage.NATIONAL_PROCEDURE,
+        reasons=(
+            COVERAGE_NATIONAL_PROCEDURE_FILING.make(
+                what=what,
+                what_en=what_en,
+                inbound_zh="；外省参保人员的备案及其时限由参保省依国家规定管理" if inbound else "",
+                inbound_en=" (and the insured province manages an inbound worker's filing and its timing)"
+                if inbound
+                else "",
+            ),
+        ),
+    )
+
+
+def _without_filing(facts: CoverageFacts, scope: Scope) -> CoverageRuling:
+    """No filing on record: article 12 ¶1, or one of the back-filing routes of ¶2 and ¶3."""
+    cause, cause_en = _cause(facts)
+    back_filing_cause = facts.emergency_marked or facts.force_majeure
+    if scope.cross_province and (back_filing_cause or facts.recognition_pending_at_admission):
+        return _national(
+            facts, f"跨省异地就医{cause}，尚未备案", f"Cross-province care after {cause_en}, not filed"
+        )
+    if scope is Scope.INTRA_PROVINCE and facts.recognition_pending_at_admission:
+        return CoverageRuling(
+            outcome=Coverage.BACK_FILING_POSSIBLE, reasons=(COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE.make(),)
+        )
+    if scope is Scope.INTRA_PROVINCE and back_filing_cause:
+        if facts.settled_on is None:
+            return CoverageRuling(
+                outcome=Coverage.BACK_FILING_POSSIBLE,
+                reasons=(COVERAGE_BACK_FILING_STILL_POSSIBLE.make(cause=cause, cause_en=cause_en),),
+            )
+        return CoverageRuling(
+            outcome=Coverage.MANUAL_REIMBURSEMENT,
+            reasons=(
+                COVERAGE_BACK_FILING_TOO_LATE.make(
+                    cause=cause, cause_en=cause_en, settled=facts.settled_on.isoformat()
+                ),
+            ),
+        )
+    return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(COVERAGE_NO_FILING.make(),))
 
 
 def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARAMETERS) -> CoverageRuling:
@@ -678,7 +781,7 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
     """
     if not isinstance(facts, CoverageFacts):
         raise InvalidInputError("facts", f"must be CoverageFacts, got {type_name(facts)}")
-    filing = facts.filing
+    check_parameters(parameters)
     scope = facts.scope
     if scope is Scope.NOT_GOVERNED:
         return CoverageRuling(outcome=Coverage.NOT_GOVERNED, reasons=(COVERAGE_NOT_GOVERNED.make(),))
@@ -687,39 +790,33 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
             outcome=Coverage.NOT_OUT_OF_AREA,
             reasons=(COVERAGE_NOT_OUT_OF_AREA.make(scope=scope.zh, scope_en=scope.en),),
         )
-    intra = scope is Scope.INTRA_PROVINCE
-    back_filing_cause = intra and (facts.emergency_marked or facts.force_majeure)
-    admitted = facts.admitted_on.isoformat()
+    filing = facts.filing
     if filing is None:
-        if back_filing_cause:
-            cause, cause_en = _cause(facts)
-            settled = facts.settled_on.isoformat() if facts.settled_on else "未结算 / not yet settled"
-            return CoverageRuling(
-                outcome=Coverage.MANUAL_REIMBURSEMENT,
-                reasons=(
-                    COVERAGE_BACK_FILING_TOO_LATE.make(cause=cause, cause_en=cause_en, settled=settled),
-                ),
-            )
-        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(COVERAGE_NO_FILING.make(),))
+        return _without_filing(facts, scope)
 
     failures: list[Reason] = []
     passes: list[Reason] = []
     manual: list[Reason] = []
-    national: list[Reason] = []
     refund = False
+    admitted = facts.admitted_on.isoformat()
+    filed = filing.filed_on.isoformat()
+    back_filed = filing.filed_on > facts.admitted_on
 
     # Where and what (article 12 ¶1).
-    if filing.institution_codes is None:
-        if _same_city(filing.treatment, facts.institution_place):
-            passes.append(COVERAGE_ANY_INSTITUTION_IN_PLACE.make(place=filing.treatment.name))
-    elif facts.institution_code not in filing.institution_codes:
-        failures.append(COVERAGE_NOT_FILED_INSTITUTION.make(code=facts.institution_code))
-    if not _same_city(filing.treatment, facts.institution_place):
+    in_place = _same_place(filing.treatment, facts.institution_place)
+    if not in_place:
         failures.append(
             COVERAGE_OUTSIDE_FILED_PLACE.make(
                 actual=facts.institution_place.name, filed=filing.treatment.name
             )
         )
+    elif filing.treatment.kind is PlaceKind.OTHER_PROVINCE:
+        passes.append(COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN.make())
+    if filing.institution_codes is None:
+        if in_place:
+            passes.append(COVERAGE_ANY_INSTITUTION_IN_PLACE.make(place=filing.treatment.name))
+    elif facts.institution_code not in filing.institution_codes:
+        failures.append(COVERAGE_NOT_FILED_INSTITUTION.make(code=facts.institution_code))
     if filing.service is not facts.service:
         failures.append(
             COVERAGE_SERVICE_NOT_FILED.make(
@@ -731,33 +828,40 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
         )
 
     # When (article 12).
-    filed = filing.filed_on.isoformat()
-    if filing.filed_on < facts.admitted_on:
-        passes.append(COVERAGE_FILED_BEFORE_ADMISSION.make(filed=filed, admitted=admitted))
-    elif filing.filed_on == facts.admitted_on:
-        passes.append(COVERAGE_FILED_ON_ADMISSION_DAY.make(filed=filed))
-    elif scope.cross_province and (
-        facts.emergency_marked or facts.force_majeure or facts.recognition_pending_at_admission
-    ):
-        national.append(COVERAGE_CROSS_PROVINCE_BACK_FILING.make())
-    elif intra and facts.recognition_pending_at_admission:
-        if facts.insured_place_consented:
-            passes.append(COVERAGE_BACK_FILED_AFTER_RECOGNITION.make())
-            refund = True
+    if not back_filed:
+        if filing.filed_on < facts.admitted_on:
+            passes.append(COVERAGE_FILED_BEFORE_ADMISSION.make(filed=filed, admitted=admitted))
         else:
-            failures.append(COVERAGE_BACK_FILING_NO_CONSENT.make())
-    elif back_filing_cause:
+            passes.append(COVERAGE_FILED_ON_ADMISSION_DAY.make(filed=filed))
+    elif scope is Scope.CROSS_PROVINCE_INBOUND or (
+        scope.cross_province
+        and (facts.emergency_marked or facts.force_majeure or facts.recognition_pending_at_admission)
+    ):
+        national = _national(
+            facts, f"备案于{filed}，晚于入院日{admitted}", f"Filed on {filed}, after admission on {admitted}"
+        )
+        if failures:  # a wrong place, institution or service fails whatever the national timing rules say
+            return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *national.reasons))
+        return national
+    elif scope is Scope.INTRA_PROVINCE and facts.recognition_pending_at_admission:
+        passes += [
+            COVERAGE_BACK_FILING_APPROVED.make(filed=filed),
+            COVERAGE_BACK_FILED_AFTER_RECOGNITION.make(),
+        ]
+        refund = True
+    elif scope is Scope.INTRA_PROVINCE and (facts.emergency_marked or facts.force_majeure):
         cause, cause_en = _cause(facts)
-        if not facts.insured_place_consented:
-            manual.append(COVERAGE_BACK_FILING_NO_CONSENT.make())
-        elif facts.settled_on is not None and filing.filed_on > facts.settled_on:
+        if facts.settled_on is not None and filing.filed_on > facts.settled_on:
             manual.append(
                 COVERAGE_BACK_FILING_TOO_LATE.make(
                     cause=cause, cause_en=cause_en, settled=facts.settled_on.isoformat()
                 )
             )
         else:
-            passes.append(COVERAGE_BACK_FILED_EMERGENCY.make(cause=cause, cause_en=cause_en, filed=filed))
+            passes += [
+                COVERAGE_BACK_FILING_APPROVED.make(filed=filed),
+                COVERAGE_BACK_FILED_EMERGENCY.make(cause=cause, cause_en=cause_en, filed=filed),
+            ]
             if facts.settled_on == filing.filed_on:
                 passes.append(COVERAGE_BACK_FILED_SETTLEMENT_DAY.make(filed=filed))
     else:
@@ -766,10 +870,12 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
     # Validity (article 13). A back-filed episode began before the filing: the back-filing rule above carries it.
     validity = filing_validity(filing, parameters=parameters)
     start, through = validity.valid_from, validity.valid_through
-    back_filed = filing.filed_on > facts.admitted_on
     if start is None or through is None:
-        national.append(COVERAGE_VALIDITY_UNKNOWN.make(insured=filing.insured.name))
-    elif facts.admitted_on > through:
+        return CoverageRuling(
+            outcome=Coverage.SET_BY_INSURED_PROVINCE,
+            reasons=(*failures, COVERAGE_VALIDITY_UNKNOWN.make(insured=filing.insured.name), *passes),
+        )
+    if facts.admitted_on > through:
         failures.append(COVERAGE_AFTER_VALIDITY.make(admitted=admitted, through=through.isoformat()))
     elif facts.admitted_on < start and not back_filed:
         failures.append(COVERAGE_BEFORE_STATED_VALIDITY.make(admitted=admitted, start=start.isoformat()))
@@ -779,17 +885,20 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
                 admitted=admitted, start=start.isoformat(), through=through.isoformat()
             )
         )
-    if facts.entitlement_lost_on is not None and (
-        facts.settled_on is None or facts.entitlement_lost_on <= facts.settled_on
-    ):
-        failures.append(COVERAGE_ENTITLEMENT_LOST.make(lost=facts.entitlement_lost_on.isoformat()))
+    if facts.settled_on is not None and facts.settled_on > through and facts.admitted_on <= through:
+        passes.append(
+            COVERAGE_STAY_RUNS_PAST_VALIDITY.make(
+                settled=facts.settled_on.isoformat(), through=through.isoformat()
+            )
+        )
+    lost = facts.entitlement_lost_on
+    if lost is not None and (facts.settled_on is None or lost <= facts.settled_on):
+        failures.append(COVERAGE_ENTITLEMENT_LOST.make(lost=lost.isoformat()))
+        if lost == facts.settled_on:
+            failures.append(COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY.make(lost=lost.isoformat()))
 
     if failures:
         outcome = Coverage.NOT_COVERED
-    elif any(r.code == COVERAGE_CROSS_PROVINCE_BACK_FILING.code for r in national):
-        outcome = Coverage.NATIONAL_PROCEDURE
-    elif national:
-        outcome = Coverage.SET_BY_INSURED_PROVINCE
     elif manual:
         outcome = Coverage.MANUAL_REIMBURSEMENT
     elif refund:
@@ -799,8 +908,5 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
     else:
         outcome = Coverage.COVERED
     return CoverageRuling(
-        outcome=outcome,
-        reasons=(*failures, *national, *manual, *passes),
-        valid_from=start,
-        valid_through=through,
+        outcome=outcome, reasons=(*failures, *manual, *passes), valid_from=start, valid_through=through
     )

@@ -282,7 +282,6 @@ class _FilingFormBase:
     """The boxes both forms share, and the checks across them."""
 
     _ANNEX: ClassVar[int]
-    _APPLICANTS: ClassVar[tuple[Applicant, ...]]
 
     name: str = attrs.field(validator=is_text)
     sex: Sex = attrs.field(validator=is_member(Sex))
@@ -302,20 +301,15 @@ class _FilingFormBase:
         default=None, validator=is_optional_instance(AgencyDecision)
     )
     form_number: str | None = attrs.field(default=None, validator=is_optional_text)
+    employer: Employer | None = attrs.field(default=None, validator=is_optional_instance(Employer))
 
     @property
     def annex(self) -> int:
         """The annex this form is: 1 or 2."""
         return self._ANNEX
 
-    def _check_common(self, employer: Employer | None) -> None:
-        annex = self._ANNEX
-        if self.applicant not in self._APPLICANTS:
-            allowed = ", ".join(a.name for a in self._APPLICANTS)
-            raise InvalidInputError(
-                "applicant",
-                f"annex {annex} offers {allowed} only (annex {annex} note 2); the employer applies on annex 2",
-            )
+    def _check_common(self) -> None:
+        employer = self.employer
         if (self.applicant is Applicant.CLOSE_RELATIVE) != (self.relative is not None):
             problem = (
                 "is required when a close relative applies"
@@ -362,12 +356,12 @@ class Annex1Form(_FilingFormBase):
     """附件1 《工伤保险异地就医（康复）直接结算备案表》: medical care or rehabilitation (article 9 ¶1).
 
     The six person-category boxes are ``category`` × ``service`` (:attr:`ServiceKind.MEDICAL` or
-    :attr:`ServiceKind.REHABILITATION`). The applicant is the worker or a close relative (annex 1 note 2); annex 1
-    has no employer box, so :attr:`employer` is always ``None``.
+    :attr:`ServiceKind.REHABILITATION`). Annex 1's applicant box and note 2 name the worker and a close relative,
+    but articles 8 and 9 ¶1 have the employer fill in annex 1 too: the articles prevail, and an employer applying
+    on annex 1 gives the same details as on annex 2 [interpretation].
     """
 
     _ANNEX: ClassVar[int] = 1
-    _APPLICANTS: ClassVar[tuple[Applicant, ...]] = (Applicant.WORKER, Applicant.CLOSE_RELATIVE)
 
     service: ServiceKind = attrs.field(validator=is_member(ServiceKind))
 
@@ -378,13 +372,8 @@ class Annex1Form(_FilingFormBase):
                 attribute.name, "an assistive device is filed on annex 2, not annex 1 (article 9 ¶1)"
             )
 
-    @property
-    def employer(self) -> None:
-        """Annex 1 has no employer box: always ``None``."""
-        return None
-
     def __attrs_post_init__(self) -> None:
-        self._check_common(None)
+        self._check_common()
 
 
 @attrs.frozen(kw_only=True)
@@ -397,16 +386,10 @@ class Annex2Form(_FilingFormBase):
     """
 
     _ANNEX: ClassVar[int] = 2
-    _APPLICANTS: ClassVar[tuple[Applicant, ...]] = (
-        Applicant.WORKER,
-        Applicant.CLOSE_RELATIVE,
-        Applicant.EMPLOYER,
-    )
 
     device_conclusion_number: str = attrs.field(validator=is_text)
     cost_approval_number: str = attrs.field(validator=is_text)
     devices: tuple[Device, ...] = attrs.field(validator=_is_devices)
-    employer: Employer | None = attrs.field(default=None, validator=is_optional_instance(Employer))
 
     @property
     def service(self) -> ServiceKind:
@@ -414,7 +397,7 @@ class Annex2Form(_FilingFormBase):
         return ServiceKind.ASSISTIVE_DEVICE
 
     def __attrs_post_init__(self) -> None:
-        self._check_common(self.employer)
+        self._check_common()
 
 
 #: Either filing form.

@@ -22,7 +22,7 @@ from ._validate import is_date, is_positive_int, is_text
 from .articles import ArticleRef
 from .errors import InvalidInputError
 
-__all__ = ["DEFAULT_PARAMETERS", "PARAMETER_SOURCES", "Parameters"]
+__all__ = ["DEFAULT_PARAMETERS", "PARAMETER_SOURCES", "Parameters", "check_parameters"]
 
 
 @attrs.frozen(kw_only=True)
@@ -83,3 +83,10 @@ DEFAULT_PARAMETERS = Parameters(
     national_cross_province_from=_dt.date(2025, 4, 1),
     monthly_reconciliation_working_days=5,
 )
+
+
+def check_parameters(value: object, field: str = "parameters") -> Parameters:
+    """``value`` if it is a :class:`Parameters` table, else :class:`InvalidInputError` naming ``field``."""
+    if not isinstance(value, Parameters):
+        raise InvalidInputError(field, f"must be a Parameters table, got {type(value).__name__}")
+    return value

@@ -1,13 +1,14 @@
-"""The settlement decision for one episode: chapter 3 (articles 14 to 22) with articles 5 and 30.
+"""The settlement decision for one episode: chapter 3 (articles 14 to 22) with articles 3, 5, 30 and 36.
 
 One function, :func:`decide_settlement`, decides one episode (an inpatient stay, an intra-province outpatient
 visit, or a device fitting) from the facts a settlement clerk has. The outcome is one of :class:`Settlement`; the
-ruling carries the bill, the fund's share and the worker's share (which add up to the bill to the fen), the amounts
-outside direct settlement (claimed at the insured place), any refund due to the worker, the catalog governing each
-kind of cost, where the meal allowance goes, and every reason with its articles. Every failing condition is
-reported, not only the first.
+ruling carries the bill, the fund's share and the worker's share at the institution (which add up to the bill to the
+fen), the amounts outside direct settlement, any refund due to the worker, the catalog governing each kind of cost,
+where the meal allowance goes, and every reason with its articles. Every failing condition is reported, not only
+the first. Where this procedure does not split the bill (local care, a case it does not govern or not in force),
+the shares are ``None``: the library does not guess them.
 
-:func:`check_manual_claim` refuses a manual reimbursement for an episode already settled directly (article 22).
+:func:`check_manual_claim` refuses a manual reimbursement for costs already settled directly (article 22).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -40,17 +42,17 @@ from .catalog import (
     meal_allowance,
     travel_and_lodging,
 )
-from .commencement import InForce, in_force
+from .commencement import NATIONAL_NOTICE, InForce, in_force
 from .errors import InvalidInputError
 from .filing import Coverage, CoverageFacts, Filing, filing_covers
 from .identity import IdentityNumber, Worker
 from .institutions import InstitutionAvailability, InstitutionRegistry
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .periods import CIVIL_CODE_PERIODS, add_months, months_reached
 from .places import Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
-from .terms import ServiceKind
+from .terms import PersonCategory, ServiceKind
 
 __all__ = [
     "CareType",
@@ -65,6 +67,7 @@ __all__ = [
     "SettlementRecord",
     "SettlementRuling",
     "check_manual_claim",
+    "check_records",
     "decide_settlement",
 ]
 
@@ -141,9 +144,13 @@ class Episode:
     """The facts a settlement clerk has for one episode.
 
     ``started_on`` is the admission date, the outpatient visit date or the fitting date; ``settled_on`` the
-    discharge settlement date (the same day for a visit or a fitting when not given); device lines are paid within
-    the filing's device list (:attr:`Filing.devices`, article 19). ``suspended_for_violation`` is a suspension of this worker's
-    direct settlement for serious violations in force on the settlement date (article 30).
+    discharge settlement date (the visit or fitting day when not given: the decision is made at settlement).
+    Device lines are paid within the filing's device list (:attr:`Filing.devices`, article 19); whether the care is
+    a referral (for travel and lodging, article 17 ¶3) is the filing's category. ``institution_place`` is needed
+    only for an institution the registry does not hold (a local agreement institution, article 3 ¶1).
+    ``suspended_for_violation`` is a suspension of this worker's direct settlement for serious violations in force
+    on the settlement date (article 30). An inbound filing (insured in another province) must carry the validity
+    the insured province approved (as the platform shows it).
     """
 
     worker: Worker = attrs.field(validator=is_instance(Worker))
@@ -155,15 +162,16 @@ class Episode:
     lines: tuple[CostLine, ...] = attrs.field(validator=is_tuple_of(CostLine))
     credential: Credential = attrs.field(validator=is_member(Credential))
     settled_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    institution_place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_instance(Place))
+    )
     third_party_liability: bool = attrs.field(default=False, validator=is_bool)
     network_available: bool = attrs.field(default=True, validator=is_bool)
     emergency_marked: bool = attrs.field(default=False, validator=is_bool)
     force_majeure: bool = attrs.field(default=False, validator=is_bool)
-    insured_place_consented: bool = attrs.field(default=False, validator=is_bool)
     recognition_pending_at_admission: bool = attrs.field(default=False, validator=is_bool)
     entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     suspended_for_violation: bool = attrs.field(default=False, validator=is_bool)
-    is_referral: bool = attrs.field(default=False, validator=is_bool)
 
     def __attrs_post_init__(self) -> None:
         if self.settled_on is not None and self.settled_on < self.started_on:
@@ -175,8 +183,30 @@ class Episode:
             )
         if not self.lines:
             raise InvalidInputError("lines", "must hold at least one cost line")
-        if self.filing is not None and self.filing.insured != self.worker.insured:
-            raise InvalidInputError("filing.insured", "must be the worker's insured place")
+        for index, line in enumerate(self.lines):
+            if line.kind is LineKind.MEAL_ALLOWANCE and self.care is not CareType.INPATIENT:
+                raise InvalidInputError(
+                    f"lines[{index}].kind", "住院伙食补助费 (meal allowance) belongs to an inpatient stay"
+                )
+            if line.previous_fitting_on is not None and line.previous_fitting_on >= self.started_on:
+                raise InvalidInputError(
+                    f"lines[{index}].previous_fitting_on", "must be before the fitting date started_on"
+                )
+        if self.institution_place is not None and self.institution_place.kind is PlaceKind.PROVINCE_LEVEL:
+            raise InvalidInputError("institution_place", "must be a city, county or province, not 省本级")
+        if self.filing is not None:
+            if self.filing.insured != self.worker.insured:
+                raise InvalidInputError("filing.insured", "must be the worker's insured place")
+            if not self.filing.insured.in_hunan and self.filing.stated_valid_through is None:
+                raise InvalidInputError(
+                    "filing.stated_valid_through",
+                    "an inbound filing's validity is set by the insured province: give the dates the platform shows",
+                )
+
+    @property
+    def settlement_date(self) -> _dt.date:
+        """The day the episode is settled: the discharge settlement, or the visit or fitting day."""
+        return self.settled_on or self.started_on
 
 
 class Settlement(LabelledEnum):
@@ -197,31 +227,33 @@ class Settlement(LabelledEnum):
 class SettlementRuling(Ruling[Settlement]):
     """A settlement decision and its figures (yuan, to the fen).
 
-    ``scope`` is ``None`` when the institution is not in the registry (its place, hence the scope, is unknown).
-    ``bill`` is the total of the lines inside direct settlement; ``fund_share + worker_share == bill``.
-    ``outside_direct_settlement`` is the total of lines the insured place reimburses outside direct settlement
-    (cross-province meal allowance, referral travel and lodging). ``refund_to_worker`` is the fund's share the
-    institution refunds to a worker who paid before injury recognition (article 12 ¶3).
+    ``scope`` is ``None`` when the institution's place is unknown (not in the registry and not given).
+    ``bill`` is the total of the lines inside direct settlement. ``fund_share`` and ``worker_share`` are what the
+    fund and the worker pay at the institution (``fund_share + worker_share == bill``): for a case not settled
+    directly the worker pays the bill there, and what is reimbursed later is for the insured place's review.
+    They are ``None`` where this procedure does not split the bill (local care, not governed, not in force).
+    ``outside_direct_settlement`` totals the lines that are never part of direct settlement (cross-province meal
+    allowance, travel and lodging): see :attr:`meal_allowance` and the reasons for who handles them.
+    ``refund_to_worker`` is the fund's share refunded to a worker who paid before injury recognition (art. 12 ¶3).
     """
 
     scope: Scope | None
     bill: Decimal = ZERO
-    fund_share: Decimal = ZERO
-    worker_share: Decimal = ZERO
+    fund_share: Decimal | None = None
+    worker_share: Decimal | None = None
     outside_direct_settlement: Decimal = ZERO
     refund_to_worker: Decimal = ZERO
     catalogs: tuple[CatalogRuling, ...] = ()
     meal_allowance: AllowanceRuling | None = None
 
     def _extra_lines(self) -> list[str]:
-        lines = [
-            f"  scope: {self.scope.name if self.scope else 'unknown (institution not in the registry)'}",
-            f"  bill {self.bill} = fund {self.fund_share} + worker {self.worker_share} (yuan)",
-        ]
+        lines = [f"  scope: {self.scope.name if self.scope else 'unknown (institution not in the registry)'}"]
+        if self.fund_share is None or self.worker_share is None:
+            lines.append(f"  bill {self.bill} yuan: not split under this procedure")
+        else:
+            lines.append(f"  bill {self.bill} = fund {self.fund_share} + worker {self.worker_share} (yuan)")
         if self.outside_direct_settlement:
-            lines.append(
-                f"  outside direct settlement, claimed at the insured place: {self.outside_direct_settlement}"
-            )
+            lines.append(f"  outside direct settlement: {self.outside_direct_settlement}")
         if self.refund_to_worker:
             lines.append(f"  refund of the fund's share to the worker: {self.refund_to_worker}")
         for catalog in self.catalogs:
@@ -282,17 +314,17 @@ SETTLEMENT_SUSPENDED_FOR_VIOLATION = ReasonTemplate(
 SETTLEMENT_NO_CREDENTIAL = ReasonTemplate(
     code="SETTLEMENT_NO_CREDENTIAL",
     articles=(ArticleRef(16), ArticleRef(22)),
-    interpretation=False,
+    interpretation=True,
     zh="未持社会保障卡（含电子社保卡）等有效身份凭证，因就医凭证问题无法直接结算，回参保地按参保地规定手工报销。",
     en="No social security card (or electronic card) or other valid credential was presented: direct "
     "settlement fails for a credential problem, and the costs are reimbursed manually at the insured place.",
 )
 SETTLEMENT_CREDENTIAL_PRESENTED = ReasonTemplate(
     code="SETTLEMENT_CREDENTIAL_PRESENTED",
-    articles=(ArticleRef(16), ArticleRef(18)),
+    articles=(ArticleRef(16),),
     interpretation=False,
-    zh="持{credential}就医结算，协议机构核验身份信息和备案信息。",
-    en="The worker presented a {credential_en}; the institution checks identity and filing.",
+    zh="持{credential}到协议机构就医结算。",
+    en="The worker presented a {credential_en} at the institution.",
 )
 SETTLEMENT_NETWORK_UNAVAILABLE = ReasonTemplate(
     code="SETTLEMENT_NETWORK_UNAVAILABLE",
@@ -314,9 +346,9 @@ SETTLEMENT_DIRECT = ReasonTemplate(
     code="SETTLEMENT_DIRECT",
     articles=(_A5, ArticleRef(6), ArticleRef(18)),
     interpretation=False,
-    zh="符合条件的合规费用按就医地政策审核并直接结算，结算信息上传湖南人社一体化平台。",
-    en="The compliant costs are audited under the treatment place's policy and settled directly; the settlement "
-    "is uploaded to the Hunan platform.",
+    zh="协议机构通过湖南人社一体化平台核验身份信息和备案信息，按就医地政策审核合规费用并直接结算，结算信息上传平台。",
+    en="The institution checks identity and filing through the Hunan platform, audits the compliant costs under "
+    "the treatment place's policy and settles them directly; the settlement is uploaded to the platform.",
 )
 SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
     code="SETTLEMENT_REFUND_TO_WORKER",
@@ -340,13 +372,20 @@ DEVICE_WITHIN_LIMIT = ReasonTemplate(
     zh="辅助器具“{name}”在备案范围内，基金支付{fund}元（最高支付限额{limit}元）。",
     en="Device '{name}' is on the filed list: the fund pays {fund} yuan (maximum payment {limit} yuan).",
 )
+DEVICE_NON_COMPLIANT = ReasonTemplate(
+    code="DEVICE_NON_COMPLIANT",
+    articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2), ArticleRef(19)),
+    interpretation=False,
+    zh="辅助器具“{name}”中{amount}元不在辅助器具配置目录和限额标准内，基金不予支付。",
+    en="{amount} yuan of device '{name}' is outside the device catalog and its standards: the fund does not pay it.",
+)
 DEVICE_OVER_LIMIT = ReasonTemplate(
     code="DEVICE_OVER_LIMIT",
     articles=(ArticleRef(19),),
     interpretation=False,
-    zh="辅助器具“{name}”费用{amount}元超出备案最高支付限额{limit}元，超出部分{excess}元基金不予支付。",
-    en="Device '{name}' costs {amount} yuan, over the filed maximum payment of {limit} yuan: the fund does not "
-    "pay the excess of {excess} yuan.",
+    zh="辅助器具“{name}”合规费用{amount}元超出备案最高支付限额{limit}元，超出部分{excess}元基金不予支付。",
+    en="Device '{name}': its compliant costs of {amount} yuan exceed the filed maximum payment of {limit} yuan: "
+    "the fund does not pay the excess of {excess} yuan.",
 )
 DEVICE_NOT_FILED = ReasonTemplate(
     code="DEVICE_NOT_FILED",
@@ -370,6 +409,56 @@ SETTLEMENT_DECIDED_ON_START_DATE = ReasonTemplate(
     interpretation=True,
     zh="本规程是否适用以入院（就医、配置）日{on}判断。",
     en="Whether this procedure applies is judged on the admission (visit, fitting) date, {on}.",
+)
+
+
+SETTLEMENT_DIRECT_OUTBOUND = ReasonTemplate(
+    code="SETTLEMENT_DIRECT_OUTBOUND",
+    articles=(_A5, ArticleRef(25, paragraph=1), ArticleRef(36)),
+    interpretation=False,
+    zh="在{province}的协议机构按国家规定直接结算合规费用（跨省异地就医按国家经办规程办理），基金支付部分由省级财政部门划拨就医省，列入参保地工伤保险基金支出。",
+    en="The institution in {province} settles the compliant costs directly under the national rules (cross-province "
+    "care follows the national procedure); the fund's share is transferred to that province by Hunan's provincial "
+    "finance department and charged to the insured place's fund.",
+    authorities=(NATIONAL_NOTICE,),
+)
+SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE = ReasonTemplate(
+    code="SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE",
+    articles=(ArticleRef(14, paragraph=2),),
+    interpretation=True,
+    zh="协议机构能否直接结算，以出院结算日{on}在协议机构库中的状态为准（直接结算在出院结算时办理）。",
+    en="Whether the institution can settle directly is judged on the settlement date, {on}: direct settlement "
+    "happens at discharge.",
+)
+SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION = ReasonTemplate(
+    code="SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION",
+    articles=(ArticleRef(3, paragraph=2), ArticleRef(14, paragraph=1)),
+    interpretation=False,
+    zh="省本级通过互认市州异地就医直接结算协议机构直接结算，{institution}须在协议机构库中可直接结算。",
+    en="Provincial-level (省本级) care settles directly at the cities' direct-settlement institutions the province "
+    "recognises: {institution} must be able to settle directly in the registry.",
+)
+SETTLEMENT_LOCAL_INSTITUTION = ReasonTemplate(
+    code="SETTLEMENT_LOCAL_INSTITUTION",
+    articles=(ArticleRef(3, paragraph=1),),
+    interpretation=False,
+    zh="本市州内就医在参保地所在市州的协议机构直接结算，不以异地就医直接结算协议机构库为准。",
+    en="Care within the insured city settles directly at the city's agreement institutions; the out-of-area "
+    "registry does not decide it.",
+)
+SETTLEMENT_BACK_FILING_PENDING = ReasonTemplate(
+    code="SETTLEMENT_BACK_FILING_PENDING",
+    articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3)),
+    interpretation=False,
+    zh="尚未备案，本次不能直接结算；补办备案的途径见上。",
+    en="Not filed: the episode cannot be settled directly now; the back-filing route is given above.",
+)
+SETTLEMENT_CATALOGS = ReasonTemplate(
+    code="SETTLEMENT_CATALOGS",
+    articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2)),
+    interpretation=False,
+    zh="各类费用审核适用的目录和标准：{list}。",
+    en="The catalogs and standards that govern each kind of cost: {list_en}.",
 )
 
 
@@ -414,6 +503,8 @@ def _device_shares(episode: Episode, lines: list[CostLine], reasons: list[Reason
             )
             worker += amount
             continue
+        if amount > compliant:
+            reasons.append(DEVICE_NON_COMPLIANT.make(name=name, amount=amount - compliant))
         paid = min(compliant, device.maximum_payment)
         if compliant > device.maximum_payment:
             reasons.append(
@@ -421,11 +512,25 @@ def _device_shares(episode: Episode, lines: list[CostLine], reasons: list[Reason
                     name=name, amount=compliant, limit=device.maximum_payment, excess=compliant - paid
                 )
             )
-        else:
+        elif paid:
             reasons.append(DEVICE_WITHIN_LIMIT.make(name=name, fund=paid, limit=device.maximum_payment))
         fund += paid
         worker += amount - paid
     return fund, worker
+
+
+def _catalog_summary(catalogs: tuple[CatalogRuling, ...]) -> Reason:
+    return SETTLEMENT_CATALOGS.make(
+        list="；".join(f"{c.cost_kind.zh}：{c.outcome.zh}" for c in catalogs),
+        list_en="; ".join(f"{c.cost_kind.en}: {c.outcome.en}" for c in catalogs),
+    )
+
+
+def _not_split(
+    outcome: Settlement, reasons: Iterable[Reason], scope: Scope | None, bill: Decimal
+) -> SettlementRuling:
+    """A ruling where this procedure does not split the bill (local care, not governed, not in force)."""
+    return SettlementRuling(outcome=outcome, reasons=tuple(reasons), scope=scope, bill=bill)
 
 
 def decide_settlement(
@@ -436,33 +541,35 @@ def decide_settlement(
 ) -> SettlementRuling:
     """Decide one episode (articles 3, 5, 12 to 14, 16 to 19, 22, 30, 36); every failing condition is reported.
 
-    ``registry`` is the registry of direct-settlement institutions (article 14) that knows the institution.
+    ``registry`` is the registry of direct-settlement institutions (article 14).
+
+    >>> from gongshang_rules.examples import first_cross_province_case
+    >>> case = first_cross_province_case()
+    >>> ruling = decide_settlement(case.episode, registry=case.registry)
+    >>> ruling.outcome.name, ruling.fund_share, ruling.worker_share
+    ('DIRECT', Decimal('10240.50'), Decimal('0.00'))
     """
     if not isinstance(episode, Episode):
         raise InvalidInputError("episode", f"must be an Episode, got {type_name(episode)}")
     if not isinstance(registry, InstitutionRegistry):
         raise InvalidInputError("registry", f"must be an InstitutionRegistry, got {type_name(registry)}")
-    if episode.institution_code not in registry:
-        # Without the institution we cannot tell its place, hence not the scope: say so plainly.
+    check_parameters(parameters)
+    total = _sum(line.amount for line in episode.lines)
+    known = episode.institution_code in registry
+    institution_place = registry.get(episode.institution_code).place if known else episode.institution_place
+    if institution_place is None:
         return SettlementRuling(
             outcome=Settlement.NOT_PAYABLE_DIRECTLY,
             reasons=(SETTLEMENT_INSTITUTION_UNKNOWN.make(code=episode.institution_code),),
             scope=None,
-            bill=_sum(line.amount for line in episode.lines),
-            worker_share=_sum(line.amount for line in episode.lines),
-        )
-    institution = registry.get(episode.institution_code)
-    scope_ruling = classify_scope(episode.worker.insured, institution.place)
-    scope = scope_ruling.outcome
-    total = _sum(line.amount for line in episode.lines)
-    if scope is Scope.NOT_GOVERNED:
-        return SettlementRuling(
-            outcome=Settlement.NOT_GOVERNED,
-            reasons=scope_ruling.reasons,
-            scope=scope,
             bill=total,
+            fund_share=ZERO,
             worker_share=total,
         )
+    scope_ruling = classify_scope(episode.worker.insured, institution_place)
+    scope = scope_ruling.outcome
+    if scope is Scope.NOT_GOVERNED:
+        return _not_split(Settlement.NOT_GOVERNED, scope_ruling.reasons, scope, total)
     force = in_force(episode.started_on, scope, parameters=parameters)
     if force.outcome is not InForce.IN_FORCE:
         outcome = (
@@ -470,50 +577,73 @@ def decide_settlement(
             if force.outcome is InForce.NATIONAL_PROCEDURE
             else Settlement.NOT_IN_FORCE
         )
-        return SettlementRuling(
-            outcome=outcome,
-            reasons=(
-                *scope_ruling.reasons,
-                SETTLEMENT_DECIDED_ON_START_DATE.make(on=episode.started_on.isoformat()),
-                *force.reasons,
-            ),
-            scope=scope,
-            bill=total,
-            worker_share=total,
+        reasons = (
+            *scope_ruling.reasons,
+            SETTLEMENT_DECIDED_ON_START_DATE.make(on=episode.started_on.isoformat()),
+            *force.reasons,
         )
-    if scope in (Scope.LOCAL, Scope.PROVINCIAL_RECOGNITION):
-        return SettlementRuling(
-            outcome=Settlement.LOCAL_CARE,
-            reasons=(*scope_ruling.reasons, SETTLEMENT_LOCAL_CARE.make()),
-            scope=scope,
-            bill=total,
-            worker_share=total,
+        return _not_split(outcome, reasons, scope, total)
+    if scope is Scope.LOCAL:
+        local = SETTLEMENT_LOCAL_CARE.make()
+        return _not_split(
+            Settlement.LOCAL_CARE,
+            (*scope_ruling.reasons, local, SETTLEMENT_LOCAL_INSTITUTION.make()),
+            scope,
+            total,
         )
 
-    not_payable: list[Reason] = []
+    # Article 14 (and article 3 ¶2 for provincial-level care): the institution on the settlement date.
+    on = episode.settlement_date
+    institution_reasons: list[Reason] = []
+    if not known:
+        institution_reasons.append(SETTLEMENT_INSTITUTION_UNKNOWN.make(code=episode.institution_code))
+    else:
+        available = registry.can_settle_directly(episode.institution_code, on, episode.service)
+        if available.outcome is not InstitutionAvailability.AVAILABLE:
+            institution_reasons.append(
+                SETTLEMENT_INSTITUTION_NOT_AVAILABLE.make(
+                    institution=registry.get(episode.institution_code).label,
+                    on=on.isoformat(),
+                    service=episode.service.zh,
+                    service_en=episode.service.en,
+                    why=available.outcome.zh,
+                    why_en=available.outcome.en,
+                )
+            )
+    timing = (
+        [SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE.make(on=on.isoformat())]
+        if on != episode.started_on
+        else []
+    )
+    if scope is Scope.PROVINCIAL_RECOGNITION:
+        label = registry.get(episode.institution_code).label if known else episode.institution_code
+        recognition = SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION.make(institution=label)
+        if institution_reasons:
+            return SettlementRuling(
+                outcome=Settlement.NOT_PAYABLE_DIRECTLY,
+                reasons=(*scope_ruling.reasons, recognition, *institution_reasons, *timing),
+                scope=scope,
+                bill=total,
+                fund_share=ZERO,
+                worker_share=total,
+            )
+        return _not_split(
+            Settlement.LOCAL_CARE,
+            (*scope_ruling.reasons, SETTLEMENT_LOCAL_CARE.make(), recognition),
+            scope,
+            total,
+        )
+
+    not_payable: list[Reason] = list(institution_reasons)
     manual: list[Reason] = []
     elsewhere: list[Reason] = []
-    notes: list[Reason] = []
+    notes: list[Reason] = list(timing)
 
     # Article 5: what may be settled directly at all.
     if episode.third_party_liability:
         not_payable.append(SETTLEMENT_THIRD_PARTY_LIABILITY.make())
     if scope.cross_province and episode.care is CareType.OUTPATIENT:
         not_payable.append(SETTLEMENT_CROSS_PROVINCE_OUTPATIENT.make())
-
-    # Article 14: the institution on the day.
-    available = registry.can_settle_directly(episode.institution_code, episode.started_on, episode.service)
-    if available.outcome is not InstitutionAvailability.AVAILABLE:
-        not_payable.append(
-            SETTLEMENT_INSTITUTION_NOT_AVAILABLE.make(
-                institution=institution.label,
-                on=episode.started_on.isoformat(),
-                service=episode.service.zh,
-                service_en=episode.service.en,
-                why=available.outcome.zh,
-                why_en=available.outcome.en,
-            )
-        )
 
     # Articles 12 and 13: the filing.
     coverage = filing_covers(
@@ -522,12 +652,11 @@ def decide_settlement(
             filing=episode.filing,
             service=episode.service,
             institution_code=episode.institution_code,
-            institution_place=institution.place,
+            institution_place=institution_place,
             admitted_on=episode.started_on,
             settled_on=episode.settled_on,
             emergency_marked=episode.emergency_marked,
             force_majeure=episode.force_majeure,
-            insured_place_consented=episode.insured_place_consented,
             recognition_pending_at_admission=episode.recognition_pending_at_admission,
             entitlement_lost_on=episode.entitlement_lost_on,
         ),
@@ -535,9 +664,11 @@ def decide_settlement(
     )
     if coverage.outcome is Coverage.NOT_COVERED:
         not_payable.extend(coverage.reasons)
+    elif coverage.outcome is Coverage.BACK_FILING_POSSIBLE:
+        not_payable.extend((*coverage.reasons, SETTLEMENT_BACK_FILING_PENDING.make()))
     elif coverage.outcome is Coverage.MANUAL_REIMBURSEMENT:
         manual.extend(coverage.reasons)
-    elif coverage.outcome in (Coverage.NATIONAL_PROCEDURE, Coverage.SET_BY_INSURED_PROVINCE):
+    elif coverage.outcome is Coverage.NATIONAL_PROCEDURE:
         elsewhere.extend(coverage.reasons)
     else:
         notes.extend(coverage.reasons)
@@ -564,50 +695,49 @@ def decide_settlement(
     meal = (
         meal_allowance(scope) if any(line.kind is LineKind.MEAL_ALLOWANCE for line in episode.lines) else None
     )
+    is_referral = episode.filing is not None and episode.filing.category is PersonCategory.REFERRAL
     travel = (
-        travel_and_lodging(scope, episode.is_referral)
+        travel_and_lodging(scope, is_referral)
         if any(line.kind is LineKind.TRAVEL_AND_LODGING for line in episode.lines)
         else None
     )
-    inside: list[CostLine] = []
-    outside: list[CostLine] = []
-    for line in episode.lines:
-        if line.kind is LineKind.MEAL_ALLOWANCE:
-            assert meal is not None
-            (inside if meal.part_of_direct_settlement else outside).append(line)
-        elif line.kind is LineKind.TRAVEL_AND_LODGING:
-            outside.append(line)
-        else:
-            inside.append(line)
+    inside = [
+        line
+        for line in episode.lines
+        if line.kind is not LineKind.TRAVEL_AND_LODGING
+        and not (
+            line.kind is LineKind.MEAL_ALLOWANCE and not (meal is not None and meal.part_of_direct_settlement)
+        )
+    ]
+    outside_total = total - _sum(line.amount for line in inside)
     for ruling in (meal, travel):
         if ruling is not None:
             notes.extend(ruling.reasons)
-    for catalog in catalogs:
-        notes.extend(catalog.reasons)
+    if catalogs:
+        notes.append(_catalog_summary(catalogs))
 
     bill = _sum(line.amount for line in inside)
-    outside_total = _sum(line.amount for line in outside)
-    scope_reasons = scope_ruling.reasons
+    figures: dict[str, Any] = {
+        "scope": scope,
+        "bill": bill,
+        "outside_direct_settlement": outside_total,
+        "catalogs": catalogs,
+        "meal_allowance": meal,
+    }
     if not_payable or elsewhere or manual:
-        outcome = (
-            Settlement.NOT_PAYABLE_DIRECTLY
-            if not_payable
-            else Settlement.NOT_GOVERNED
-            if elsewhere
-            else Settlement.MANUAL_REIMBURSEMENT
-        )
-        if outcome is Settlement.MANUAL_REIMBURSEMENT:
+        if not_payable:
+            outcome = Settlement.NOT_PAYABLE_DIRECTLY
+        elif elsewhere:
+            outcome = Settlement.NOT_GOVERNED
+        else:
+            outcome = Settlement.MANUAL_REIMBURSEMENT
             manual.append(SETTLEMENT_MANUAL_DUPLICATE_CHECK.make())
         return SettlementRuling(
             outcome=outcome,
-            reasons=(*scope_reasons, *not_payable, *elsewhere, *manual, *notes),
-            scope=scope,
-            bill=bill,
+            reasons=(*scope_ruling.reasons, *not_payable, *elsewhere, *manual, *notes),
             fund_share=ZERO,
             worker_share=bill,
-            outside_direct_settlement=outside_total,
-            catalogs=catalogs,
-            meal_allowance=meal,
+            **figures,
         )
 
     share_reasons: list[Reason] = []
@@ -622,17 +752,18 @@ def decide_settlement(
     refund = fund if coverage.outcome is Coverage.COVERED_WITH_REFUND else ZERO
     if refund:
         share_reasons.append(SETTLEMENT_REFUND_TO_WORKER.make(amount=refund))
+    direct = (
+        SETTLEMENT_DIRECT_OUTBOUND.make(province=institution_place.name)
+        if scope is Scope.CROSS_PROVINCE_OUTBOUND
+        else SETTLEMENT_DIRECT.make()
+    )
     return SettlementRuling(
         outcome=Settlement.DIRECT,
-        reasons=(*scope_reasons, SETTLEMENT_DIRECT.make(), *notes, *share_reasons),
-        scope=scope,
-        bill=bill,
+        reasons=(*scope_ruling.reasons, direct, *notes, *share_reasons),
         fund_share=fund,
         worker_share=worker,
-        outside_direct_settlement=outside_total,
         refund_to_worker=refund,
-        catalogs=catalogs,
-        meal_allowance=meal,
+        **figures,
     )
 
 
@@ -679,14 +810,45 @@ class SettlementRecord:
         return classify_scope(self.insured, self.treatment).outcome
 
 
+def _check_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, frozenset) or not value:
+        raise InvalidInputError(attribute.name, "must be a non-empty frozenset of LineKind members")
+    for kind in value:
+        if not isinstance(kind, LineKind):
+            raise InvalidInputError(attribute.name, f"must hold LineKind members only, got {type_name(kind)}")
+
+
+def check_records(field: str, value: object) -> tuple[SettlementRecord, ...]:
+    """``value`` if it is a tuple of :class:`SettlementRecord` with distinct settlement ids, else an error naming
+    ``field`` (and the position of a bad record)."""
+    if not isinstance(value, tuple):
+        raise InvalidInputError(field, f"must be a tuple of SettlementRecord, got {type_name(value)}")
+    seen: dict[str, int] = {}
+    for index, record in enumerate(value):
+        if not isinstance(record, SettlementRecord):
+            raise InvalidInputError(
+                f"{field}[{index}]", f"must be a SettlementRecord, got {type_name(record)}"
+            )
+        first = seen.setdefault(record.settlement_id, index)
+        if first != index:
+            raise InvalidInputError(
+                f"{field}[{index}].settlement_id",
+                f"{record.settlement_id!r} is already the id of {field}[{first}]: settlement ids must be unique",
+            )
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class ManualClaim:
-    """A claim for manual reimbursement at the insured place (article 22)."""
+    """A claim for manual reimbursement at the insured place (article 22): whose, where, when, and which kinds of
+    cost it claims (a claim for a cross-province meal allowance or for travel is not a claim for the settled bill).
+    """
 
     identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
     institution_code: str = attrs.field(validator=is_text)
     started_on: _dt.date = attrs.field(validator=is_date)
     ended_on: _dt.date = attrs.field(validator=is_date)
+    kinds: frozenset[LineKind] = attrs.field(validator=_check_kinds)
 
     def __attrs_post_init__(self) -> None:
         if self.ended_on < self.started_on:
@@ -711,54 +873,90 @@ MANUAL_CLAIM_NO_DUPLICATE = ReasonTemplate(
     code="MANUAL_CLAIM_NO_DUPLICATE",
     articles=(ArticleRef(22),),
     interpretation=False,
-    zh="经核实，该工伤职工在{institution}于{start}至{end}期间未在就医地直接结算。",
-    en="Checked: no direct settlement for this worker at {institution} between {start} and {end}.",
+    zh="经核实，该工伤职工在{institution}于{start}至{end}期间所申请的费用未在就医地直接结算。",
+    en="Checked: the costs claimed for this worker at {institution} between {start} and {end} were not settled "
+    "directly.",
+)
+MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = ReasonTemplate(
+    code="MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT",
+    articles=(ArticleRef(17, paragraph=3), ArticleRef(22)),
+    interpretation=False,
+    zh="所申请的{kinds}不属直接结算范围（由参保地经办机构审核报销），与直接结算记录{ids}不重复。",
+    en="The claimed {kinds_en} lie outside direct settlement (the insured-place agency reimburses them): no "
+    "duplicate of settlement {ids}.",
 )
 MANUAL_CLAIM_DUPLICATE = ReasonTemplate(
     code="MANUAL_CLAIM_DUPLICATE",
     articles=(ArticleRef(22),),
     interpretation=True,
-    zh="该费用已在就医地直接结算（结算号{ids}，与申请期间重叠），不予重复报销。",
-    en="These costs were already settled directly (settlement {ids}, overlapping the claimed period): the claim "
-    "is refused as a duplicate.",
+    zh="所申请的{kinds}已在就医地直接结算（结算号{ids}，与申请期间重叠），不予重复报销。",
+    en="The claimed {kinds_en} were already settled directly (settlement {ids}, overlapping the claimed period): "
+    "refused as a duplicate.",
 )
 
 
-def check_manual_claim(claim: ManualClaim, settlements: Iterable[SettlementRecord]) -> ManualClaimRuling:
-    """Refuse a manual claim for an episode already settled directly (article 22 ¶1, second sentence).
+def _directly_settled_kinds(scope: Scope) -> frozenset[LineKind]:
+    """The kinds of cost a direct settlement of ``scope`` includes (articles 5, 17 ¶3)."""
+    outside = {LineKind.TRAVEL_AND_LODGING}
+    if scope.cross_province:
+        outside.add(LineKind.MEAL_ALLOWANCE)
+    return frozenset(LineKind) - outside
 
-    A settlement duplicates the claim when it is the same worker at the same institution and its dates overlap
-    the claimed period [interpretation: the procedure does not define "the same costs"].
+
+def _names(kinds: Iterable[LineKind]) -> tuple[str, str]:
+    ordered = sorted(kinds, key=lambda k: k.name)
+    return "、".join(k.zh for k in ordered), ", ".join(k.en for k in ordered)
+
+
+def check_manual_claim(claim: ManualClaim, settlements: Iterable[SettlementRecord]) -> ManualClaimRuling:
+    """Refuse a manual claim for costs already settled directly (article 22 ¶1, second sentence).
+
+    A settlement duplicates the claim when it is the same worker at the same institution, its dates overlap the
+    claimed period, and the claim asks for a kind of cost that direct settlement includes [interpretation: the
+    procedure does not define "the same costs"]; the cross-province meal allowance and travel and lodging are never
+    settled directly (article 17 ¶3), so a claim for them alone is no duplicate.
     """
     if not isinstance(claim, ManualClaim):
         raise InvalidInputError("claim", f"must be a ManualClaim, got {type_name(claim)}")
+    if isinstance(settlements, str | bytes) or not isinstance(settlements, Iterable):
+        raise InvalidInputError(
+            "settlements", f"must be an iterable of SettlementRecord, got {type_name(settlements)}"
+        )
     records = tuple(settlements)
     for index, record in enumerate(records):
         if not isinstance(record, SettlementRecord):
             raise InvalidInputError(
                 f"settlements[{index}]", f"must be a SettlementRecord, got {type_name(record)}"
             )
-    duplicates = tuple(
-        r.settlement_id
+    overlapping = [
+        r
         for r in records
         if r.identity_number == claim.identity_number
         and r.institution_code == claim.institution_code
         and r.started_on <= claim.ended_on
         and claim.started_on <= r.ended_on
-    )
+    ]
+    duplicates = tuple(r.settlement_id for r in overlapping if claim.kinds & _directly_settled_kinds(r.scope))
     if duplicates:
+        kinds = claim.kinds & frozenset().union(*(_directly_settled_kinds(r.scope) for r in overlapping))
+        zh, en = _names(kinds)
         return ManualClaimRuling(
             outcome=ManualClaimStatus.DUPLICATE,
-            reasons=(MANUAL_CLAIM_DUPLICATE.make(ids="、".join(duplicates)),),
+            reasons=(MANUAL_CLAIM_DUPLICATE.make(ids="、".join(duplicates), kinds=zh, kinds_en=en),),
             duplicates=duplicates,
         )
+    dates = {
+        "institution": claim.institution_code,
+        "start": claim.started_on.isoformat(),
+        "end": claim.ended_on.isoformat(),
+    }
+    if overlapping:
+        zh, en = _names(claim.kinds)
+        ids = "、".join(r.settlement_id for r in overlapping)
+        return ManualClaimRuling(
+            outcome=ManualClaimStatus.NO_DUPLICATE,
+            reasons=(MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT.make(ids=ids, kinds=zh, kinds_en=en),),
+        )
     return ManualClaimRuling(
-        outcome=ManualClaimStatus.NO_DUPLICATE,
-        reasons=(
-            MANUAL_CLAIM_NO_DUPLICATE.make(
-                institution=claim.institution_code,
-                start=claim.started_on.isoformat(),
-                end=claim.ended_on.isoformat(),
-            ),
-        ),
+        outcome=ManualClaimStatus.NO_DUPLICATE, reasons=(MANUAL_CLAIM_NO_DUPLICATE.make(**dates),)
     )
