@@ -148,6 +148,29 @@ def _tests_mentioning(tests_dir: Path, needles: Mapping[str, set[str]]) -> dict[
     return found
 
 
+#: Readings enforced when input is built, so carried by no reason code: (where, articles, reading).
+CONSTRUCTION_READINGS: tuple[tuple[str, str, str], ...] = (
+    ("forms.Annex1Form / Annex2Form", "art. 9 item 3, annex note 2",
+     "An agent (委托他人) is possible only when the worker applies: the text provides for the worker entrusting "
+     "another person, not a relative or the employer."),
+    ("forms.AgencyDecision", "annexes 1 and 2",
+     "不同意 (refusal) carries a reason and no validity dates; 同意 (approval) carries both validity dates, and may "
+     "carry a reason. A decision is not dated before the applicant signed."),
+    ("applications.filing_from_application", "arts. 10, 13",
+     "The filing date (备案之日) from which article 13 counts is the date of the agency's approval on the form."),
+    ("applications.FilingApplication", "art. 9",
+     "The form an application carries counts as submitted; only the other materials are listed as handed in."),
+    ("filing.Filing", "arts. 2, 3",
+     "No out-of-area filing exists for care within one city, for a 省本级 worker within Hunan, or between two other "
+     "provinces."),
+    ("periods.add_months, periods.months_reached", "民法典 arts. 201, 202",
+     "A period of months from a day does not count that day and ends on the same day-of-month of the final month, "
+     "or that month's last day; a duration is reached on that last day."),
+    ("settlement.Episode", "SPEC \"Filing\"",
+     "An inbound filing must carry the validity the insured province approved: the library never computes it."),
+)  # fmt: skip
+
+
 def interpretations_page() -> str:
     homes = template_homes()
     lines = [
@@ -175,6 +198,15 @@ def interpretations_page() -> str:
             f"- 解读：{template.zh}",
             "",
         ]
+    lines += [
+        "## Readings enforced when input is built",
+        "",
+        "These shape what input is accepted, so no ruling carries them as a reason.",
+        "",
+        "| where | articles | reading |",
+        "| --- | --- | --- |",
+        *(f"| `{where}` | {articles} | {reading} |" for where, articles, reading in CONSTRUCTION_READINGS),
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 
