@@ -80,7 +80,7 @@ class TestDemoCommand:
     def test_an_unknown_command_is_refused(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown command exits with status 2 and names the choices."""
         with pytest.raises(SystemExit) as caught:
-            main(["decide"])
+            main(["frobnicate"])
         assert caught.value.code == 2
         assert "demo" in capsys.readouterr().err
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 
@@ -161,3 +162,26 @@ def is_tuple_of(kind: type | tuple[type, ...]) -> Validator:
                 )
 
     return validate
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def pure_cache(function: Callable[P, R]) -> Callable[P, R]:
+    """Cache a pure function of hashable values, without letting the cache raise on bad input.
+
+    ``functools.cache`` hashes the arguments before the function can check them, so an unhashable argument would
+    escape as a bare TypeError; such calls go straight to the function, whose own checks name the field.
+    """
+    cached: Callable[..., R] = functools.lru_cache(maxsize=None, typed=True)(function)  # 1 is not True
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            hash((args, tuple(kwargs.items())))
+        except TypeError:
+            return function(*args, **kwargs)
+        return cached(*args, **kwargs)
+
+    return wrapper

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._validate import type_name
+from ._validate import pure_cache, type_name
 from .articles import ArticleRef
 from .commencement import NATIONAL_NOTICE
 from .errors import InvalidInputError
@@ -370,6 +370,7 @@ _INSURED_SIDE = {
 }
 
 
+@pure_cache
 def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
     """Whose catalog governs ``cost_kind`` in ``scope`` (article 17 ¶1, ¶2; article 3 for care within Hunan).
 
@@ -415,6 +416,7 @@ def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
     return CatalogRuling(outcome=outcome, reasons=(reason,), scope=scope, cost_kind=cost_kind)
 
 
+@pure_cache
 def meal_allowance(scope: Scope) -> AllowanceRuling:
     """How the inpatient meal allowance (住院伙食补助费) is handled in ``scope`` (article 17 ¶3).
 
@@ -459,6 +461,7 @@ def meal_allowance(scope: Scope) -> AllowanceRuling:
     return AllowanceRuling(outcome=outcome, reasons=(template.make(),), allowance=kind, scope=scope)
 
 
+@pure_cache
 def travel_and_lodging(scope: Scope, is_referral: bool) -> AllowanceRuling:
     """How travel and lodging (交通食宿费) are handled in ``scope`` (article 17 ¶3).
 

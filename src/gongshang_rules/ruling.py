@@ -78,6 +78,30 @@ class Reason:
     message_en: str = attrs.field(validator=is_text)
     authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
 
+    @classmethod
+    def _trusted(
+        cls,
+        *,
+        code: str,
+        articles: tuple[Citation, ...],
+        interpretation: bool,
+        message_zh: str,
+        message_en: str,
+        authorities: tuple[str, ...],
+    ) -> Reason:
+        """A reason from fields already checked (by its :class:`ReasonTemplate`): no validators run."""
+        reason = object.__new__(cls)
+        for name, value in (
+            ("code", code),
+            ("articles", articles),
+            ("interpretation", interpretation),
+            ("message_zh", message_zh),
+            ("message_en", message_en),
+            ("authorities", authorities),
+        ):
+            object.__setattr__(reason, name, value)
+        return reason
+
     def __str__(self) -> str:
         basis = _cite(self.articles) or "no article of this procedure"
         if self.authorities:
@@ -107,26 +131,41 @@ class ReasonTemplate:
     en: str = attrs.field(validator=is_text)
     authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
     register: bool = attrs.field(default=True, eq=False, repr=False)
+    _plain: Reason | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if (
+            "{" not in self.zh and "{" not in self.en
+        ):  # no particulars: one immutable reason serves every ruling
+            object.__setattr__(self, "_plain", self._build(self.zh, self.en))
         if self.register:
             if self.code in _REGISTRY:
                 raise InvalidInputError("code", f"reason code {self.code} is registered twice")
             _REGISTRY[self.code] = self
 
     def make(self, **particulars: object) -> Reason:
-        """The reason with its particulars filled into both messages."""
+        """The reason with its particulars filled into both messages.
+
+        Text particulars are redacted (an identity number among them is masked); the template itself was checked
+        when it was created, so the reason is built without checking its fields again.
+        """
+        if self._plain is not None and not particulars:
+            return self._plain
+        shown = {k: redact(v) if isinstance(v, str) else v for k, v in particulars.items()}
         try:
-            message_zh = self.zh.format(**particulars)
-            message_en = self.en.format(**particulars)
+            message_zh = self.zh.format(**shown)
+            message_en = self.en.format(**shown)
         except (KeyError, IndexError) as missing:
             raise InvalidInputError("particulars", f"{self.code} needs {missing}") from None
-        return Reason(
+        return self._build(message_zh, message_en)
+
+    def _build(self, message_zh: str, message_en: str) -> Reason:
+        return Reason._trusted(
             code=self.code,
             articles=self.articles,
             interpretation=self.interpretation,
-            message_zh=redact(message_zh),
-            message_en=redact(message_en),
+            message_zh=message_zh,
+            message_en=message_en,
             authorities=self.authorities,
         )
 

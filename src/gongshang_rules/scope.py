@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._validate import type_name
+from ._validate import pure_cache, type_name
 from .articles import ArticleRef
 from .errors import InvalidInputError
 from .places import Place, PlaceKind
@@ -106,6 +106,7 @@ def _check_place(field: str, value: object) -> Place:
     return value
 
 
+@pure_cache
 def classify_scope(insured: Place, treatment: Place) -> ScopeRuling:
     """The scope of care for a worker insured at ``insured`` and treated at ``treatment`` (articles 2, 3).
 

@@ -1,0 +1,233 @@
+"""Benchmark the oracle: decisions in-process, ``batch`` end to end, the bare JSON ceiling, ``--jobs 2``, import time.
+
+    .venv/bin/python benchmarks/bench.py                 # 100,000 generated settlement cases
+    .venv/bin/python benchmarks/bench.py --lines 20000   # a quicker run
+    .venv/bin/python benchmarks/bench.py --profile       # also profile batch's per-line path (cProfile, top 25)
+
+Everything single-process is pinned to one core (the first this process may use); ``--jobs 2`` gets two. The bare
+round trip (``json.loads`` + ``json.dumps`` of each line of the same file, in one process) is the ceiling the
+issue measures ``batch`` against: batch on one process should reach 25% of it, ``--jobs 2`` close to twice that.
+This is a benchmark, not a test: no timing is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from stdnum.cn import ric
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (insured, filing treatment, institution, care, service): intra-province, inbound, outbound.
+SHAPES = (
+    ("430100", "430200", "EX-0002", "INPATIENT", "MEDICAL"),
+    ("430600", "430200", "EX-0002", "OUTPATIENT", "REHABILITATION"),
+    ("650000", "430100", "EX-0001", "INPATIENT", "MEDICAL"),
+    ("430100", "440000", "EX-0004", "INPATIENT", "MEDICAL"),
+    ("431100", "440000", "EX-0004", "INPATIENT", "REHABILITATION"),
+)
+KINDS = {
+    "MEDICAL": ("MEDICAL_ITEM", "DRUG", "INPATIENT_SERVICE"),
+    "REHABILITATION": ("REHABILITATION_ITEM", "DRUG"),
+}
+
+
+def identity(rng: random.Random) -> str:
+    """An invented identity number with a valid check digit."""
+    body = f"430102{rng.randint(1960, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def generated_case(rng: random.Random, index: int) -> dict[str, Any]:
+    """One settlement case: a varied worker, filing, stay and bill (about 750 bytes as JSON)."""
+    insured, treatment, code, care, service = rng.choice(SHAPES)
+    filed = 20250801 + 0
+    filed_on = f"2025-{rng.randint(8, 12):02d}-{rng.randint(1, 28):02d}"
+    started = filed_on[:8] + f"{min(int(filed_on[8:]) + rng.randint(0, 3), 28):02d}"
+    category = rng.choice(["REFERRAL", "LONG_TERM_RESIDENCE", "RESIDENT_WORK"])
+    filing: dict[str, Any] = {"insured": insured, "treatment": treatment, "category": category, "service": service,
+                              "filed_on": filed_on}  # fmt: skip
+    if insured == "650000":
+        filing.update(stated_valid_from=filed_on, stated_valid_through="2026-06-30")
+    lines = [
+        {"kind": kind, "amount": f"{rng.randint(1, 99999) / 100:.2f}", **({"compliant": False} if rng.random() < 0.1 else {})}
+        for kind in rng.sample(KINDS[service], k=rng.randint(1, len(KINDS[service])))
+    ]  # fmt: skip
+    del filed
+    return {
+        "case": f"Generated settlement case {index}.",
+        "decision": "settlement",
+        "today": started,
+        "facts": {
+            "episode": {
+                "worker": {"name": "测试职工", "identity_number": identity(rng), "insured": insured},
+                "filing": filing,
+                "institution_code": code,
+                "care": care,
+                "service": service,
+                "started_on": started,
+                "lines": lines,
+                "credential": rng.choice(["SOCIAL_SECURITY_CARD", "ELECTRONIC_SOCIAL_SECURITY_CARD"]),
+            },
+            "registry": "example",
+        },
+    }
+
+
+def write_cases(path: Path, count: int) -> int:
+    """Write ``count`` generated cases as JSONL; return the file's size in bytes."""
+    rng = random.Random(20250801)
+    with path.open("w", encoding="utf-8") as stream:
+        for index in range(count):
+            stream.write(json.dumps(generated_case(rng, index), ensure_ascii=False) + "\n")
+    return path.stat().st_size
+
+
+def one_core() -> set[int]:
+    """The first core this process may run on."""
+    return {min(os.sched_getaffinity(0))}
+
+
+def pinned(cores: set[int]) -> Callable[[], None]:
+    """A preexec_fn that pins a child process to ``cores``."""
+    return lambda: os.sched_setaffinity(0, cores)
+
+
+def timed(label: str, run: Callable[[], int]) -> tuple[float, int]:
+    """Run once, return (seconds, items)."""
+    start = time.perf_counter()
+    items = run()
+    seconds = time.perf_counter() - start
+    print(f"  {label}: {items:,} in {seconds:.2f} s = {items / seconds:,.0f}/s", flush=True)
+    return seconds, items
+
+
+def bare_round_trip(path: Path) -> int:
+    """json.loads + json.dumps of every line, written to /dev/null: the ceiling."""
+    count = 0
+    with path.open("rb") as source, open(os.devnull, "w", encoding="utf-8") as sink:
+        for line in source:
+            sink.write(json.dumps(json.loads(line)) + "\n")
+            count += 1
+    return count
+
+
+def in_process_decisions(path: Path, limit: int) -> Callable[[], int]:
+    """decide_settlement on already-structured episodes (the rule alone)."""
+    from gongshang_rules import cases, jsonio
+    from gongshang_rules.settlement import decide_settlement
+
+    facts = []
+    with path.open("rb") as source:
+        for _index, line in zip(range(limit), source, strict=False):
+            facts.append(cases.case_from_json(jsonio.loads(line)).facts)
+
+    def run() -> int:
+        for f in facts:
+            decide_settlement(f.episode, registry=f.registry)
+        return len(facts)
+
+    return run
+
+
+def batch(path: Path, jobs: int, cores: set[int]) -> Callable[[], int]:
+    """``python -m gongshang_rules batch`` end to end (interpreter start included), output to /dev/null."""
+
+    def run() -> int:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "gongshang_rules",
+                "batch",
+                str(path),
+                "--jobs",
+                str(jobs),
+                "-o",
+                os.devnull,
+            ],
+            preexec_fn=pinned(cores),
+            check=False,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"batch exited {done.returncode}")
+        return sum(1 for _ in path.open("rb"))
+
+    return run
+
+
+def import_time(runs: int = 7) -> float:
+    """Median seconds to import the package in a fresh interpreter."""
+    code = "import time; t = time.perf_counter(); import gongshang_rules; print(time.perf_counter() - t)"
+    samples = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              preexec_fn=pinned(one_core()))  # fmt: skip
+        samples.append(float(done.stdout))
+    return statistics.median(samples)
+
+
+def profile(path: Path, limit: int) -> None:
+    """cProfile of batch's per-line path on the first ``limit`` lines."""
+    import cProfile
+    import pstats
+
+    from gongshang_rules.cli import decide_line
+
+    lines = [line for _i, line in zip(range(limit), path.open("rb"), strict=False)]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for number, line in enumerate(lines, start=1):
+        decide_line(number, line)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--lines", type=int, default=100_000, help="cases in the generated file (default 100,000)"
+    )
+    parser.add_argument("--profile", action="store_true", help="profile batch's per-line path too")
+    args = parser.parse_args(argv)
+    core = one_core()
+    os.sched_setaffinity(0, core)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "cases.jsonl"
+        size = write_cases(path, args.lines)
+        print(f"{args.lines:,} generated settlement cases, {size / args.lines:,.0f} bytes a line on average")
+        decisions = timed(
+            "settlement decisions in-process", in_process_decisions(path, min(args.lines, 20_000))
+        )
+        ceiling = timed("bare json.loads + json.dumps round trip", lambda: bare_round_trip(path))
+        one = timed("batch, 1 process, end to end", batch(path, 1, core))
+        available = sorted(os.sched_getaffinity(0) | set(range(os.cpu_count() or 1)))[:2]
+        two = timed("batch --jobs 2, end to end", batch(path, 2, set(available)))
+        imported = import_time()
+        rate = {name: items / seconds for name, (seconds, items) in
+                (("decisions", decisions), ("ceiling", ceiling), ("one", one), ("two", two))}  # fmt: skip
+        print(f"  import gongshang_rules: {imported * 1000:.0f} ms (median of 7)")
+        print()
+        print(f"batch / bare round trip: {rate['one'] / rate['ceiling']:.1%} (target 25%)")
+        print(f"--jobs 2 / 1 process:    {rate['two'] / rate['one']:.2f}x (target close to 2x)")
+        print(f"import:                  {imported * 1000:.0f} ms (target < 150 ms)")
+        if args.profile:
+            profile(path, min(args.lines, 5_000))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

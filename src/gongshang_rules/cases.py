@@ -1,0 +1,1402 @@
+"""The published case format: one JSON object asks for one decision; one JSON object answers it.
+
+A **case** (schema ``schemas/case.schema.json``)::
+
+    {"case": "A sentence that names the case", "decision": "settlement", "today": "2025-09-12",
+     "facts": {...}, "articles": ["art. 5", "art. 18"], "expected": {...}}
+
+``decision`` is one of :data:`DECISIONS` (``scope``, ``in_force``, ``eligibility``, ``filing_validity``,
+``change_allowed``, ``filing_coverage``, ``settlement``, ``manual_claim``, ...); ``facts`` is that decision's facts
+type as JSON (see :mod:`gongshang_rules.jsonio` for money, dates, places, identity numbers). ``today`` is the day
+the case is decided on: the library never reads the clock, so a decision about "today" (is the procedure in force,
+may the filing be changed, can the institution settle) takes it from here, and no fact repeats it. ``articles``
+(the articles the case exercises) and ``expected`` (outcome, reason codes, figures) are optional: the conformance
+corpus has both.
+
+A **result** (schema ``schemas/result.schema.json``)::
+
+    {"case": "...", "decision": "settlement", "outcome": "DIRECT",
+     "reasons": [{"code": ..., "articles": [...], "citations": [...], "interpretation": false,
+                  "message_zh": ..., "message_en": ..., "authorities": [...]}],
+     "figures": {...}}
+
+or, when the case cannot be decided, ``{"case": ..., "decision": ..., "error": {"problems": [{"path", "message"}]}}``.
+Two results agree when the outcome, the *set* of reason codes and the figures agree (:func:`compare`).
+
+Adding a decision is one entry in :data:`DECISIONS`: its facts type and the function that decides it.
+
+>>> result = decide_json('{"case": "Changsha to Yueyang", "decision": "scope", "today": "2025-09-01",'
+...                      ' "facts": {"insured": "430100", "treatment": "430600"}}')
+>>> result["outcome"], [r["code"] for r in result["reasons"]], result["reasons"][0]["articles"]
+('INTRA_PROVINCE', ['SCOPE_INTRA_PROVINCE'], ['art. 2(1)', 'art. 2(2)'])
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from . import jsonio
+from ._validate import (
+    is_bool,
+    is_date,
+    is_instance,
+    is_member,
+    is_positive_int,
+    is_text,
+    is_tuple_of,
+)
+from .applications import (
+    Agency,
+    FilingApplication,
+    Requirement,
+    ReviewRuling,
+    SubmissionRuling,
+    check_submission,
+    review_application,
+    review_deadline,
+)
+from .catalog import (
+    AllowanceRuling,
+    CatalogRuling,
+    CostKind,
+    governing_catalog,
+    meal_allowance,
+    travel_and_lodging,
+)
+from .commencement import InForceRuling, in_force
+from .eligibility import EligibilityFacts, EligibilityRuling, decide_eligibility
+from .errors import GongshangError, InvalidInputError
+from .filing import (
+    ChangeKind,
+    ChangeRuling,
+    CoverageFacts,
+    CoverageRuling,
+    Filing,
+    ValidityRuling,
+    change_allowed,
+    filing_covers,
+    filing_validity,
+)
+from .funds import AnnualClearingRuling, annual_clearing
+from .institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
+from .jsonio import CaseError, Problem
+from .periods import add_months
+from .places import Place
+from .reconciliation import monthly_reconciliation_deadline, reconciliation_deadline
+from .ruling import REASONS, LabelledEnum, Ruling
+from .scope import Scope, ScopeRuling, classify_scope
+from .settlement import (
+    Episode,
+    ManualClaim,
+    ManualClaimRuling,
+    SettlementRecord,
+    SettlementRuling,
+    check_manual_claim,
+    decide_settlement,
+)
+from .terms import ServiceKind
+from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
+
+__all__ = [
+    "DECISIONS",
+    "Case",
+    "CatalogFacts",
+    "ChangeFacts",
+    "Computed",
+    "DateRuling",
+    "Decision",
+    "Difference",
+    "Expected",
+    "FilingFacts",
+    "InForceFacts",
+    "InstitutionFacts",
+    "ManualClaimFacts",
+    "MealAllowanceFacts",
+    "MonthFacts",
+    "MonthsFacts",
+    "ReviewDeadlineFacts",
+    "ReviewFacts",
+    "ScopeFacts",
+    "SettledFacts",
+    "SettlementFacts",
+    "SubmissionFacts",
+    "TravelFacts",
+    "WorkingDaysFacts",
+    "YearFacts",
+    "case_from_json",
+    "case_to_json",
+    "compare",
+    "decide",
+    "decide_case",
+    "decide_json",
+    "error_result",
+    "expected_result",
+    "explain",
+]
+
+
+# --- facts of the decisions that take more than one library value ----------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ScopeFacts:
+    """``scope``: the insured place and the treatment place (articles 2, 3)."""
+
+    insured: Place = attrs.field(validator=is_instance(Place))
+    treatment: Place = attrs.field(validator=is_instance(Place))
+
+
+@attrs.frozen(kw_only=True)
+class InForceFacts:
+    """``in_force``: the scope of an event that happens on the case's ``today`` (article 36)."""
+
+    scope: Scope = attrs.field(validator=is_member(Scope))
+
+
+@attrs.frozen(kw_only=True)
+class FilingFacts:
+    """``filing_validity``: an approved filing (article 13 ¶1)."""
+
+    filing: Filing = attrs.field(validator=is_instance(Filing))
+
+
+@attrs.frozen(kw_only=True)
+class ChangeFacts:
+    """``change_allowed``: a filing and the change asked for on the case's ``today`` (articles 11, 13)."""
+
+    filing: Filing = attrs.field(validator=is_instance(Filing))
+    change: ChangeKind = attrs.field(validator=is_member(ChangeKind))
+
+
+@attrs.frozen(kw_only=True)
+class SettlementFacts:
+    """``settlement``: one episode, and the registry of direct-settlement institutions (article 14).
+
+    In JSON ``registry`` is ``"example"`` (the bundled example registry, :func:`~gongshang_rules.example_registry`)
+    or a registry object ``{"institutions": [...], "about": "..."}`` in the format of
+    :meth:`~gongshang_rules.InstitutionRegistry.from_json`.
+    """
+
+    episode: Episode = attrs.field(validator=is_instance(Episode))
+    registry: InstitutionRegistry = attrs.field(validator=is_instance(InstitutionRegistry))
+
+
+@attrs.frozen(kw_only=True)
+class ManualClaimFacts:
+    """``manual_claim``: a manual claim and the direct settlements on record (article 22)."""
+
+    claim: ManualClaim = attrs.field(validator=is_instance(ManualClaim))
+    settlements: tuple[SettlementRecord, ...] = attrs.field(
+        default=(), validator=is_tuple_of(SettlementRecord)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class InstitutionFacts:
+    """``institution_status``: can institution ``code`` settle ``service`` directly on ``today`` (article 14)."""
+
+    registry: InstitutionRegistry = attrs.field(validator=is_instance(InstitutionRegistry))
+    code: str = attrs.field(validator=is_text)
+    service: ServiceKind = attrs.field(validator=is_member(ServiceKind))
+
+
+@attrs.frozen(kw_only=True)
+class CatalogFacts:
+    """``catalog``: whose catalog governs a kind of cost in a scope (article 17 ¶1, ¶2)."""
+
+    scope: Scope = attrs.field(validator=is_member(Scope))
+    cost_kind: CostKind = attrs.field(validator=is_member(CostKind))
+
+
+@attrs.frozen(kw_only=True)
+class MealAllowanceFacts:
+    """``meal_allowance``: who pays the inpatient meal allowance in a scope (article 17 ¶3)."""
+
+    scope: Scope = attrs.field(validator=is_member(Scope))
+
+
+@attrs.frozen(kw_only=True)
+class TravelFacts:
+    """``travel_and_lodging``: who reimburses travel and lodging, for a referral or not (article 17 ¶3)."""
+
+    scope: Scope = attrs.field(validator=is_member(Scope))
+    is_referral: bool = attrs.field(validator=is_bool)
+
+
+@attrs.frozen(kw_only=True)
+class WorkingDaysFacts:
+    """``working_day_after``: the ``n``-th working day after ``date`` (articles 10, 21).
+
+    ``calendar`` defaults to the bundled State Council schedules; in JSON it is
+    ``{"schedules": [{"year": 2027, "days_off": [...], "makeup_workdays": [...], "source": "..."}],
+    "use_bundled": true}`` for a year the bundle does not know.
+    """
+
+    date: _dt.date = attrs.field(validator=is_date)
+    n: int = attrs.field(validator=is_positive_int)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class MonthsFacts:
+    """``add_months``: the last day of a period of ``n`` months from ``date`` (民法典 201, 202; articles 4, 13)."""
+
+    date: _dt.date = attrs.field(validator=is_date)
+    n: int = attrs.field(validator=is_positive_int)
+
+
+@attrs.frozen(kw_only=True)
+class ReviewDeadlineFacts:
+    """``review_deadline``: the day a filing application received on ``received_on`` is due (article 10)."""
+
+    received_on: _dt.date = attrs.field(validator=is_date)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ReviewFacts:
+    """``review``: a filing application and the day the agency received it (articles 7 to 10)."""
+
+    application: FilingApplication = attrs.field(validator=is_instance(FilingApplication))
+    received_on: _dt.date = attrs.field(validator=is_date)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SubmissionFacts:
+    """``submission``: which agency receives a filing application, and whether article 8 is met (articles 7, 8)."""
+
+    application: FilingApplication = attrs.field(validator=is_instance(FilingApplication))
+
+
+@attrs.frozen(kw_only=True)
+class SettledFacts:
+    """``reconciliation_deadline``: the day an intra-province settlement was made (article 21)."""
+
+    settled_on: _dt.date = attrs.field(validator=is_date)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class MonthFacts:
+    """``monthly_reconciliation_deadline``: a month whose settlements are reconciled (article 21)."""
+
+    year: int = attrs.field(validator=is_positive_int)
+    month: int = attrs.field(validator=is_positive_int)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class YearFacts:
+    """``annual_clearing``: a year whose out-of-area funds are cleared (article 27)."""
+
+    year: int = attrs.field(validator=is_positive_int)
+
+
+# --- results that are a computed date ---------------------------------------------------------------------------
+
+
+class Computed(LabelledEnum):
+    """The outcome of a period helper: a date was computed."""
+
+    COMPUTED = ("已计算", "computed")
+
+
+@attrs.frozen(kw_only=True)
+class DateRuling(Ruling[Computed]):
+    """The result of a period helper (``working_day_after``, ``add_months``, ``review_deadline``): one date."""
+
+    date: _dt.date
+
+    def _extra_lines(self) -> list[str]:
+        return [f"  date: {self.date.isoformat()}"]
+
+
+def _dated(day: _dt.date) -> DateRuling:
+    return DateRuling(outcome=Computed.COMPUTED, reasons=(), date=day)
+
+
+# --- the decisions ----------------------------------------------------------------------------------------------
+
+
+def _institution_figures(ruling: Ruling[Any]) -> dict[str, Any]:
+    assert isinstance(ruling, InstitutionRuling)
+    change = ruling.change
+    return {
+        "institution": ruling.institution.code,
+        "treatment": ruling.institution.treatment.key,
+        "on": ruling.on.isoformat(),
+        "service": ruling.service.name,
+        "status": None if change is None else change.status.name,
+        "status_since": None if change is None else change.on.isoformat(),
+        "failing": list(ruling.failing),
+    }
+
+
+def _review_figures(ruling: Ruling[Any]) -> dict[str, Any]:
+    assert isinstance(ruling, ReviewRuling)
+    figures = jsonio.figures_of(ruling)
+    figures["missing"] = [item.requirement.name for item in ruling.missing]
+    return figures
+
+
+Figures = Callable[[Ruling[Any]], dict[str, Any]]
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """One kind of case: its name, its facts type, how it is decided, and which articles it can touch.
+
+    ``run(facts, today)`` returns a :class:`~gongshang_rules.ruling.Ruling`; ``figures`` turns the ruling's own
+    fields into the result's ``figures`` (by default every field, a nested ruling as its outcome and figures).
+    """
+
+    name: str
+    facts: type
+    ruling: type
+    run: Callable[[Any, _dt.date], Ruling[Any]]
+    summary: str
+    articles: tuple[int, ...]
+    uses_today: bool = False
+    figures: Figures = jsonio.figures_of
+    figures_schema: Mapping[str, Any] | None = None
+
+
+def _decisions(*entries: Decision) -> Mapping[str, Decision]:
+    return MappingProxyType({d.name: d for d in entries})
+
+
+#: Every decision a case can ask for, by name. Adding a decision is one entry here.
+DECISIONS: Mapping[str, Decision] = _decisions(
+    Decision(
+        name="scope",
+        facts=ScopeFacts,
+        ruling=ScopeRuling,
+        run=lambda f, _today: classify_scope(f.insured, f.treatment),
+        summary="scope of an (insured place, treatment place) pair",
+        articles=(2, 3),
+    ),
+    Decision(
+        name="in_force",
+        facts=InForceFacts,
+        ruling=InForceRuling,
+        run=lambda f, today: in_force(today, f.scope),
+        summary="whether this procedure governs an event of a scope on today",
+        articles=(2, 36),
+        uses_today=True,
+    ),
+    Decision(
+        name="eligibility",
+        facts=EligibilityFacts,
+        ruling=EligibilityRuling,
+        run=lambda f, _today: decide_eligibility(f),
+        summary="whether a worker may apply for out-of-area direct settlement",
+        articles=(3, 4, 36),
+    ),
+    Decision(
+        name="filing_validity",
+        facts=FilingFacts,
+        ruling=ValidityRuling,
+        run=lambda f, _today: filing_validity(f.filing),
+        summary="first and last valid day of a filing",
+        articles=(13, 36),
+    ),
+    Decision(
+        name="change_allowed",
+        facts=ChangeFacts,
+        ruling=ChangeRuling,
+        run=lambda f, today: change_allowed(f.filing, f.change, today),
+        summary="whether a filing may be changed or cancelled today",
+        articles=(11, 13),
+        uses_today=True,
+    ),
+    Decision(
+        name="filing_coverage",
+        facts=CoverageFacts,
+        ruling=CoverageRuling,
+        run=lambda f, _today: filing_covers(f),
+        summary="whether a filing covers an admission, visit or fitting",
+        articles=(3, 12, 13),
+    ),
+    Decision(
+        name="settlement",
+        facts=SettlementFacts,
+        ruling=SettlementRuling,
+        run=lambda f, _today: decide_settlement(f.episode, registry=f.registry),
+        summary="how one episode is settled, with the fund's and the worker's shares",
+        articles=(3, 5, 12, 13, 14, 16, 17, 18, 19, 22, 30, 36),
+    ),
+    Decision(
+        name="manual_claim",
+        facts=ManualClaimFacts,
+        ruling=ManualClaimRuling,
+        run=lambda f, _today: check_manual_claim(f.claim, f.settlements),
+        summary="whether a manual claim duplicates a direct settlement",
+        articles=(22,),
+    ),
+    Decision(
+        name="institution_status",
+        facts=InstitutionFacts,
+        ruling=InstitutionRuling,
+        run=lambda f, today: f.registry.can_settle_directly(f.code, today, f.service),
+        summary="whether an institution can settle a service directly today",
+        articles=(5, 14),
+        uses_today=True,
+        figures=_institution_figures,
+        figures_schema={
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["institution", "treatment", "on", "service", "status", "status_since", "failing"],
+            "properties": {
+                "institution": {"type": "string"},
+                "treatment": {"$ref": "#/$defs/place"},
+                "on": {"$ref": "#/$defs/date"},
+                "service": {"enum": [m.name for m in ServiceKind]},
+                "status": {"anyOf": [{"enum": [m.name for m in InstitutionStatus]}, {"type": "null"}]},
+                "status_since": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
+                "failing": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+    ),
+    Decision(
+        name="catalog",
+        facts=CatalogFacts,
+        ruling=CatalogRuling,
+        run=lambda f, _today: governing_catalog(f.scope, f.cost_kind),
+        summary="whose catalog governs a kind of cost",
+        articles=(17,),
+    ),
+    Decision(
+        name="meal_allowance",
+        facts=MealAllowanceFacts,
+        ruling=AllowanceRuling,
+        run=lambda f, _today: meal_allowance(f.scope),
+        summary="who pays the inpatient meal allowance",
+        articles=(17,),
+    ),
+    Decision(
+        name="travel_and_lodging",
+        facts=TravelFacts,
+        ruling=AllowanceRuling,
+        run=lambda f, _today: travel_and_lodging(f.scope, f.is_referral),
+        summary="who reimburses referral travel and lodging",
+        articles=(17,),
+    ),
+    Decision(
+        name="working_day_after",
+        facts=WorkingDaysFacts,
+        ruling=DateRuling,
+        run=lambda f, _today: _dated(working_day_after(f.date, f.n, calendar=f.calendar)),
+        summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
+        articles=(10, 21),
+    ),
+    Decision(
+        name="add_months",
+        facts=MonthsFacts,
+        ruling=DateRuling,
+        run=lambda f, _today: _dated(add_months(f.date, f.n)),
+        summary="the last day of a period of n months from a date",
+        articles=(4, 13),
+    ),
+    Decision(
+        name="review_deadline",
+        facts=ReviewDeadlineFacts,
+        ruling=DateRuling,
+        run=lambda f, _today: _dated(review_deadline(f.received_on, calendar=f.calendar)),
+        summary="the 5th working day after a filing application is received",
+        articles=(10,),
+    ),
+    Decision(
+        name="reconciliation_deadline",
+        facts=SettledFacts,
+        ruling=DateRuling,
+        run=lambda f, _today: _dated(reconciliation_deadline(f.settled_on, calendar=f.calendar)),
+        summary="the day an intra-province settlement is reconciled, in principle: the next day",
+        articles=(21,),
+    ),
+    Decision(
+        name="monthly_reconciliation_deadline",
+        facts=MonthFacts,
+        ruling=DateRuling,
+        run=lambda f, _today: _dated(monthly_reconciliation_deadline(f.year, f.month, calendar=f.calendar)),
+        summary="the 5th working day of the next month, by which a month's settlements are reconciled",
+        articles=(21,),
+    ),
+    Decision(
+        name="annual_clearing",
+        facts=YearFacts,
+        ruling=AnnualClearingRuling,
+        run=lambda f, _today: annual_clearing(f.year),
+        summary="the annual clearing of a year: due by 31 March of the next",
+        articles=(27, 36),
+    ),
+    Decision(
+        name="review",
+        facts=ReviewFacts,
+        ruling=ReviewRuling,
+        run=lambda f, _today: review_application(f.application, f.received_on, calendar=f.calendar),
+        summary="review of a filing application: complete with its deadline, or every missing material",
+        articles=(7, 8, 9, 10),
+        figures=_review_figures,
+        figures_schema={
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["deadline", "missing", "agency", "problems"],
+            "properties": {
+                "deadline": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
+                "missing": {"type": "array", "items": {"enum": [m.name for m in Requirement]}},
+                "agency": {"anyOf": [{"$ref": "#/$defs/Agency"}, {"type": "null"}]},
+                "problems": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+    ),
+    Decision(
+        name="submission",
+        facts=SubmissionFacts,
+        ruling=SubmissionRuling,
+        run=lambda f, _today: check_submission(f.application),
+        summary="which agency receives a filing application, and whether article 8 is met",
+        articles=(3, 7, 8),
+    ),
+)
+
+
+# --- cases --------------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Expected:
+    """A case's expected result: ``outcome``, the set of reason ``codes``, ``figures``; or an expected ``error``.
+
+    In JSON: ``{"outcome": "DIRECT", "reasons": ["SETTLEMENT_DIRECT", ...], "figures": {...}}``, or
+    ``{"error": ["$.facts.date"]}`` (the paths of the problems) for a case the library must reject.
+    """
+
+    outcome: str | None = None
+    codes: frozenset[str] = frozenset()
+    figures: Mapping[str, Any] = attrs.field(factory=dict)
+    error: tuple[str, ...] | None = None
+
+    def as_result(self, name: str, decision: str) -> dict[str, Any]:
+        """This expectation in the shape of a result, for :func:`compare`."""
+        if self.error is not None:
+            return {
+                "case": name,
+                "decision": decision,
+                "error": {"problems": [{"path": p, "message": "expected"} for p in self.error]},
+            }
+        return {
+            "case": name,
+            "decision": decision,
+            "outcome": self.outcome,
+            "reasons": [{"code": c} for c in sorted(self.codes)],
+            "figures": dict(self.figures),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """One case: its ``name`` (a sentence), the ``decision`` asked for, ``today``, the ``facts`` (the decision's
+    facts type), and optionally the ``articles`` it exercises and its ``expected`` result."""
+
+    name: str = attrs.field(validator=is_text)
+    decision: str = attrs.field(validator=is_text)
+    today: _dt.date = attrs.field(validator=is_date)
+    facts: Any
+    articles: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
+    expected: Expected | None = None
+
+    def __attrs_post_init__(self) -> None:
+        kind = DECISIONS.get(self.decision)
+        if kind is None:
+            raise InvalidInputError(
+                "decision", f"must be one of {', '.join(DECISIONS)}; got {self.decision!r}"
+            )
+        if not isinstance(self.facts, kind.facts):
+            raise InvalidInputError(
+                "facts", f"must be {kind.facts.__name__} for {self.decision}, got {type(self.facts).__name__}"
+            )
+        for index, text in enumerate(self.articles):
+            if not _CITATION_TEXT.fullmatch(text):
+                raise InvalidInputError(
+                    f"articles[{index}]", f"must be like 'art. 13(1)' or 'annex 2 note 5', got {text!r}"
+                )
+
+
+_CITATION_TEXT = re.compile(
+    r"art\. ([1-9]|[12][0-9]|3[0-6])(\([1-9]\))?( item [1-9])?|annex [12]( note [1-9])?"
+)
+_CASE_KEYS = frozenset({"case", "decision", "today", "facts", "articles", "expected"})
+_EXPECTED_KEYS = frozenset({"outcome", "reasons", "figures", "error"})
+
+
+def _take(problems: list[Problem], path: str, run: Callable[[], Any]) -> Any:
+    try:
+        return run()
+    except CaseError as error:
+        problems.extend(error.rooted(path).problems)
+    except InvalidInputError as error:
+        problems.append(Problem(path, error.problem))
+    return None
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str or not value.strip():
+        raise InvalidInputError("", "must be a non-blank JSON string")
+    return value
+
+
+def _expected(value: Any) -> Expected:
+    if type(value) is not dict:
+        raise InvalidInputError("", "must be a JSON object with outcome, reasons and figures (or error)")
+    problems: list[Problem] = []
+    for key in sorted(set(value) - _EXPECTED_KEYS):
+        problems.append(Problem(f"$.{key}", "unknown key; the keys are error, figures, outcome, reasons"))
+    if "error" in value:
+        paths = _take(problems, "$.error", lambda: jsonio.structure(value["error"], tuple[str, ...]))
+        for key in sorted(set(value) & {"outcome", "reasons", "figures"}):
+            problems.append(Problem(f"$.{key}", "must not be given with error"))
+        if problems:
+            raise CaseError(problems)
+        return Expected(error=paths)
+    outcome = _take(problems, "$.outcome", lambda: _text(value.get("outcome")))
+    codes = _take(problems, "$.reasons", lambda: jsonio.structure(value.get("reasons", []), frozenset[str]))
+    figures = value.get("figures", {})
+    if type(figures) is not dict:
+        problems.append(Problem("$.figures", "must be a JSON object"))
+    if problems:
+        raise CaseError(problems)
+    return Expected(outcome=outcome, codes=codes, figures=jsonio.plain(figures))
+
+
+def case_from_json(data: Any) -> Case:
+    """A :class:`Case` from parsed JSON (:func:`gongshang_rules.jsonio.loads`); one :class:`CaseError` listing
+    every problem with its path (``$.facts.filing.category: ...``)."""
+    if type(data) is not dict:
+        raise CaseError([Problem("$", f"a case must be a JSON object, got {jsonio._json_type(data)}")])
+    problems: list[Problem] = []
+    for key in sorted(set(data) - _CASE_KEYS):
+        problems.append(
+            Problem(f"$.{key}", "unknown key; the keys are case, decision, today, facts, articles, expected")
+        )
+    for key in ("case", "decision", "today", "facts"):
+        if key not in data:
+            problems.append(Problem(f"$.{key}", "required, and missing"))
+    name = _take(problems, "$.case", lambda: _text(data["case"])) if "case" in data else None
+    kind: Decision | None = None
+    if "decision" in data:
+        decision = data["decision"]
+        kind = DECISIONS.get(decision) if type(decision) is str else None
+        if kind is None:
+            shown = repr(decision) if type(decision) is str else jsonio._json_type(decision)
+            problems.append(Problem("$.decision", f"must be one of {', '.join(DECISIONS)}; got {shown}"))
+    today = (
+        _take(problems, "$.today", lambda: jsonio.structure(data["today"], _dt.date))
+        if "today" in data
+        else None
+    )
+    facts = None
+    if kind is not None and "facts" in data:
+        facts = _take(problems, "$.facts", lambda: jsonio.structure(data["facts"], kind.facts))
+    articles: tuple[str, ...] = ()
+    if "articles" in data:
+        articles = _take(problems, "$.articles", lambda: _articles(data["articles"])) or ()
+    expected = (
+        _take(problems, "$.expected", lambda: _expected(data["expected"])) if "expected" in data else None
+    )
+    if problems:
+        raise CaseError(problems)
+    assert kind is not None and name is not None and today is not None
+    return Case(name=name, decision=kind.name, today=today, facts=facts, articles=articles, expected=expected)
+
+
+def _articles(value: Any) -> tuple[str, ...]:
+    texts: tuple[str, ...] = jsonio.structure(value, tuple[str, ...])
+    problems = [
+        Problem(f"$[{i}]", f"must be like 'art. 13(1)' or 'annex 2 note 5', got {t!r}")
+        for i, t in enumerate(texts)
+        if not _CITATION_TEXT.fullmatch(t)
+    ]
+    if problems:
+        raise CaseError(problems)
+    return texts
+
+
+def case_to_json(case: Case) -> dict[str, Any]:
+    """A case as JSON data (identity numbers whole: this is input)."""
+    data: dict[str, Any] = {
+        "case": case.name,
+        "decision": case.decision,
+        "today": case.today.isoformat(),
+        "facts": jsonio.unstructure(case.facts, DECISIONS[case.decision].facts),
+    }
+    if case.articles:
+        data["articles"] = list(case.articles)
+    if case.expected is not None:
+        expected = case.expected
+        if expected.error is not None:
+            data["expected"] = {"error": list(expected.error)}
+        else:
+            data["expected"] = {
+                "outcome": expected.outcome,
+                "reasons": sorted(expected.codes),
+                "figures": dict(expected.figures),
+            }
+    return data
+
+
+# --- deciding -----------------------------------------------------------------------------------------------------
+
+
+def decide(case: Case) -> Ruling[Any]:
+    """The ruling for ``case``. A problem the library finds while deciding is a :class:`CaseError` under ``$.facts``."""
+    kind = DECISIONS[case.decision]
+    try:
+        return kind.run(case.facts, case.today)
+    except InvalidInputError as error:
+        raise CaseError([Problem(jsonio._path_join("$.facts", error.field), error.problem)]) from None
+    except GongshangError as error:
+        raise CaseError([Problem("$.facts", str(error))]) from None
+
+
+def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
+    """The result object of ``case`` decided as ``ruling``."""
+    return {
+        "case": case.name,
+        "decision": case.decision,
+        "outcome": ruling.outcome.name,
+        "reasons": [jsonio.reason_to_json(r) for r in ruling.reasons],
+        "figures": DECISIONS[case.decision].figures(ruling),
+    }
+
+
+def decide_case(case: Case) -> dict[str, Any]:
+    """The result object of ``case``: decided, or an error result when the library rejects its facts."""
+    try:
+        ruling = decide(case)
+    except CaseError as error:
+        return error_result(error, name=case.name, decision=case.decision)
+    return result_of(case, ruling)
+
+
+def error_result(
+    error: CaseError, *, name: Any = None, decision: Any = None, line: int | None = None
+) -> dict[str, Any]:
+    """The result object of a case that cannot be decided: every problem with its path."""
+    result: dict[str, Any] = {
+        "case": name if type(name) is str else None,
+        "decision": decision if type(decision) is str and decision in DECISIONS else None,
+        "error": {"problems": [{"path": p.path, "message": p.message} for p in error.problems]},
+    }
+    if line is not None:
+        result["line"] = line
+    return result
+
+
+def decide_data(data: Any, *, line: int | None = None) -> tuple[Case | None, dict[str, Any]]:
+    """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input."""
+    try:
+        case = case_from_json(data)
+    except CaseError as error:
+        name = data.get("case") if type(data) is dict else None
+        decision = data.get("decision") if type(data) is dict else None
+        return None, error_result(error, name=name, decision=decision, line=line)
+    result = decide_case(case)
+    if line is not None and "error" in result:
+        result["line"] = line
+    return case, result
+
+
+def decide_json(text: str | bytes) -> dict[str, Any]:
+    """The result object of a case given as JSON text; bad input gives an error result, never an exception."""
+    try:
+        data = jsonio.loads(text)
+    except CaseError as error:
+        return error_result(error)
+    return decide_data(data)[1]
+
+
+@attrs.frozen(kw_only=True)
+class Envelope:
+    """What a case line says about itself, read even when its facts are not valid: name, decision, articles and
+    expected result (each ``None`` or empty when missing or not valid)."""
+
+    name: str | None
+    decision: str | None
+    articles: tuple[str, ...]
+    expected: Expected | None
+
+
+def envelope(data: Any) -> Envelope:
+    """The :class:`Envelope` of parsed case JSON; never raises."""
+    if type(data) is not dict:
+        return Envelope(name=None, decision=None, articles=(), expected=None)
+    name = data.get("case") if type(data.get("case")) is str and data["case"].strip() else None
+    decision = data.get("decision") if data.get("decision") in DECISIONS else None
+    try:
+        articles = _articles(data.get("articles", []))
+    except CaseError:
+        articles = ()
+    try:
+        expected = _expected(data["expected"]) if "expected" in data else None
+    except (CaseError, InvalidInputError):
+        expected = None
+    return Envelope(name=name, decision=decision, articles=articles, expected=expected)
+
+
+def expected_result(case: Case) -> dict[str, Any] | None:
+    """The case's ``expected`` in the shape of a result (``None`` when it has none)."""
+    return None if case.expected is None else case.expected.as_result(case.name, case.decision)
+
+
+# --- comparing results --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Difference:
+    """One difference between a reference result and a candidate: what differs, and the articles involved."""
+
+    case: str
+    what: str
+    detail: str
+    articles: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        cited = f" [{', '.join(self.articles)}]" if self.articles else ""
+        return f"{self.case}: {self.what}: {self.detail}{cited}"
+
+
+def _codes(result: Mapping[str, Any]) -> set[str]:
+    codes: set[str] = set()
+    for reason in result.get("reasons") or ():
+        if isinstance(reason, str):
+            codes.add(reason)
+        elif isinstance(reason, dict) and isinstance(reason.get("code"), str):
+            codes.add(reason["code"])
+    return codes
+
+
+def code_articles(code: str) -> tuple[str, ...]:
+    """The articles a reason code rests on, from the catalogue (empty for a code the library does not know)."""
+    template = REASONS.get(code)
+    return tuple(str(c) for c in template.articles) if template is not None else ()
+
+
+_MONEY_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if (
+        isinstance(a, str)
+        and isinstance(b, str)
+        and a != b
+        and _MONEY_TEXT.fullmatch(a)
+        and _MONEY_TEXT.fullmatch(b)
+    ):
+        return Decimal(a) == Decimal(b)
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return a == b
+    return type(a) is type(b) and bool(a == b)
+
+
+def _figure_differences(ref: Any, cand: Any, path: str) -> Iterable[str]:
+    if isinstance(ref, dict):
+        if not isinstance(cand, dict):
+            yield f"{path}: expected an object {jsonio.dumps(ref)}, got {jsonio.dumps(cand)}"
+            return
+        for key in sorted(ref):
+            if key not in cand:
+                yield f"{path}.{key}: missing (expected {jsonio.dumps(ref[key])})"
+            else:
+                yield from _figure_differences(ref[key], cand[key], f"{path}.{key}")
+        return
+    if isinstance(ref, list):
+        if not isinstance(cand, list) or len(cand) != len(ref):
+            yield f"{path}: expected {jsonio.dumps(ref)}, got {jsonio.dumps(cand)}"
+            return
+        for index, (r, c) in enumerate(zip(ref, cand, strict=True)):
+            yield from _figure_differences(r, c, f"{path}[{index}]")
+        return
+    if not _same(ref, cand):
+        yield f"{path}: expected {jsonio.dumps(ref)}, got {jsonio.dumps(cand)}"
+
+
+def compare(
+    reference: Mapping[str, Any],
+    candidate: Mapping[str, Any],
+    *,
+    articles: Iterable[str] = (),
+    error_paths: bool = False,
+) -> list[Difference]:
+    """Every difference of ``candidate`` from ``reference``: outcome, the set of reason codes, figures.
+
+    A figure the reference has must be in the candidate with the same value (money compared as decimals:
+    ``"10.5"`` equals ``"10.50"``); a figure only the candidate has is ignored. Where the reference is an error, the
+    candidate must be one too; with ``error_paths`` the reference's problem paths must also be among the
+    candidate's (the messages are never compared). ``articles`` (the case's) are named on every difference, with the
+    articles of the reason codes involved.
+    """
+    name = str(reference.get("case") or candidate.get("case") or "?")
+    case_articles = tuple(articles)
+    if "error" in reference:
+        if "error" in candidate:
+            wanted = [p.get("path") for p in reference["error"].get("problems", [])]
+            got = {p.get("path") for p in candidate["error"].get("problems", [])}
+            missing = [p for p in wanted if p not in got]
+            if error_paths and missing:
+                return [
+                    Difference(
+                        case=name,
+                        what="error",
+                        detail=f"rejected, but no problem at {', '.join(map(str, missing))} (got {', '.join(sorted(map(str, got)))})",
+                        articles=case_articles,
+                    )
+                ]
+            return []
+        paths = ", ".join(p.get("path", "$") for p in reference["error"].get("problems", []))
+        return [
+            Difference(
+                case=name,
+                what="error",
+                detail=f"should be rejected as bad input ({paths}), got outcome {candidate.get('outcome')!r}",
+                articles=case_articles,
+            )
+        ]
+    if "error" in candidate:
+        problems = "; ".join(
+            f"{p.get('path')}: {p.get('message')}" for p in candidate["error"].get("problems", [])
+        )
+        return [
+            Difference(
+                case=name, what="error", detail=f"rejected as bad input: {problems}", articles=case_articles
+            )
+        ]
+    found: list[Difference] = []
+    if reference.get("outcome") != candidate.get("outcome"):
+        found.append(
+            Difference(
+                case=name,
+                what="outcome",
+                detail=f"expected {reference.get('outcome')}, got {candidate.get('outcome')}",
+                articles=case_articles,
+            )
+        )
+    ref_codes, cand_codes = _codes(reference), _codes(candidate)
+    for code in sorted(ref_codes - cand_codes):
+        found.append(
+            Difference(
+                case=name,
+                what="reasons",
+                detail=f"missing reason {code}",
+                articles=_merge(case_articles, code_articles(code)),
+            )
+        )
+    for code in sorted(cand_codes - ref_codes):
+        found.append(
+            Difference(
+                case=name,
+                what="reasons",
+                detail=f"unexpected reason {code}",
+                articles=_merge(case_articles, code_articles(code)),
+            )
+        )
+    for detail in _figure_differences(
+        reference.get("figures") or {}, candidate.get("figures") or {}, "figures"
+    ):
+        found.append(Difference(case=name, what="figures", detail=detail, articles=case_articles))
+    return found
+
+
+def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+# --- explaining ---------------------------------------------------------------------------------------------------
+
+
+def explain(case: Case, ruling: Ruling[Any]) -> str:
+    """A decided case explained for a person: the decision, the outcome, the figures and every reason."""
+    kind = DECISIONS[case.decision]
+    lines = [
+        f"Case: {case.name}",
+        f"Decision: {case.decision} ({kind.summary}), decided on {case.today.isoformat()}",
+    ]
+    if case.articles:
+        lines.append(f"Articles exercised: {', '.join(case.articles)}")
+    lines.append("")
+    lines.append(str(ruling))
+    return "\n".join(lines)
+
+
+# --- JSON Schemas ---------------------------------------------------------------------------------------------------
+
+SCHEMA_BASE = "https://gongshang-rules.invalid/schemas/"
+_MONEY_IN = r"^[0-9]+(\.[0-9]{1,2})?$"
+_MONEY_OUT = r"^[0-9]+\.[0-9]{2}$"
+_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_CITATION = r"^(art\. ([1-9]|[12][0-9]|3[0-6])(\([1-9]\))?( item [1-9])?|annex [12]( note [1-9])?)$"
+
+
+class _SchemaWriter:
+    """JSON Schema (draft 2020-12) of the JSON forms of :mod:`gongshang_rules.jsonio`, read off the attrs types."""
+
+    def __init__(self, *, output: bool) -> None:
+        self.output = output
+        self.defs: dict[str, Any] = {
+            "date": {"type": "string", "pattern": _DATE, "description": "an ISO 8601 calendar date"},
+            "money": {
+                "type": "string",
+                "pattern": _MONEY_OUT if output else _MONEY_IN,
+                "description": "yuan as a decimal string"
+                + (" with exactly 2 places" if output else " (0 to 2 places); never a JSON number"),
+            },
+            "place": {
+                "type": "string",
+                "minLength": 1,
+                "description": "a division code or 省本级"
+                + ("" if output else "; on input also a name that gongshang_rules.place() reads"),
+            },
+            "identity_number": {
+                "type": "string",
+                "description": "a 公民身份号码"
+                + (", masked: first 3 and last 4 characters" if output else ", whole (18 characters)"),
+            },
+            "citation": {
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["article", "paragraph", "item"],
+                        "properties": {
+                            "article": {"type": "integer", "minimum": 1, "maximum": 36},
+                            "paragraph": {"type": ["integer", "null"], "minimum": 1, "maximum": 9},
+                            "item": {"type": ["integer", "null"], "minimum": 1, "maximum": 9},
+                        },
+                    },
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["annex", "note"],
+                        "properties": {
+                            "annex": {"enum": [1, 2]},
+                            "note": {"type": ["integer", "null"], "minimum": 1, "maximum": 9},
+                        },
+                    },
+                ]
+            },
+        }
+
+    def ref(self, name: str) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def of(self, t: Any) -> dict[str, Any]:
+        import types
+        import typing
+
+        from .articles import AnnexRef, ArticleRef
+        from .forms import Annex1Form, Annex2Form
+        from .identity import IdentityNumber
+
+        origin = typing.get_origin(t)
+        args = typing.get_args(t)
+        if t is type(None):
+            return {"type": "null"}
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in args if a is not type(None)]
+            if set(members) == {ArticleRef, AnnexRef}:
+                inner: dict[str, Any] = self.ref("citation")
+            elif set(members) == {Annex1Form, Annex2Form}:
+                inner = {"oneOf": [self.of(Annex1Form), self.of(Annex2Form)]}
+            elif len(members) == 1:
+                inner = self.of(members[0])
+            else:  # pragma: no cover - no other union is part of the case format
+                inner = {"anyOf": [self.of(m) for m in members]}
+            return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
+        if t is str:
+            return {"type": "string"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is _dt.date:
+            return self.ref("date")
+        if t is Decimal:
+            return self.ref("money")
+        if t is Place:
+            return self.ref("place")
+        if t is IdentityNumber:
+            return self.ref("identity_number")
+        if origin is tuple:
+            return {"type": "array", "items": self.of(args[0])}
+        if origin is frozenset:
+            return {"type": "array", "items": self.of(args[0]), "uniqueItems": True}
+        if isinstance(t, type) and issubclass(t, LabelledEnum | Computed):
+            return {"enum": [m.name for m in t]}
+        if t is WorkingDayCalendar:
+            return self._calendar()
+        if t is InstitutionRegistry:
+            return self._registry()
+        if isinstance(t, type) and issubclass(t, Ruling):
+            return self._figures(t, nested=True)
+        if isinstance(t, type) and attrs.has(t):
+            return self._attrs(t)
+        raise TypeError(f"no JSON Schema for {t!r}")  # pragma: no cover - every facts type is covered above
+
+    def _attrs(self, cl: type) -> dict[str, Any]:
+        from .forms import Annex1Form, Annex2Form
+
+        name = cl.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # reserve the name first: types may nest
+            attrs.resolve_types(cl)
+            fields = [f for f in attrs.fields(cl) if f.init and not f.name.startswith("_")]
+            properties = {f.alias: self.of(f.type) for f in fields}
+            required = [f.alias for f in fields if self.output or f.default is attrs.NOTHING]
+            if cl in (Annex1Form, Annex2Form):
+                properties["annex"] = {"const": 1 if cl is Annex1Form else 2}
+                required.append("annex")
+            schema: dict[str, Any] = {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": properties,
+            }
+            if required:
+                schema["required"] = sorted(required)
+            doc = (cl.__doc__ or "").strip().split("\n")[0]
+            if doc:
+                schema["description"] = doc
+            self.defs[name] = schema
+        return self.ref(name)
+
+    def _calendar(self) -> dict[str, Any]:
+        from .workdays import YearSchedule
+
+        if "calendar" not in self.defs:
+            self.defs["calendar"] = {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "schedules": {"type": "array", "items": self.of(YearSchedule)},
+                    "use_bundled": {"type": "boolean"},
+                },
+                "description": "State Council schedules supplied with the case, then (use_bundled) the bundled ones",
+            }
+        return self.ref("calendar")
+
+    def _registry(self) -> dict[str, Any]:
+        from .institutions import Institution
+
+        if "registry" not in self.defs:
+            self.defs["registry"] = {
+                "oneOf": [
+                    {"const": "example", "description": "the bundled example registry"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["institutions"],
+                        "properties": {
+                            "institutions": {"type": "array", "items": self.of(Institution)},
+                            "about": {"type": "string"},
+                        },
+                    },
+                ]
+            }
+        return self.ref("registry")
+
+    def _figures(self, cl: type, *, nested: bool) -> dict[str, Any]:
+        fields = jsonio._extra_fields(cl)
+        properties = {f.name: self.of(f.type) for f in fields}
+        required = [f.name for f in fields]
+        if nested:
+            properties["outcome"] = {"enum": [m.name for m in jsonio._outcome_type(cl)]}
+            required.append("outcome")
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": sorted(required),
+            "properties": properties,
+        }
+
+
+def _document(title: str, writer: _SchemaWriter, body: dict[str, Any], name: str) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE}{name}.schema.json",
+        "title": title,
+        **body,
+        "$defs": dict(sorted(writer.defs.items())),
+    }
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of a case (published as ``schemas/case.schema.json``)."""
+    writer = _SchemaWriter(output=False)
+    branches = []
+    for kind in DECISIONS.values():
+        facts = writer.of(kind.facts)
+        branches.append(
+            {
+                "if": {"properties": {"decision": {"const": kind.name}}},
+                "then": {"properties": {"facts": facts}},
+            }
+        )
+    body = {
+        "description": "One case of 湘人社规〔2025〕24号: the decision asked for, the facts, and the day it is decided on.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["case", "decision", "today", "facts"],
+        "properties": {
+            "case": {
+                "type": "string",
+                "minLength": 1,
+                "description": "the case's name: a sentence, unique in a file",
+            },
+            "decision": {"enum": list(DECISIONS)},
+            "today": writer.ref("date"),
+            "facts": {"type": "object"},
+            "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
+            "expected": {
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["outcome", "reasons", "figures"],
+                        "properties": {
+                            "outcome": {"type": "string"},
+                            "reasons": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+                            "figures": {"type": "object"},
+                        },
+                    },
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["error"],
+                        "properties": {"error": {"type": "array", "items": {"type": "string"}}},
+                    },
+                ]
+            },
+        },
+        "allOf": branches,
+    }
+    return _document("gongshang-rules case", writer, body, "case")
+
+
+def result_schema() -> dict[str, Any]:
+    """The JSON Schema of a result (published as ``schemas/result.schema.json``)."""
+    writer = _SchemaWriter(output=True)
+    reason = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "code",
+            "articles",
+            "citations",
+            "interpretation",
+            "message_zh",
+            "message_en",
+            "authorities",
+        ],
+        "properties": {
+            "code": {"type": "string", "pattern": "^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"},
+            "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
+            "citations": {"type": "array", "items": writer.ref("citation")},
+            "interpretation": {"type": "boolean"},
+            "message_zh": {"type": "string"},
+            "message_en": {"type": "string"},
+            "authorities": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    writer.defs["reason"] = reason
+    writer.of(Agency)
+    branches = []
+    for kind in DECISIONS.values():
+        figures = (
+            dict(kind.figures_schema)
+            if kind.figures_schema is not None
+            else writer._figures(kind.ruling, nested=False)
+        )
+        outcome = {"enum": [m.name for m in jsonio._outcome_type(kind.ruling)]}
+        branches.append(
+            {
+                "if": {"required": ["outcome"], "properties": {"decision": {"const": kind.name}}},
+                "then": {"properties": {"outcome": outcome, "figures": figures}},
+            }
+        )
+    decided = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["case", "decision", "outcome", "reasons", "figures"],
+        "properties": {
+            "case": {"type": "string"},
+            "decision": {"enum": list(DECISIONS)},
+            "outcome": {"type": "string"},
+            "reasons": {"type": "array", "items": writer.ref("reason")},
+            "figures": {"type": "object"},
+        },
+    }
+    failed = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["case", "decision", "error"],
+        "properties": {
+            "case": {"type": ["string", "null"]},
+            "decision": {"anyOf": [{"enum": list(DECISIONS)}, {"type": "null"}]},
+            "line": {"type": "integer", "minimum": 1},
+            "error": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["problems"],
+                "properties": {
+                    "problems": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["path", "message"],
+                            "properties": {
+                                "path": {"type": "string", "pattern": "^\\$"},
+                                "message": {"type": "string"},
+                            },
+                        },
+                    }
+                },
+            },
+        },
+    }
+    body = {
+        "description": "The answer to one case: outcome, reasons and figures; or every problem of a case that cannot "
+        "be decided.",
+        "oneOf": [decided, failed],
+        "allOf": branches,
+    }
+    return _document("gongshang-rules result", writer, body, "result")
+
+
+def schema_texts() -> dict[str, str]:
+    """The published schema files' names and text, as written into ``schemas/``."""
+    import json
+
+    return {
+        name: json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        for name, schema in (("case.schema.json", case_schema()), ("result.schema.json", result_schema()))
+    }

@@ -1,0 +1,566 @@
+"""The ``gongshang-rules`` command line (also ``python -m gongshang_rules``).
+
+Commands:
+
+* ``demo``: decide the bundled example (the first cross-province case) and explain it.
+* ``decide CASE.json|-``: decide one case and explain it for a person; ``--json`` prints the result object.
+* ``batch IN.jsonl|-``: one result per line, streaming; a bad line gets an error result on its own line and the run
+  goes on; ``--jobs N`` uses N processes, output in input order; a progress indicator on stderr when it is a terminal.
+* ``verify THEIRS.jsonl --cases CASES.jsonl``: compare another implementation's results with ours, case by case,
+  on the outcome, the set of reason codes and the figures.
+* ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results.
+* ``corpus``: print the bundled corpus (JSONL); ``schema case|result``: print a JSON Schema.
+
+Exit codes: 0 fine; 1 differences or failed cases; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib.resources
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .cases import Case, Difference, Envelope
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
+
+EXIT_OK = 0
+EXIT_DIFFERENCES = 1
+EXIT_BAD_INPUT = 2
+
+_EPILOG = """\
+exit codes:
+  0  fine: decided, no differences, every case passed
+  1  differences (verify), failed cases (conformance), or a result that differs from the case's expected (decide)
+  2  bad input or usage: unreadable file, invalid JSON, a case the library rejects (batch: any such line)
+
+The case and result formats are documented in docs/oracle.md; `gongshang-rules schema case` prints the schema.
+"""
+
+_CHUNK = 256  # lines per task with --jobs
+
+
+# --- demo (kept exactly as it was) -------------------------------------------------------------------------------
+
+
+def _demo() -> int:
+    from .eligibility import decide_eligibility
+    from .examples import first_cross_province_case
+    from .scope import classify_scope
+    from .settlement import decide_settlement
+
+    case = first_cross_province_case()
+    facts = case.eligibility
+    print(case.title)
+    print(f"Source: {case.source}")
+    print("Assumed where the report is silent:")
+    for line in case.assumptions:
+        print(f"  * {line}")
+    print()
+    print(classify_scope(facts.insured, facts.treatment))
+    print()
+    print(decide_eligibility(facts))
+    print()
+    print(decide_settlement(case.episode, registry=case.registry))
+    return EXIT_OK
+
+
+# --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _err(message: str) -> None:
+    from ._privacy import redact
+
+    print(f"gongshang-rules: {redact(message)}", file=sys.stderr)
+
+
+def _read_text(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    return Path(source).read_bytes()
+
+
+def _out() -> IO[bytes]:
+    return sys.stdout.buffer
+
+
+def _write_line(stream: IO[bytes], text: str) -> None:
+    stream.write(text.encode("utf-8") + b"\n")
+
+
+def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(line number, text) of each non-blank line."""
+    for number, raw in enumerate(stream, start=1):
+        if raw.strip():
+            yield number, raw
+
+
+def decide_line(number: int, raw: bytes) -> tuple[str, bool]:
+    """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input)."""
+    from . import cases, jsonio
+
+    try:
+        data = jsonio.loads(raw)
+    except jsonio.CaseError as error:
+        return jsonio.dumps(cases.error_result(error, line=number)), True
+    result = cases.decide_data(data, line=number)[1]
+    return jsonio.dumps(result), "error" in result
+
+
+def _decide_chunk(chunk: list[tuple[int, bytes]]) -> tuple[bytes, int]:
+    out: list[str] = []
+    bad = 0
+    for number, raw in chunk:
+        line, failed = decide_line(number, raw)
+        bad += failed
+        out.append(line)
+    return ("\n".join(out) + "\n").encode("utf-8"), bad
+
+
+class _Progress:
+    """A one-line progress indicator on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, total_bytes: int | None) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.total = total_bytes
+        self.start = time.monotonic()
+        self.shown = 0.0
+        self.count = 0
+
+    def update(self, count: int, done_bytes: int) -> None:
+        self.count = count
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.shown < 0.2:
+            return
+        self.shown = now
+        rate = count / max(now - self.start, 1e-9)
+        share = f" {100 * done_bytes / self.total:5.1f}%" if self.total else ""
+        sys.stderr.write(f"\rbatch: {count:,} cases, {rate:,.0f}/s{share}   ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            elapsed = time.monotonic() - self.start
+            sys.stderr.write(f"\rbatch: {self.count:,} cases in {elapsed:.1f} s{' ' * 20}\n")
+            sys.stderr.flush()
+
+
+# --- decide ---------------------------------------------------------------------------------------------------------
+
+
+def _decide(source: str, as_json: bool) -> int:
+    from . import cases, jsonio
+
+    try:
+        text = _read_text(source)
+    except OSError as error:
+        _err(f"cannot read {source}: {error.strerror or error}")
+        return EXIT_BAD_INPUT
+    try:
+        data = jsonio.loads(text)
+    except jsonio.CaseError as error:
+        return _rejected(cases.error_result(error), None, as_json)
+    try:
+        case = cases.case_from_json(data)
+        ruling = cases.decide(case)
+    except jsonio.CaseError as error:
+        about = cases.envelope(data)
+        return _rejected(cases.error_result(error, name=about.name, decision=about.decision), about, as_json)
+    result = cases.result_of(case, ruling)
+    differences = _against_expected(case, result)
+    if as_json:
+        _write_line(_out(), jsonio.dumps(result))
+    else:
+        print(cases.explain(case, ruling))
+        if case.expected is not None:
+            print()
+            if differences:
+                print(f"Expected: {len(differences)} difference(s) from the case's expected result:")
+                for difference in differences:
+                    print(f"  {difference.what}: {difference.detail}")
+            else:
+                print("Expected: the result agrees with the case's expected result.")
+    return EXIT_DIFFERENCES if differences else EXIT_OK
+
+
+def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> int:
+    """Print the error result of a case that cannot be decided; exit 2, or the comparison with an expected error."""
+    from . import cases, jsonio
+
+    if as_json:
+        _write_line(_out(), jsonio.dumps(result))
+    else:
+        if about is not None and about.name is not None:
+            print(f"Case: {about.name}")
+        print("Cannot be decided: the input is not valid.")
+        for problem in result["error"]["problems"]:
+            print(f"  {problem['path']}: {problem['message']}")
+    if about is None or about.expected is None or about.name is None:
+        return EXIT_BAD_INPUT
+    reference = about.expected.as_result(about.name, about.decision or "?")
+    differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
+    if not as_json:
+        print()
+        if differences:
+            for difference in differences:
+                print(f"Expected: {difference.what}: {difference.detail}")
+        else:
+            print("Expected: rejected, as the case's expected result says.")
+    return EXIT_DIFFERENCES if differences else EXIT_OK
+
+
+def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
+    from . import cases
+
+    expected = cases.expected_result(case)
+    if expected is None:
+        return []
+    return cases.compare(expected, result, articles=case.articles, error_paths=True)
+
+
+# --- batch ----------------------------------------------------------------------------------------------------------
+
+
+def _batch(source: str, output: str | None, jobs: int) -> int:
+    try:
+        stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        _err(f"cannot read {source}: {error.strerror or error}")
+        return EXIT_BAD_INPUT
+    try:
+        sink = _out() if output is None else open(output, "wb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        _err(f"cannot write {output}: {error.strerror or error}")
+        stream.close()
+        return EXIT_BAD_INPUT
+    total = None
+    if source != "-":
+        try:
+            total = os.fstat(stream.fileno()).st_size
+        except OSError:  # pragma: no cover - a regular file always has a size
+            total = None
+    progress = _Progress(total)
+    try:
+        bad = _run_batch(stream, sink, jobs, progress)
+    finally:
+        progress.close()
+        if source != "-":
+            stream.close()
+        if output is not None:
+            sink.close()
+        else:
+            sink.flush()
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
+    chunk: list[tuple[int, bytes]] = []
+    for item in lines:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_batch(stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress) -> int:
+    count = done = bad = 0
+    if jobs <= 1:
+        for chunk in _chunks(_lines(stream), _CHUNK):
+            data, chunk_bad = _decide_chunk(chunk)
+            sink.write(data)
+            bad += chunk_bad
+            count += len(chunk)
+            done += sum(len(raw) for _n, raw in chunk)
+            progress.update(count, done)
+        return bad
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pending: collections.deque[tuple[Future[tuple[bytes, int]], int, int]] = collections.deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+
+        def drain(limit: int) -> None:
+            nonlocal count, done, bad
+            while len(pending) > limit:
+                future, size, nbytes = pending.popleft()
+                data, chunk_bad = future.result()
+                sink.write(data)
+                bad += chunk_bad
+                count += size
+                done += nbytes
+                progress.update(count, done)
+
+        for chunk in _chunks(_lines(stream), _CHUNK):
+            pending.append((pool.submit(_decide_chunk, chunk), len(chunk), sum(len(r) for _n, r in chunk)))
+            drain(4 * jobs)  # a bounded number of chunks in flight: memory stays flat
+        drain(0)
+    return bad
+
+
+# --- reading JSONL files of cases and results --------------------------------------------------------------------
+
+
+def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON) of each non-blank line; unreadable lines go to ``problems``."""
+    from . import jsonio
+
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        problems.append(f"{path}: cannot read: {error.strerror or error}")
+        return
+    with stream:
+        for number, raw in _lines(stream):
+            try:
+                yield number, jsonio.loads(raw)
+            except jsonio.CaseError as error:
+                problems.append(f"{path}:{number}: {error.problems[0]}")
+
+
+# --- verify ---------------------------------------------------------------------------------------------------------
+
+
+def _verify(theirs_path: str, cases_path: str) -> int:
+    from . import cases
+
+    bad: list[str] = []
+    theirs: dict[str, Any] = {}
+    for number, data in _jsonl(Path(theirs_path), bad):
+        name = data.get("case") if type(data) is dict else None
+        if type(name) is not str:
+            bad.append(f'{theirs_path}:{number}: a result must be a JSON object with a "case" name')
+        elif name in theirs:
+            bad.append(f"{theirs_path}:{number}: a second result for the case {name!r}")
+        else:
+            theirs[name] = data
+    total = agree = differ = missing = 0
+    seen: set[str] = set()
+    for number, data in _jsonl(Path(cases_path), bad):
+        about = cases.envelope(data)
+        if about.name is None:
+            bad.append(f'{cases_path}:{number}: a case needs a "case" name')
+            continue
+        if about.name in seen:
+            bad.append(f"{cases_path}:{number}: a second case named {about.name!r}")
+            continue
+        seen.add(about.name)
+        total += 1
+        ours = cases.decide_data(data)[1]
+        candidate = theirs.get(about.name)
+        if candidate is None:
+            missing += 1
+            print(f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]")
+            continue
+        differences = cases.compare(ours, candidate, articles=about.articles)
+        if differences:
+            differ += 1
+            for difference in differences:
+                print(f"DIFF {difference}")
+        else:
+            agree += 1
+    unknown = sorted(set(theirs) - seen)
+    for name in unknown:
+        print(f"UNKNOWN {name}: a result for a case not in {cases_path}")
+    for line in bad:
+        _err(line)
+    print(
+        f"verify: {total} cases: {agree} agree, {differ} differ, {missing} missing from theirs; "
+        f"{len(unknown)} results for unknown cases; {len(bad)} unreadable lines"
+    )
+    if bad:
+        return EXIT_BAD_INPUT
+    return EXIT_DIFFERENCES if differ or missing or unknown else EXIT_OK
+
+
+# --- conformance ----------------------------------------------------------------------------------------------------
+
+
+def _corpus_files() -> list[tuple[str, bytes]]:
+    folder = importlib.resources.files("gongshang_rules").joinpath("corpus")
+    return sorted(
+        (entry.name, entry.read_bytes()) for entry in folder.iterdir() if entry.name.endswith(".jsonl")
+    )
+
+
+def _conformance(directory: str | None, verbose: bool) -> int:
+    from . import cases
+
+    bad: list[str] = []
+    sources: list[tuple[str, Iterable[tuple[int, Any]]]] = []
+    if directory is None:
+        for name, text in _corpus_files():
+            sources.append((f"corpus/{name}", _parse_lines(name, text, bad)))
+    else:
+        root = Path(directory)
+        files = sorted(root.glob("*.jsonl")) if root.is_dir() else [root]
+        if not root.exists() or not files:
+            _err(f"no case files (*.jsonl) in {directory}")
+            return EXIT_BAD_INPUT
+        sources = [(str(path), _jsonl(path, bad)) for path in files]
+    total = passed = failed = 0
+    names: set[str] = set()
+    for label, lines in sources:
+        for number, data in lines:
+            about = cases.envelope(data)
+            if about.name is None or about.expected is None:
+                bad.append(f'{label}:{number}: a conformance case needs a "case" name and a valid "expected"')
+                continue
+            if about.name in names:
+                bad.append(f"{label}:{number}: a second case named {about.name!r}")
+                continue
+            names.add(about.name)
+            total += 1
+            result = cases.decide_data(data)[1]
+            reference = about.expected.as_result(about.name, about.decision or "?")
+            differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
+            if differences:
+                failed += 1
+                print(f"FAIL {about.name}")
+                for difference in differences:
+                    print(f"  {difference.what}: {difference.detail} [{', '.join(difference.articles)}]")
+            else:
+                passed += 1
+                if verbose:
+                    print(f"pass {about.name}")
+    for line in bad:
+        _err(line)
+    print(f"conformance: {total} cases: {passed} pass, {failed} fail; {len(bad)} unreadable")
+    if bad:
+        return EXIT_BAD_INPUT
+    return EXIT_DIFFERENCES if failed else EXIT_OK
+
+
+def _parse_lines(name: str, text: bytes, bad: list[str]) -> Iterator[tuple[int, Any]]:
+    from . import jsonio
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield number, jsonio.loads(raw)
+        except jsonio.CaseError as error:
+            bad.append(f"corpus/{name}:{number}: {error.problems[0]}")
+
+
+# --- corpus and schema ----------------------------------------------------------------------------------------------
+
+
+def _corpus() -> int:
+    sink = _out()
+    for _name, text in _corpus_files():
+        sink.write(text if text.endswith(b"\n") else text + b"\n")
+    sink.flush()
+    return EXIT_OK
+
+
+def _schema(which: str) -> int:
+    text = (
+        importlib.resources.files("gongshang_rules").joinpath("schemas", f"{which}.schema.json").read_bytes()
+    )
+    sink = _out()
+    sink.write(text)
+    sink.flush()
+    return EXIT_OK
+
+
+# --- the parser -----------------------------------------------------------------------------------------------------
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gongshang-rules",
+        description="Hunan's work-injury out-of-area direct-settlement procedure (湘人社规〔2025〕24号): "
+        "the reference implementation, as a test oracle.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser(
+        "demo", help="decide the bundled example (the first cross-province case) and explain it"
+    )
+
+    def sub(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    decide = sub("decide", "decide one case (a JSON file, or - for stdin) and explain it")
+    decide.add_argument("case", metavar="CASE.json", help="the case file, or - to read stdin")
+    decide.add_argument(
+        "--json", action="store_true", help="print the result object instead of an explanation"
+    )
+
+    batch = sub("batch", "decide a JSONL file of cases: one result per line, in input order")
+    batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
+    batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
+    batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
+
+    verify = sub("verify", "compare another implementation's results with ours, case by case")
+    verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
+    verify.add_argument("--cases", required=True, metavar="CASES.jsonl", help="the cases they decided")
+
+    conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
+    conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
+    conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
+
+    sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
+    schema = sub("schema", "print the JSON Schema of a case or of a result")
+    schema.add_argument("which", choices=("case", "result"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``gongshang-rules`` console script; returns the exit code.
+
+    A usage error raises ``SystemExit(2)`` (argparse's own exit, with the usage on stderr).
+    """
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        return _demo()
+    if args.command == "decide":
+        return _decide(args.case, args.json)
+    if args.command == "batch":
+        return _batch(args.input, args.output, args.jobs)
+    if args.command == "verify":
+        return _verify(args.theirs, args.cases)
+    if args.command == "conformance":
+        return _conformance(args.directory, args.verbose)
+    if args.command == "corpus":
+        return _corpus()
+    return _schema(args.which)

@@ -1,0 +1,311 @@
+"""The published case format (gongshang_rules.cases): cases and results as JSON, comparing results, the schemas.
+
+A case asks for one decision on facts and a "today"; a result gives the outcome, the reasons with their articles,
+and the figures. Another implementation is compared with us on the outcome, the set of reason codes and the figures.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, ClassVar
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gongshang_rules
+from gongshang_rules import cases, jsonio
+from gongshang_rules.cli import _corpus_files
+from gongshang_rules.jsonio import CaseError
+
+SCHEMAS = Path(gongshang_rules.__file__).parent / "schemas"
+SCOPE_CASE = {
+    "case": "长沙市 to 岳阳市 is intra-province.",
+    "decision": "scope",
+    "today": "2025-09-01",
+    "facts": {"insured": "430100", "treatment": "430600"},
+}
+
+
+def corpus() -> list[dict[str, Any]]:
+    """Every bundled corpus case, parsed."""
+    return [json.loads(line) for _n, text in _corpus_files() for line in text.decode("utf-8").splitlines()]
+
+
+def problems(error: CaseError) -> dict[str, str]:
+    """The problems of an error, by path."""
+    return {p.path: p.message for p in error.problems}
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """A validator for one of the published schemas."""
+    return jsonschema.Draft202012Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
+
+
+class TestDecisionTable:
+    """Each decision is one entry: its facts type, its result type, the function, the articles."""
+
+    def test_every_decision_names_its_types_and_articles(self) -> None:
+        """Each entry has a facts type, a Ruling type and at least one article; names match keys."""
+        for name, kind in cases.DECISIONS.items():
+            assert kind.name == name
+            assert issubclass(kind.ruling, gongshang_rules.Ruling)
+            assert kind.articles and kind.summary
+
+    def test_the_decisions_the_issue_asks_for_are_there(self) -> None:
+        """scope, in_force, eligibility, filing validity, change, coverage, settlement, manual claim, periods, review."""
+        for name in (
+            "scope",
+            "in_force",
+            "eligibility",
+            "filing_validity",
+            "change_allowed",
+            "filing_coverage",
+            "settlement",
+            "manual_claim",
+            "working_day_after",
+            "add_months",
+            "review_deadline",
+            "review",
+        ):
+            assert name in cases.DECISIONS  # fmt: skip
+
+    def test_decisions_about_today_take_it_from_the_case(self) -> None:
+        """in_force is decided on the case's today: the same facts give different outcomes on different days."""
+        before = cases.decide_json(json.dumps({**SCOPE_CASE, "decision": "in_force", "today": "2025-07-31",
+                                               "facts": {"scope": "INTRA_PROVINCE"}}))  # fmt: skip
+        after = cases.decide_json(json.dumps({**SCOPE_CASE, "decision": "in_force", "today": "2025-08-01",
+                                              "facts": {"scope": "INTRA_PROVINCE"}}))  # fmt: skip
+        assert (before["outcome"], after["outcome"]) == ("NOT_YET_IN_FORCE", "IN_FORCE")
+
+
+class TestCaseFormat:
+    """A case is one JSON object; every problem of a bad one is listed with its path."""
+
+    def test_a_case_reads_and_writes_back(self) -> None:
+        """case_from_json then case_to_json gives the same object, articles and expected included."""
+        data = {**SCOPE_CASE, "articles": ["art. 2(1)"], "expected": {"outcome": "INTRA_PROVINCE",
+                                                                       "reasons": ["SCOPE_INTRA_PROVINCE"],
+                                                                       "figures": {}}}  # fmt: skip
+        case = cases.case_from_json(jsonio.loads(json.dumps(data)))
+        assert cases.case_to_json(case) == data
+        error_case = {**SCOPE_CASE, "expected": {"error": ["$.facts.insured"]}}
+        assert cases.case_to_json(cases.case_from_json(error_case)) == error_case
+
+    def test_every_problem_of_a_case_is_listed(self) -> None:
+        """Unknown key, unknown decision, bad today, bad articles and bad expected: one error, five paths."""
+        data = {"case": " ", "decision": "nope", "today": "2025-13-01", "facts": {}, "articles": ["article 2"],
+                "expected": {"outcome": "X", "extra": 1}, "zz": 1}  # fmt: skip
+        with pytest.raises(CaseError) as caught:
+            cases.case_from_json(data)
+        assert set(problems(caught.value)) == {
+            "$.case", "$.decision", "$.today", "$.articles[0]", "$.expected.extra", "$.zz",
+        }  # fmt: skip
+
+    def test_facts_problems_are_under_facts(self) -> None:
+        """A bad place inside the facts is reported at $.facts.insured."""
+        with pytest.raises(CaseError) as caught:
+            cases.case_from_json({**SCOPE_CASE, "facts": {"insured": "香港", "treatment": "430600"}})
+        assert set(problems(caught.value)) == {"$.facts.insured"}
+
+    def test_missing_parts_are_each_named(self) -> None:
+        """A case without decision, today and facts lacks all three."""
+        with pytest.raises(CaseError) as caught:
+            cases.case_from_json({"case": "x"})
+        assert set(problems(caught.value)) == {"$.decision", "$.today", "$.facts"}
+        with pytest.raises(CaseError):
+            cases.case_from_json([])
+
+    def test_an_expected_result_is_checked(self) -> None:
+        """expected is an object; an error expectation stands alone; figures is an object."""
+        for expected, path in (
+            ([], "$.expected"),
+            ({"error": ["$"], "outcome": "X"}, "$.expected.outcome"),
+            ({"outcome": "X", "figures": []}, "$.expected.figures"),
+            ({"error": "$"}, "$.expected.error"),
+        ):
+            with pytest.raises(CaseError) as caught:
+                cases.case_from_json({**SCOPE_CASE, "expected": expected})
+            assert path in problems(caught.value)
+
+    def test_a_case_value_checks_its_own_fields(self) -> None:
+        """Built in Python, a case refuses an unknown decision, facts of the wrong type and bad citations."""
+        facts = cases.ScopeFacts(
+            insured=gongshang_rules.place("430100"), treatment=gongshang_rules.place("430600")
+        )
+        import datetime as dt
+
+        with pytest.raises(gongshang_rules.InvalidInputError):
+            cases.Case(name="x", decision="nope", today=dt.date(2025, 9, 1), facts=facts)
+        with pytest.raises(gongshang_rules.InvalidInputError):
+            cases.Case(name="x", decision="in_force", today=dt.date(2025, 9, 1), facts=facts)
+        with pytest.raises(gongshang_rules.InvalidInputError):
+            cases.Case(name="x", decision="scope", today=dt.date(2025, 9, 1), facts=facts, articles=("§2",))
+
+    def test_the_envelope_is_read_even_when_the_facts_are_bad(self) -> None:
+        """Name, decision, articles and expected survive bad facts; garbage gives an empty envelope."""
+        about = cases.envelope(
+            {**SCOPE_CASE, "facts": {}, "articles": ["art. 2"], "expected": {"error": ["$"]}}
+        )
+        assert (about.name, about.decision, about.articles) == (SCOPE_CASE["case"], "scope", ("art. 2",))
+        assert about.expected is not None and about.expected.error == ("$",)
+        empty = cases.envelope([1])
+        assert (empty.name, empty.expected) == (None, None)
+        broken = cases.envelope({"case": "x", "articles": 3, "expected": []})
+        assert (broken.articles, broken.expected) == ((), None)
+
+
+class TestResults:
+    """A result is one JSON object: outcome, reasons with codes and articles, figures; or every problem."""
+
+    def test_a_result_has_the_published_keys(self) -> None:
+        """case, decision, outcome, reasons and figures; each reason with its articles as text and structured."""
+        result = cases.decide_json(json.dumps(SCOPE_CASE))
+        assert set(result) == {"case", "decision", "outcome", "reasons", "figures"}
+        reason = result["reasons"][0]
+        assert reason["articles"] == ["art. 2(1)", "art. 2(2)"]
+        assert reason["citations"][0] == {"article": 2, "paragraph": 1, "item": None}
+        assert set(reason) == {"code", "articles", "citations", "interpretation", "message_zh", "message_en",
+                               "authorities"}  # fmt: skip
+
+    def test_a_case_the_library_rejects_while_deciding_is_an_error_result(self) -> None:
+        """省本级 as a treatment place is refused by the rule: an error result at $.facts.treatment."""
+        result = cases.decide_json(
+            json.dumps({**SCOPE_CASE, "facts": {"insured": "430100", "treatment": "省本级"}})
+        )
+        assert result["error"]["problems"][0]["path"] == "$.facts.treatment"
+        assert result["case"] == SCOPE_CASE["case"] and result["decision"] == "scope"
+
+    def test_a_working_day_in_an_unknown_year_is_an_error_not_a_guess(self) -> None:
+        """2027's schedule is unknown: the problem is reported under $.facts."""
+        result = cases.decide_json(json.dumps({"case": "x", "decision": "working_day_after", "today": "2026-12-31",
+                                               "facts": {"date": "2026-12-31", "n": 1}}))  # fmt: skip
+        assert result["error"]["problems"][0]["path"] == "$.facts"
+        assert "2027" in result["error"]["problems"][0]["message"]
+
+    def test_bad_json_is_an_error_result(self) -> None:
+        """Text that is not JSON gives an error result at $ with no case name."""
+        result = cases.decide_json("{")
+        assert result["case"] is None and result["error"]["problems"][0]["path"] == "$"
+
+    @given(
+        st.text(max_size=60)
+        | st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+            lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3),
+            max_leaves=8,
+        )
+    )
+    def test_no_input_raises(self, value: Any) -> None:
+        """Whatever the input, decide_json returns a result object, never a traceback."""
+        text = value if isinstance(value, str) else json.dumps(value)
+        result = cases.decide_json(text)
+        assert "error" in result or "outcome" in result
+
+    def test_the_explanation_names_the_case_the_outcome_and_the_reasons(self) -> None:
+        """explain() shows the decision, the outcome in both languages and each reason code."""
+        case = cases.case_from_json({**SCOPE_CASE, "articles": ["art. 2(1)"]})
+        text = cases.explain(case, cases.decide(case))
+        assert "INTRA_PROVINCE" in text and "SCOPE_INTRA_PROVINCE" in text and "Articles exercised" in text
+
+    def test_a_date_ruling_shows_its_date(self) -> None:
+        """The period helpers' results explain the computed date."""
+        case = cases.case_from_json({"case": "x", "decision": "add_months", "today": "2025-08-31",
+                                     "facts": {"date": "2025-08-31", "n": 6}})  # fmt: skip
+        assert "date: 2026-02-28" in str(cases.decide(case))
+
+
+class TestCompare:
+    """Results agree on outcome, the set of reason codes and the figures; each difference names its articles."""
+
+    REF: ClassVar[dict[str, Any]] = {"case": "c", "outcome": "DIRECT", "reasons": [{"code": "SETTLEMENT_DIRECT"}, {"code": "SCOPE_LOCAL"}],
+           "figures": {"bill": "10.50", "catalogs": [{"outcome": "X"}], "meal": {"payer": "A"}}}  # fmt: skip
+
+    def test_identical_results_agree(self) -> None:
+        """No differences, and reason order does not matter; codes may be given as plain strings."""
+        candidate = {**self.REF, "reasons": ["SCOPE_LOCAL", "SETTLEMENT_DIRECT"], "figures": {**self.REF["figures"],
+                                                                                             "extra": 1}}  # fmt: skip
+        assert cases.compare(self.REF, candidate) == []
+
+    def test_money_is_compared_as_decimals(self) -> None:
+        """ "10.5" equals "10.50"; "10.51" does not."""
+        assert cases.compare(self.REF, {**self.REF, "figures": {**self.REF["figures"], "bill": "10.5"}}) == []
+        differences = cases.compare(
+            self.REF, {**self.REF, "figures": {**self.REF["figures"], "bill": "10.51"}}
+        )
+        assert [d.what for d in differences] == ["figures"]
+
+    def test_each_kind_of_difference_is_reported_with_articles(self) -> None:
+        """Outcome, a missing and an unexpected code (with the code's articles), and figures at their paths."""
+        candidate = {"case": "c", "outcome": "MANUAL_REIMBURSEMENT",
+                     "reasons": [{"code": "SETTLEMENT_DIRECT"}, {"code": "SETTLEMENT_NO_CREDENTIAL"}],
+                     "figures": {"catalogs": [{"outcome": "Y"}], "meal": "A"}}  # fmt: skip
+        differences = cases.compare(self.REF, candidate, articles=["art. 5"])
+        details = [str(d) for d in differences]
+        assert any("outcome" in d for d in details)
+        assert any("missing reason SCOPE_LOCAL" in d and "art. 3(1)" in d for d in details)
+        assert any("unexpected reason SETTLEMENT_NO_CREDENTIAL" in d and "art. 16" in d for d in details)
+        assert any("figures.bill: missing" in d for d in details)
+        assert any("figures.catalogs[0].outcome" in d for d in details)
+        assert any("figures.meal: expected an object" in d for d in details)
+        assert all("art. 5" in d.articles for d in differences)
+        short = cases.compare(self.REF, {**self.REF, "figures": {**self.REF["figures"], "catalogs": []}})
+        assert "figures.catalogs" in short[0].detail
+
+    def test_types_matter_outside_money(self) -> None:
+        """true is not 1 and "1" is not 1."""
+        ref = {"case": "c", "outcome": "X", "reasons": [], "figures": {"a": True, "b": 1}}
+        assert len(cases.compare(ref, {**ref, "figures": {"a": 1, "b": "1"}})) == 2
+        assert cases.compare(ref, {**ref, "figures": {"a": True, "b": 1.0}}) == []
+
+    def test_errors_must_match_errors(self) -> None:
+        """A reference error needs a candidate error (its paths too when asked); a candidate error is a difference."""
+        error = {"case": "c", "error": {"problems": [{"path": "$.facts.x", "message": "m"}]}}
+        other = {"case": "c", "error": {"problems": [{"path": "$.facts.y", "message": "m"}]}}
+        assert cases.compare(error, other) == []
+        assert cases.compare(error, other, error_paths=True)[0].what == "error"
+        assert "should be rejected" in cases.compare(error, self.REF)[0].detail
+        assert "rejected as bad input" in cases.compare(self.REF, error)[0].detail
+
+    def test_an_unknown_code_has_no_articles(self) -> None:
+        """A code the catalogue does not know is still reported, without articles."""
+        assert cases.code_articles("NOT_A_CODE") == ()
+
+
+class TestSchemas:
+    """The published JSON Schemas (draft 2020-12) are current, valid, and every bundled case and result fits."""
+
+    def test_the_committed_schemas_are_what_the_types_give(self) -> None:
+        """schemas/*.json equal cases.schema_texts(): regenerate with tools/make_corpus.py."""
+        for name, text in cases.schema_texts().items():
+            assert (SCHEMAS / name).read_text(encoding="utf-8") == text
+
+    def test_the_schemas_are_valid_draft_2020_12(self) -> None:
+        """Each schema passes the metaschema."""
+        for name in ("case.schema.json", "result.schema.json"):
+            jsonschema.Draft202012Validator.check_schema(
+                json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+            )
+
+    def test_every_bundled_case_and_its_result_validate(self) -> None:
+        """Each corpus case whose facts are valid fits the case schema; every result fits the result schema."""
+        case_schema, result_schema = validator("case.schema.json"), validator("result.schema.json")
+        for data in corpus():
+            if "error" not in data["expected"]:
+                case_schema.validate(data)
+            result = json.loads(jsonio.dumps(cases.decide_json(json.dumps(data, ensure_ascii=False))))
+            result_schema.validate(result)
+
+    def test_the_case_schema_checks_each_decisions_facts(self) -> None:
+        """Facts of the wrong shape for the decision fail the schema, as they fail the library."""
+        case_schema = validator("case.schema.json")
+        assert not case_schema.is_valid({**SCOPE_CASE, "facts": {"insured": 430100, "treatment": "430600"}})
+        assert not case_schema.is_valid({**SCOPE_CASE, "facts": {"insured": "430100"}})
+        assert case_schema.is_valid(SCOPE_CASE)
+
+    def test_an_error_result_validates(self) -> None:
+        """The error result shape, with its line number from batch, fits the result schema."""
+        result = cases.error_result(CaseError([jsonio.Problem("$", "bad")]), line=3)
+        validator("result.schema.json").validate(result)

@@ -1,0 +1,322 @@
+"""The command line (gongshang_rules.cli): decide, batch, verify, conformance, corpus and schema, with exit codes.
+
+Exit codes: 0 fine, 1 differences or failed cases, 2 bad input or usage. Most tests call main() in-process; a few run
+``python -m gongshang_rules`` as another implementation would (kept few: each starts an interpreter).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gongshang_rules import cli
+from gongshang_rules.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
+
+WHOLE_ID = re.compile(r"\d{17}[\dXx]")
+
+
+def corpus_lines() -> list[str]:
+    """The bundled corpus, one case per line."""
+    return [line for _n, text in cli._corpus_files() for line in text.decode("utf-8").splitlines()]
+
+
+def first(decision: str, *, decided: bool = True) -> dict[str, Any]:
+    """The first corpus case of a decision (with a decided, or an error, expectation)."""
+    for line in corpus_lines():
+        data = json.loads(line)
+        if data["decision"] == decision and ("error" not in data["expected"]) == decided:
+            return data
+    raise AssertionError(decision)  # pragma: no cover
+
+
+def write(path: Path, items: list[Any]) -> Path:
+    """Write JSON lines (strings are written as they are)."""
+    path.write_text(
+        "".join((i if isinstance(i, str) else json.dumps(i, ensure_ascii=False)) + "\n" for i in items),
+        encoding="utf-8",
+    )
+    return path
+
+
+class TestUsage:
+    """Usage errors exit 2 with argparse's message; --help documents the exit codes."""
+
+    def test_a_missing_argument_exits_two(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """batch without a file is a usage error."""
+        with pytest.raises(SystemExit) as caught:
+            main(["batch"])
+        assert caught.value.code == EXIT_BAD_INPUT
+        assert "usage" in capsys.readouterr().err
+
+    def test_a_bad_jobs_count_exits_two(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--jobs 0 and --jobs x are refused."""
+        for value in ("0", "x"):
+            with pytest.raises(SystemExit) as caught:
+                main(["batch", "-", "--jobs", value])
+            assert caught.value.code == EXIT_BAD_INPUT
+        capsys.readouterr()
+
+    def test_help_documents_the_exit_codes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help lists 0, 1 and 2."""
+        with pytest.raises(SystemExit) as caught:
+            main(["--help"])
+        assert caught.value.code == 0
+        out = capsys.readouterr().out
+        assert "0  fine" in out and "1  differences" in out and "2  bad input or usage" in out
+
+
+class TestDecide:
+    """decide CASE.json explains one case; --json prints the result object."""
+
+    def test_the_news_case_is_explained_and_agrees_with_its_expected(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The explanation shows the outcome, the reasons and that it agrees with the expected result."""
+        news = first("settlement")
+        path = tmp_path / "news.json"
+        path.write_text(json.dumps(news, ensure_ascii=False), encoding="utf-8")
+        assert main(["decide", str(path)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert "SettlementRuling: DIRECT" in out and "agrees with the case's expected result" in out
+        assert not WHOLE_ID.search(out)
+
+    def test_json_prints_the_result_object(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json prints one line: the result."""
+        path = tmp_path / "c.json"
+        path.write_text(json.dumps(first("scope")), encoding="utf-8")
+        assert main(["decide", str(path), "--json"]) == EXIT_OK
+        assert json.loads(capsys.readouterr().out)["outcome"] == "LOCAL"
+
+    def test_a_result_that_differs_from_expected_exits_one(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A wrong expected outcome is shown as a difference."""
+        case = {**first("scope"), "expected": {"outcome": "INTRA_PROVINCE", "reasons": [], "figures": {}}}
+        path = tmp_path / "c.json"
+        path.write_text(json.dumps(case), encoding="utf-8")
+        assert main(["decide", str(path)]) == EXIT_DIFFERENCES
+        assert "difference" in capsys.readouterr().out
+
+    def test_stdin_is_read_with_a_dash(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """decide - reads the case from standard input."""
+        data = json.dumps(first("add_months")).encode()
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        assert main(["decide", "-"]) == EXIT_OK
+        assert "COMPUTED" in capsys.readouterr().out
+
+    def test_bad_input_exits_two_with_every_problem(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Bad JSON, bad facts, a missing file: exit 2, problems listed, never a traceback."""
+        path = tmp_path / "bad.json"
+        path.write_text("{", encoding="utf-8")
+        assert main(["decide", str(path)]) == EXIT_BAD_INPUT
+        assert "not valid JSON" in capsys.readouterr().out
+        assert main(["decide", str(path), "--json"]) == EXIT_BAD_INPUT
+        assert json.loads(capsys.readouterr().out)["error"]["problems"][0]["path"] == "$"
+        path.write_text(
+            json.dumps({**first("scope"), "facts": {"insured": "香港", "treatment": 1}}), encoding="utf-8"
+        )
+        assert (
+            main(["decide", str(path)]) == EXIT_DIFFERENCES
+        )  # it has an expected result, and is now rejected
+        out = capsys.readouterr().out
+        assert "$.facts.insured" in out and "$.facts.treatment" in out
+        assert main(["decide", str(tmp_path / "missing.json")]) == EXIT_BAD_INPUT
+        assert "cannot read" in capsys.readouterr().err
+
+    def test_an_expected_rejection_exits_zero(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A corpus case the library must reject is rejected at the expected path: that is agreement."""
+        path = tmp_path / "c.json"
+        path.write_text(json.dumps(first("scope", decided=False), ensure_ascii=False), encoding="utf-8")
+        assert main(["decide", str(path)]) == EXIT_OK
+        assert "as the case's expected result says" in capsys.readouterr().out
+        wrong = {**first("scope", decided=False), "expected": {"error": ["$.facts.elsewhere"]}}
+        path.write_text(json.dumps(wrong, ensure_ascii=False), encoding="utf-8")
+        assert main(["decide", str(path), "--json"]) == EXIT_DIFFERENCES
+
+
+class TestBatch:
+    """batch: one result per line, in input order; a bad line is reported on its own line and the run goes on."""
+
+    def test_a_bad_line_is_reported_and_the_run_goes_on(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Three good cases around a bad line and an invalid case: five results, exit 2."""
+        lines = [*corpus_lines()[:2], "not json", '{"case": "x"}', "", corpus_lines()[2]]
+        out = tmp_path / "out.jsonl"
+        assert main(["batch", str(write(tmp_path / "in.jsonl", lines)), "-o", str(out)]) == EXIT_BAD_INPUT
+        results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert len(results) == 5
+        assert results[2]["line"] == 3 and results[2]["error"]["problems"][0]["path"] == "$"
+        assert results[3]["line"] == 4 and results[3]["case"] == "x"
+        assert "outcome" in results[4] and "line" not in results[4]
+
+    def test_jobs_gives_the_same_output_in_the_same_order(self, tmp_path: Path) -> None:
+        """--jobs 2 writes byte for byte what one process writes."""
+        source = write(tmp_path / "in.jsonl", corpus_lines()[:300])
+        one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+        main(["batch", str(source), "-o", str(one)])
+        main(["batch", str(source), "-o", str(two), "--jobs", "2"])
+        assert one.read_bytes() == two.read_bytes()
+
+    def test_all_good_lines_exit_zero_and_stdin_works(
+        self, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """Decidable cases only, read from stdin: exit 0, one line each."""
+        good = [line for line in corpus_lines() if '"error"' not in line][:5]
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(("\n".join(good) + "\n").encode())))
+        assert main(["batch", "-"]) == EXIT_OK
+        assert len(capsysbinary.readouterr().out.splitlines()) == 5
+
+    def test_progress_is_shown_only_on_a_terminal(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With stderr a terminal, a progress line and a summary appear on stderr; never on stdout."""
+        source = write(tmp_path / "in.jsonl", corpus_lines()[:3])
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        monkeypatch.setattr(cli.time, "monotonic", iter(range(0, 1000, 1)).__next__)
+        main(["batch", str(source), "-o", str(tmp_path / "out.jsonl")])
+        err = capsys.readouterr().err
+        assert "batch: 3 cases" in err and "%" in err
+
+    def test_unreadable_files_exit_two(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing input or an unwritable output is bad input."""
+        assert main(["batch", str(tmp_path / "missing.jsonl")]) == EXIT_BAD_INPUT
+        source = write(tmp_path / "in.jsonl", corpus_lines()[:1])
+        assert main(["batch", str(source), "-o", str(tmp_path / "no" / "out.jsonl")]) == EXIT_BAD_INPUT
+        assert "cannot" in capsys.readouterr().err
+
+
+class TestVerify:
+    """verify compares another implementation's results with ours: each difference with its articles; exit 1."""
+
+    def test_a_planted_difference_is_found(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A changed outcome, a dropped reason and a missing result are each reported; exit 1."""
+        lines = corpus_lines()[:20]
+        cases_path = write(tmp_path / "cases.jsonl", lines)
+        ours = tmp_path / "ours.jsonl"
+        main(["batch", str(cases_path), "-o", str(ours)])
+        theirs = [json.loads(line) for line in ours.read_text(encoding="utf-8").splitlines()]
+        decided = [i for i, r in enumerate(theirs) if "outcome" in r]
+        theirs[decided[0]]["outcome"] = "SOMETHING_ELSE"
+        theirs[decided[1]]["reasons"] = theirs[decided[1]]["reasons"][1:]
+        dropped = theirs.pop(decided[2])
+        assert (
+            main(["verify", str(write(tmp_path / "theirs.jsonl", theirs)), "--cases", str(cases_path)]) == 1
+        )
+        out = capsys.readouterr().out
+        assert "outcome: expected" in out and "missing reason" in out and f"MISSING {dropped['case']}" in out
+        assert re.search(r"\[art\. \d", out)
+        assert "verify: 20 cases: 17 agree, 2 differ, 1 missing" in out
+
+    def test_identical_results_exit_zero(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Our own results verify cleanly."""
+        cases_path = write(tmp_path / "cases.jsonl", corpus_lines()[:10])
+        ours = tmp_path / "ours.jsonl"
+        main(["batch", str(cases_path), "-o", str(ours)])
+        assert main(["verify", str(ours), "--cases", str(cases_path)]) == EXIT_OK
+        assert "10 agree" in capsys.readouterr().out
+
+    def test_unknown_and_unreadable_results_are_reported(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A result for an unknown case, a line that is no result, a repeated result or case: exit 2."""
+        lines = corpus_lines()[:2]
+        cases_path = write(tmp_path / "cases.jsonl", [*lines, lines[0], "{", '{"x": 1}'])
+        theirs = write(tmp_path / "theirs.jsonl", [{"case": "nobody"}, {"case": "nobody"}, [1], "{"])
+        assert main(["verify", str(theirs), "--cases", str(cases_path)]) == EXIT_BAD_INPUT
+        captured = capsys.readouterr()
+        assert "UNKNOWN nobody" in captured.out and "a second result" in captured.err
+        assert "a second case" in captured.err and 'a "case" name' in captured.err
+        assert main(["verify", str(tmp_path / "none.jsonl"), "--cases", str(cases_path)]) == EXIT_BAD_INPUT
+        capsys.readouterr()
+
+
+class TestConformance:
+    """conformance runs the bundled corpus or a directory of cases with expected results."""
+
+    def test_the_bundled_corpus_passes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every bundled case passes; the summary counts them."""
+        assert main(["conformance"]) == EXIT_OK
+        assert re.search(r"conformance: (\d+) cases: \1 pass, 0 fail", capsys.readouterr().out)
+
+    def test_a_directory_with_a_failing_case_exits_one(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A case whose expected result is wrong fails, with its differences and articles; -v names passes."""
+        good = json.loads(corpus_lines()[0])
+        bad = {**json.loads(corpus_lines()[1]), "expected": {"outcome": "NOPE", "reasons": [], "figures": {}}}
+        write(tmp_path / "a.jsonl", [good, bad])
+        assert main(["conformance", str(tmp_path), "-v"]) == EXIT_DIFFERENCES
+        out = capsys.readouterr().out
+        assert f"FAIL {bad['case']}" in out and f"pass {good['case']}" in out and "1 fail" in out
+
+    def test_a_case_without_expected_or_repeated_is_bad_input(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A conformance file needs expected results and unique names; an empty directory is bad input too."""
+        good = json.loads(corpus_lines()[0])
+        write(tmp_path / "a.jsonl", [good, good, {k: v for k, v in good.items() if k != "expected"}, "{"])
+        assert main(["conformance", str(tmp_path / "a.jsonl")]) == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert "a second case" in err and 'needs a "case" name and a valid "expected"' in err
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        assert main(["conformance", str(empty)]) == EXIT_BAD_INPUT
+        capsys.readouterr()
+
+
+class TestCorpusAndSchema:
+    """corpus prints the bundled cases; schema prints a published schema."""
+
+    def test_corpus_prints_every_case(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """One line per case, each a JSON object with a name and an expected result."""
+        assert main(["corpus"]) == EXIT_OK
+        lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
+        assert len(lines) == len(corpus_lines()) and all("expected" in json.loads(line) for line in lines)
+
+    def test_schema_prints_the_json_schema(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """schema result prints the result schema."""
+        assert main(["schema", "result"]) == EXIT_OK
+        assert json.loads(capsysbinary.readouterr().out)["title"] == "gongshang-rules result"
+
+
+class TestAsAnotherImplementationWould:
+    """python -m gongshang_rules, run as a separate process."""
+
+    def run(self, *args: str, seed: str = "0") -> subprocess.CompletedProcess[bytes]:
+        """Run the module with a given hash seed."""
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-m", "gongshang_rules", *args], capture_output=True, env=env,
+                              check=False, timeout=300)  # fmt: skip
+
+    def test_the_corpus_passes_through_the_command_line(self) -> None:
+        """conformance exits 0 and says every case passed."""
+        done = self.run("conformance")
+        assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+        assert b" 0 fail" in done.stdout
+
+    def test_batch_output_is_byte_identical_across_runs(self, tmp_path: Path) -> None:
+        """Two runs with different hash seeds write the same bytes (sets are sorted, keys too)."""
+        source = write(tmp_path / "in.jsonl", corpus_lines()[::3])
+        first_run, second_run = (
+            self.run("batch", str(source), seed="1"),
+            self.run("batch", str(source), seed="2"),
+        )
+        assert first_run.stdout == second_run.stdout and first_run.stdout.count(b"\n") == len(
+            corpus_lines()[::3]
+        )
+        assert not WHOLE_ID.search(first_run.stdout.decode("utf-8"))
