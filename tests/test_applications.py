@@ -56,6 +56,7 @@ from gongshang_rules.applications import (
     review_application,
     review_deadline,
 )
+from gongshang_rules.filing import Filing
 from gongshang_rules.forms import (
     AgencyDecision,
     AgencyOpinion,
@@ -1049,3 +1050,53 @@ class TestEmployerOnAnnex1:
         form = annex1(applicant=Applicant.EMPLOYER, employer=EMPLOYER)
         ruling = check_submission(application(form))
         assert ruling.reason("APPLICATION_EMPLOYER_ON_ANNEX_1").interpretation
+
+
+class TestChangeApplications:
+    """A change application (备案类别：变更) meets article 13's 3-month lock (arts. 11, 13 ¶1)."""
+
+    def current(self, filed_on: dt.date) -> Filing:
+        return Filing(
+            insured=place("长沙市"),
+            treatment=place("岳阳市"),
+            category=PersonCategory.LONG_TERM_RESIDENCE,
+            service=ServiceKind.MEDICAL,
+            filed_on=filed_on,
+        )
+
+    def change(self, treatment: str = "常德市") -> FilingApplication:
+        form = annex1(
+            filing_type=FilingType.CHANGE,
+            category=PersonCategory.LONG_TERM_RESIDENCE,
+            treatment=place(treatment),
+        )
+        return application(form)
+
+    def test_a_change_of_treatment_place_within_three_months_is_refused(self) -> None:
+        """Filed 2025-08-31: the 3 months end 2025-11-30, so a change received that day is locked."""
+        ruling = review_application(
+            self.change(), dt.date(2025, 11, 30), current_filing=self.current(dt.date(2025, 8, 31))
+        )
+        assert ruling.outcome is Review.CHANGE_NOT_ALLOWED
+        assert ruling.reason("CHANGE_LOCKED").interpretation
+
+    def test_a_change_after_the_lock_is_reviewed_as_usual(self) -> None:
+        """Filed 2025-08-31: a change received 2025-12-01 is reviewed for its materials like any application."""
+        ruling = review_application(
+            self.change(), dt.date(2025, 12, 1), current_filing=self.current(dt.date(2025, 8, 31))
+        )
+        assert ruling.outcome is not Review.CHANGE_NOT_ALLOWED
+        assert "CHANGE_LOCK_OVER" in ruling.codes
+
+    def test_without_the_current_filing_the_ruling_says_the_lock_was_not_checked(self) -> None:
+        """The library does not guess: it names the check it could not make."""
+        ruling = review_application(self.change(), self.change().form.signed_on)
+        assert "REVIEW_CHANGE_LOCK_NOT_CHECKED" in ruling.codes
+
+    def test_a_current_filing_is_only_for_change_applications_of_the_same_worker(self) -> None:
+        """Bad pairings are refused, naming the field."""
+        current = self.current(dt.date(2025, 8, 31))
+        with pytest.raises(InvalidInputError, match="current_filing"):
+            review_application(application(), application().form.signed_on, current_filing=current)
+        with pytest.raises(InvalidInputError, match="current_filing"):
+            review_application(self.change(), self.change().form.signed_on, current_filing="x")  # type: ignore[arg-type]

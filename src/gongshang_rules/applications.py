@@ -52,9 +52,9 @@ from .articles import AnnexRef, ArticleRef, Citation
 from .commencement import NATIONAL_NOTICE, InForce, in_force
 from .eligibility import ELIGIBILITY_NOT_OUT_OF_AREA
 from .errors import InvalidInputError
-from .filing import Filing
+from .filing import ChangeKind, ChangeRuling, ChangeStatus, Filing, change_allowed
 from .forms import AgencyOpinion, Annex1Form, Annex2Form, Applicant, FilingForm, FilingType
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .places import Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
@@ -556,6 +556,10 @@ class Review(LabelledEnum):
         "filed with the insured province's agency, not with Hunan",
     )
     NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
+    CHANGE_NOT_ALLOWED = (
+        "备案暂不能变更（备案之日起3个月内或备案已失效）",
+        "the filing cannot be changed now (within 3 months of filing, or expired)",
+    )
     NOT_IN_FORCE = (
         "本规程在收到申请之日不在有效期内",
         "this procedure is not in force on the day of receipt",
@@ -880,15 +884,28 @@ def _material_readings(application: FilingApplication, required: Iterable[Requir
     return reasons
 
 
+REVIEW_CHANGE_LOCK_NOT_CHECKED = ReasonTemplate(
+    code="REVIEW_CHANGE_LOCK_NOT_CHECKED",
+    articles=(ArticleRef(11), ArticleRef(13, paragraph=1)),
+    interpretation=False,
+    zh="变更申请未提供现有备案，无法核对第十三条“自备案之日起3个月后可以变更或取消”的限制。",
+    en="The filing being changed was not given: article 13's rule that a long-term filing may be changed only after "
+    "3 months could not be checked.",
+)
+
+
 def review_application(
     application: FilingApplication,
     received_on: _dt.date,
     *,
+    current_filing: Filing | None = None,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
     parameters: Parameters = DEFAULT_PARAMETERS,
 ) -> ReviewRuling:
     """Review a filing application received on ``received_on`` (articles 9, 10, with 7 and 8).
 
+    A change application (备案类别：变更) is checked against ``current_filing``, the filing it changes (articles 11,
+    13 ¶1: a long-term filing is locked for 3 months); without it the ruling says the lock was not checked.
     Complete: the deadline of :func:`review_deadline`. Incomplete: one notice listing every missing item at once
     (``missing``), never the first gap only. Article 8 problems are reported as well (``IMPROPERLY_SUBMITTED``,
     with the notice if materials are missing too). An application no Hunan agency reviews, or received on a day
@@ -924,8 +941,14 @@ def review_application(
             f"{received_on.isoformat()} is before the applicant signed the form "
             f"({application.form.signed_on.isoformat()})",
         )
-    if not isinstance(parameters, Parameters):
-        raise InvalidInputError("parameters", f"must be a Parameters table, got {type_name(parameters)}")
+    check_parameters(parameters)
+    if current_filing is not None:
+        if not isinstance(current_filing, Filing):
+            raise InvalidInputError("current_filing", f"must be a Filing, got {type_name(current_filing)}")
+        if application.form.filing_type is not FilingType.CHANGE:
+            raise InvalidInputError("current_filing", "applies to a change application (备案类别：变更) only")
+        if current_filing.insured != application.insured:
+            raise InvalidInputError("current_filing.insured", "must be the application's insured place")
     submission = check_submission(application)
     if submission.outcome in _NOT_REVIEWED:
         return ReviewRuling(outcome=_NOT_REVIEWED[submission.outcome], reasons=submission.reasons)
@@ -940,8 +963,21 @@ def review_application(
     submitted = application.submitted
     missing = tuple(item for item in required if not item.is_satisfied_by(submitted))
     reasons = [*submission.reasons]
+    locked: ChangeRuling | None = None
     if application.form.filing_type is FilingType.CHANGE:
         reasons.append(REVIEW_CHANGE_FILING.make())
+        if current_filing is None:
+            reasons.append(REVIEW_CHANGE_LOCK_NOT_CHECKED.make())
+        else:
+            kind = (
+                ChangeKind.TREATMENT_PLACE
+                if current_filing.treatment != application.form.treatment
+                else ChangeKind.PERSONAL_INFORMATION
+            )
+            change = change_allowed(current_filing, kind, received_on, parameters=parameters)
+            reasons += change.reasons
+            if change.outcome is not ChangeStatus.ALLOWED:
+                locked = change
     reasons += _material_readings(application, required)
     if missing:
         reasons.append(
@@ -960,6 +996,8 @@ def review_application(
         )
     if submission.problems:
         outcome, deadline = Review.IMPROPERLY_SUBMITTED, None
+    elif locked is not None:
+        outcome, deadline = Review.CHANGE_NOT_ALLOWED, None
     elif missing:
         outcome, deadline = Review.INCOMPLETE, None
         reasons.append(REVIEW_INCOMPLETE_NO_DEADLINE.make())
