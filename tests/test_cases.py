@@ -81,6 +81,115 @@ class TestDecisionTable:
         assert (before["outcome"], after["outcome"]) == ("NOT_YET_IN_FORCE", "IN_FORCE")
 
 
+RECORD = {
+    "settlement_id": "YY-2025-11-001", "identity_number": "430102199001011238", "institution_code": "EX-0002",
+    "insured": "430181", "treatment": "430600", "started_on": "2025-11-03", "ended_on": "2025-11-14",
+    "bill": "2000.00", "fund_share": "1800.50",
+}  # fmt: skip
+#: One case per decision of chapters 4 and 5 (and article 7), with every optional fact given.
+CHAPTER_4_5_CASES: dict[str, dict[str, Any]] = {
+    "reconcile_month": {"year": 2025, "month": 11, "settlements": [RECORD],
+                        "refusals": [{"settlement_id": "YY-2025-11-001", "amount": "50.25", "reason": "超标准"}],
+                        "calendar": {"schedules": [{"year": 2027, "days_off": ["2027-01-01"], "makeup_workdays": [],
+                                                    "source": "supplied with the case"}], "use_bundled": True}},
+    "fund_flow": {"record": RECORD},
+    "check_ledger": {"lines": [{"kind": "BANK_FEE", "amount": "25.00", "charged_to": "FUND", "reference": "汇费"}]},
+    "fund_use_plan": {"city": "430100", "settlements": [RECORD], "other_benefit_spending": "98000.00"},
+    "suspension_status": {"identity_number": "430102199001011238",
+                          "suspensions": [{"identity_number": "430102199001011238", "suspended_on": "2025-10-09",
+                                           "lifted_on": "2025-11-03", "suspended_by": "430600"}]},
+    "recovery_responsibility": {"cause": "LOSS_OF_ENTITLEMENT", "insured": "430181", "treatment": "430600"},
+    "audit_flags": {"records": [RECORD], "thresholds": {"large_amount": "1800.50", "frequency_count": 2,
+                                                        "frequency_window_days": 30},
+                    "filings": [{"identity_number": "430102199001011238", "treatment": "430600",
+                                 "valid_from": "2025-08-01", "valid_through": "2025-10-31"}]},
+    "responsible_agency": {"task": "RECONCILIATION", "insured": "430181", "treatment": "430600"},
+}  # fmt: skip
+
+
+def chapter_case(decision: str, today: str = "2025-12-01") -> dict[str, Any]:
+    """The chapter 4-5 case of ``decision`` as a whole case."""
+    return {"case": f"A {decision} case.", "decision": decision, "today": today,
+            "facts": CHAPTER_4_5_CASES[decision]}  # fmt: skip
+
+
+class TestChapters4And5:
+    """Reconciliation, funds, supervision and article 7's agencies are decisions of the case format too."""
+
+    def test_the_chapter_4_and_5_decisions_are_there(self) -> None:
+        """Each has its entry, and between them they touch articles 7, 20, 21 and 23 to 32's computable ones."""
+        assert set(CHAPTER_4_5_CASES) <= set(cases.DECISIONS)
+        touched = {n for name in CHAPTER_4_5_CASES for n in cases.DECISIONS[name].articles}
+        assert touched >= {7, 20, 21, 23, 24, 25, 26, 27, 30, 31, 32}
+        assert cases.DECISIONS["suspension_status"].uses_today
+
+    @pytest.mark.parametrize("decision", sorted(CHAPTER_4_5_CASES))
+    def test_the_facts_read_and_write_back(self, decision: str) -> None:
+        """Each decision's facts, every optional fact given, read from JSON and write back the same."""
+        data = chapter_case(decision)
+        case = cases.case_from_json(jsonio.loads(json.dumps(data)))
+        assert isinstance(case.facts, cases.DECISIONS[decision].facts)
+        assert cases.case_to_json(case) == data
+
+    @pytest.mark.parametrize("decision", sorted(CHAPTER_4_5_CASES))
+    def test_each_decides_and_its_result_fits_the_schema(self, decision: str) -> None:
+        """Each decides to an outcome whose result validates against the published result schema."""
+        result = cases.decide_json(json.dumps(chapter_case(decision), ensure_ascii=False))
+        assert "outcome" in result, result
+        validator("result.schema.json").validate(json.loads(jsonio.dumps(result)))
+        assert validator("case.schema.json").is_valid(chapter_case(decision))
+
+    def test_a_suspension_is_judged_on_today_and_lifted_on_its_lifting_day(self) -> None:
+        """Suspended from 2025-10-09, lifted 2025-11-03: suspended on 11-02, not on 11-03 (art. 30(1))."""
+        before = cases.decide_json(json.dumps(chapter_case("suspension_status", "2025-11-02")))
+        lifted = cases.decide_json(json.dumps(chapter_case("suspension_status", "2025-11-03")))
+        assert (before["outcome"], lifted["outcome"]) == ("SUSPENDED", "NOT_SUSPENDED")
+        assert before["figures"]["in_force"] == [
+            {"suspended_on": "2025-10-09", "lifted_on": "2025-11-03", "suspended_by": "430600"}
+        ]
+        assert "SUPERVISION_SUSPENSION_LIFTED" in {r["code"] for r in lifted["reasons"]}
+
+    def test_a_suspension_result_holds_no_identity_number(self) -> None:
+        """The result names no worker: the case's facts do; the figures read back as the result type."""
+        case = cases.case_from_json(chapter_case("suspension_status", "2025-10-09"))
+        ruling = cases.decide(case)
+        assert isinstance(ruling, cases.SuspensionStatusRuling)
+        assert "identity_number" not in jsonio.dumps(cases.result_of(case, ruling)["figures"])
+        assert "1 suspension(s) in force" in str(ruling)
+        text = jsonio.dumps(jsonio.ruling_to_json(ruling))
+        assert jsonio.ruling_from_json(jsonio.loads(text), cases.SuspensionStatusRuling) == ruling
+
+    def test_audit_flags_are_written_as_rule_and_rows(self) -> None:
+        """A flag's figures are its rule and rows; its reason is among the result's reasons (art. 32)."""
+        result = cases.decide_json(json.dumps(chapter_case("audit_flags")))
+        assert result["figures"] == {
+            "flags": [{"rule": "LARGE_AMOUNT", "settlement_ids": ["YY-2025-11-001"]}],
+            "flagged_ids": ["YY-2025-11-001"],
+        }
+        assert "AUDIT_LARGE_AMOUNT" in {r["code"] for r in result["reasons"]}
+
+    def test_a_month_needing_an_unknown_year_is_an_error(self) -> None:
+        """December 2026's intra-province reconciliation needs 2027's schedule: an error at $.facts (art. 21)."""
+        facts = {"year": 2026, "month": 12, "settlements": [{**RECORD, "started_on": "2026-12-01",
+                                                             "ended_on": "2026-12-31"}]}  # fmt: skip
+        result = cases.decide_json(json.dumps({**chapter_case("reconcile_month"), "facts": facts}))
+        assert result["error"]["problems"][0]["path"] == "$.facts"
+        assert "2027" in result["error"]["problems"][0]["message"]
+
+    @pytest.mark.parametrize("decision", sorted(CHAPTER_4_5_CASES))
+    def test_a_corpus_case_of_each_passes_through_the_command_line(
+        self, decision: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """gongshang-rules decide --json on the decision's first decided corpus case: exit 0, its outcome."""
+        from gongshang_rules.cli import EXIT_OK, main
+
+        data = next(c for c in corpus() if c["decision"] == decision and "error" not in c["expected"])
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        assert main(["decide", str(path), "--json"]) == EXIT_OK
+        assert json.loads(capsys.readouterr().out)["outcome"] == data["expected"]["outcome"]
+
+
 class TestCaseFormat:
     """A case is one JSON object; every problem of a bad one is listed with its path."""
 
@@ -255,10 +364,35 @@ class TestCompare:
         assert "figures.catalogs" in short[0].detail
 
     def test_types_matter_outside_money(self) -> None:
-        """true is not 1 and "1" is not 1."""
+        """true is not 1, "1" is not 1, and 1.0 is not 1: we never write a float, so a float is a difference."""
         ref = {"case": "c", "outcome": "X", "reasons": [], "figures": {"a": True, "b": 1}}
         assert len(cases.compare(ref, {**ref, "figures": {"a": 1, "b": "1"}})) == 2
-        assert cases.compare(ref, {**ref, "figures": {"a": True, "b": 1.0}}) == []
+        assert len(cases.compare(ref, {**ref, "figures": {"a": True, "b": 1.0}})) == 1
+        assert cases.compare(ref, {**ref, "figures": {"a": True, "b": 1}}) == []
+
+    def test_only_our_amounts_compare_as_decimals(self) -> None:
+        """Money (always 2 decimals in our output) compares as decimals; codes and ids that look numeric do not."""
+        ref = {
+            "case": "c",
+            "outcome": "X",
+            "reasons": [],
+            "figures": {"fund": "10240.50", "place": "430100", "id": "0001"},
+        }
+        assert (
+            cases.compare(ref, {**ref, "figures": {"fund": "10240.5", "place": "430100", "id": "0001"}}) == []
+        )
+        cand = {**ref, "figures": {"fund": "10240.50", "place": "430100.00", "id": "1"}}
+        assert len(cases.compare(ref, cand)) == 2
+
+    @pytest.mark.parametrize(
+        "candidate",
+        ["boom", {"case": "c", "error": "boom"}, {"case": "c", "reasons": 5}, {"case": "c", "figures": []}],
+    )
+    def test_a_malformed_result_is_a_difference_not_a_crash(self, candidate: object) -> None:
+        """Another implementation's broken output is reported as such; verify never dies on it."""
+        ref = {"case": "c", "outcome": "X", "reasons": [], "figures": {}}
+        (difference,) = cases.compare(ref, candidate)  # type: ignore[arg-type]
+        assert difference.what == "result"
 
     def test_errors_must_match_errors(self) -> None:
         """A reference error needs a candidate error (its paths too when asked); a candidate error is a difference."""
@@ -309,3 +443,24 @@ class TestSchemas:
         """The error result shape, with its line number from batch, fits the result schema."""
         result = cases.error_result(CaseError([jsonio.Problem("$", "bad")]), line=3)
         validator("result.schema.json").validate(result)
+
+
+class TestNoTracebacks:
+    """Inputs that once escaped as tracebacks come back as error results (review of the oracle)."""
+
+    def test_a_working_day_past_the_last_representable_date_is_an_error_result(self) -> None:
+        """9999-12-31 has no next day: an error with a path, not an OverflowError."""
+        case = '{"case":"x","decision":"working_day_after","today":"2025-01-01","facts":{"date":"9999-12-31","n":1}}'
+        result = cases.decide_json(case)
+        assert "error" in result and result["error"]["problems"]
+
+    def test_an_integer_of_thousands_of_digits_is_an_error_result(self) -> None:
+        """Python refuses to read such an integer; the oracle says so instead of raising ValueError."""
+        case = '{"case":"x","decision":"scope","today":"2025-01-01","facts":{"insured":' + "1" * 5000 + "}}"
+        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$"
+
+    def test_a_lone_surrogate_is_written_as_valid_utf8_json(self) -> None:
+        """A \\ud800 escape in a case name cannot be UTF-8: the output escapes it and stays valid JSON."""
+        text = jsonio.dumps({"case": "\ud800"})
+        text.encode("utf-8")
+        assert text == '{"case":"\\ud800"}'

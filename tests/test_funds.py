@@ -133,14 +133,17 @@ class TestFundFlow:
     def test_intra_province_care_is_advanced_by_the_treatment_city_and_charged_to_the_insured_county(
         self,
     ) -> None:
-        """Art. 25 ¶2: a Liuyang worker in Yueyang County: Yueyang's agency advances; Liuyang's fund bears it."""
+        """Art. 25 ¶2: a Liuyang worker in Yueyang County: Yueyang's agency advances; Liuyang's fund bears it;
+        art. 23 ¶2: the two agencies clear it (the definition of clearing is not limited to cross-province care)."""
         ruling = fund_flow(record(insured=LIUYANG, treatment=YUEYANG_COUNTY))
         assert ruling.outcome is FundFlow.INTRA_PROVINCE_ADVANCE
         assert ruling.fund_of == LIUYANG
         assert ruling.advancing_agency is not None
         assert ruling.advancing_agency.zh == "岳阳市工伤保险经办机构"
-        assert [s.kind for s in ruling.steps] == [FundStepKind.ADVANCE]
-        assert "FUNDS_INTRA_PROVINCE_REPAYMENT_NOT_SPECIFIED" in ruling.codes
+        assert [s.kind for s in ruling.steps] == [FundStepKind.ADVANCE, FundStepKind.CLEARING]
+        clearing = ruling.steps[1]
+        assert (clearing.payer.place, clearing.payee.place) == (LIUYANG, place("430600"))
+        assert ruling.reason("FUNDS_INTRA_PROVINCE_CLEARING").interpretation
 
     def test_care_within_one_city_is_outside_chapter_4(self) -> None:
         """Art. 3 ¶1: a Changsha worker in Liuyang is local care; no fund flow is computed."""

@@ -66,7 +66,14 @@ class TestSeparatedNumbers:
         shown = "".join(ch for ch in str(caught.value) if ch.isdigit())
         assert digits not in shown
 
-    def test_a_longer_run_of_digits_is_not_taken_for_an_identity_number(self) -> None:
-        """A 20-digit reference is not an identity number and is left as it is."""
-        text = "ref 12345678901234567890"
+    @pytest.mark.parametrize("text", ["4301021990010112381", "430102199001011238x", "430102.19900101.1238"])
+    def test_a_mistyped_or_oddly_written_number_is_masked_too(self, text: str) -> None:
+        """A 19-digit typo, a trailing x, or dots between groups: masking too much is the safe side."""
+        assert "".join(ch for ch in text if ch.isdigit()) not in "".join(
+            ch for ch in redact(text) if ch.isdigit()
+        )
+
+    def test_shorter_runs_of_digits_are_left_alone(self) -> None:
+        """Dates, amounts, phone numbers and 14-digit references are not identity numbers."""
+        text = "2025-09-01 10240.50 13800138000 12345678901234"
         assert redact(text) == text

@@ -373,7 +373,7 @@ class TestReconcileMonth:
         assert ruling.outcome is Reconciliation.NOTHING_TO_RECONCILE
         assert (ruling.settled, ruling.refused, ruling.reconciled) == (Decimal("0.00"),) * 3
         assert ruling.monthly_deadline is None
-        assert ruling.reasons == ()
+        assert ruling.codes == {"RECONCILIATION_NOTHING_SETTLED"}
 
     def test_records_this_procedure_does_not_reconcile_are_excluded_with_what_governs_them(self) -> None:
         """Local care (art. 3), care in another province, care outside Hunan (art. 2): excluded, each with a reason."""

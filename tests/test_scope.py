@@ -188,3 +188,12 @@ class TestScopeProperties:
                 assert outcome in Scope
                 if insured.city is not None and insured.city == treatment.city:
                     assert outcome is not Scope.INTRA_PROVINCE
+
+
+class TestCachedAndStillChecked:
+    def test_an_unhashable_argument_reaches_the_check_and_names_the_field(self) -> None:
+        """The scope is cached for speed, but a list passed as a place still gets our error, not a TypeError."""
+        from gongshang_rules import InvalidInputError, classify_scope, place
+
+        with pytest.raises(InvalidInputError, match="insured"):
+            classify_scope([], place("430100"))  # type: ignore[arg-type]

@@ -306,13 +306,35 @@ class TestOutsideOutOfArea:
         ruling = decide(episode(started_on=dt.date(2025, 7, 31), settled_on=None))
         assert ruling.outcome is Settlement.NOT_IN_FORCE
 
-    def test_cross_province_care_before_2025_08_01_is_the_national_procedures(self) -> None:
-        """Art. 36 and the national notice: cross-province care from 2025-04-01 is national business."""
+    def test_cross_province_care_settled_before_2025_08_01_is_the_national_procedures(self) -> None:
+        """Art. 36 and the national notice: cross-province care settled from 2025-04-01 is national business."""
         ruling = decide(
-            episode(insured=XINJIANG, filing=None, institution_code="EX-0001", started_on=dt.date(2025, 7, 1))
+            episode(
+                insured=XINJIANG,
+                filing=None,
+                institution_code="EX-0001",
+                started_on=dt.date(2025, 7, 1),
+                settled_on=dt.date(2025, 7, 10),
+            )
         )
         assert ruling.outcome is Settlement.NOT_GOVERNED
         assert "IN_FORCE_NATIONAL_PROCEDURE_BEFORE" in ruling.codes
+
+    def test_the_procedure_is_judged_on_the_settlement_date_as_chapter_4_judges_it(self) -> None:
+        """Arts. 18, 36 (interpretation): admitted on the last day in force, settled after it: not this procedure's;
+        admitted before the first day, settled on it: this procedure's (reconciliation and funds agree)."""
+        f = filing(filed_on=dt.date(2027, 7, 1))
+        late = decide(episode(filing=f, started_on=dt.date(2027, 7, 31), settled_on=dt.date(2027, 8, 10)))
+        assert late.outcome is Settlement.NOT_IN_FORCE
+        assert late.reason("SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE").interpretation
+        early = decide(
+            episode(
+                filing=filing(filed_on=dt.date(2025, 7, 15)),
+                started_on=dt.date(2025, 7, 20),
+                settled_on=dt.date(2025, 8, 5),
+            )
+        )
+        assert early.outcome is not Settlement.NOT_IN_FORCE
 
 
 PROSTHESIS = (Device(name="小腿假肢", minimum_service_years=3, maximum_payment=Decimal("8000.00")),)

@@ -199,6 +199,12 @@ class TestRecoveryResponsibility:
         assert ruling.lead is not None and ruling.assisting is not None
         assert (ruling.lead.zh, ruling.assisting.zh) == ("浏阳市工伤保险经办机构", "岳阳市工伤保险经办机构")
         assert [str(a) for a in ruling.reason("RECOVERY_INSURED_PLACE_LEADS").articles] == ["art. 31"]
+        assert ruling.reason("RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY").interpretation
+
+    def test_a_city_insured_worker_needs_no_county_reading(self) -> None:
+        """Insured at city level, the insured-place agency is the city's: nothing to read."""
+        ruling = recovery_responsibility(RecoveryCause.LOSS_OF_ENTITLEMENT, CHANGSHA, YUEYANG)
+        assert "RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY" not in ruling.codes
 
     def test_the_institutions_conduct_is_led_by_the_treatment_place(self) -> None:
         """A Changsha worker at an institution in Yueyang County: Yueyang's city agency leads, Changsha's assists."""

@@ -1845,7 +1845,7 @@ def _settlement_cases() -> None:
         episode(XINJIANG, inbound, "EX-0001", "2025-07-31", number=ID_C),
         "NOT_GOVERNED",
         ["art. 2(1)", "art. 36"],
-        codes=["IN_FORCE_NATIONAL_PROCEDURE_BEFORE", "SETTLEMENT_DECIDED_ON_START_DATE"],
+        codes=["IN_FORCE_NATIONAL_PROCEDURE_BEFORE", "SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE"],
     )
     s(
         "A 新疆 worker admitted in 长沙 on 2025-04-01, the national start, is under the national procedure.",
@@ -1884,10 +1884,18 @@ def _settlement_cases() -> None:
     )
     last_day = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2027-07-01")
     s(
-        "An admission on 2027-07-31, the procedure's last day, is settled directly though discharge is later.",
-        episode(CHANGSHA, last_day, "EX-0002", "2027-07-31", settled_on="2027-08-10"),
+        "A stay admitted on 2027-07-20 and settled on 2027-07-31, the procedure's last day, is settled directly.",
+        episode(CHANGSHA, last_day, "EX-0002", "2027-07-20", settled_on="2027-07-31"),
         "DIRECT",
+        ["art. 36"],
+    )
+    s(
+        "A stay admitted on 2027-07-31 but settled on 2027-08-10 is judged on its settlement date: after the "
+        "procedure's last day (article 13(2) carries a filing's validity, not the procedure's).",
+        episode(CHANGSHA, last_day, "EX-0002", "2027-07-31", settled_on="2027-08-10"),
+        "NOT_IN_FORCE",
         ["art. 13(2)", "art. 36"],
+        codes=["SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE", "IN_FORCE_EXPIRED"],
     )
     s(
         "An admission on 2027-08-01 is after the procedure's two years.",
@@ -2843,7 +2851,7 @@ def _period_cases() -> None:
         want="2026-01-08",
     )
     w(
-        "April 2025's reconciliation is due by 2025-05-12, after the Labour Day holiday and a weekend.",
+        "The 5th working day after 2025-04-30 is 2025-05-12, after the Labour Day holiday and a weekend.",
         "2025-04-30",
         5,
         a21,
@@ -2991,8 +2999,9 @@ def _funds_cases() -> None:
             day,
             {"settled_on": day},
             ["art. 21"],
-            outcome="COMPUTED",
-            figures={"date": want},
+            outcome="DUE",
+            figures={"deadline": want},
+            codes=["RECONCILIATION_NEXT_DAY", "RECONCILIATION_INTRA_PROVINCE_ONLY"],
         )
 
     nextday(
@@ -3011,11 +3020,34 @@ def _funds_cases() -> None:
             f"{year}-{number:02d}-01",
             {"year": year, "month": number},
             ["art. 21"],
-            outcome="COMPUTED",
-            figures={"date": want},
+            outcome="DUE",
+            figures={"deadline": want},
+            codes=["RECONCILIATION_MONTHLY_DEADLINE"],
         )
 
-    for year, number in ((2025, 9), (2025, 12), (2026, 1), (2026, 2), (2026, 9), (2025, 4)):
+    add(
+        "funds",
+        "April 2025 had no intra-province direct settlement to reconcile: that began on 2025-08-01.",
+        "monthly_reconciliation_deadline",
+        "2025-04-01",
+        {"year": 2025, "month": 4},
+        ["art. 21", "art. 36"],
+        outcome="NOT_IN_FORCE",
+        figures={"deadline": None},
+        codes=["IN_FORCE_NOT_YET", "RECONCILIATION_INTRA_PROVINCE_ONLY"],
+    )
+    add(
+        "funds",
+        "A settlement of 2027-08-01, the day after the procedure's last day, has no article 21 deadline.",
+        "reconciliation_deadline",
+        "2027-08-01",
+        {"settled_on": "2027-08-01"},
+        ["art. 21", "art. 36"],
+        outcome="NOT_IN_FORCE",
+        figures={"deadline": None},
+        codes=["IN_FORCE_EXPIRED"],
+    )
+    for year, number in ((2025, 9), (2025, 12), (2026, 1), (2026, 2), (2026, 9)):
         last = {1: 31, 2: 28, 4: 30, 9: 30, 12: 31}[number]
         want = nth_working_day_after(f"{year}-{number:02d}-{last}", 5)
         month(
@@ -3279,6 +3311,1285 @@ def _application_cases() -> None:
     )
 
 
+# --- chapters 4 and 5: reconciliation, funds, supervision; article 7's agencies ----------------------------------
+
+
+def record(
+    sid: str,
+    insured: str,
+    treatment: str,
+    started_on: str,
+    ended_on: str,
+    fund_share: str,
+    *,
+    bill: str | None = None,
+    number: str = ID_A,
+    code: str = "EX-0002",
+) -> dict[str, Any]:
+    """A direct settlement on record (article 18): settled on ``ended_on``."""
+    return {
+        "settlement_id": sid,
+        "identity_number": number,
+        "institution_code": code,
+        "insured": insured,
+        "treatment": treatment,
+        "started_on": started_on,
+        "ended_on": ended_on,
+        "bill": bill if bill is not None else fund_share,
+        "fund_share": fund_share,
+    }
+
+
+def refusal(sid: str, amount: Any, reason: str = "超出工伤保险诊疗项目目录") -> dict[str, Any]:
+    return {"settlement_id": sid, "amount": amount, "reason": reason}
+
+
+def agency(level: str, where: str) -> dict[str, Any]:
+    return {"level": level, "place": where}
+
+
+PROVINCIAL = agency("PROVINCIAL", PROVINCE_LEVEL)
+
+# A 2027 schedule supplied with a case: the bundle does not know 2027 (corpus example, not the official one).
+SCHEDULE_2027 = {
+    "schedules": [
+        {
+            "year": 2027,
+            "days_off": ["2027-01-01"],
+            "makeup_workdays": [],
+            "source": "a schedule supplied with the case (corpus example, not the official one)",
+        }
+    ]
+}
+
+
+def _reconciliation_cases() -> None:
+    audit = [
+        "RECONCILIATION_AUDIT_OF_MONTH",
+        "RECONCILIATION_MONTH_OF_SETTLEMENT_DATE",
+        "RECONCILIATION_TOTALS",
+        "RECONCILIATION_NO_PERFORMANCE_DEPOSIT",
+    ]
+    intra = [
+        "RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
+        "RECONCILIATION_NEXT_DAY",
+        "RECONCILIATION_MONTHLY_DEADLINE",
+    ]
+    a20, a21 = ["art. 20(1)", "art. 20(2)"], ["art. 21"]
+
+    def rm(
+        name: str,
+        year: int,
+        month: int,
+        settlements: list[dict[str, Any]],
+        articles: list[str],
+        *,
+        refusals: list[dict[str, Any]] | None = None,
+        calendar: dict[str, Any] | None = None,
+        **expected: Any,
+    ) -> None:
+        facts: dict[str, Any] = {"year": year, "month": month, "settlements": settlements}
+        if refusals:
+            facts["refusals"] = refusals
+        if calendar is not None:
+            facts["calendar"] = calendar
+        # Written on the first day of the next month, when the month is reconciled (article 20: 上月).
+        today = f"{year + month // 12}-{month % 12 + 1:02d}-01"
+        add("reconciliation", name, "reconcile_month", today, facts, articles, **expected)
+
+    rm(
+        "September 2025: 150.50 yuan refused of a 长沙 worker's 1000.00 settled in 株洲 on 09-30; due the next day, "
+        "National Day, and the month by 2025-10-14, after the holiday week.",
+        2025,
+        9,
+        [record("ZZ-2025-09-001", CHANGSHA, ZHUZHOU, "2025-09-20", "2025-09-30", "1000.00", bill="1200.00")],
+        [*a20, *a21],
+        refusals=[refusal("ZZ-2025-09-001", "150.50")],
+        outcome="REFUSALS_RECORDED",
+        figures={
+            "settled": "1000.00",
+            "refused": "150.50",
+            "reconciled": "849.50",
+            "settlement_ids": ["ZZ-2025-09-001"],
+            "excluded_ids": [],
+            "by_insured_place.0.insured": CHANGSHA,
+            "by_insured_place.0.total": "150.50",
+            "next_day_deadlines.0.deadline": "2025-10-01",
+            "monthly_deadline": nth_working_day_after("2025-09-30", 5),
+        },
+        codes=[
+            *audit,
+            *intra,
+            "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+            "RECONCILIATION_NEXT_DAY_NOT_MOVED",
+        ],
+        not_codes=["RECONCILIATION_NOTHING_REFUSED"],
+    )
+    rm(
+        "September 2025 with nothing refused: two settlements made on weekdays are accepted in full, each due the "
+        "next day, a working day.",
+        2025,
+        9,
+        [
+            record("ZZ-2025-09-002", CHANGSHA, ZHUZHOU, "2025-09-22", "2025-09-24", "800.00"),
+            record("CS-2025-09-001", YUEYANG, CHANGSHA, "2025-09-10", "2025-09-25", "1234.56", number=ID_B),
+        ],
+        [*a20, *a21],
+        outcome="ACCEPTED_IN_FULL",
+        figures={
+            "settled": "2034.56",
+            "refused": "0.00",
+            "reconciled": "2034.56",
+            "by_insured_place": [],
+            "next_day_deadlines.0.deadline": "2025-09-25",
+            "next_day_deadlines.1.deadline": "2025-09-26",
+            "monthly_deadline": "2025-10-14",
+        },
+        codes=[*audit, *intra, "RECONCILIATION_NOTHING_REFUSED"],
+        not_codes=["RECONCILIATION_NEXT_DAY_NOT_MOVED", "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE"],
+    )
+    rm(
+        "December 2025: a settlement on 2025-12-31 is due on New Year's Day 2026-01-01, not moved, and the month by "
+        "2026-01-08, the make-up Sunday 01-04 counted.",
+        2025,
+        12,
+        [record("YY-2025-12-001", CHANGSHA, YUEYANG, "2025-12-20", "2025-12-31", "3000.00")],
+        a21,
+        outcome="ACCEPTED_IN_FULL",
+        figures={
+            "next_day_deadlines.0.settled_on": "2025-12-31",
+            "next_day_deadlines.0.deadline": "2026-01-01",
+            "monthly_deadline": nth_working_day_after("2025-12-31", 5),
+        },
+        codes=[*intra, "RECONCILIATION_NEXT_DAY_NOT_MOVED"],
+    )
+    rm(
+        "December 2026 with an intra-province settlement needs working days of 2027, whose schedule is unknown: an "
+        "error, never a guess.",
+        2026,
+        12,
+        [record("YY-2026-12-001", CHANGSHA, YUEYANG, "2026-12-01", "2026-12-15", "3000.00")],
+        a21,
+        error=["$.facts"],
+    )
+    rm(
+        "December 2026 with a 2027 schedule supplied in the case: settled on 2026-12-31, due on 2027-01-01, a day "
+        "off, and the month by 2027-01-08.",
+        2026,
+        12,
+        [record("YY-2026-12-002", CHANGSHA, YUEYANG, "2026-12-20", "2026-12-31", "3000.00")],
+        a21,
+        calendar=SCHEDULE_2027,
+        outcome="ACCEPTED_IN_FULL",
+        figures={"next_day_deadlines.0.deadline": "2027-01-01", "monthly_deadline": "2027-01-08"},
+        codes=[*intra, "RECONCILIATION_NEXT_DAY_NOT_MOVED"],
+    )
+    rm(
+        "December 2026 with cross-province settlements only needs no working day of 2027: article 21's deadlines "
+        "are for intra-province care, the national procedure governs the rest.",
+        2026,
+        12,
+        [record("CS-2026-12-001", XINJIANG, CHANGSHA, "2026-12-10", "2026-12-20", "10240.50", number=ID_C,
+                code="EX-0001")],
+        ["art. 20(1)", "art. 21", "art. 23(3)", "art. 24"],
+        outcome="ACCEPTED_IN_FULL",
+        figures={"settled": "10240.50", "next_day_deadlines": [], "monthly_deadline": None},
+        codes=[*audit, "RECONCILIATION_CROSS_PROVINCE_NATIONAL"],
+        not_codes=intra,
+    )  # fmt: skip
+    rm(
+        "A batch mixing intra-province care with local care, provincial-level recognition, care outside Hunan and "
+        "care wholly outside Hunan reconciles the intra-province settlement only.",
+        2025,
+        9,
+        [
+            record("ZZ-2025-09-003", CHANGSHA, ZHUZHOU, "2025-09-08", "2025-09-10", "500.00"),
+            record("LY-2025-09-001", CHANGSHA, LIUYANG, "2025-09-09", "2025-09-11", "300.00"),
+            record("YY-2025-09-001", PROVINCE_LEVEL, YUEYANG, "2025-09-09", "2025-09-11", "400.00"),
+            record("GD-2025-09-001", CHANGSHA, GUANGDONG, "2025-09-10", "2025-09-12", "900.00", code="EX-0004"),
+            record("BJ-2025-09-001", GUANGDONG, BEIJING, "2025-09-11", "2025-09-13", "700.00", number=ID_D,
+                   code="CP-BJ-01"),
+        ],
+        ["art. 2(1)", "art. 3(1)", "art. 3(2)", "art. 20(1)", "art. 21"],
+        outcome="ACCEPTED_IN_FULL",
+        figures={
+            "settlement_ids": ["ZZ-2025-09-003"],
+            "excluded_ids": ["LY-2025-09-001", "YY-2025-09-001", "GD-2025-09-001", "BJ-2025-09-001"],
+            "settled": "500.00",
+        },
+        codes=[
+            *audit,
+            *intra,
+            "RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
+            "RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN",
+            "RECONCILIATION_EXCLUDED_NOT_GOVERNED",
+        ],
+    )  # fmt: skip
+    rm(
+        "July 2025, before the procedure took effect: neither an intra-province nor a cross-province settlement is "
+        "reconciled under it.",
+        2025,
+        7,
+        [
+            record("ZZ-2025-07-001", CHANGSHA, ZHUZHOU, "2025-07-20", "2025-07-31", "600.00"),
+            record("CS-2025-07-001", XINJIANG, CHANGSHA, "2025-07-21", "2025-07-31", "900.00", number=ID_C,
+                   code="EX-0001"),
+        ],
+        ["art. 20(1)", "art. 36"],
+        outcome="NOTHING_TO_RECONCILE",
+        figures={
+            "settlement_ids": [],
+            "excluded_ids": ["ZZ-2025-07-001", "CS-2025-07-001"],
+            "settled": "0.00",
+            "monthly_deadline": None,
+        },
+        codes=["RECONCILIATION_EXCLUDED_NOT_IN_FORCE"],
+        not_codes=audit,
+    )  # fmt: skip
+    rm(
+        "August 2025: a stay admitted on 2025-07-25 and settled on 2025-08-01, the procedure's first day, is "
+        "reconciled under it, the month by 2025-09-05.",
+        2025,
+        8,
+        [record("YY-2025-08-001", CHANGSHA, YUEYANG, "2025-07-25", "2025-08-01", "2500.00")],
+        ["art. 20(1)", "art. 21", "art. 36"],
+        outcome="ACCEPTED_IN_FULL",
+        figures={
+            "settlement_ids": ["YY-2025-08-001"],
+            "next_day_deadlines.0.deadline": "2025-08-02",
+            "monthly_deadline": nth_working_day_after("2025-08-31", 5),
+        },
+        codes=[*audit, *intra, "RECONCILIATION_NEXT_DAY_NOT_MOVED"],
+    )
+    spanning = record("ZZ-2025-10-001", CHANGSHA, ZHUZHOU, "2025-09-25", "2025-10-03", "1800.00")
+    rm(
+        "A stay admitted on 2025-09-25 and settled on 2025-10-03 is reconciled with October, the month it was "
+        "settled in, by 2025-11-07.",
+        2025,
+        10,
+        [spanning],
+        ["art. 20(1)", "art. 21"],
+        outcome="ACCEPTED_IN_FULL",
+        figures={
+            "settlement_ids": ["ZZ-2025-10-001"],
+            "next_day_deadlines.0.deadline": "2025-10-04",
+            "monthly_deadline": nth_working_day_after("2025-10-31", 5),
+        },
+        codes=[*audit, *intra, "RECONCILIATION_NEXT_DAY_NOT_MOVED"],
+    )
+    rm(
+        "The stay settled on 2025-10-03 does not belong to September's batch: rejected.",
+        2025,
+        9,
+        [spanning],
+        ["art. 20(1)"],
+        error=["$.facts.settlements[0].settled_on"],
+    )
+    rm(
+        "Refusals for workers of two insured places are listed and totalled by insured place: 长沙市 first, then "
+        "浏阳市, whose settlement is refused in full.",
+        2025,
+        11,
+        [
+            record("YY-2025-11-001", CHANGSHA, YUEYANG, "2025-11-03", "2025-11-14", "2000.00"),
+            record("YY-2025-11-002", LIUYANG, YUEYANG, "2025-11-10", "2025-11-28", "1000.00", number=ID_B),
+        ],
+        ["art. 20(1)", "art. 21"],
+        refusals=[
+            refusal("YY-2025-11-002", "1000.00", "非协议机构外购药品"),
+            refusal("YY-2025-11-001", "100.00"),
+            refusal("YY-2025-11-001", "50.25", "超出住院服务标准"),
+        ],
+        outcome="REFUSALS_RECORDED",
+        figures={
+            "settled": "3000.00",
+            "refused": "1150.25",
+            "reconciled": "1849.75",
+            "by_insured_place.0.insured": CHANGSHA,
+            "by_insured_place.0.total": "150.25",
+            "by_insured_place.1.insured": LIUYANG,
+            "by_insured_place.1.total": "1000.00",
+            "monthly_deadline": nth_working_day_after("2025-11-30", 5),
+        },
+        codes=[*audit, *intra, "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE"],
+    )
+    settled = record("YY-2025-11-003", CHANGSHA, YUEYANG, "2025-11-03", "2025-11-14", "1000.00")
+    rm(
+        "Refusals adding up to more than the settlement's fund share are rejected: 600.00 and 400.01 of 1000.00.",
+        2025,
+        11,
+        [settled],
+        ["art. 20(1)"],
+        refusals=[refusal("YY-2025-11-003", "600.00"), refusal("YY-2025-11-003", "400.01")],
+        error=["$.facts.refusals[1].amount"],
+    )
+    rm(
+        "A refusal must name a settlement of the batch: one naming another is rejected.",
+        2025,
+        11,
+        [settled],
+        ["art. 20(1)"],
+        refusals=[refusal("YY-2025-11-999", "10.00")],
+        error=["$.facts.refusals[0].settlement_id"],
+    )
+    rm(
+        "A local settlement is not refused here: it is reconciled under local rules.",
+        2025,
+        11,
+        [settled, record("LY-2025-11-001", CHANGSHA, LIUYANG, "2025-11-03", "2025-11-04", "200.00")],
+        ["art. 3(1)", "art. 20(1)"],
+        refusals=[refusal("LY-2025-11-001", "20.00")],
+        error=["$.facts.refusals[0].settlement_id"],
+    )
+    rm(
+        "A refusal of 0.00 yuan is no refusal: article 20 records an amount refused.",
+        2025,
+        11,
+        [settled],
+        ["art. 20(1)"],
+        refusals=[refusal("YY-2025-11-003", "0.00")],
+        error=["$.facts.refusals[0].amount"],
+    )
+    rm(
+        "Month 13 is rejected.",
+        2025,
+        13,
+        [],
+        ["art. 21"],
+        error=["$.facts.month"],
+    )
+    rm(
+        "A month with no settlement has nothing to reconcile.",
+        2026,
+        3,
+        [],
+        ["art. 20(1)"],
+        outcome="NOTHING_TO_RECONCILE",
+        figures={"settled": "0.00", "settlement_ids": [], "monthly_deadline": None},
+        not_codes=audit,
+    )
+    rm(
+        "February 2026: settled on Saturday 2026-02-28, a make-up workday, due on Sunday 03-01 in principle, not "
+        "moved; the month by 2026-03-06.",
+        2026,
+        2,
+        [record("CS-2026-02-001", ZHUZHOU, CHANGSHA, "2026-02-20", "2026-02-28", "4321.09", number=ID_E)],
+        ["art. 21"],
+        outcome="ACCEPTED_IN_FULL",
+        figures={
+            "next_day_deadlines.0.deadline": "2026-03-01",
+            "monthly_deadline": nth_working_day_after("2026-02-28", 5),
+        },
+        codes=[*intra, "RECONCILIATION_NEXT_DAY_NOT_MOVED"],
+    )
+    rm(
+        "September 2026: the month's settlements are reconciled by 2026-10-13, the make-up Saturday 10-10 counted.",
+        2026,
+        9,
+        [record("CD-2026-09-001", YUEYANG, CHANGDE, "2026-09-01", "2026-09-29", "2222.22", number=ID_B,
+                code="CP-CD-01")],
+        ["art. 21"],
+        outcome="ACCEPTED_IN_FULL",
+        figures={
+            "next_day_deadlines.0.deadline": "2026-09-30",
+            "monthly_deadline": nth_working_day_after("2026-09-30", 5),
+        },
+        codes=intra,
+        not_codes=["RECONCILIATION_NEXT_DAY_NOT_MOVED"],
+    )  # fmt: skip
+
+
+def _fund_flow_cases() -> None:
+    def ff(
+        name: str,
+        rec: dict[str, Any],
+        articles: list[str],
+        outcome: str,
+        figures: dict[str, Any],
+        **more: Any,
+    ) -> None:
+        add("funds", name, "fund_flow", rec["ended_on"], {"record": rec}, articles, outcome=outcome,
+            figures=figures, **more)  # fmt: skip
+
+    charged = "FUNDS_CHARGED_TO_INSURED_PLACE_FUND"
+    ff(
+        "A 长沙 worker's stay settled in 广东 is charged to 长沙's fund: Hunan prepays, the provincial finance "
+        "department transfers, then the provinces clear.",
+        record("GD-2025-09-002", CHANGSHA, GUANGDONG, "2025-09-01", "2025-09-12", "8000.00", code="EX-0004"),
+        ["art. 23(1)", "art. 23(2)", "art. 23(3)", "art. 24", "art. 25(1)"],
+        "OUTBOUND_TRANSFER",
+        {
+            "scope": "CROSS_PROVINCE_OUTBOUND",
+            "amount": "8000.00",
+            "fund_of": CHANGSHA,
+            "advancing_agency": None,
+            "steps.0.kind": "PREPAYMENT",
+            "steps.0.payer.role": "HUNAN",
+            "steps.0.payee.place": GUANGDONG,
+            "steps.1.kind": "TRANSFER",
+            "steps.1.payer.role": "PROVINCIAL_FINANCE_DEPARTMENT",
+            "steps.1.payee.place": GUANGDONG,
+            "steps.2.kind": "CLEARING",
+        },
+        codes=["FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR", "FUNDS_OUTBOUND_TRANSFER", charged],
+    )
+    ff(
+        "A 新疆 worker settled at an institution in 浏阳市: 长沙's city agency advances the money, 新疆's fund bears "
+        "it, and 新疆 prepays Hunan and clears with it.",
+        record("LY-2025-09-002", XINJIANG, LIUYANG, "2025-09-01", "2025-09-12", "10240.50", number=ID_C,
+               code="CP-LY-01"),
+        ["art. 2(3)", "art. 23(1)", "art. 23(2)", "art. 24", "art. 25(2)"],
+        "INBOUND_ADVANCE",
+        {
+            "fund_of": XINJIANG,
+            "amount": "10240.50",
+            "advancing_agency": agency("CITY", CHANGSHA),
+            "steps.0.kind": "PREPAYMENT",
+            "steps.0.payer.place": XINJIANG,
+            "steps.0.payee.role": "HUNAN",
+            "steps.1.kind": "ADVANCE",
+            "steps.1.payer.place": CHANGSHA,
+            "steps.1.payee.place": LIUYANG,
+            "steps.2.kind": "CLEARING",
+        },
+        codes=["FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR", "FUNDS_ADVANCED_BY_TREATMENT_AGENCY", charged],
+    )  # fmt: skip
+    intra_record = record(
+        "YY-2025-12-002", LIUYANG, YUEYANG, "2025-12-22", "2025-12-31", "2000.50", number=ID_B
+    )
+    ff(
+        "A 浏阳 worker settled in 岳阳 on 2025-12-31 is charged to 浏阳's fund; 岳阳's city agency advances the money.",
+        intra_record,
+        ["art. 25(2)"],
+        "INTRA_PROVINCE_ADVANCE",
+        {
+            "scope": "INTRA_PROVINCE",
+            "fund_of": LIUYANG,
+            "amount": "2000.50",
+            "advancing_agency": agency("CITY", YUEYANG),
+            "steps.0.kind": "ADVANCE",
+            "steps.0.payer.role": "TREATMENT_PLACE_AGENCY",
+            "steps.0.payee.role": "AGREEMENT_INSTITUTION",
+        },
+        codes=["FUNDS_ADVANCED_BY_TREATMENT_AGENCY", charged],
+        not_codes=["FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR"],
+    )
+    ff(
+        "After 岳阳's agency advances for a 浏阳 worker, the two agencies confirm what is receivable and payable and "
+        "clear it periodically.",
+        intra_record,
+        ["art. 23(2)", "art. 25(2)", "art. 27"],
+        "INTRA_PROVINCE_ADVANCE",
+        {"steps.0.kind": "ADVANCE", "steps.1.kind": "CLEARING", "steps.1.payer.place": LIUYANG},
+        codes=["FUNDS_INTRA_PROVINCE_CLEARING"],
+    )
+    ff(
+        "Care within 长沙市 is not out-of-area: chapter 4's funds rules do not apply.",
+        record("LY-2025-09-003", CHANGSHA, LIUYANG, "2025-09-01", "2025-09-05", "300.00"),
+        ["art. 3(1)"],
+        "NOT_OUT_OF_AREA",
+        {"scope": "LOCAL", "fund_of": None, "steps": []},
+        codes=["FUNDS_NOT_OUT_OF_AREA"],
+    )
+    ff(
+        "A 省本级 worker treated in 岳阳 is provincial-level recognition: chapter 4's funds rules do not apply.",
+        record("YY-2025-09-002", PROVINCE_LEVEL, YUEYANG, "2025-09-01", "2025-09-05", "300.00"),
+        ["art. 3(2)"],
+        "NOT_OUT_OF_AREA",
+        {"scope": "PROVINCIAL_RECOGNITION", "fund_of": None},
+        codes=["FUNDS_NOT_OUT_OF_AREA"],
+    )
+    ff(
+        "A 省本级 worker settled in 北京 on 2026-02-28 is charged to the 省本级 fund, transferred to 北京.",
+        record(
+            "BJ-2026-02-001", PROVINCE_LEVEL, BEIJING, "2026-02-14", "2026-02-28", "15000.00", code="CP-BJ-01"
+        ),
+        ["art. 25(1)"],
+        "OUTBOUND_TRANSFER",
+        {"fund_of": PROVINCE_LEVEL, "steps.1.kind": "TRANSFER", "steps.1.payee.place": BEIJING},
+        codes=["FUNDS_OUTBOUND_TRANSFER", charged],
+    )
+    ff(
+        "An intra-province settlement of 2025-07-31, before the procedure took effect, is judged on its "
+        "settlement date: not under this procedure.",
+        record("ZZ-2025-07-002", CHANGSHA, ZHUZHOU, "2025-07-20", "2025-07-31", "600.00"),
+        ["art. 36"],
+        "NOT_IN_FORCE",
+        {"fund_of": None, "steps": []},
+        codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
+    )
+    ff(
+        "A cross-province settlement of 2025-07-31 falls under the national procedure, not this one.",
+        record("CS-2025-07-002", XINJIANG, CHANGSHA, "2025-07-21", "2025-07-31", "900.00", number=ID_C,
+               code="EX-0001"),
+        ["art. 36"],
+        "NOT_GOVERNED",
+        {"fund_of": None, "steps": []},
+        codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
+    )  # fmt: skip
+    ff(
+        "A stay admitted on 2025-07-25 and settled on 2025-08-01, the procedure's first day, is governed by it.",
+        record("YY-2025-08-002", CHANGSHA, YUEYANG, "2025-07-25", "2025-08-01", "2500.00"),
+        ["art. 25(2)", "art. 36"],
+        "INTRA_PROVINCE_ADVANCE",
+        {"fund_of": CHANGSHA, "advancing_agency": agency("CITY", YUEYANG)},
+        not_codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
+    )
+    ff(
+        "A settlement on 2027-07-31, the procedure's last day, is governed by it.",
+        record("YY-2027-07-001", CHANGSHA, YUEYANG, "2027-07-20", "2027-07-31", "2500.00"),
+        ["art. 25(2)", "art. 36"],
+        "INTRA_PROVINCE_ADVANCE",
+        {"fund_of": CHANGSHA},
+    )
+    ff(
+        "A settlement on 2027-08-01, the day after the procedure's last day, is not under it.",
+        record("YY-2027-08-001", CHANGSHA, YUEYANG, "2027-07-20", "2027-08-01", "2500.00"),
+        ["art. 36"],
+        "NOT_IN_FORCE",
+        {"fund_of": None},
+        codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
+    )
+    ff(
+        "广东 to 北京 lies wholly outside Hunan: its funds are not governed by this procedure.",
+        record("BJ-2025-09-002", GUANGDONG, BEIJING, "2025-09-01", "2025-09-12", "700.00", number=ID_D,
+               code="CP-BJ-01"),
+        ["art. 2(1)"],
+        "NOT_GOVERNED",
+        {"scope": "NOT_GOVERNED", "fund_of": None},
+    )  # fmt: skip
+
+
+def _ledger_cases() -> None:
+    def ledger_line(kind: str, amount: Any, to: str, ref: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": kind, "amount": amount, "charged_to": to}
+        if ref is not None:
+            data["reference"] = ref
+        return data
+
+    def lg(name: str, lines: list[dict[str, Any]], **expected: Any) -> None:
+        add("funds", name, "check_ledger", "2025-10-31", {"lines": lines}, ["art. 24"], **expected)
+
+    every = "FUNDS_FEE_RULE_FOR_EVERY_TRANSFER"
+    lg(
+        "A bank charge of 25.00 yuan charged to the fund among good lines is rejected: the line at position 1.",
+        [
+            ledger_line("PREPAYMENT", "500000.00", "FUND", "预付金 2025-09"),
+            ledger_line("BANK_FEE", "25.00", "FUND"),
+            ledger_line("BILL_FEE", "2.00", "OTHER"),
+            ledger_line("CLEARING", "120000.00", "FUND"),
+        ],
+        outcome="FEES_CHARGED_TO_FUND",
+        figures={"rejected": [1], "rejected_total": "25.00"},
+        codes=["FUNDS_FEE_CHARGED_TO_FUND", every, "FUNDS_FEE_BEARER_NOT_SPECIFIED"],
+        not_codes=["FUNDS_NO_FEE_ON_FUND"],
+    )
+    lg(
+        "A ledger whose bank charges and bill fees are borne outside the fund is compliant.",
+        [
+            ledger_line("PREPAYMENT", "500000.00", "FUND"),
+            ledger_line("TRANSFER", "80000.00", "FUND"),
+            ledger_line("BANK_FEE", "25.00", "OTHER"),
+            ledger_line("BILL_FEE", "2.00", "OTHER"),
+        ],
+        outcome="COMPLIANT",
+        figures={"rejected": [], "rejected_total": "0.00"},
+        codes=["FUNDS_NO_FEE_ON_FUND", every, "FUNDS_FEE_BEARER_NOT_SPECIFIED"],
+        not_codes=["FUNDS_FEE_CHARGED_TO_FUND"],
+    )
+    lg(
+        "Every transfer cost charged to the fund is listed, not only the first: a bank charge, a bill fee and "
+        "another transfer cost, 47.50 yuan.",
+        [
+            ledger_line("BANK_FEE", "30.00", "FUND"),
+            ledger_line("ADVANCE", "8000.00", "FUND"),
+            ledger_line("BILL_FEE", "5.00", "FUND"),
+            ledger_line("OTHER_TRANSFER_FEE", "12.50", "FUND", "汇划费"),
+        ],
+        outcome="FEES_CHARGED_TO_FUND",
+        figures={"rejected": [0, 2, 3], "rejected_total": "47.50"},
+        codes=["FUNDS_FEE_CHARGED_TO_FUND", every, "FUNDS_OTHER_FEE_LIKE_BANK_FEE"],
+    )
+    lg(
+        "A bank charge on an allocation to a city account is kept off the fund too: the rule is not limited to "
+        "cross-province transfers.",
+        [ledger_line("ALLOCATION", "200000.00", "FUND"), ledger_line("BANK_FEE", "10.00", "FUND")],
+        outcome="FEES_CHARGED_TO_FUND",
+        figures={"rejected": [1], "rejected_total": "10.00"},
+        codes=["FUNDS_FEE_CHARGED_TO_FUND", every],
+    )
+    lg(
+        "A ledger with no transfer cost at all is compliant.",
+        [ledger_line("SETTLEMENT", "2000.50", "FUND"), ledger_line("ADVANCE", "2000.50", "FUND")],
+        outcome="COMPLIANT",
+        figures={"rejected": [], "rejected_total": "0.00"},
+        codes=["FUNDS_NO_FEE_ON_FUND"],
+        not_codes=[every, "FUNDS_FEE_BEARER_NOT_SPECIFIED"],
+    )
+    lg(
+        "A ledger amount written as a JSON number is rejected, not rounded.",
+        [ledger_line("BANK_FEE", 25.5, "FUND")],
+        error=["$.facts.lines[0].amount"],
+    )
+
+
+def _fund_use_plan_cases() -> None:
+    def plan(
+        name: str,
+        city: str,
+        settlements: list[dict[str, Any]],
+        other: str,
+        articles: list[str],
+        **expected: Any,
+    ) -> None:
+        facts = {"city": city, "settlements": settlements, "other_benefit_spending": other}
+        add("funds", name, "fund_use_plan", "2025-10-31", facts, articles, **expected)
+
+    base = ["FUNDS_PLAN_OUT_OF_AREA_SPENDING", "FUNDS_PLAN_COMBINED_AND_LISTED", "FUNDS_PLAN_SUBMISSION"]
+    plan(
+        "长沙's plan lists its workers' 4500.50 yuan of out-of-area spending apart, combined with 98000.00 yuan of "
+        "other benefits, and goes to the provincial agency.",
+        CHANGSHA,
+        [
+            record("ZZ-2025-09-004", LIUYANG, ZHUZHOU, "2025-09-01", "2025-09-10", "1500.50"),
+            record(
+                "GD-2025-09-003", CHANGSHA, GUANGDONG, "2025-09-01", "2025-09-12", "3000.00", code="EX-0004"
+            ),
+        ],
+        "98000.00",
+        ["art. 25(1)", "art. 25(2)", "art. 26"],
+        outcome="WITH_OUT_OF_AREA_SPENDING",
+        figures={
+            "city": CHANGSHA,
+            "agency": agency("CITY", CHANGSHA),
+            "submitted_to": PROVINCIAL,
+            "intra_province": "1500.50",
+            "cross_province": "3000.00",
+            "out_of_area": "4500.50",
+            "other_benefits": "98000.00",
+            "total": "102500.50",
+            "counted_ids": ["ZZ-2025-09-004", "GD-2025-09-003"],
+            "not_counted_ids": [],
+        },
+        codes=[*base, "FUNDS_PLAN_PERIOD_NOT_SPECIFIED"],
+    )
+    plan(
+        "What 长沙's agency only advanced for workers insured elsewhere, and local care, is not in 长沙's plan.",
+        CHANGSHA,
+        [
+            record("CS-2025-09-002", YUEYANG, CHANGSHA, "2025-09-01", "2025-09-10", "2000.00", number=ID_B),
+            record("CS-2025-09-003", XINJIANG, CHANGSHA, "2025-09-01", "2025-09-12", "10240.50", number=ID_C,
+                   code="EX-0001"),
+            record("LY-2025-09-004", CHANGSHA, LIUYANG, "2025-09-03", "2025-09-04", "300.00"),
+        ],
+        "50000",
+        ["art. 3(1)", "art. 25(2)", "art. 26"],
+        outcome="NO_OUT_OF_AREA_SPENDING",
+        figures={
+            "out_of_area": "0.00",
+            "total": "50000.00",
+            "counted_ids": [],
+            "not_counted_ids": ["CS-2025-09-002", "CS-2025-09-003", "LY-2025-09-004"],
+        },
+        codes=[*base, "FUNDS_PLAN_INSURED_ELSEWHERE", "FUNDS_PLAN_NOT_OUT_OF_AREA"],
+    )  # fmt: skip
+    plan(
+        "A settlement of 2025-07-31, before the procedure took effect, is not planned under it; one of 2025-08-01 "
+        "is.",
+        CHANGSHA,
+        [
+            record("YY-2025-07-001", CHANGSHA, YUEYANG, "2025-07-20", "2025-07-31", "700.00"),
+            record("YY-2025-08-003", CHANGSHA, YUEYANG, "2025-07-28", "2025-08-01", "800.00"),
+        ],
+        "1000.00",
+        ["art. 26", "art. 36"],
+        outcome="WITH_OUT_OF_AREA_SPENDING",
+        figures={"out_of_area": "800.00", "total": "1800.00", "counted_ids": ["YY-2025-08-003"]},
+        codes=[*base, "FUNDS_PLAN_NOT_IN_FORCE"],
+    )
+    plan(
+        "A plan with no settlement is the other benefit spending alone.",
+        YUEYANG,
+        [],
+        "12345.67",
+        ["art. 26"],
+        outcome="NO_OUT_OF_AREA_SPENDING",
+        figures={"agency": agency("CITY", YUEYANG), "out_of_area": "0.00", "total": "12345.67"},
+        codes=base,
+    )
+    plan(
+        "Article 26's plans are the city agencies': 浏阳市, a county, is rejected as the city.",
+        LIUYANG,
+        [],
+        "1000.00",
+        ["art. 26"],
+        error=["$.facts.city"],
+    )
+
+
+def _suspension_cases() -> None:
+    def susp(
+        suspended_on: str, lifted_on: str | None = None, by: str | None = YUEYANG, number: str = ID_A
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {"identity_number": number, "suspended_on": suspended_on}
+        if lifted_on is not None:
+            data["lifted_on"] = lifted_on
+        if by is not None:
+            data["suspended_by"] = by
+        return data
+
+    def ss(name: str, today: str, suspensions: list[dict[str, Any]], **expected: Any) -> None:
+        facts = {"identity_number": ID_A, "suspensions": suspensions}
+        add("supervision", name, "suspension_status", today, facts, ["art. 30(1)"], **expected)
+
+    suspended = [
+        "SUPERVISION_SUSPENDED",
+        "SUPERVISION_SUSPENSION_EVERYWHERE",
+        "SUPERVISION_REPORTED_TO_PROVINCE",
+        "SUPERVISION_BILL_CHECKS",
+    ]
+    ss(
+        "A worker whose direct settlement 岳阳's agency suspended on 2025-10-09 cannot settle directly that day.",
+        "2025-10-09",
+        [susp("2025-10-09")],
+        outcome="SUSPENDED",
+        figures={
+            "on": "2025-10-09",
+            "in_force": [{"suspended_on": "2025-10-09", "lifted_on": None, "suspended_by": YUEYANG}],
+        },
+        codes=suspended,
+    )
+    ss(
+        "On 2025-11-02, the day before the suspension is lifted, direct settlement is still suspended.",
+        "2025-11-02",
+        [susp("2025-10-09", "2025-11-03")],
+        outcome="SUSPENDED",
+        figures={"in_force.0.lifted_on": "2025-11-03"},
+        codes=suspended,
+    )
+    ss(
+        "On 2025-11-03, the day the suspension is lifted, direct settlement is possible again.",
+        "2025-11-03",
+        [susp("2025-10-09", "2025-11-03")],
+        outcome="NOT_SUSPENDED",
+        figures={"on": "2025-11-03", "in_force": []},
+        codes=["SUPERVISION_NOT_SUSPENDED", "SUPERVISION_SUSPENSION_LIFTED"],
+        not_codes=suspended,
+    )
+    ss(
+        "On 2025-10-08, the day before the suspension begins, direct settlement is not yet suspended.",
+        "2025-10-08",
+        [susp("2025-10-09")],
+        outcome="NOT_SUSPENDED",
+        figures={"in_force": []},
+        codes=["SUPERVISION_NOT_SUSPENDED", "SUPERVISION_SUSPENSION_NOT_YET"],
+    )
+    ss(
+        "Another worker's suspension does not suspend this worker.",
+        "2025-10-09",
+        [susp("2025-10-09", number=ID_B)],
+        outcome="NOT_SUSPENDED",
+        figures={"in_force": []},
+        codes=["SUPERVISION_NOT_SUSPENDED"],
+        not_codes=["SUPERVISION_SUSPENDED", "SUPERVISION_SUSPENSION_NOT_YET"],
+    )
+    ss(
+        "Suspended again after a lift: the second suspension, from 2026-02-28 by 常德's agency, applies on "
+        "2026-03-01.",
+        "2026-03-01",
+        [susp("2025-10-09", "2025-11-03"), susp("2026-02-28", by=CHANGDE)],
+        outcome="SUSPENDED",
+        figures={"in_force": [{"suspended_on": "2026-02-28", "lifted_on": None, "suspended_by": CHANGDE}]},
+        codes=[*suspended, "SUPERVISION_SUSPENSION_LIFTED"],
+    )
+    ss(
+        "A suspension whose suspending agency is not known still suspends the worker.",
+        "2025-12-31",
+        [susp("2025-12-01", by=None)],
+        outcome="SUSPENDED",
+        figures={"in_force.0.suspended_by": None},
+        codes=suspended,
+    )
+    ss(
+        "A suspension lifted on the day it began never applies.",
+        "2025-10-09",
+        [susp("2025-10-09", "2025-10-09")],
+        outcome="NOT_SUSPENDED",
+        figures={"in_force": []},
+        codes=["SUPERVISION_SUSPENSION_LIFTED"],
+    )
+    ss(
+        "With no suspension on record, direct settlement is not suspended.",
+        "2025-10-09",
+        [],
+        outcome="NOT_SUSPENDED",
+        figures={"in_force": []},
+        codes=["SUPERVISION_NOT_SUSPENDED"],
+    )
+    ss(
+        "A suspension lifted before it began is rejected.",
+        "2025-10-09",
+        [susp("2025-10-09", "2025-10-08")],
+        error=["$.facts.suspensions[0].lifted_on"],
+    )
+    ss(
+        "A suspension by an agency outside Hunan is rejected: article 30 is the Hunan treatment place's agency's.",
+        "2025-10-09",
+        [susp("2025-10-09", by=GUANGDONG)],
+        error=["$.facts.suspensions[0].suspended_by"],
+    )
+
+
+def _recovery_cases() -> None:
+    def rc(
+        name: str, cause: str, insured: str, treatment: str, articles: list[str], outcome: str, **more: Any
+    ) -> None:
+        facts = {"cause": cause, "insured": insured, "treatment": treatment}
+        add("supervision", name, "recovery_responsibility", "2025-10-15", facts, articles, outcome=outcome,
+            **more)  # fmt: skip
+
+    rc(
+        "A 浏阳 worker who lost entitlement while treated in 岳阳: 浏阳's county agency leads the recovery, 岳阳's "
+        "agency assists.",
+        "LOSS_OF_ENTITLEMENT",
+        LIUYANG,
+        YUEYANG,
+        ["art. 31"],
+        "INSURED_PLACE_LEADS",
+        figures={"lead": agency("COUNTY", LIUYANG), "assisting": agency("CITY", YUEYANG)},
+        codes=["RECOVERY_INSURED_PLACE_LEADS"],
+    )
+    rc(
+        "Suspicious data from a 岳阳 institution's conduct: 岳阳's agency leads the check, 长沙's assists.",
+        "INSTITUTION_CONDUCT",
+        CHANGSHA,
+        YUEYANG,
+        ["art. 31"],
+        "TREATMENT_PLACE_LEADS",
+        figures={"lead": agency("CITY", YUEYANG), "assisting": agency("CITY", CHANGSHA)},
+        codes=["RECOVERY_TREATMENT_PLACE_LEADS"],
+    )
+    rc(
+        "An institution in 湘乡市 is in 湘潭市: 湘潭's city agency leads the recovery for its conduct.",
+        "INSTITUTION_CONDUCT",
+        CHANGSHA,
+        XIANGXIANG,
+        ["art. 2(3)", "art. 31"],
+        "TREATMENT_PLACE_LEADS",
+        figures={"lead": agency("CITY", XIANGTAN), "assisting": agency("CITY", CHANGSHA)},
+    )
+    rc(
+        "Article 31 divides intra-province work only: for a 长沙 worker treated in 广东 it assigns nothing.",
+        "LOSS_OF_ENTITLEMENT",
+        CHANGSHA,
+        GUANGDONG,
+        ["art. 31", "art. 36"],
+        "NOT_ASSIGNED_HERE",
+        figures={"lead": None, "assisting": None},
+        codes=["RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED"],
+    )
+    rc(
+        "For a 新疆 worker treated in 长沙, article 31 assigns nothing either: the national procedure governs.",
+        "INSTITUTION_CONDUCT",
+        XINJIANG,
+        CHANGSHA,
+        ["art. 31", "art. 36"],
+        "NOT_ASSIGNED_HERE",
+        figures={"lead": None},
+        codes=["RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED"],
+    )
+    rc(
+        "Care within 长沙市 is not out-of-area: article 31's division does not apply.",
+        "LOSS_OF_ENTITLEMENT",
+        CHANGSHA,
+        LIUYANG,
+        ["art. 3(1)", "art. 31"],
+        "NOT_OUT_OF_AREA",
+        codes=["RECOVERY_NOT_OUT_OF_AREA"],
+    )
+    rc(
+        "A 省本级 worker treated in 岳阳 is provincial-level recognition: article 31's division does not apply.",
+        "INSTITUTION_CONDUCT",
+        PROVINCE_LEVEL,
+        YUEYANG,
+        ["art. 3(2)", "art. 31"],
+        "NOT_OUT_OF_AREA",
+        codes=["RECOVERY_NOT_OUT_OF_AREA"],
+    )
+    rc(
+        "A check or recovery for 广东 to 北京 is not governed by this procedure.",
+        "LOSS_OF_ENTITLEMENT",
+        GUANGDONG,
+        BEIJING,
+        ["art. 2(1)"],
+        "NOT_GOVERNED",
+    )
+
+
+def _audit_cases() -> None:
+    def au(
+        name: str,
+        records: list[dict[str, Any]],
+        thresholds: dict[str, Any],
+        filings: list[dict[str, Any]] | None = None,
+        **expected: Any,
+    ) -> None:
+        facts: dict[str, Any] = {"records": records, "thresholds": thresholds}
+        if filings is not None:
+            facts["filings"] = filings
+        add("supervision", name, "audit_flags", "2025-12-01", facts, ["art. 32"], **expected)
+
+    def period(treatment: str, start: str, through: str, number: str = ID_A) -> dict[str, Any]:
+        return {
+            "identity_number": number,
+            "treatment": treatment,
+            "valid_from": start,
+            "valid_through": through,
+        }
+
+    large = {"large_amount": "50000"}
+    au(
+        "At the large-amount threshold of 50000 yuan exactly a settlement is flagged; one fen below, another is "
+        "not.",
+        [
+            record("L-1", CHANGSHA, YUEYANG, "2025-09-01", "2025-09-20", "50000.00"),
+            record("L-2", CHANGSHA, ZHUZHOU, "2025-09-01", "2025-09-21", "49999.99"),
+        ],
+        large,
+        outcome="FLAGGED",
+        figures={"flags": [{"rule": "LARGE_AMOUNT", "settlement_ids": ["L-1"]}], "flagged_ids": ["L-1"]},
+        codes=["AUDIT_FOCUS", "AUDIT_LARGE_AMOUNT", "AUDIT_RULE_NOT_RUN"],
+    )
+    au(
+        "A bill at the large-amount threshold flags the row even when the fund's share is below it.",
+        [record("L-3", CHANGSHA, YUEYANG, "2025-09-01", "2025-09-20", "45000.00", bill="60000.00")],
+        large,
+        outcome="FLAGGED",
+        figures={"flagged_ids": ["L-3"]},
+        codes=["AUDIT_LARGE_AMOUNT"],
+    )
+    au(
+        "A large amount within 长沙市 is local care, not a joint-audit row: 80000 yuan there is not flagged.",
+        [record("L-4", CHANGSHA, LIUYANG, "2025-09-01", "2025-09-20", "80000.00")],
+        large,
+        outcome="NOTHING_FLAGGED",
+        figures={"flags": [], "flagged_ids": []},
+        codes=["AUDIT_OUT_OF_AREA_ROWS_ONLY"],
+        not_codes=["AUDIT_LARGE_AMOUNT"],
+    )
+    frequent = {"frequency_count": 3, "frequency_window_days": 30}
+    au(
+        "Three settlements from 2025-09-01 to 2025-09-30, within 30 consecutive days, are high frequency.",
+        [
+            record("F-1", CHANGSHA, YUEYANG, "2025-09-01", "2025-09-01", "300.00"),
+            record("F-2", CHANGSHA, YUEYANG, "2025-09-15", "2025-09-15", "300.00"),
+            record("F-3", CHANGSHA, ZHUZHOU, "2025-09-30", "2025-09-30", "300.00"),
+        ],
+        frequent,
+        outcome="FLAGGED",
+        figures={"flags": [{"rule": "HIGH_FREQUENCY", "settlement_ids": ["F-1", "F-2", "F-3"]}]},
+        codes=["AUDIT_HIGH_FREQUENCY"],
+    )
+    au(
+        "A third settlement on 2025-10-01 is day 31 from 2025-09-01: outside a 30-day window, not high frequency.",
+        [
+            record("F-4", CHANGSHA, YUEYANG, "2025-09-01", "2025-09-01", "300.00"),
+            record("F-5", CHANGSHA, YUEYANG, "2025-09-15", "2025-09-15", "300.00"),
+            record("F-6", CHANGSHA, ZHUZHOU, "2025-10-01", "2025-10-01", "300.00"),
+        ],
+        frequent,
+        outcome="NOTHING_FLAGGED",
+        figures={"flags": []},
+        not_codes=["AUDIT_HIGH_FREQUENCY"],
+    )
+    au(
+        "Three settlements within 30 days by two workers are high frequency for neither.",
+        [
+            record("F-7", CHANGSHA, YUEYANG, "2025-09-01", "2025-09-01", "300.00"),
+            record("F-8", CHANGSHA, YUEYANG, "2025-09-02", "2025-09-02", "300.00", number=ID_B),
+            record("F-9", CHANGSHA, YUEYANG, "2025-09-03", "2025-09-03", "300.00"),
+        ],
+        frequent,
+        outcome="NOTHING_FLAGGED",
+        not_codes=["AUDIT_HIGH_FREQUENCY"],
+    )
+    filed = [period(YUEYANG, "2025-08-01", "2025-10-31")]
+    au(
+        "Filed for 岳阳 (valid 2025-08-01 to 2025-10-31), a 长沙 worker also settled in 长沙 on 2025-10-31, the last "
+        "valid day: spending at both places.",
+        [
+            record("D-1", CHANGSHA, YUEYANG, "2025-09-02", "2025-09-05", "3000.00"),
+            record("D-2", CHANGSHA, FURONG, "2025-10-31", "2025-10-31", "200.00"),
+        ],
+        {},
+        filed,
+        outcome="FLAGGED",
+        figures={"flags": [{"rule": "DUAL_PLACE_SPENDING", "settlement_ids": ["D-1", "D-2"]}]},
+        codes=["AUDIT_DUAL_PLACE_SPENDING", "AUDIT_OUT_OF_AREA_ROWS_ONLY"],
+    )
+    au(
+        "Spending in 长沙 from 2025-11-01, the day after the filing's last valid day, is not dual-place spending.",
+        [
+            record("D-3", CHANGSHA, YUEYANG, "2025-09-02", "2025-09-05", "3000.00"),
+            record("D-4", CHANGSHA, FURONG, "2025-11-01", "2025-11-01", "200.00"),
+        ],
+        {},
+        filed,
+        outcome="NOTHING_FLAGGED",
+        not_codes=["AUDIT_DUAL_PLACE_SPENDING"],
+    )
+    au(
+        "A stay in 长沙 admitted on 2025-10-31 and discharged on 2025-11-03 overlaps the filing's validity: "
+        "dual-place spending.",
+        [
+            record("D-5", CHANGSHA, YUEYANG, "2025-09-02", "2025-09-05", "3000.00"),
+            record("D-6", CHANGSHA, FURONG, "2025-10-31", "2025-11-03", "2000.00"),
+        ],
+        {},
+        filed,
+        outcome="FLAGGED",
+        figures={"flagged_ids": ["D-5", "D-6"]},
+        codes=["AUDIT_DUAL_PLACE_SPENDING"],
+    )
+    au(
+        "One batch with all three focus points gives them in the article's order: large amount, high frequency, "
+        "dual-place spending.",
+        [
+            record("X-1", CHANGSHA, YUEYANG, "2025-09-02", "2025-09-02", "60000.00"),
+            record("X-2", CHANGSHA, YUEYANG, "2025-09-10", "2025-09-10", "500.00"),
+            record("X-3", CHANGSHA, CHANGSHA, "2025-09-20", "2025-09-20", "300.00"),
+        ],
+        {"large_amount": "50000.00", "frequency_count": 2, "frequency_window_days": 10},
+        filed,
+        outcome="FLAGGED",
+        figures={
+            "flags": [
+                {"rule": "LARGE_AMOUNT", "settlement_ids": ["X-1"]},
+                {"rule": "HIGH_FREQUENCY", "settlement_ids": ["X-1", "X-2"]},
+                {"rule": "DUAL_PLACE_SPENDING", "settlement_ids": ["X-1", "X-2", "X-3"]},
+            ],
+            "flagged_ids": ["X-1", "X-2", "X-3"],
+        },
+        codes=["AUDIT_LARGE_AMOUNT", "AUDIT_HIGH_FREQUENCY", "AUDIT_DUAL_PLACE_SPENDING"],
+        not_codes=["AUDIT_RULE_NOT_RUN"],
+    )
+    au(
+        "With no threshold and no filing, the procedure sets none: nothing is checked, nothing is flagged.",
+        [record("N-1", CHANGSHA, YUEYANG, "2025-09-02", "2025-09-02", "90000.00")],
+        {},
+        outcome="NOTHING_FLAGGED",
+        figures={"flags": [], "flagged_ids": []},
+        codes=["AUDIT_FOCUS", "AUDIT_RULE_NOT_RUN"],
+    )
+    au(
+        "A frequency count without a window is rejected: give both or neither.",
+        [],
+        {"frequency_count": 3},
+        error=["$.facts.thresholds.frequency_window_days"],
+    )
+    au(
+        "A large-amount threshold of 0 is rejected: a threshold is more than 0.",
+        [],
+        {"large_amount": "0"},
+        error=["$.facts.thresholds.large_amount"],
+    )
+
+
+def _agency_cases() -> None:
+    def ag(
+        name: str, task: str, insured: str, treatment: str, articles: list[str], outcome: str, **more: Any
+    ) -> None:
+        facts = {"task": task, "insured": insured, "treatment": treatment}
+        add("agencies", name, "responsible_agency", "2025-09-30", facts, articles, outcome=outcome, **more)
+
+    hunan = "HUNAN_AGENCY"
+    ag(
+        "A worker insured in 浏阳市, a county, files with 浏阳's county agency.",
+        "FILING",
+        LIUYANG,
+        YUEYANG,
+        ["art. 7(4)", "art. 8"],
+        hunan,
+        figures={"task": "FILING", "agencies": [agency("COUNTY", LIUYANG)], "other_province": None},
+    )
+    ag(
+        "A worker insured in 长沙市 files with 长沙's city agency.",
+        "FILING",
+        CHANGSHA,
+        YUEYANG,
+        ["art. 7(3)", "art. 8"],
+        hunan,
+        figures={"agencies": [agency("CITY", CHANGSHA)]},
+    )
+    ag(
+        "A 省本级 worker going to 广东 files with the provincial agency.",
+        "FILING",
+        PROVINCE_LEVEL,
+        GUANGDONG,
+        ["art. 7(2)", "art. 8"],
+        hunan,
+        figures={"agencies": [PROVINCIAL]},
+    )
+    ag(
+        "A worker insured in 新疆 and treated in 长沙 files with 新疆, not with a Hunan agency.",
+        "FILING",
+        XINJIANG,
+        CHANGSHA,
+        ["art. 2(1)", "art. 8"],
+        "OTHER_PROVINCE",
+        figures={"agencies": [], "other_province": XINJIANG},
+    )
+    ag(
+        "A 浏阳 worker's costs in 岳阳 are reconciled by 岳阳's city agency, then with 浏阳's county agency.",
+        "RECONCILIATION",
+        LIUYANG,
+        YUEYANG,
+        ["art. 7(4)", "art. 21"],
+        hunan,
+        figures={"agencies": [agency("CITY", YUEYANG), agency("COUNTY", LIUYANG)]},
+        codes=["AGENCY_RECONCILIATION_INTRA_PROVINCE", "AGENCY_RECONCILIATION_BY_COUNTY"],
+    )
+    ag(
+        "For an institution in 湘乡市, a county of 湘潭市, 湘潭's city agency reconciles on the treatment side.",
+        "RECONCILIATION",
+        CHANGSHA,
+        XIANGXIANG,
+        ["art. 2(3)", "art. 7(4)", "art. 21"],
+        hunan,
+        figures={"agencies": [agency("CITY", XIANGTAN), agency("CITY", CHANGSHA)]},
+        codes=["AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY"],
+        not_codes=["AGENCY_RECONCILIATION_BY_COUNTY"],
+    )
+    ag(
+        "A 新疆 worker's costs in 长沙 are reconciled by 长沙's agency; with 新疆 under the national procedure.",
+        "RECONCILIATION",
+        XINJIANG,
+        CHANGSHA,
+        ["art. 20(1)", "art. 23(3)", "art. 24"],
+        hunan,
+        figures={"agencies": [agency("CITY", CHANGSHA)]},
+        codes=["AGENCY_RECONCILIATION_INBOUND"],
+    )
+    ag(
+        "A 新疆 worker's costs at an institution in 浏阳市 are audited and settled by 长沙's city agency.",
+        "COST_AUDIT_AND_SETTLEMENT",
+        XINJIANG,
+        LIUYANG,
+        ["art. 2(3)", "art. 7(3)", "art. 20(1)", "art. 25(2)"],
+        hunan,
+        figures={"agencies": [agency("CITY", CHANGSHA)]},
+        codes=["AGENCY_COST_AUDIT_BY_TREATMENT_CITY", "AGENCY_TREATMENT_PLACE_IS_CITY"],
+    )
+    ag(
+        "岳阳's city agency manages the agreement institutions a 长沙 worker uses there.",
+        "INSTITUTION_MANAGEMENT",
+        CHANGSHA,
+        YUEYANG,
+        ["art. 7(3)", "art. 14(1)", "art. 14(2)"],
+        hunan,
+        figures={"agencies": [agency("CITY", YUEYANG)]},
+        codes=["AGENCY_INSTITUTION_MANAGEMENT_BY_CITY"],
+    )
+    ag(
+        "岳阳's city agency suspends a 长沙 worker's direct settlement for serious violations there.",
+        "SUSPENSION",
+        CHANGSHA,
+        YUEYANG,
+        ["art. 30(1)"],
+        hunan,
+        figures={"agencies": [agency("CITY", YUEYANG)]},
+        codes=["AGENCY_SUSPENSION_BY_TREATMENT_CITY"],
+    )
+    ag(
+        "The provincial agency clears the funds of a 长沙 worker's care in 广东, prepaid and cleared with 广东.",
+        "FUND_CLEARING",
+        CHANGSHA,
+        GUANGDONG,
+        ["art. 7(2)", "art. 24", "art. 27"],
+        hunan,
+        figures={"agencies": [PROVINCIAL]},
+        codes=["AGENCY_PROVINCIAL_FUND_CLEARING", "AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR"],
+    )
+    ag(
+        "The provincial agency clears the funds of intra-province care too, with no prepayment.",
+        "FUND_CLEARING",
+        CHANGSHA,
+        YUEYANG,
+        ["art. 7(2)", "art. 27"],
+        hunan,
+        figures={"agencies": [PROVINCIAL]},
+        codes=["AGENCY_PROVINCIAL_FUND_CLEARING"],
+        not_codes=["AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR"],
+    )
+    ag(
+        "Guidance on case handling and IT are the provincial agency's.",
+        "IT_AND_GUIDANCE",
+        CHANGSHA,
+        YUEYANG,
+        ["art. 7(2)"],
+        hunan,
+        figures={"agencies": [PROVINCIAL]},
+        codes=["AGENCY_PROVINCIAL_IT_AND_GUIDANCE"],
+    )
+    ag(
+        "Joint audits and disputes over cost audits are the provincial agency's.",
+        "JOINT_AUDIT_AND_DISPUTES",
+        LIUYANG,
+        YUEYANG,
+        ["art. 32"],
+        hunan,
+        figures={"agencies": [PROVINCIAL]},
+        codes=["AGENCY_JOINT_AUDIT_BY_PROVINCE"],
+    )
+    ag(
+        "A 长沙 worker's costs in 广东 are audited by 广东's agency: this procedure does not assign it.",
+        "COST_AUDIT_AND_SETTLEMENT",
+        CHANGSHA,
+        GUANGDONG,
+        ["art. 2(1)", "art. 36"],
+        "OTHER_PROVINCE",
+        figures={"agencies": [], "other_province": GUANGDONG},
+        codes=["AGENCY_DONE_IN_OTHER_PROVINCE"],
+    )
+    ag(
+        "Care within 长沙市 needs no out-of-area agency: article 7's division does not apply.",
+        "FILING",
+        CHANGSHA,
+        LIUYANG,
+        ["art. 3(1)"],
+        "NOT_OUT_OF_AREA",
+        figures={"agencies": []},
+        codes=["AGENCY_NOT_OUT_OF_AREA"],
+    )
+    ag(
+        "A 省本级 worker treated in 岳阳 is provincial-level recognition: article 7's division does not apply.",
+        "SUSPENSION",
+        PROVINCE_LEVEL,
+        YUEYANG,
+        ["art. 3(2)"],
+        "NOT_OUT_OF_AREA",
+        codes=["AGENCY_NOT_OUT_OF_AREA"],
+    )
+    ag(
+        "Reconciling 广东 to 北京 is no Hunan agency's task: not governed by this procedure.",
+        "RECONCILIATION",
+        GUANGDONG,
+        BEIJING,
+        ["art. 2(1)"],
+        "NOT_GOVERNED",
+        figures={"agencies": []},
+    )
+    add(
+        "agencies",
+        "A task article 7 does not name is rejected.",
+        "responsible_agency",
+        "2025-09-30",
+        {"task": "AUDIT", "insured": CHANGSHA, "treatment": YUEYANG},
+        ["art. 7"],
+        error=["$.facts.task"],
+    )
+
+
 def define_cases() -> None:
     """Every case of the corpus, by file."""
     _scope_cases()
@@ -3293,6 +4604,14 @@ def define_cases() -> None:
     _period_cases()
     _funds_cases()
     _application_cases()
+    _reconciliation_cases()
+    _fund_flow_cases()
+    _ledger_cases()
+    _fund_use_plan_cases()
+    _suspension_cases()
+    _recovery_cases()
+    _audit_cases()
+    _agency_cases()
 
 
 # --- checking the library against the articles, and writing ------------------------------------------------------
@@ -3300,7 +4619,7 @@ def define_cases() -> None:
 
 def _get(data: Any, path: str) -> Any:
     for part in path.split("."):
-        if isinstance(data, list):
+        if isinstance(data, list) and part.isdigit() and int(part) < len(data):
             data = data[int(part)]
         elif isinstance(data, dict) and part in data:
             data = data[part]

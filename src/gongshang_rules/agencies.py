@@ -198,7 +198,7 @@ AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY = ReasonTemplate(
 AGENCY_RECONCILIATION_INBOUND = ReasonTemplate(
     code="AGENCY_RECONCILIATION_INBOUND",
     articles=(ArticleRef(20, paragraph=1), ArticleRef(23, paragraph=3), ArticleRef(24)),
-    interpretation=False,
+    interpretation=True,
     zh="就医地{agency}对协议机构的跨省异地就医费用审核、对账；与参保省{insured}之间的对账和清算按国家经办规程执行，"
     "第二十一条的对账时限只适用于省内异地就医。",
     en="The treatment place's agency, {agency_en}, audits and reconciles the institution's cross-province costs; "

@@ -48,10 +48,12 @@ from ._validate import (
     is_date,
     is_instance,
     is_member,
+    is_money,
     is_positive_int,
     is_text,
     is_tuple_of,
 )
+from .agencies import AgencyRuling, AgencyTask, responsible_agency
 from .applications import (
     Agency,
     FilingApplication,
@@ -84,12 +86,30 @@ from .filing import (
     filing_covers,
     filing_validity,
 )
-from .funds import AnnualClearingRuling, annual_clearing
+from .funds import (
+    AnnualClearingRuling,
+    FundFlowRuling,
+    FundUsePlan,
+    LedgerLine,
+    LedgerRuling,
+    annual_clearing,
+    check_ledger,
+    fund_flow,
+    fund_use_plan,
+)
+from .identity import IdentityNumber
 from .institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
 from .jsonio import CaseError, Problem
 from .periods import add_months
 from .places import Place
-from .reconciliation import monthly_reconciliation_deadline, reconciliation_deadline
+from .reconciliation import (
+    DeadlineRuling,
+    MonthlyReconciliation,
+    Refusal,
+    decide_monthly_reconciliation_deadline,
+    decide_reconciliation_deadline,
+    reconcile_month,
+)
 from .ruling import REASONS, LabelledEnum, Ruling
 from .scope import Scope, ScopeRuling, classify_scope
 from .settlement import (
@@ -101,11 +121,26 @@ from .settlement import (
     check_manual_claim,
     decide_settlement,
 )
+from .supervision import (
+    AuditRule,
+    AuditRuling,
+    AuditThresholds,
+    FilingPeriod,
+    RecoveryCause,
+    RecoveryRuling,
+    Suspension,
+    SuspensionStatus,
+    audit_flags,
+    recovery_responsibility,
+    suspension_status,
+)
 from .terms import ServiceKind
 from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
 
 __all__ = [
     "DECISIONS",
+    "AgencyFacts",
+    "AuditFacts",
     "Case",
     "CatalogFacts",
     "ChangeFacts",
@@ -115,18 +150,26 @@ __all__ = [
     "Difference",
     "Expected",
     "FilingFacts",
+    "FundFlowFacts",
+    "FundUsePlanFacts",
     "InForceFacts",
     "InstitutionFacts",
+    "LedgerFacts",
     "ManualClaimFacts",
     "MealAllowanceFacts",
     "MonthFacts",
     "MonthsFacts",
+    "ReconciliationFacts",
+    "RecoveryFacts",
     "ReviewDeadlineFacts",
     "ReviewFacts",
     "ScopeFacts",
     "SettledFacts",
     "SettlementFacts",
     "SubmissionFacts",
+    "SuspensionFacts",
+    "SuspensionPeriod",
+    "SuspensionStatusRuling",
     "TravelFacts",
     "WorkingDaysFacts",
     "YearFacts",
@@ -310,6 +353,85 @@ class YearFacts:
     year: int = attrs.field(validator=is_positive_int)
 
 
+@attrs.frozen(kw_only=True)
+class ReconciliationFacts:
+    """``reconcile_month``: one month's settlements made in Hunan and their refusals (articles 20, 21).
+
+    Every settlement must be settled (``ended_on``) in ``year``-``month``; a refusal names a settlement of the batch
+    and may not bring its refusals above its fund share. ``calendar`` counts article 21's 5 working days.
+    """
+
+    year: int = attrs.field(validator=is_positive_int)
+    month: int = attrs.field(validator=is_positive_int)
+    settlements: tuple[SettlementRecord, ...] = attrs.field(validator=is_tuple_of(SettlementRecord))
+    refusals: tuple[Refusal, ...] = attrs.field(default=(), validator=is_tuple_of(Refusal))
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class FundFlowFacts:
+    """``fund_flow``: one settlement on record: whose fund bears it and how the money moves (articles 23 to 25)."""
+
+    record: SettlementRecord = attrs.field(validator=is_instance(SettlementRecord))
+
+
+@attrs.frozen(kw_only=True)
+class LedgerFacts:
+    """``check_ledger``: the lines of a ledger of out-of-area fund movements (article 24, last sentence)."""
+
+    lines: tuple[LedgerLine, ...] = attrs.field(validator=is_tuple_of(LedgerLine))
+
+
+@attrs.frozen(kw_only=True)
+class FundUsePlanFacts:
+    """``fund_use_plan``: a 市州, the settlements of a planning period, its other benefit spending (article 26)."""
+
+    city: Place = attrs.field(validator=is_instance(Place))
+    settlements: tuple[SettlementRecord, ...] = attrs.field(validator=is_tuple_of(SettlementRecord))
+    other_benefit_spending: Decimal = attrs.field(validator=is_money)
+
+
+@attrs.frozen(kw_only=True)
+class SuspensionFacts:
+    """``suspension_status``: is a worker's direct settlement suspended on the case's ``today`` (article 30)."""
+
+    identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
+    suspensions: tuple[Suspension, ...] = attrs.field(validator=is_tuple_of(Suspension))
+
+
+@attrs.frozen(kw_only=True)
+class RecoveryFacts:
+    """``recovery_responsibility``: why data are checked or benefits recovered, and the two places (article 31)."""
+
+    cause: RecoveryCause = attrs.field(validator=is_member(RecoveryCause))
+    insured: Place = attrs.field(validator=is_instance(Place))
+    treatment: Place = attrs.field(validator=is_instance(Place))
+
+
+@attrs.frozen(kw_only=True)
+class AuditFacts:
+    """``audit_flags``: settlement records, the caller's thresholds, and filing periods (article 32).
+
+    The procedure sets no thresholds: ``thresholds`` are the user's (``{}`` checks no amount and no frequency);
+    without ``filings`` the dual-place rule is not run.
+    """
+
+    records: tuple[SettlementRecord, ...] = attrs.field(validator=is_tuple_of(SettlementRecord))
+    thresholds: AuditThresholds = attrs.field(validator=is_instance(AuditThresholds))
+    filings: tuple[FilingPeriod, ...] = attrs.field(default=(), validator=is_tuple_of(FilingPeriod))
+
+
+@attrs.frozen(kw_only=True)
+class AgencyFacts:
+    """``responsible_agency``: which agency does a task for a worker insured and treated where (article 7)."""
+
+    task: AgencyTask = attrs.field(validator=is_member(AgencyTask))
+    insured: Place = attrs.field(validator=is_instance(Place))
+    treatment: Place = attrs.field(validator=is_instance(Place))
+
+
 # --- results that are a computed date ---------------------------------------------------------------------------
 
 
@@ -331,6 +453,46 @@ class DateRuling(Ruling[Computed]):
 
 def _dated(day: _dt.date) -> DateRuling:
     return DateRuling(outcome=Computed.COMPUTED, reasons=(), date=day)
+
+
+# --- the suspension status, as a result writes it -----------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SuspensionPeriod:
+    """A suspension in force, as a result writes it: its first day, the day it is lifted (``None`` while not lifted)
+    and the Hunan treatment place that suspended it. No identity number: the case's facts name the worker."""
+
+    suspended_on: _dt.date
+    lifted_on: _dt.date | None = None
+    suspended_by: Place | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SuspensionStatusRuling(Ruling[SuspensionStatus]):
+    """``suspension_status``: the outcome and reasons of :func:`~gongshang_rules.supervision.suspension_status`, with
+    ``on`` (the case's ``today``) and the suspensions in force on it, each without the worker's identity number."""
+
+    on: _dt.date
+    in_force: tuple[SuspensionPeriod, ...] = ()
+
+    def _extra_lines(self) -> list[str]:
+        return [f"  on {self.on.isoformat()}: {len(self.in_force)} suspension(s) in force"]
+
+
+def _suspension(
+    identity_number: IdentityNumber, today: _dt.date, suspensions: tuple[Suspension, ...]
+) -> Ruling[Any]:
+    ruling = suspension_status(identity_number, today, suspensions)
+    return SuspensionStatusRuling(
+        outcome=ruling.outcome,
+        reasons=ruling.reasons,
+        on=ruling.on,
+        in_force=tuple(
+            SuspensionPeriod(suspended_on=s.suspended_on, lifted_on=s.lifted_on, suspended_by=s.suspended_by)
+            for s in ruling.in_force
+        ),
+    )
 
 
 # --- the decisions ----------------------------------------------------------------------------------------------
@@ -355,6 +517,37 @@ def _review_figures(ruling: Ruling[Any]) -> dict[str, Any]:
     figures = jsonio.figures_of(ruling)
     figures["missing"] = [item.requirement.name for item in ruling.missing]
     return figures
+
+
+def _audit_figures(ruling: Ruling[Any]) -> dict[str, Any]:
+    """Each flag as its rule and rows (its reason is among the result's reasons), and every flagged row once."""
+    assert isinstance(ruling, AuditRuling)
+    return {
+        "flags": [{"rule": f.rule.name, "settlement_ids": list(f.settlement_ids)} for f in ruling.flags],
+        "flagged_ids": list(ruling.flagged_ids),
+    }
+
+
+_AUDIT_FIGURES_SCHEMA: Mapping[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["flags", "flagged_ids"],
+    "properties": {
+        "flags": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["rule", "settlement_ids"],
+                "properties": {
+                    "rule": {"enum": [m.name for m in AuditRule]},
+                    "settlement_ids": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                },
+            },
+        },
+        "flagged_ids": {"type": "array", "items": {"type": "string"}},
+    },
+}
 
 
 Figures = Callable[[Ruling[Any]], dict[str, Any]]
@@ -526,18 +719,18 @@ DECISIONS: Mapping[str, Decision] = _decisions(
     Decision(
         name="reconciliation_deadline",
         facts=SettledFacts,
-        ruling=DateRuling,
-        run=lambda f, _today: _dated(reconciliation_deadline(f.settled_on, calendar=f.calendar)),
+        ruling=DeadlineRuling,
+        run=lambda f, _today: decide_reconciliation_deadline(f.settled_on),
         summary="the day an intra-province settlement is reconciled, in principle: the next day",
-        articles=(21,),
+        articles=(21, 36),
     ),
     Decision(
         name="monthly_reconciliation_deadline",
         facts=MonthFacts,
-        ruling=DateRuling,
-        run=lambda f, _today: _dated(monthly_reconciliation_deadline(f.year, f.month, calendar=f.calendar)),
+        ruling=DeadlineRuling,
+        run=lambda f, _today: decide_monthly_reconciliation_deadline(f.year, f.month, calendar=f.calendar),
         summary="the 5th working day of the next month, by which a month's settlements are reconciled",
-        articles=(21,),
+        articles=(21, 36),
     ),
     Decision(
         name="annual_clearing",
@@ -574,6 +767,75 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         run=lambda f, _today: check_submission(f.application),
         summary="which agency receives a filing application, and whether article 8 is met",
         articles=(3, 7, 8),
+    ),
+    Decision(
+        name="reconcile_month",
+        facts=ReconciliationFacts,
+        ruling=MonthlyReconciliation,
+        run=lambda f, _today: reconcile_month(
+            f.year, f.month, f.settlements, f.refusals, calendar=f.calendar
+        ),
+        summary="a month's reconciliation: totals to the fen, refusals by insured place, article 21's deadlines",
+        articles=(2, 3, 20, 21, 23, 24, 36),
+    ),
+    Decision(
+        name="fund_flow",
+        facts=FundFlowFacts,
+        ruling=FundFlowRuling,
+        run=lambda f, _today: fund_flow(f.record),
+        summary="whose fund bears a settlement, and who pays whom under which article",
+        articles=(2, 3, 23, 24, 25, 26, 27, 36),
+    ),
+    Decision(
+        name="check_ledger",
+        facts=LedgerFacts,
+        ruling=LedgerRuling,
+        run=lambda f, _today: check_ledger(f.lines),
+        summary="every ledger line that charges a bank charge or other transfer cost to the fund",
+        articles=(24,),
+    ),
+    Decision(
+        name="fund_use_plan",
+        facts=FundUsePlanFacts,
+        ruling=FundUsePlan,
+        run=lambda f, _today: fund_use_plan(f.city, f.settlements, f.other_benefit_spending),
+        summary="a city's fund-use plan: out-of-area spending combined with other benefits, listed separately",
+        articles=(3, 25, 26, 36),
+    ),
+    Decision(
+        name="suspension_status",
+        facts=SuspensionFacts,
+        ruling=SuspensionStatusRuling,
+        run=lambda f, today: _suspension(f.identity_number, today, f.suspensions),
+        summary="whether a worker's direct settlement is suspended today for serious violations",
+        articles=(30,),
+        uses_today=True,
+    ),
+    Decision(
+        name="recovery_responsibility",
+        facts=RecoveryFacts,
+        ruling=RecoveryRuling,
+        run=lambda f, _today: recovery_responsibility(f.cause, f.insured, f.treatment),
+        summary="who leads a check of suspicious data or a recovery, and who assists",
+        articles=(2, 3, 31, 36),
+    ),
+    Decision(
+        name="audit_flags",
+        facts=AuditFacts,
+        ruling=AuditRuling,
+        run=lambda f, _today: audit_flags(f.records, f.thresholds, f.filings),
+        summary="the rows the joint audits focus on: large amounts, high frequency, dual-place spending",
+        articles=(32,),
+        figures=_audit_figures,
+        figures_schema=_AUDIT_FIGURES_SCHEMA,
+    ),
+    Decision(
+        name="responsible_agency",
+        facts=AgencyFacts,
+        ruling=AgencyRuling,
+        run=lambda f, _today: responsible_agency(f.task, f.insured, f.treatment),
+        summary="which agency does a task of out-of-area direct settlement for a case",
+        articles=(2, 3, 7, 8, 14, 20, 21, 23, 24, 25, 27, 30, 32, 36),
     ),
 )
 
@@ -883,6 +1145,24 @@ class Difference:
         return f"{self.case}: {self.what}: {self.detail}{cited}"
 
 
+def _malformed(candidate: Any) -> str | None:
+    """What is wrong with the shape of another implementation's result, or ``None`` when it can be compared."""
+    if not isinstance(candidate, dict):
+        return f"expected a JSON object, got {type(candidate).__name__}"
+    if "error" in candidate:
+        error = candidate["error"]
+        if not isinstance(error, dict) or not isinstance(error.get("problems", []), list):
+            return '"error" must be an object with a "problems" list'
+        if not all(isinstance(p, dict) for p in error.get("problems", [])):
+            return '"error.problems" must hold objects'
+        return None
+    if not isinstance(candidate.get("reasons", []), list):
+        return '"reasons" must be a list'
+    if not isinstance(candidate.get("figures", {}), dict | None):
+        return '"figures" must be an object'
+    return None
+
+
 def _codes(result: Mapping[str, Any]) -> set[str]:
     codes: set[str] = set()
     for reason in result.get("reasons") or ():
@@ -900,6 +1180,7 @@ def code_articles(code: str) -> tuple[str, ...]:
 
 
 _MONEY_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_OUR_MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")  # every amount we write has exactly 2 decimals
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -909,12 +1190,10 @@ def _same(a: Any, b: Any) -> bool:
         isinstance(a, str)
         and isinstance(b, str)
         and a != b
-        and _MONEY_TEXT.fullmatch(a)
+        and _OUR_MONEY.fullmatch(a)
         and _MONEY_TEXT.fullmatch(b)
     ):
         return Decimal(a) == Decimal(b)
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return a == b
     return type(a) is type(b) and bool(a == b)
 
 
@@ -955,8 +1234,16 @@ def compare(
     candidate's (the messages are never compared). ``articles`` (the case's) are named on every difference, with the
     articles of the reason codes involved.
     """
-    name = str(reference.get("case") or candidate.get("case") or "?")
     case_articles = tuple(articles)
+    malformed = _malformed(candidate)
+    if malformed is not None:
+        name = str(reference.get("case") or "?")
+        return [
+            Difference(
+                case=name, what="result", detail=f"not a result object: {malformed}", articles=case_articles
+            )
+        ]
+    name = str(reference.get("case") or candidate.get("case") or "?")
     if "error" in reference:
         if "error" in candidate:
             wanted = [p.get("path") for p in reference["error"].get("problems", [])]

@@ -27,6 +27,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ._privacy import redact
+
 if TYPE_CHECKING:
     from .cases import Case, Difference, Envelope
 
@@ -59,27 +61,30 @@ def _demo() -> int:
 
     case = first_cross_province_case()
     facts = case.eligibility
-    print(case.title)
-    print(f"Source: {case.source}")
-    print("Assumed where the report is silent:")
+    _say(case.title)
+    _say(f"Source: {case.source}")
+    _say("Assumed where the report is silent:")
     for line in case.assumptions:
-        print(f"  * {line}")
-    print()
-    print(classify_scope(facts.insured, facts.treatment))
-    print()
-    print(decide_eligibility(facts))
-    print()
-    print(decide_settlement(case.episode, registry=case.registry))
+        _say(f"  * {line}")
+    _say()
+    _say(classify_scope(facts.insured, facts.treatment))
+    _say()
+    _say(decide_eligibility(facts))
+    _say()
+    _say(decide_settlement(case.episode, registry=case.registry))
     return EXIT_OK
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 
-def _err(message: str) -> None:
-    from ._privacy import redact
+def _say(*parts: object, **options: Any) -> None:
+    """``print``, with any identity-number-shaped text masked: nothing this command writes shows one whole."""
+    print(*(redact(str(part)) for part in parts), **options)
 
-    print(f"gongshang-rules: {redact(message)}", file=sys.stderr)
+
+def _err(message: str) -> None:
+    _say(f"gongshang-rules: {message}", file=sys.stderr)
 
 
 def _read_text(source: str) -> bytes:
@@ -93,7 +98,7 @@ def _out() -> IO[bytes]:
 
 
 def _write_line(stream: IO[bytes], text: str) -> None:
-    stream.write(text.encode("utf-8") + b"\n")
+    stream.write(redact(text).encode("utf-8") + b"\n")
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -181,15 +186,15 @@ def _decide(source: str, as_json: bool) -> int:
     if as_json:
         _write_line(_out(), jsonio.dumps(result))
     else:
-        print(cases.explain(case, ruling))
+        _say(cases.explain(case, ruling))
         if case.expected is not None:
-            print()
+            _say()
             if differences:
-                print(f"Expected: {len(differences)} difference(s) from the case's expected result:")
+                _say(f"Expected: {len(differences)} difference(s) from the case's expected result:")
                 for difference in differences:
-                    print(f"  {difference.what}: {difference.detail}")
+                    _say(f"  {difference.what}: {difference.detail}")
             else:
-                print("Expected: the result agrees with the case's expected result.")
+                _say("Expected: the result agrees with the case's expected result.")
     return EXIT_DIFFERENCES if differences else EXIT_OK
 
 
@@ -201,21 +206,21 @@ def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> 
         _write_line(_out(), jsonio.dumps(result))
     else:
         if about is not None and about.name is not None:
-            print(f"Case: {about.name}")
-        print("Cannot be decided: the input is not valid.")
+            _say(f"Case: {about.name}")
+        _say("Cannot be decided: the input is not valid.")
         for problem in result["error"]["problems"]:
-            print(f"  {problem['path']}: {problem['message']}")
+            _say(f"  {problem['path']}: {problem['message']}")
     if about is None or about.expected is None or about.name is None:
         return EXIT_BAD_INPUT
     reference = about.expected.as_result(about.name, about.decision or "?")
     differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
     if not as_json:
-        print()
+        _say()
         if differences:
             for difference in differences:
-                print(f"Expected: {difference.what}: {difference.detail}")
+                _say(f"Expected: {difference.what}: {difference.detail}")
         else:
-            print("Expected: rejected, as the case's expected result says.")
+            _say("Expected: rejected, as the case's expected result says.")
     return EXIT_DIFFERENCES if differences else EXIT_OK
 
 
@@ -362,21 +367,21 @@ def _verify(theirs_path: str, cases_path: str) -> int:
         candidate = theirs.get(about.name)
         if candidate is None:
             missing += 1
-            print(f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]")
+            _say(f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]")
             continue
         differences = cases.compare(ours, candidate, articles=about.articles)
         if differences:
             differ += 1
             for difference in differences:
-                print(f"DIFF {difference}")
+                _say(f"DIFF {difference}")
         else:
             agree += 1
     unknown = sorted(set(theirs) - seen)
     for name in unknown:
-        print(f"UNKNOWN {name}: a result for a case not in {cases_path}")
+        _say(f"UNKNOWN {name}: a result for a case not in {cases_path}")
     for line in bad:
         _err(line)
-    print(
+    _say(
         f"verify: {total} cases: {agree} agree, {differ} differ, {missing} missing from theirs; "
         f"{len(unknown)} results for unknown cases; {len(bad)} unreadable lines"
     )
@@ -428,16 +433,16 @@ def _conformance(directory: str | None, verbose: bool) -> int:
             differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
             if differences:
                 failed += 1
-                print(f"FAIL {about.name}")
+                _say(f"FAIL {about.name}")
                 for difference in differences:
-                    print(f"  {difference.what}: {difference.detail} [{', '.join(difference.articles)}]")
+                    _say(f"  {difference.what}: {difference.detail} [{', '.join(difference.articles)}]")
             else:
                 passed += 1
                 if verbose:
-                    print(f"pass {about.name}")
+                    _say(f"pass {about.name}")
     for line in bad:
         _err(line)
-    print(f"conformance: {total} cases: {passed} pass, {failed} fail; {len(bad)} unreadable")
+    _say(f"conformance: {total} cases: {passed} pass, {failed} fail; {len(bad)} unreadable")
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_DIFFERENCES if failed else EXIT_OK

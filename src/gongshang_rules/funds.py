@@ -26,7 +26,7 @@ from decimal import Decimal
 import attrs
 
 from ._validate import check_int, check_money, is_instance, is_member, is_money, is_optional_text, type_name
-from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
+from .agencies import PROVINCIAL_AGENCY, insured_place_agency, treatment_place_agency
 from .applications import NATIONAL_PROCEDURE, Agency, AgencyLevel
 from .articles import ArticleRef
 from .commencement import InForce, in_force
@@ -83,6 +83,7 @@ class PartyRole(LabelledEnum):
     )
     PROVINCIAL_FINANCE_DEPARTMENT = ("湖南省省级财政部门", "Hunan's provincial finance department")
     TREATMENT_PLACE_AGENCY = ("就医地经办机构", "the treatment place's agency")
+    INSURED_PLACE_AGENCY = ("参保地经办机构", "the insured place's agency")
     AGREEMENT_INSTITUTION = ("就医地协议机构", "the agreement institution")
     OTHER_PROVINCE = ("外省", "another province")
 
@@ -212,15 +213,18 @@ FUNDS_ADVANCED_BY_TREATMENT_AGENCY = ReasonTemplate(
     en="Out-of-area costs settled directly in Hunan are audited and confirmed by reconciliation by the treatment "
     "place's agency, {agency_en}, which advances them to the institution {institution}.",
 )
-FUNDS_INTRA_PROVINCE_REPAYMENT_NOT_SPECIFIED = ReasonTemplate(
-    code="FUNDS_INTRA_PROVINCE_REPAYMENT_NOT_SPECIFIED",
-    articles=(_A25_2, ArticleRef(26), ArticleRef(27)),
-    interpretation=False,
-    zh="本规程未规定参保地基金如何向垫付的就医地经办机构归垫；由省级经办机构组织的资金管理（用款计划、年终清算及其按年"
-    "度调整的结算清算模式）确定。",
-    en="This procedure does not say how the insured place's fund repays the treatment place's agency for its "
-    "advance: the provincial agency's fund management governs (fund-use plans, the annual clearing, and the "
-    "settlement and clearing mode it may adjust each year).",
+FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
+    code="FUNDS_INTRA_PROVINCE_CLEARING",
+    articles=(_A23_2, ArticleRef(26), ArticleRef(27)),
+    interpretation=True,
+    zh="异地就医费用清算是参保地与就医地经办机构之间确认应收或应付金额并据此定期统一清算（第二十三条第二款，该定义不限于跨省）："
+    "{insured}与{treatment}的经办机构就此确认应收应付；资金通过省级工伤保险基金专户下拨（第二十六条），省级经办机构于次年第一季度末"
+    "完成年终清算（第二十七条）。本规程未规定省内定期清算的周期。",
+    en="Clearing is the insured-place and treatment-place agencies confirming what each owes the other and clearing "
+    "it periodically (art. 23(2); the definition is not limited to cross-province care): the agencies of {insured_en} "
+    "and {treatment_en} confirm the amounts; the money moves through the provincial fund accounts (art. 26), and the "
+    "provincial agency completes the annual clearing by the end of the next year's first quarter (art. 27). The "
+    "procedure sets no period for intra-province clearing.",
 )
 FUNDS_NOT_OUT_OF_AREA = ReasonTemplate(
     code="FUNDS_NOT_OUT_OF_AREA",
@@ -345,8 +349,15 @@ def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARA
             reasons += [FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR.make(**provinces), advanced]
             outcome = FundFlow.INBOUND_ADVANCE
         else:
-            steps = [advance]
-            reasons += [advanced, FUNDS_INTRA_PROVINCE_REPAYMENT_NOT_SPECIFIED.make()]
+            insured_agency = insured_place_agency(insured)
+            clearing = FundStep(
+                kind=FundStepKind.CLEARING,
+                payer=Party(role=PartyRole.INSURED_PLACE_AGENCY, place=insured_agency.place),
+                payee=Party(role=PartyRole.TREATMENT_PLACE_AGENCY, place=agency.place),
+                articles=(_A23_2, ArticleRef(27)),
+            )
+            steps = [advance, clearing]
+            reasons += [advanced, FUNDS_INTRA_PROVINCE_CLEARING.make(**places)]
             outcome = FundFlow.INTRA_PROVINCE_ADVANCE
     reasons.append(
         FUNDS_CHARGED_TO_INSURED_PLACE_FUND.make(
@@ -430,9 +441,9 @@ FUNDS_FEE_CHARGED_TO_FUND = ReasonTemplate(
     code="FUNDS_FEE_CHARGED_TO_FUND",
     articles=(_A24,),
     interpretation=False,
-    zh="第{index}行（{kind}，{amount}元{ref}）在工伤保险基金中列支：划拨资金过程中产生的银行手续费、银行票据工本费等"
+    zh="第{number}行（lines[{index}]，{kind}，{amount}元{ref}）在工伤保险基金中列支：划拨资金过程中产生的银行手续费、银行票据工本费等"
     "不得在工伤保险基金中列支。",
-    en="Line {index} ({kind_en}, {amount} yuan{ref_en}) is charged to the fund: bank charges, bank bill fees and "
+    en="Line {number} (lines[{index}], {kind_en}, {amount} yuan{ref_en}) is charged to the fund: bank charges, bank bill fees and "
     "the like incurred in transferring funds must not be charged to the work-injury insurance fund.",
 )
 FUNDS_NO_FEE_ON_FUND = ReasonTemplate(
@@ -494,6 +505,7 @@ def check_ledger(lines: tuple[LedgerLine, ...]) -> LedgerRuling:
     reasons = [
         FUNDS_FEE_CHARGED_TO_FUND.make(
             index=i,
+            number=i + 1,
             kind=line.kind.zh,
             kind_en=line.kind.en,
             amount=line.amount,

@@ -252,6 +252,8 @@ def loads(text: str | bytes) -> Any:
         raise CaseError([Problem("$", error.problem)]) from None
     except UnicodeDecodeError as error:
         raise CaseError([Problem("$", f"not UTF-8 text: {error.reason}")]) from None
+    except ValueError as error:  # e.g. an integer of thousands of digits (Python's int_max_str_digits)
+        raise CaseError([Problem("$", f"not acceptable JSON: {str(error)[:120]}")]) from None
     except RecursionError:
         raise CaseError([Problem("$", "JSON nested too deeply")]) from None
 
@@ -259,6 +261,7 @@ def loads(text: str | bytes) -> Any:
 def _plain(value: Any) -> Any:
     """``value`` with every :class:`JsonFloat` turned back into a float (for echoing free-form JSON)."""
     if isinstance(value, JsonFloat):
+        # Free-form JSON echoed back: money never comes here, since its structure hook rejects floats.
         return float(value.text)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -268,11 +271,21 @@ def _plain(value: Any) -> Any:
 
 
 _ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_ASCII_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
 
 
 def dumps(value: Any) -> str:
-    """Deterministic JSON text: keys sorted, UTF-8 characters kept, separators ``,`` and ``:``, one line."""
-    return _ENCODER.encode(value)
+    """Deterministic JSON text: keys sorted, UTF-8 characters kept, separators ``,`` and ``:``, one line.
+
+    Text that cannot be written as UTF-8 (a lone surrogate from a ``\\ud800`` escape in the input) is written with
+    ASCII escapes instead, so the line is still valid JSON and UTF-8.
+    """
+    text = _ENCODER.encode(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _ASCII_ENCODER.encode(value)
+    return text
 
 
 # --- leaf hooks ------------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from ._validate import check_date, check_int, check_money, is_text, type_name
 from .applications import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
 from .articles import ArticleRef
 from .commencement import InForce, in_force
-from .errors import InvalidInputError
+from .errors import CalendarUnknownError, InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .places import Place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
@@ -45,11 +45,15 @@ from .settlement import SettlementRecord, check_records
 from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
 
 __all__ = [
+    "DeadlineOutcome",
+    "DeadlineRuling",
     "InsuredPlaceRefusals",
     "MonthlyReconciliation",
     "Reconciliation",
     "Refusal",
     "SettlementDeadline",
+    "decide_monthly_reconciliation_deadline",
+    "decide_reconciliation_deadline",
     "monthly_reconciliation_deadline",
     "reconcile_month",
     "reconciliation_deadline",
@@ -263,10 +267,17 @@ RECONCILIATION_MONTHLY_DEADLINE = ReasonTemplate(
     "workdays included; the procedure attaches no consequence to missing the deadline.",
     authorities=(STATE_COUNCIL_SCHEDULE,),
 )
+RECONCILIATION_NOTHING_SETTLED = ReasonTemplate(
+    code="RECONCILIATION_NOTHING_SETTLED",
+    articles=(_A20_1, ArticleRef(21)),
+    interpretation=False,
+    zh="{year}年{month}月没有应按第二十一条对账的省内异地就医直接结算费用。",
+    en="No intra-province direct settlement of {year}-{month:02d} is to be reconciled under article 21.",
+)
 RECONCILIATION_CROSS_PROVINCE_NATIONAL = ReasonTemplate(
     code="RECONCILIATION_CROSS_PROVINCE_NATIONAL",
     articles=(_A20_1, ArticleRef(23, paragraph=3), ArticleRef(24)),
-    interpretation=False,
+    interpretation=True,
     zh="跨省异地就医费用（结算号{ids}）由就医地经办机构及时审核、对账；第二十一条的对账时限只适用于省内异地就医，"
     "与参保省之间的对账和清算按国家经办规程执行。",
     en="Cross-province costs (settlements {ids}) are audited and reconciled promptly by the treatment place's "
@@ -353,6 +364,86 @@ def monthly_reconciliation_deadline(
     parameters = check_parameters(parameters)
     last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
     return working_day_after(last, parameters.monthly_reconciliation_working_days, calendar=calendar)
+
+
+class DeadlineOutcome(LabelledEnum):
+    """Whether an article 21 reconciliation deadline applies."""
+
+    DUE = ("按第二十一条的时限对账", "reconciled by the article 21 deadline")
+    NOT_IN_FORCE = ("本规程在该日不在有效期内", "this procedure is not in force then")
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineRuling(Ruling[DeadlineOutcome]):
+    """An article 21 deadline with its reasons; ``deadline`` is ``None`` when the procedure does not apply."""
+
+    deadline: _dt.date | None = None
+
+    def _extra_lines(self) -> list[str]:
+        return [f"  deadline: {self.deadline.isoformat() if self.deadline else 'none under this procedure'}"]
+
+
+RECONCILIATION_INTRA_PROVINCE_ONLY = ReasonTemplate(
+    code="RECONCILIATION_INTRA_PROVINCE_ONLY",
+    articles=(_A21,),
+    interpretation=True,
+    zh="第二十一条的对账时限在“省内异地就医费用”的语境下规定，只适用于省内异地就医直接结算；跨省异地就医对账按国家经办规程办理。",
+    en="Article 21's deadlines are set in the context of 'intra-province out-of-area costs' and apply to "
+    "intra-province direct settlements only; cross-province reconciliation follows the national procedure.",
+)
+
+
+def decide_reconciliation_deadline(
+    settled_on: _dt.date, *, parameters: Parameters = DEFAULT_PARAMETERS
+) -> DeadlineRuling:
+    """:func:`reconciliation_deadline` as a ruling: checked against article 36 (intra-province direct settlement
+    exists from 2025-08-01 to 2027-07-31) and explained (article 21)."""
+    check_date("settled_on", settled_on)
+    parameters = check_parameters(parameters)
+    force = in_force(settled_on, Scope.INTRA_PROVINCE, parameters=parameters)
+    scope_note = RECONCILIATION_INTRA_PROVINCE_ONLY.make()
+    if force.outcome is not InForce.IN_FORCE:
+        return DeadlineRuling(outcome=DeadlineOutcome.NOT_IN_FORCE, reasons=(scope_note, *force.reasons))
+    deadline = reconciliation_deadline(settled_on)
+    text = f"{settled_on.isoformat()} → {deadline.isoformat()}"
+    reasons = [scope_note, RECONCILIATION_NEXT_DAY.make(deadlines=text, deadlines_en=text)]
+    if not _is_working_day_or_unknown(deadline):
+        reasons.append(RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days=deadline.isoformat()))
+    return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=tuple(reasons), deadline=deadline)
+
+
+def decide_monthly_reconciliation_deadline(
+    year: int,
+    month: int,
+    *,
+    calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
+    parameters: Parameters = DEFAULT_PARAMETERS,
+) -> DeadlineRuling:
+    """:func:`monthly_reconciliation_deadline` as a ruling: only a month with a day in force has intra-province
+    settlements to reconcile (article 36), and the reasons say how the working days were counted (article 21)."""
+    year, month = _check_month(year, month)
+    parameters = check_parameters(parameters)
+    first = _dt.date(year, month, 1)
+    last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
+    scope_note = RECONCILIATION_INTRA_PROVINCE_ONLY.make()
+    if last < parameters.in_force_from or first > parameters.in_force_through:
+        force = in_force(first, Scope.INTRA_PROVINCE, parameters=parameters)
+        return DeadlineRuling(outcome=DeadlineOutcome.NOT_IN_FORCE, reasons=(scope_note, *force.reasons))
+    deadline = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
+    monthly = RECONCILIATION_MONTHLY_DEADLINE.make(
+        month=f"{year}-{month:02d}",
+        n=parameters.monthly_reconciliation_working_days,
+        deadline=deadline.isoformat(),
+    )
+    return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=(scope_note, monthly), deadline=deadline)
+
+
+def _is_working_day_or_unknown(day: _dt.date) -> bool:
+    """Whether ``day`` is a working day; a day of an unknown year counts as one (only the note depends on it)."""
+    try:
+        return DEFAULT_CALENDAR.is_working_day(day)
+    except CalendarUnknownError:
+        return True
 
 
 def _check_refusals(value: object) -> tuple[Refusal, ...]:
@@ -529,6 +620,7 @@ def reconcile_month(
 
     if not included:
         outcome = Reconciliation.NOTHING_TO_RECONCILE
+        reasons.append(RECONCILIATION_NOTHING_SETTLED.make(year=year, month=month))
     elif checked_refusals:
         outcome = Reconciliation.REFUSALS_RECORDED
     else:

@@ -22,6 +22,7 @@ import enum
 import html
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
@@ -146,12 +147,16 @@ class ReasonTemplate:
     def make(self, **particulars: object) -> Reason:
         """The reason with its particulars filled into both messages.
 
-        Text particulars are redacted (an identity number among them is masked); the template itself was checked
+        Text particulars are redacted (an identity number among them is masked) and amounts (``Decimal``) are shown
+        to the fen; the template itself was checked
         when it was created, so the reason is built without checking its fields again.
         """
         if self._plain is not None and not particulars:
             return self._plain
-        shown = {k: redact(v) if isinstance(v, str) else v for k, v in particulars.items()}
+        shown = {
+            k: redact(v) if isinstance(v, str) else format(v, ".2f") if isinstance(v, Decimal) else v
+            for k, v in particulars.items()
+        }
         try:
             message_zh = self.zh.format(**shown)
             message_en = self.en.format(**shown)

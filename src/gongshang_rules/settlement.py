@@ -403,12 +403,13 @@ DEVICE_REPLACED_TOO_EARLY = ReasonTemplate(
     "on {reached}: an earlier replacement is outside the standard and the fund does not pay.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
-SETTLEMENT_DECIDED_ON_START_DATE = ReasonTemplate(
-    code="SETTLEMENT_DECIDED_ON_START_DATE",
-    articles=(ArticleRef(36),),
+SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
+    code="SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE",
+    articles=(ArticleRef(18), ArticleRef(36)),
     interpretation=True,
-    zh="本规程是否适用以入院（就医、配置）日{on}判断。",
-    en="Whether this procedure applies is judged on the admission (visit, fitting) date, {on}.",
+    zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与第四章的对账和费用列支一致。",
+    en="Direct settlement happens at discharge (or at the visit or fitting), so whether this procedure applies is "
+    "judged on the settlement date, {on}, as chapter 4 judges the reconciliation and the funds of the same stay.",
 )
 
 
@@ -570,7 +571,7 @@ def decide_settlement(
     scope = scope_ruling.outcome
     if scope is Scope.NOT_GOVERNED:
         return _not_split(Settlement.NOT_GOVERNED, scope_ruling.reasons, scope, total)
-    force = in_force(episode.started_on, scope, parameters=parameters)
+    force = in_force(episode.settlement_date, scope, parameters=parameters)
     if force.outcome is not InForce.IN_FORCE:
         outcome = (
             Settlement.NOT_GOVERNED
@@ -579,7 +580,7 @@ def decide_settlement(
         )
         reasons = (
             *scope_ruling.reasons,
-            SETTLEMENT_DECIDED_ON_START_DATE.make(on=episode.started_on.isoformat()),
+            SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE.make(on=episode.settlement_date.isoformat()),
             *force.reasons,
         )
         return _not_split(outcome, reasons, scope, total)

@@ -31,7 +31,7 @@ import attrs
 
 from ._validate import check_date, check_money, is_date, is_instance, is_optional_date, type_name
 from .agencies import insured_place_agency, treatment_place_agency
-from .applications import NATIONAL_PROCEDURE, Agency
+from .applications import NATIONAL_PROCEDURE, Agency, AgencyLevel
 from .articles import ArticleRef
 from .errors import InvalidInputError
 from .filing import Filing, filing_validity
@@ -343,6 +343,17 @@ RECOVERY_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 
 
+RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY = ReasonTemplate(
+    code="RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY",
+    articles=(ArticleRef(7, paragraph=4), ArticleRef(31)),
+    interpretation=True,
+    zh="第三十一条的“参保地经办机构”对县级参保的工伤职工读作{agency}；第七条第四款列举的县级职责只有备案和费用对账，由市州经办机构负责亦有依据。",
+    en="Article 31's 'insured-place agency' is read, for a worker insured at county level, as {agency_en}; article "
+    "7(4) lists only filing and reconciliation among county agencies' duties, so the city agency could be read "
+    "instead.",
+)
+
+
 def recovery_responsibility(cause: RecoveryCause, insured: Place, treatment: Place) -> RecoveryRuling:
     """Who leads a check of suspicious data or a recovery of wrongly drawn benefits, and who assists (art. 31).
 
@@ -394,6 +405,12 @@ def recovery_responsibility(cause: RecoveryCause, insured: Place, treatment: Pla
     reasons.append(
         template.make(lead=lead.zh, lead_en=str(lead), assisting=assisting.zh, assisting_en=str(assisting))
     )
+    if insured_agency.level is AgencyLevel.COUNTY:
+        reasons.append(
+            RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY.make(
+                agency=insured_agency.zh, agency_en=str(insured_agency)
+            )
+        )
     return RecoveryRuling(
         outcome=outcome, reasons=tuple(reasons), cause=cause, lead=lead, assisting=assisting
     )
@@ -597,14 +614,20 @@ def _at_insured_place(record: SettlementRecord) -> bool:
 
 
 def _high_frequency_rows(records: list[SettlementRecord], count: int, days: int) -> list[SettlementRecord]:
-    """Rows lying in some window of ``days`` consecutive days with at least ``count`` rows (one worker's)."""
+    """Rows lying in some window of ``days`` consecutive days with at least ``count`` rows (one worker's).
+
+    One pass with two pointers over the rows in settlement-date order; days are compared as differences, so no
+    date arithmetic can overflow however large the window.
+    """
     ordered = sorted(records, key=_row_key)
     flagged: dict[str, SettlementRecord] = {}
-    for i, first in enumerate(ordered):
-        end = first.settled_on + _dt.timedelta(days=days - 1)
-        window = [r for r in ordered[i:] if r.settled_on <= end]
-        if len(window) >= count:
-            flagged.update((r.settlement_id, r) for r in window)
+    end = 0
+    for start, first in enumerate(ordered):
+        end = max(end, start)
+        while end < len(ordered) and (ordered[end].settled_on - first.settled_on).days < days:
+            end += 1
+        if end - start >= count:
+            flagged.update((r.settlement_id, r) for r in ordered[start:end])
     return list(flagged.values())
 
 

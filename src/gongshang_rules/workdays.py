@@ -155,6 +155,10 @@ def working_day_after(d: _dt.date, n: int, *, calendar: WorkingDayCalendar = DEF
         raise InvalidInputError("calendar", f"must be a WorkingDayCalendar, got {type(calendar).__name__}")
     day, counted = d, 0
     while counted < n:
+        if day == _dt.date.max:
+            raise InvalidInputError(
+                "d", f"no working day {n} after {d.isoformat()} before the last representable date"
+            )
         day += _ONE_DAY
         if calendar.is_working_day(day):
             counted += 1
