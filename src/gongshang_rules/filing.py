@@ -41,7 +41,7 @@ from .errors import InvalidInputError
 from .forms import Device
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .periods import CIVIL_CODE_PERIODS, add_months
-from .places import Place, PlaceKind
+from .places import Place, PlaceKind, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
 from .terms import PersonCategory, ServiceKind
@@ -101,7 +101,7 @@ class Filing:
     """
 
     insured: Place = attrs.field(validator=is_instance(Place))
-    treatment: Place = attrs.field(validator=is_instance(Place))
+    treatment: Place = attrs.field(validator=is_treatment_place)
     category: PersonCategory = attrs.field(validator=is_member(PersonCategory))
     service: ServiceKind = attrs.field(validator=is_member(ServiceKind))
     filed_on: _dt.date = attrs.field(validator=is_date)
@@ -117,8 +117,6 @@ class Filing:
             raise InvalidInputError(
                 "devices", "an ASSISTIVE_DEVICE filing lists its devices (annex 2 note 6)"
             )
-        if self.treatment.kind is PlaceKind.PROVINCE_LEVEL:
-            raise InvalidInputError("treatment", "省本级 is an insured place, not a treatment place")
         scope = classify_scope(self.insured, self.treatment).outcome
         if not scope.out_of_area:
             raise InvalidInputError(
@@ -465,7 +463,7 @@ class CoverageFacts:
     filing: Filing | None = attrs.field(validator=attrs.validators.optional(is_instance(Filing)))
     service: ServiceKind = attrs.field(validator=is_member(ServiceKind))
     institution_code: str = attrs.field(validator=is_text)
-    institution_place: Place = attrs.field(validator=is_instance(Place))
+    institution_place: Place = attrs.field(validator=is_treatment_place)
     admitted_on: _dt.date = attrs.field(validator=is_date)
     settled_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     emergency_marked: bool = attrs.field(default=False, validator=is_bool)
@@ -474,8 +472,6 @@ class CoverageFacts:
     entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
 
     def __attrs_post_init__(self) -> None:
-        if self.institution_place.kind is PlaceKind.PROVINCE_LEVEL:
-            raise InvalidInputError("institution_place", "must be a city, county or province, not 省本级")
         if self.settled_on is not None and self.settled_on < self.admitted_on:
             raise InvalidInputError("settled_on", "must not be before admitted_on")
         if self.filing is not None and self.filing.insured != self.insured:

@@ -67,7 +67,7 @@ from ._validate import (
 )
 from .errors import InvalidInputError
 from .identity import IdentityNumber
-from .places import Place, PlaceKind
+from .places import Place, is_treatment_place
 from .ruling import LabelledEnum
 from .terms import PersonCategory, ServiceKind
 
@@ -177,19 +177,6 @@ def _is_credit_code(_instance: object, attribute: attrs.Attribute[Any], value: o
     check_credit_code(attribute.name, value)
 
 
-def _is_treatment_place(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Place):
-        raise InvalidInputError(
-            attribute.name, f"must be a Place (see gongshang_rules.place), got {type_name(value)}"
-        )
-    if value.kind is PlaceKind.PROVINCE_LEVEL:
-        raise InvalidInputError(
-            attribute.name,
-            "省本级 is an insured place, not a treatment place: name the province, or the Hunan city or county, "
-            "of the institution",
-        )
-
-
 def _is_devices(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     is_tuple_of(Device)(instance, attribute, value)
     if not value:
@@ -293,7 +280,7 @@ class _FilingFormBase:
     filing_type: FilingType = attrs.field(validator=is_member(FilingType))
     category: PersonCategory = attrs.field(validator=is_member(PersonCategory))
     applicant: Applicant = attrs.field(validator=is_member(Applicant))
-    treatment: Place = attrs.field(validator=_is_treatment_place)
+    treatment: Place = attrs.field(validator=is_treatment_place)
     signed_on: _dt.date = attrs.field(validator=is_date)
     relative: Relative | None = attrs.field(default=None, validator=is_optional_instance(Relative))
     agent: Agent | None = attrs.field(default=None, validator=is_optional_instance(Agent))

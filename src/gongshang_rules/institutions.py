@@ -62,7 +62,7 @@ from ._validate import (
 )
 from .articles import ArticleRef
 from .errors import InvalidInputError
-from .places import Place, PlaceKind, place
+from .places import Place, is_treatment_place, place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .terms import ServiceKind
 
@@ -130,19 +130,6 @@ def _check_code(_instance: object, attribute: attrs.Attribute[Any], value: objec
         raise InvalidInputError(attribute.name, f"must not begin or end with blank space, got {value!r}")
 
 
-def _check_place(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Place):
-        raise InvalidInputError(
-            attribute.name, f"must be a Place (see gongshang_rules.place), got {type_name(value)}"
-        )
-    if value.kind is PlaceKind.PROVINCE_LEVEL:
-        raise InvalidInputError(
-            attribute.name,
-            "省本级 is an insured place, not where an institution is: name its Hunan city or county, "
-            "or its province outside Hunan",
-        )
-
-
 def _check_services(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     is_frozenset_of(ServiceKind)(instance, attribute, value)
     if not value:
@@ -189,7 +176,7 @@ class Institution:
 
     code: str = attrs.field(validator=_check_code)
     name: str = attrs.field(validator=is_text)
-    place: Place = attrs.field(validator=_check_place)
+    place: Place = attrs.field(validator=is_treatment_place)
     services: frozenset[ServiceKind] = attrs.field(validator=_check_services)
     history: tuple[StatusChange, ...] = attrs.field(validator=_check_history)
     note: str | None = attrs.field(default=None, validator=is_optional_text)

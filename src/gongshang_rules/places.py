@@ -24,13 +24,22 @@ import functools
 import importlib.resources
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
 from .errors import InvalidInputError, OutsideSystemError, UnknownPlaceError
 from .ruling import LabelledEnum
 
-__all__ = ["HUNAN_CODE", "Place", "PlaceKind", "hunan_cities", "place"]
+__all__ = [
+    "HUNAN_CODE",
+    "Place",
+    "PlaceKind",
+    "check_treatment_place",
+    "hunan_cities",
+    "is_treatment_place",
+    "place",
+]
 
 HUNAN_CODE = "430000"
 
@@ -197,6 +206,30 @@ def place(text: str) -> Place:
     raise UnknownPlaceError(
         "place", f"{key!r} is no Hunan division, 省本级, or mainland province this library knows"
     )
+
+
+def check_treatment_place(field: str, value: object) -> Place:
+    """``value`` if it can be a treatment place (就医地): a Place other than 省本级, else an error naming ``field``.
+
+    省本级 is an insured place only; the treatment place is the city of the institution in Hunan, or its province
+    outside Hunan (article 2 ¶3).
+    """
+    if not isinstance(value, Place):
+        raise InvalidInputError(
+            field, f"must be a Place (see gongshang_rules.place), got {type(value).__name__}"
+        )
+    if value.kind is PlaceKind.PROVINCE_LEVEL:
+        raise InvalidInputError(
+            field,
+            "省本级 is an insured place, not a treatment place: name the Hunan city or county of the institution, "
+            "or its province outside Hunan (article 2 ¶3)",
+        )
+    return value
+
+
+def is_treatment_place(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator: :func:`check_treatment_place` on the field."""
+    check_treatment_place(attribute.name, value)
 
 
 def hunan_cities() -> tuple[Place, ...]:

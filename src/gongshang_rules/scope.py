@@ -14,7 +14,7 @@ import attrs
 from ._validate import pure_cache, type_name
 from .articles import ArticleRef
 from .errors import InvalidInputError
-from .places import Place, PlaceKind
+from .places import Place, PlaceKind, check_treatment_place
 from .ruling import LabelledEnum, ReasonTemplate, Ruling
 
 __all__ = ["Scope", "ScopeRuling", "classify_scope"]
@@ -114,12 +114,7 @@ def classify_scope(insured: Place, treatment: Place) -> ScopeRuling:
     only (article 2 ¶3 defines the treatment place as the city of the institution).
     """
     _check_place("insured", insured)
-    _check_place("treatment", treatment)
-    if treatment.kind is PlaceKind.PROVINCE_LEVEL:
-        raise InvalidInputError(
-            "treatment",
-            "省本级 is an insured place, not a treatment place: name the city or county of the institution",
-        )
+    check_treatment_place("treatment", treatment)
     names = {"insured": insured.name, "treatment": treatment.name}
     if insured.kind is PlaceKind.OTHER_PROVINCE:
         if treatment.kind is PlaceKind.OTHER_PROVINCE:

@@ -49,7 +49,7 @@ from .identity import IdentityNumber, Worker
 from .institutions import InstitutionAvailability, InstitutionRegistry
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .periods import CIVIL_CODE_PERIODS, add_months, months_reached
-from .places import Place, PlaceKind
+from .places import Place, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
 from .terms import PersonCategory, ServiceKind
@@ -163,7 +163,7 @@ class Episode:
     credential: Credential = attrs.field(validator=is_member(Credential))
     settled_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     institution_place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(is_instance(Place))
+        default=None, validator=attrs.validators.optional(is_treatment_place)
     )
     third_party_liability: bool = attrs.field(default=False, validator=is_bool)
     network_available: bool = attrs.field(default=True, validator=is_bool)
@@ -192,8 +192,6 @@ class Episode:
                 raise InvalidInputError(
                     f"lines[{index}].previous_fitting_on", "must be before the fitting date started_on"
                 )
-        if self.institution_place is not None and self.institution_place.kind is PlaceKind.PROVINCE_LEVEL:
-            raise InvalidInputError("institution_place", "must be a city, county or province, not 省本级")
         if self.filing is not None:
             if self.filing.insured != self.worker.insured:
                 raise InvalidInputError("filing.insured", "must be the worker's insured place")
@@ -784,7 +782,7 @@ class SettlementRecord:
     identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
     institution_code: str = attrs.field(validator=is_text)
     insured: Place = attrs.field(validator=is_instance(Place))
-    treatment: Place = attrs.field(validator=is_instance(Place))
+    treatment: Place = attrs.field(validator=is_treatment_place)
     started_on: _dt.date = attrs.field(validator=is_date)
     ended_on: _dt.date = attrs.field(validator=is_date)
     bill: Decimal = attrs.field(validator=is_money)
@@ -795,10 +793,6 @@ class SettlementRecord:
             raise InvalidInputError("ended_on", "must not be before started_on")
         if self.fund_share > self.bill:
             raise InvalidInputError("fund_share", "must not exceed the bill")
-        if self.treatment.kind is PlaceKind.PROVINCE_LEVEL:
-            raise InvalidInputError(
-                "treatment", "must be the institution's city, county or province, not 省本级"
-            )
 
     @property
     def settled_on(self) -> _dt.date:

@@ -37,7 +37,7 @@ from .errors import InvalidInputError
 from .filing import Filing, filing_validity
 from .identity import IdentityNumber
 from .parameters import DEFAULT_PARAMETERS, Parameters
-from .places import Place, PlaceKind
+from .places import Place, PlaceKind, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
 from .settlement import SettlementRecord, check_records
@@ -454,13 +454,11 @@ class FilingPeriod:
     """A worker's filing and its validity, for the dual-place rule: filed ``treatment`` place, first and last day."""
 
     identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
-    treatment: Place = attrs.field(validator=is_instance(Place))
+    treatment: Place = attrs.field(validator=is_treatment_place)
     valid_from: _dt.date = attrs.field(validator=is_date)
     valid_through: _dt.date = attrs.field(validator=is_date)
 
     def __attrs_post_init__(self) -> None:
-        if self.treatment.kind is PlaceKind.PROVINCE_LEVEL:
-            raise InvalidInputError("treatment", "省本级 is an insured place, not a treatment place")
         if self.valid_through < self.valid_from:
             raise InvalidInputError("valid_through", "must not be before valid_from")
 
