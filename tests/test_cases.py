@@ -464,3 +464,20 @@ class TestNoTracebacks:
         text = jsonio.dumps({"case": "\ud800"})
         text.encode("utf-8")
         assert text == '{"case":"\\ud800"}'
+
+
+class TestErrorPathsNameTheCase:
+    """A problem the library reports under its own argument names is given the case's own path."""
+
+    def test_a_function_argument_is_reported_as_the_fact_it_came_from(self) -> None:
+        """add_months(d, n) is fed the fact 'date': the path says $.facts.date, not $.facts.d."""
+        case = '{"case":"x","decision":"add_months","today":"2025-01-01","facts":{"date":"9999-12-01","n":1}}'
+        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.facts.date"
+
+    def test_a_date_taken_from_today_is_reported_at_today(self) -> None:
+        """change_allowed is decided on the case's today: a today before the filing is $.today's problem."""
+        case = (
+            '{"case":"x","decision":"change_allowed","today":"2025-08-01","facts":{"change":"CANCEL","filing":'
+            '{"insured":"430100","treatment":"430600","category":"REFERRAL","service":"MEDICAL","filed_on":"2025-09-01"}}}'
+        )
+        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.today"

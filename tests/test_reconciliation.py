@@ -365,7 +365,7 @@ class TestReconcileMonth:
         )
         with pytest.raises(InvalidInputError) as error:
             reconcile_month(2025, 8, (stay,))
-        assert error.value.field == "settlements[0].settled_on"
+        assert error.value.field == "settlements[0].ended_on"
 
     def test_an_empty_month_has_nothing_to_reconcile(self) -> None:
         """No settlement: nothing to reconcile, zero totals, no deadline."""
@@ -410,7 +410,7 @@ class TestReconcileMonth:
         batch = (record("S-1", D(2025, 9, 30)), record("S-2", D(2025, 10, 1)))
         with pytest.raises(InvalidInputError) as error:
             reconcile_month(2025, 9, batch)
-        assert error.value.field == "settlements[1].settled_on"
+        assert error.value.field == "settlements[1].ended_on"
         assert "S-2" in str(error.value)
 
     def test_a_duplicate_settlement_id_is_an_error_naming_its_position(self) -> None:

@@ -3583,7 +3583,7 @@ def _reconciliation_cases() -> None:
         9,
         [spanning],
         ["art. 20(1)"],
-        error=["$.facts.settlements[0].settled_on"],
+        error=["$.facts.settlements[0].ended_on"],
     )
     rm(
         "Refusals for workers of two insured places are listed and totalled by insured place: 长沙市 first, then "

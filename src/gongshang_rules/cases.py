@@ -570,6 +570,10 @@ class Decision:
     uses_today: bool = False
     figures: Figures = jsonio.figures_of
     figures_schema: Mapping[str, Any] | None = None
+    #: Where a problem the library reports under one of its own argument names lies in the case: ``{"d":
+    #: "$.facts.date"}`` for a function whose argument ``d`` is the fact ``date``, ``{"on": "$.today"}`` for one fed
+    #: the case's ``today``. Other names are taken as paths under ``$.facts``.
+    paths: Mapping[str, str] = MappingProxyType({})
 
 
 def _decisions(*entries: Decision) -> Mapping[str, Decision]:
@@ -616,6 +620,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=ChangeFacts,
         ruling=ChangeRuling,
         run=lambda f, today: change_allowed(f.filing, f.change, today),
+        paths=MappingProxyType({"on": "$.today"}),
         summary="whether a filing may be changed or cancelled today",
         articles=(11, 13),
         uses_today=True,
@@ -649,6 +654,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=InstitutionFacts,
         ruling=InstitutionRuling,
         run=lambda f, today: f.registry.can_settle_directly(f.code, today, f.service),
+        paths=MappingProxyType({"on": "$.today"}),
         summary="whether an institution can settle a service directly today",
         articles=(5, 14),
         uses_today=True,
@@ -697,6 +703,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=WorkingDaysFacts,
         ruling=DateRuling,
         run=lambda f, _today: _dated(working_day_after(f.date, f.n, calendar=f.calendar)),
+        paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
         articles=(10, 21),
     ),
@@ -705,6 +712,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=MonthsFacts,
         ruling=DateRuling,
         run=lambda f, _today: _dated(add_months(f.date, f.n)),
+        paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the last day of a period of n months from a date",
         articles=(4, 13),
     ),
@@ -1033,7 +1041,8 @@ def decide(case: Case) -> Ruling[Any]:
     try:
         return kind.run(case.facts, case.today)
     except InvalidInputError as error:
-        raise CaseError([Problem(jsonio._path_join("$.facts", error.field), error.problem)]) from None
+        path = kind.paths.get(error.field) or jsonio._path_join("$.facts", error.field)
+        raise CaseError([Problem(path, error.problem)]) from None
     except GongshangError as error:
         raise CaseError([Problem("$.facts", str(error))]) from None
 

@@ -511,7 +511,7 @@ def reconcile_month(
         settled_on = record.settled_on
         if (settled_on.year, settled_on.month) != (year, month):
             raise InvalidInputError(
-                f"settlements[{index}].settled_on",
+                f"settlements[{index}].ended_on",
                 f"{record.settlement_id} was settled on {settled_on.isoformat()}, not in the month {label}",
             )
 
