@@ -481,3 +481,47 @@ class TestErrorPathsNameTheCase:
             '{"insured":"430100","treatment":"430600","category":"REFERRAL","service":"MEDICAL","filed_on":"2025-09-01"}}}'
         )
         assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.today"
+
+
+class TestReviewFixes:
+    """Fixes from the third review of the oracle."""
+
+    def test_a_review_deadline_past_9999_is_reported_at_received_on(self) -> None:
+        """review_deadline's argument is the fact received_on, and the path says so."""
+        case = '{"case":"x","decision":"review_deadline","today":"2025-01-01","facts":{"received_on":"9999-12-31"}}'
+        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.facts.received_on"
+
+    def test_an_identity_number_used_as_a_key_is_masked_in_the_error_path(self) -> None:
+        """A path is input text too: an unknown key shaped like an identity number is not echoed whole."""
+        case = '{"case":"x","decision":"scope","today":"2025-09-01","facts":{"insured":"430100","treatment":"430600","430102199001011238":1}}'
+        assert "430102199001011238" not in jsonio.dumps(cases.decide_json(case))
+
+    def test_a_candidate_error_path_that_is_not_text_is_a_malformed_result(self) -> None:
+        """verify never dies on another implementation's output."""
+        reference = {"case": "e", "error": {"problems": [{"path": "$.facts.x", "message": "m"}]}}
+        candidate = {"case": "e", "error": {"problems": [{"path": ["x"]}]}}
+        (difference,) = cases.compare(reference, candidate, error_paths=True)
+        assert difference.what == "result"
+
+    def test_a_hand_written_amount_with_one_decimal_matches_ours(self) -> None:
+        """An expected "10240.5" (the reference) equals our "10240.50"; a code with no point is compared as text."""
+        reference = {
+            "case": "c",
+            "outcome": "X",
+            "reasons": [],
+            "figures": {"fund": "10240.5", "code": "430100"},
+        }
+        assert (
+            cases.compare(reference, {**reference, "figures": {"fund": "10240.50", "code": "430100"}}) == []
+        )
+        assert (
+            len(cases.compare(reference, {**reference, "figures": {"fund": "10240.50", "code": "430100.00"}}))
+            == 1
+        )
+
+    def test_a_next_day_deadline_in_an_unknown_year_says_whether_it_is_a_day_off_is_unknown(self) -> None:
+        """Settled 2026-12-31: the deadline is 2027-01-01 whatever the schedule; the day-off note is not guessed."""
+        case = '{"case":"x","decision":"reconciliation_deadline","today":"2026-12-31","facts":{"settled_on":"2026-12-31"}}'
+        result = cases.decide_json(case)
+        assert result["figures"]["deadline"] == "2027-01-01"
+        assert "RECONCILIATION_DAY_OFF_UNKNOWN" in {r["code"] for r in result["reasons"]}

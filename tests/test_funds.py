@@ -142,7 +142,10 @@ class TestFundFlow:
         assert ruling.advancing_agency.zh == "岳阳市工伤保险经办机构"
         assert [s.kind for s in ruling.steps] == [FundStepKind.ADVANCE, FundStepKind.CLEARING]
         clearing = ruling.steps[1]
-        assert (clearing.payer.place, clearing.payee.place) == (LIUYANG, place("430600"))
+        assert (
+            clearing.payer.role is PartyRole.PROVINCIAL_AGENCY
+        )  # art. 7(2): the provincial agency clears funds
+        assert clearing.payee.place == place("430600")
         assert ruling.reason("FUNDS_INTRA_PROVINCE_CLEARING").interpretation
 
     def test_care_within_one_city_is_outside_chapter_4(self) -> None:

@@ -92,6 +92,7 @@ class TestTheFirstRealCase:
         case = first_cross_province_case()
         ruling = decide_settlement(case.episode, registry=case.registry)
         assert ruling.outcome is Settlement.DIRECT
+        assert "SETTLEMENT_DIRECT_INBOUND" in ruling.codes  # the report: settled through the national system
         assert ruling.fund_share == Decimal("10240.50")
         assert ruling.worker_share == Decimal("0.00")
         assert Decimal("10000") < ruling.bill < Decimal("11000")

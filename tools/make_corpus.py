@@ -1618,7 +1618,11 @@ def _settlement_cases() -> None:
         jsonio.unstructure(news.episode),
         "DIRECT",
         ["art. 2(1)", "art. 5", "art. 17(2)", "art. 17(3)", "art. 18"],
-        codes=["SCOPE_CROSS_PROVINCE_INBOUND", "SETTLEMENT_DIRECT", "MEAL_CROSS_PROVINCE_INSURED_PLACE"],
+        codes=[
+            "SCOPE_CROSS_PROVINCE_INBOUND",
+            "SETTLEMENT_DIRECT_INBOUND",
+            "MEAL_CROSS_PROVINCE_INSURED_PLACE",
+        ],
         figures={
             "bill": "10240.50",
             "fund_share": "10240.50",
@@ -3780,7 +3784,7 @@ def _fund_flow_cases() -> None:
         intra_record,
         ["art. 23(2)", "art. 25(2)", "art. 27"],
         "INTRA_PROVINCE_ADVANCE",
-        {"steps.0.kind": "ADVANCE", "steps.1.kind": "CLEARING", "steps.1.payer.place": LIUYANG},
+        {"steps.0.kind": "ADVANCE", "steps.1.kind": "CLEARING", "steps.1.payer.role": "PROVINCIAL_AGENCY"},
         codes=["FUNDS_INTRA_PROVINCE_CLEARING"],
     )
     ff(

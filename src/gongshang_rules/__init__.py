@@ -161,13 +161,17 @@ if TYPE_CHECKING:
     )
     from .parameters import DEFAULT_PARAMETERS, PARAMETER_SOURCES, Parameters
     from .periods import add_months, months_reached
-    from .places import Place, PlaceKind, hunan_cities, place
+    from .places import Place, PlaceKind, check_treatment_place, hunan_cities, place
     from .reconciliation import (
+        DeadlineOutcome,
+        DeadlineRuling,
         InsuredPlaceRefusals,
         MonthlyReconciliation,
         Reconciliation,
         Refusal,
         SettlementDeadline,
+        decide_monthly_reconciliation_deadline,
+        decide_reconciliation_deadline,
         monthly_reconciliation_deadline,
         reconcile_month,
         reconciliation_deadline,
@@ -218,6 +222,11 @@ if TYPE_CHECKING:
 # The facade loads lazily (PEP 562): ``import gongshang_rules`` is cheap, and each name imports its module on first
 # use. Type checkers read the imports above; at run time this table says where each public name lives.
 _EXPORTS: dict[str, str] = {
+    "check_treatment_place": "places",
+    "decide_monthly_reconciliation_deadline": "reconciliation",
+    "decide_reconciliation_deadline": "reconciliation",
+    "DeadlineRuling": "reconciliation",
+    "DeadlineOutcome": "reconciliation",
     "ANNEXES": "articles",
     "ARTICLES": "articles",
     "Agency": "applications",
@@ -493,6 +502,8 @@ __all__ = [
     "CoverageFacts",
     "CoverageRuling",
     "Credential",
+    "DeadlineOutcome",
+    "DeadlineRuling",
     "Decision",
     "Device",
     "Difference",
@@ -592,11 +603,14 @@ __all__ = [
     "check_ledger",
     "check_manual_claim",
     "check_submission",
+    "check_treatment_place",
     "classify_scope",
     "compare",
     "decide_case",
     "decide_eligibility",
     "decide_json",
+    "decide_monthly_reconciliation_deadline",
+    "decide_reconciliation_deadline",
     "decide_settlement",
     "dumps",
     "example_registry",

@@ -18,13 +18,11 @@ import re
 
 __all__ = ["mask", "redact"]
 
-# An identity number as people write it: 18 characters grouped 6-8-4 (or 15 digits grouped 6-6-3), with or without
-# a space, hyphen, dot or slash between the groups, possibly glued to a prefix such as "ID"; or any compact run of 15
-# or more digits, possibly ending in X (a mistyped number, or a long reference: masking it is the safe side).
-_SEP = r"[ \-./]?"
-_ID_SHAPED = re.compile(
-    rf"(?<!\d)(?:\d{{6}}{_SEP}\d{{8}}{_SEP}\d{{3}}[\dXx]|\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{3}}|\d{{15,}}[Xx]?)(?![\dXx])"
-)
+# Digits as people write an identity number: groups of three or more digits joined by single spaces, hyphens, dots
+# or slashes (6-8-4, 6-4-4-4, 3-3-4-4-4 ...), possibly ending in X and glued to a prefix such as "ID". A run with
+# 15 or more digits in all is masked: an identity number (18, or the old 15), a mistyped one, or a long reference
+# (masking that too is the safe side). Groups of one or two digits (dates, amounts) never join a run.
+_GROUPED = re.compile(r"(?<!\d)\d{3,}(?:[ \-./]\d{3,})*[Xx]?(?!\d)")
 
 
 def mask(value: str) -> str:
@@ -42,4 +40,9 @@ def redact(text: str) -> str:
     """``text`` with every identity-number-shaped run masked."""
     if _MAYBE.search(text) is None:
         return text
-    return _ID_SHAPED.sub(lambda m: mask(m.group(0)), text)
+    return _GROUPED.sub(_mask_if_long, text)
+
+
+def _mask_if_long(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return mask(run) if sum(ch.isdigit() for ch in run) >= 15 else run

@@ -43,6 +43,7 @@ from typing import Any
 import attrs
 
 from . import jsonio
+from ._privacy import redact
 from ._validate import (
     is_bool,
     is_date,
@@ -612,6 +613,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=FilingFacts,
         ruling=ValidityRuling,
         run=lambda f, _today: filing_validity(f.filing),
+        paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
         summary="first and last valid day of a filing",
         articles=(13, 36),
     ),
@@ -630,6 +632,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=CoverageFacts,
         ruling=CoverageRuling,
         run=lambda f, _today: filing_covers(f),
+        paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
         summary="whether a filing covers an admission, visit or fitting",
         articles=(3, 12, 13),
     ),
@@ -721,6 +724,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=ReviewDeadlineFacts,
         ruling=DateRuling,
         run=lambda f, _today: _dated(review_deadline(f.received_on, calendar=f.calendar)),
+        paths=MappingProxyType({"d": "$.facts.received_on"}),
         summary="the 5th working day after a filing application is received",
         articles=(10,),
     ),
@@ -728,7 +732,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="reconciliation_deadline",
         facts=SettledFacts,
         ruling=DeadlineRuling,
-        run=lambda f, _today: decide_reconciliation_deadline(f.settled_on),
+        run=lambda f, _today: decide_reconciliation_deadline(f.settled_on, calendar=f.calendar),
         summary="the day an intra-province settlement is reconciled, in principle: the next day",
         articles=(21, 36),
     ),
@@ -1012,7 +1016,7 @@ def _articles(value: Any) -> tuple[str, ...]:
 def case_to_json(case: Case) -> dict[str, Any]:
     """A case as JSON data (identity numbers whole: this is input)."""
     data: dict[str, Any] = {
-        "case": case.name,
+        "case": redact(case.name),
         "decision": case.decision,
         "today": case.today.isoformat(),
         "facts": jsonio.unstructure(case.facts, DECISIONS[case.decision].facts),
@@ -1072,7 +1076,7 @@ def error_result(
 ) -> dict[str, Any]:
     """The result object of a case that cannot be decided: every problem with its path."""
     result: dict[str, Any] = {
-        "case": name if type(name) is str else None,
+        "case": redact(name) if type(name) is str else None,
         "decision": decision if type(decision) is str and decision in DECISIONS else None,
         "error": {"problems": [{"path": p.path, "message": p.message} for p in error.problems]},
     }
@@ -1162,8 +1166,10 @@ def _malformed(candidate: Any) -> str | None:
         error = candidate["error"]
         if not isinstance(error, dict) or not isinstance(error.get("problems", []), list):
             return '"error" must be an object with a "problems" list'
-        if not all(isinstance(p, dict) for p in error.get("problems", [])):
-            return '"error.problems" must hold objects'
+        if not all(
+            isinstance(p, dict) and isinstance(p.get("path", "$"), str) for p in error.get("problems", [])
+        ):
+            return '"error.problems" must hold objects whose "path" is text'
         return None
     if not isinstance(candidate.get("reasons", []), list):
         return '"reasons" must be a list'
@@ -1189,7 +1195,6 @@ def code_articles(code: str) -> tuple[str, ...]:
 
 
 _MONEY_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-_OUR_MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")  # every amount we write has exactly 2 decimals
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1199,7 +1204,9 @@ def _same(a: Any, b: Any) -> bool:
         isinstance(a, str)
         and isinstance(b, str)
         and a != b
-        and _OUR_MONEY.fullmatch(a)
+        and "." in a
+        and "." in b
+        and _MONEY_TEXT.fullmatch(a)
         and _MONEY_TEXT.fullmatch(b)
     ):
         return Decimal(a) == Decimal(b)

@@ -56,8 +56,9 @@ _CHUNK = 256  # lines per task with --jobs
 def _demo() -> int:
     from .eligibility import decide_eligibility
     from .examples import first_cross_province_case
+    from .funds import fund_flow
     from .scope import classify_scope
-    from .settlement import decide_settlement
+    from .settlement import SettlementRecord, decide_settlement
 
     case = first_cross_province_case()
     facts = case.eligibility
@@ -71,7 +72,23 @@ def _demo() -> int:
     _say()
     _say(decide_eligibility(facts))
     _say()
-    _say(decide_settlement(case.episode, registry=case.registry))
+    settled = decide_settlement(case.episode, registry=case.registry)
+    _say(settled)
+    _say()
+    episode = case.episode
+    assert settled.fund_share is not None and episode.settled_on is not None  # the news case settles directly
+    record = SettlementRecord(
+        settlement_id="NEWS-2025-09",
+        identity_number=episode.worker.identity_number,
+        institution_code=episode.institution_code,
+        insured=episode.worker.insured,
+        treatment=case.registry.get(episode.institution_code).place,
+        started_on=episode.started_on,
+        ended_on=episode.settled_on,
+        bill=settled.bill,
+        fund_share=settled.fund_share,
+    )
+    _say(fund_flow(record))
     return EXIT_OK
 
 
@@ -98,7 +115,7 @@ def _out() -> IO[bytes]:
 
 
 def _write_line(stream: IO[bytes], text: str) -> None:
-    stream.write(redact(text).encode("utf-8") + b"\n")
+    stream.write(text.encode("utf-8") + b"\n")
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:

@@ -26,7 +26,7 @@ from decimal import Decimal
 import attrs
 
 from ._validate import check_int, check_money, is_instance, is_member, is_money, is_optional_text, type_name
-from .agencies import PROVINCIAL_AGENCY, insured_place_agency, treatment_place_agency
+from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
 from .applications import NATIONAL_PROCEDURE, Agency, AgencyLevel
 from .articles import ArticleRef
 from .commencement import InForce, in_force
@@ -84,6 +84,7 @@ class PartyRole(LabelledEnum):
     PROVINCIAL_FINANCE_DEPARTMENT = ("湖南省省级财政部门", "Hunan's provincial finance department")
     TREATMENT_PLACE_AGENCY = ("就医地经办机构", "the treatment place's agency")
     INSURED_PLACE_AGENCY = ("参保地经办机构", "the insured place's agency")
+    PROVINCIAL_AGENCY = ("省级经办机构", "the provincial agency")
     AGREEMENT_INSTITUTION = ("就医地协议机构", "the agreement institution")
     OTHER_PROVINCE = ("外省", "another province")
 
@@ -218,13 +219,13 @@ FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
     articles=(_A23_2, ArticleRef(26), ArticleRef(27)),
     interpretation=True,
     zh="异地就医费用清算是参保地与就医地经办机构之间确认应收或应付金额并据此定期统一清算（第二十三条第二款，该定义不限于跨省）："
-    "{insured}与{treatment}的经办机构就此确认应收应付；资金通过省级工伤保险基金专户下拨（第二十六条），省级经办机构于次年第一季度末"
-    "完成年终清算（第二十七条）。本规程未规定省内定期清算的周期。",
+    "{insured}与{treatment}的经办机构就此确认应收应付；资金清算由省级经办机构负责（第七条第二款），资金通过省级工伤保险基金专户"
+    "下拨（第二十六条），省级经办机构于次年第一季度末完成年终清算（第二十七条）。本规程未规定省内定期清算的周期。",
     en="Clearing is the insured-place and treatment-place agencies confirming what each owes the other and clearing "
     "it periodically (art. 23(2); the definition is not limited to cross-province care): the agencies of {insured_en} "
-    "and {treatment_en} confirm the amounts; the money moves through the provincial fund accounts (art. 26), and the "
-    "provincial agency completes the annual clearing by the end of the next year's first quarter (art. 27). The "
-    "procedure sets no period for intra-province clearing.",
+    "and {treatment_en} confirm the amounts; the provincial agency does the fund clearing (art. 7(2)), the money "
+    "moves through the provincial fund accounts (art. 26), and the annual clearing is complete by the end of the "
+    "next year's first quarter (art. 27). The procedure sets no period for intra-province clearing.",
 )
 FUNDS_NOT_OUT_OF_AREA = ReasonTemplate(
     code="FUNDS_NOT_OUT_OF_AREA",
@@ -349,12 +350,11 @@ def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARA
             reasons += [FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR.make(**provinces), advanced]
             outcome = FundFlow.INBOUND_ADVANCE
         else:
-            insured_agency = insured_place_agency(insured)
             clearing = FundStep(
                 kind=FundStepKind.CLEARING,
-                payer=Party(role=PartyRole.INSURED_PLACE_AGENCY, place=insured_agency.place),
+                payer=Party(role=PartyRole.PROVINCIAL_AGENCY),
                 payee=Party(role=PartyRole.TREATMENT_PLACE_AGENCY, place=agency.place),
-                articles=(_A23_2, ArticleRef(27)),
+                articles=(_A23_2, ArticleRef(7, paragraph=2), ArticleRef(26), ArticleRef(27)),
             )
             steps = [advance, clearing]
             reasons += [advanced, FUNDS_INTRA_PROVINCE_CLEARING.make(**places)]

@@ -103,7 +103,7 @@ T = TypeVar("T")
 class Problem:
     """One problem of the input: where it is (a JSON path, ``$`` the whole document) and what is wrong."""
 
-    path: str
+    path: str = attrs.field(converter=redact)  # a key can be anything, an identity number included
     message: str = attrs.field(converter=redact)
 
     def __str__(self) -> str:

@@ -36,7 +36,7 @@ from ._validate import check_date, check_int, check_money, is_text, type_name
 from .applications import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
 from .articles import ArticleRef
 from .commencement import InForce, in_force
-from .errors import CalendarUnknownError, InvalidInputError
+from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .places import Place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
@@ -383,22 +383,37 @@ class DeadlineRuling(Ruling[DeadlineOutcome]):
         return [f"  deadline: {self.deadline.isoformat() if self.deadline else 'none under this procedure'}"]
 
 
+RECONCILIATION_DAY_OFF_UNKNOWN = ReasonTemplate(
+    code="RECONCILIATION_DAY_OFF_UNKNOWN",
+    articles=(_A21,),
+    interpretation=False,
+    zh="{year}年的国务院节假日安排未知，{day}是否为休息日无从判断；次日期限本身不受影响。",
+    en="The State Council's schedule for {year} is not known, so whether {day} is a day off cannot be said; the "
+    "next-day deadline itself does not depend on it.",
+)
 RECONCILIATION_INTRA_PROVINCE_ONLY = ReasonTemplate(
     code="RECONCILIATION_INTRA_PROVINCE_ONLY",
     articles=(_A21,),
     interpretation=True,
-    zh="第二十一条的对账时限在“省内异地就医费用”的语境下规定，只适用于省内异地就医直接结算；跨省异地就医对账按国家经办规程办理。",
-    en="Article 21's deadlines are set in the context of 'intra-province out-of-area costs' and apply to "
-    "intra-province direct settlements only; cross-province reconciliation follows the national procedure.",
+    zh="第二十一条以“省内异地就医费用”开头，其对账时限读作只适用于省内异地就医直接结算，跨省异地就医对账按国家经办规程办理；"
+    "该条第二句“上月所有异地就医直接结算费用”也可读作包括跨省费用。",
+    en="Article 21 opens with 'intra-province out-of-area costs', so its deadlines are read as applying to "
+    "intra-province direct settlements only, cross-province reconciliation following the national procedure; "
+    "its second sentence's 'all out-of-area direct settlements of the previous month' could be read to include "
+    "cross-province ones.",
 )
 
 
 def decide_reconciliation_deadline(
-    settled_on: _dt.date, *, parameters: Parameters = DEFAULT_PARAMETERS
+    settled_on: _dt.date,
+    *,
+    calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
+    parameters: Parameters = DEFAULT_PARAMETERS,
 ) -> DeadlineRuling:
     """:func:`reconciliation_deadline` as a ruling: checked against article 36 (intra-province direct settlement
     exists from 2025-08-01 to 2027-07-31) and explained (article 21)."""
     check_date("settled_on", settled_on)
+    _check_calendar(calendar)
     parameters = check_parameters(parameters)
     force = in_force(settled_on, Scope.INTRA_PROVINCE, parameters=parameters)
     scope_note = RECONCILIATION_INTRA_PROVINCE_ONLY.make()
@@ -407,7 +422,10 @@ def decide_reconciliation_deadline(
     deadline = reconciliation_deadline(settled_on)
     text = f"{settled_on.isoformat()} → {deadline.isoformat()}"
     reasons = [scope_note, RECONCILIATION_NEXT_DAY.make(deadlines=text, deadlines_en=text)]
-    if not _is_working_day_or_unknown(deadline):
+    if not calendar.knows(deadline.year):
+        # The deadline does not depend on it, but whether that day is a day off is unknown: say so, never guess.
+        reasons.append(RECONCILIATION_DAY_OFF_UNKNOWN.make(day=deadline.isoformat(), year=deadline.year))
+    elif not calendar.is_working_day(deadline):
         reasons.append(RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days=deadline.isoformat()))
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=tuple(reasons), deadline=deadline)
 
@@ -436,14 +454,6 @@ def decide_monthly_reconciliation_deadline(
         deadline=deadline.isoformat(),
     )
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=(scope_note, monthly), deadline=deadline)
-
-
-def _is_working_day_or_unknown(day: _dt.date) -> bool:
-    """Whether ``day`` is a working day; a day of an unknown year counts as one (only the note depends on it)."""
-    try:
-        return DEFAULT_CALENDAR.is_working_day(day)
-    except CalendarUnknownError:
-        return True
 
 
 def _check_refusals(value: object) -> tuple[Refusal, ...]:

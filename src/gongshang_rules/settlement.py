@@ -405,12 +405,26 @@ SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE",
     articles=(ArticleRef(18), ArticleRef(36)),
     interpretation=True,
-    zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与第四章的对账和费用列支一致。",
+    zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与第四章的对账和费用列支一致；"
+    "也可比照第十三条第二款（有效期内已入院的不受有效期限制）以入院日判断。",
     en="Direct settlement happens at discharge (or at the visit or fitting), so whether this procedure applies is "
-    "judged on the settlement date, {on}, as chapter 4 judges the reconciliation and the funds of the same stay.",
+    "judged on the settlement date, {on}, as chapter 4 judges the reconciliation and the funds of the same stay; "
+    "by analogy with article 13(2) (an admission within validity is not limited by it) the admission date could "
+    "be used instead.",
 )
 
 
+SETTLEMENT_DIRECT_INBOUND = ReasonTemplate(
+    code="SETTLEMENT_DIRECT_INBOUND",
+    articles=(_A5, ArticleRef(18), ArticleRef(25, paragraph=2)),
+    interpretation=False,
+    zh="湖南协议机构核验身份信息和备案信息，审核合规费用，通过国家工伤保险异地就医结算系统与参保省经办机构直接结算；"
+    "就医地经办机构审核、对账后垫付给协议机构，列入参保地（{insured}）工伤保险基金支出。",
+    en="The Hunan institution checks identity and filing, audits the compliant costs and settles them directly "
+    "with the insured province's agency through the national cross-province settlement system; the "
+    "treatment-place agency audits, reconciles and advances the money, charged to the fund of {insured_en}.",
+    authorities=(NATIONAL_NOTICE,),
+)
 SETTLEMENT_DIRECT_OUTBOUND = ReasonTemplate(
     code="SETTLEMENT_DIRECT_OUTBOUND",
     articles=(_A5, ArticleRef(25, paragraph=1), ArticleRef(36)),
@@ -582,6 +596,16 @@ def decide_settlement(
             *force.reasons,
         )
         return _not_split(outcome, reasons, scope, total)
+    # Admitted on one side of a boundary of the procedure's validity and settled on the other: the reading decides.
+    straddles = (
+        episode.started_on != episode.settlement_date
+        and in_force(episode.started_on, scope, parameters=parameters).outcome is not InForce.IN_FORCE
+    )
+    timing_note = (
+        [SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE.make(on=episode.settlement_date.isoformat())]
+        if straddles
+        else []
+    )
     if scope is Scope.LOCAL:
         local = SETTLEMENT_LOCAL_CARE.make()
         return _not_split(
@@ -609,11 +633,14 @@ def decide_settlement(
                     why_en=available.outcome.en,
                 )
             )
-    timing = (
-        [SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE.make(on=on.isoformat())]
-        if on != episode.started_on
-        else []
-    )
+    timing = [
+        *timing_note,
+        *(
+            [SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE.make(on=on.isoformat())]
+            if on != episode.started_on
+            else []
+        ),
+    ]
     if scope is Scope.PROVINCIAL_RECOGNITION:
         label = registry.get(episode.institution_code).label if known else episode.institution_code
         recognition = SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION.make(institution=label)
@@ -751,11 +778,13 @@ def decide_settlement(
     refund = fund if coverage.outcome is Coverage.COVERED_WITH_REFUND else ZERO
     if refund:
         share_reasons.append(SETTLEMENT_REFUND_TO_WORKER.make(amount=refund))
-    direct = (
-        SETTLEMENT_DIRECT_OUTBOUND.make(province=institution_place.name)
-        if scope is Scope.CROSS_PROVINCE_OUTBOUND
-        else SETTLEMENT_DIRECT.make()
-    )
+    if scope is Scope.CROSS_PROVINCE_OUTBOUND:
+        direct = SETTLEMENT_DIRECT_OUTBOUND.make(province=institution_place.name)
+    elif scope is Scope.CROSS_PROVINCE_INBOUND:
+        insured = episode.worker.insured
+        direct = SETTLEMENT_DIRECT_INBOUND.make(insured=insured.name, insured_en=str(insured))
+    else:
+        direct = SETTLEMENT_DIRECT.make()
     return SettlementRuling(
         outcome=Settlement.DIRECT,
         reasons=(*scope_ruling.reasons, direct, *notes, *share_reasons),
