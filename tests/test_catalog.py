@@ -12,10 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gongshang_rules import ArticleRef, InvalidInputError, Scope, catalog, classify_scope, place
+from gongshang_rules.authorities import HUNAN_IMPLEMENTING_MEASURES, NATIONAL_PROCEDURE, REGULATION_ARTICLE_30
 from gongshang_rules.catalog import (
-    HUNAN_IMPLEMENTING_MEASURES,
-    NATIONAL_PROCEDURE,
-    REGULATION_ARTICLE_30,
     AgencyRole,
     AllowanceHandling,
     AllowanceKind,

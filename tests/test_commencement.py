@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gongshang_rules import DEFAULT_PARAMETERS, ArticleRef, InForce, InvalidInputError, Scope, in_force
-from gongshang_rules.commencement import NATIONAL_NOTICE
+from gongshang_rules.authorities import NATIONAL_NOTICE
 
 D = dt.date
 HUNAN_ONLY = [Scope.INTRA_PROVINCE, Scope.LOCAL, Scope.PROVINCIAL_RECOGNITION]

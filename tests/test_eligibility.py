@@ -30,7 +30,7 @@ from gongshang_rules import (
     decide_eligibility,
     place,
 )
-from gongshang_rules.commencement import NATIONAL_NOTICE
+from gongshang_rules.authorities import NATIONAL_NOTICE
 
 D = dt.date
 

@@ -36,14 +36,9 @@ from __future__ import annotations
 import attrs
 
 from ._validate import type_name
-from .applications import (
-    APPLICATION_FILE_WITH_INSURED_PROVINCE,
-    NATIONAL_PROCEDURE,
-    Agency,
-    AgencyLevel,
-    receiving_agency,
-)
+from .applications import APPLICATION_FILE_WITH_INSURED_PROVINCE, Agency, AgencyLevel, receiving_agency
 from .articles import ArticleRef
+from .authorities import NATIONAL_PROCEDURE
 from .errors import InvalidInputError
 from .places import PROVINCE_LEVEL, Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling

@@ -49,7 +49,8 @@ from ._validate import (
     type_name,
 )
 from .articles import AnnexRef, ArticleRef, Citation
-from .commencement import NATIONAL_NOTICE, InForce, in_force
+from .authorities import CIVIL_CODE_ART_201, NATIONAL_NOTICE, NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
+from .commencement import InForce, in_force
 from .eligibility import ELIGIBILITY_NOT_OUT_OF_AREA
 from .errors import InvalidInputError
 from .filing import ChangeKind, ChangeRuling, ChangeStatus, Filing, change_allowed
@@ -83,11 +84,7 @@ __all__ = [
 ]
 
 #: The national procedure that article 23 ¶3 names for cross-province matters.
-NATIONAL_PROCEDURE = "人力资源社会保障部《工伤保险跨省异地就医直接结算经办规程》 (the national procedure)"
-#: The day a period starts on is not counted.
-CIVIL_CODE_ART_201 = "民法典 第二百零一条 (Civil Code art. 201)"
 #: Working days follow the State Council's yearly holiday schedule, make-up workdays included.
-STATE_COUNCIL_SCHEDULE = "国务院办公厅 部分节假日安排的通知 (State Council holiday schedule)"
 
 
 class Channel(LabelledEnum):

@@ -27,7 +27,12 @@ import attrs
 
 from ._validate import pure_cache, type_name
 from .articles import ArticleRef
-from .commencement import NATIONAL_NOTICE
+from .authorities import (
+    HUNAN_IMPLEMENTING_MEASURES,
+    NATIONAL_NOTICE,
+    NATIONAL_PROCEDURE,
+    REGULATION_ARTICLE_30,
+)
 from .errors import InvalidInputError
 from .ruling import LabelledEnum, ReasonTemplate, Ruling
 from .scope import Scope
@@ -48,19 +53,6 @@ __all__ = [
     "meal_allowance",
     "travel_and_lodging",
 ]
-
-#: 《工伤保险条例》第三十条: meal allowance for inpatients, and travel and lodging outside the pooling area, paid by
-#: the fund at standards the pooling area sets.
-REGULATION_ARTICLE_30 = (
-    "《工伤保险条例》第三十条 (Regulation on Work-Related Injury Insurance, art. 30: inpatient meal allowance, and "
-    "travel and lodging for care outside the pooling area, at the pooling area's standards)"
-)
-#: Hunan's measures implementing the Regulation: the insured place's ordinary rules within the province.
-HUNAN_IMPLEMENTING_MEASURES = (
-    "《湖南省实施〈工伤保险条例〉办法》 (Hunan's measures implementing the Regulation)"
-)
-#: The national procedure that governs cross-province direct settlement (article 23 ¶3, article 36).
-NATIONAL_PROCEDURE = "人力资源社会保障部《工伤保险跨省异地就医直接结算经办规程》 (national procedure for cross-province direct settlement)"
 
 
 class CostKind(LabelledEnum):

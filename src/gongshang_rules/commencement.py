@@ -20,14 +20,13 @@ import attrs
 
 from ._validate import check_date, type_name
 from .articles import ArticleRef
+from .authorities import NATIONAL_NOTICE
 from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .ruling import LabelledEnum, ReasonTemplate, Ruling
 from .scope import Scope
 
 __all__ = ["InForce", "InForceRuling", "in_force"]
-
-NATIONAL_NOTICE = "人社部发〔2025〕17号 (national notice on cross-province direct settlement)"
 
 
 class InForce(LabelledEnum):

@@ -35,10 +35,11 @@ from ._validate import (
     is_optional_date,
 )
 from .articles import ArticleRef
-from .commencement import NATIONAL_NOTICE, InForce, in_force
+from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE
+from .commencement import InForce, in_force
 from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters
-from .periods import CIVIL_CODE_PERIODS, add_months, months_reached
+from .periods import add_months, months_reached
 from .places import Place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope

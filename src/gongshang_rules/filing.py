@@ -36,11 +36,11 @@ from ._validate import (
     type_name,
 )
 from .articles import AnnexRef, ArticleRef
-from .commencement import NATIONAL_NOTICE
+from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE
 from .errors import InvalidInputError
 from .forms import Device
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
-from .periods import CIVIL_CODE_PERIODS, add_months
+from .periods import add_months
 from .places import Place, PlaceKind, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope

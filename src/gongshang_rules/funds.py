@@ -27,8 +27,9 @@ import attrs
 
 from ._validate import check_int, check_money, is_instance, is_member, is_money, is_optional_text, type_name
 from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
-from .applications import NATIONAL_PROCEDURE, Agency, AgencyLevel
+from .applications import Agency, AgencyLevel
 from .articles import ArticleRef
+from .authorities import NATIONAL_PROCEDURE
 from .commencement import InForce, in_force
 from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters

@@ -20,12 +20,12 @@ import datetime as _dt
 from dateutil.relativedelta import relativedelta
 
 from ._validate import check_date, check_int
+from .authorities import CIVIL_CODE_PERIODS
 from .errors import InvalidInputError
 
 __all__ = ["CIVIL_CODE_PERIODS", "add_months", "months_reached"]
 
 #: The authority cited by every rule that counts a period in months.
-CIVIL_CODE_PERIODS = "民法典 第二百零一条、第二百零二条 (Civil Code arts. 201, 202)"
 
 
 def add_months(d: _dt.date, n: int) -> _dt.date:

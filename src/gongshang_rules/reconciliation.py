@@ -33,8 +33,8 @@ from typing import Any
 import attrs
 
 from ._validate import check_date, check_int, check_money, is_text, type_name
-from .applications import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
 from .articles import ArticleRef
+from .authorities import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
 from .commencement import InForce, in_force
 from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters

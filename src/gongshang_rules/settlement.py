@@ -34,6 +34,7 @@ from ._validate import (
     type_name,
 )
 from .articles import ArticleRef
+from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE
 from .catalog import (
     AllowanceRuling,
     CatalogRuling,
@@ -42,13 +43,13 @@ from .catalog import (
     meal_allowance,
     travel_and_lodging,
 )
-from .commencement import NATIONAL_NOTICE, InForce, in_force
+from .commencement import InForce, in_force
 from .errors import InvalidInputError
 from .filing import Coverage, CoverageFacts, Filing, filing_covers
 from .identity import IdentityNumber, Worker
 from .institutions import InstitutionAvailability, InstitutionRegistry
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
-from .periods import CIVIL_CODE_PERIODS, add_months, months_reached
+from .periods import add_months, months_reached
 from .places import Place, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope

@@ -31,8 +31,9 @@ import attrs
 
 from ._validate import check_date, check_money, is_date, is_instance, is_optional_date, type_name
 from .agencies import insured_place_agency, treatment_place_agency
-from .applications import NATIONAL_PROCEDURE, Agency, AgencyLevel
+from .applications import Agency, AgencyLevel
 from .articles import ArticleRef
+from .authorities import NATIONAL_PROCEDURE
 from .errors import InvalidInputError
 from .filing import Filing, filing_validity
 from .identity import IdentityNumber
