@@ -21,7 +21,8 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from stdnum.cn import ric, uscc
+from identity_numbers import with_check_digit
+from stdnum.cn import uscc
 
 from gongshang_rules import (
     REASONS,
@@ -72,12 +73,6 @@ from gongshang_rules.forms import (
     Sex,
 )
 from gongshang_rules.parameters import DEFAULT_PARAMETERS
-
-
-def with_check_digit(first_17: str) -> str:
-    """The full identity number for its first 17 digits."""
-    return first_17 + ric.calc_check_digit(first_17 + "0")
-
 
 WORKER_NUMBER = with_check_digit("43010219900101123")
 RELATIVE_NUMBER = with_check_digit("43018119850615002")

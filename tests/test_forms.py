@@ -17,7 +17,8 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from stdnum.cn import ric, uscc
+from identity_numbers import with_check_digit
+from stdnum.cn import uscc
 
 from gongshang_rules import (
     IdentityNumber,
@@ -41,11 +42,6 @@ from gongshang_rules.forms import (
     Sex,
     check_credit_code,
 )
-
-
-def with_check_digit(first_17: str) -> str:
-    """The full identity number for its first 17 digits."""
-    return first_17 + ric.calc_check_digit(first_17 + "0")
 
 
 def credit_code(first_17: str) -> str:

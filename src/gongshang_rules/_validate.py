@@ -77,11 +77,6 @@ def is_money(_instance: object, attribute: attrs.Attribute[Any], value: object) 
     check_money(attribute.name, value)
 
 
-def is_optional_money(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        check_money(attribute.name, value)
-
-
 def is_positive_int(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_int(attribute.name, value, minimum=1)
 
