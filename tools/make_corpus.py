@@ -535,10 +535,11 @@ def _eligibility_cases() -> None:
             "SCOPE_CROSS_PROVINCE_INBOUND",
             "INBOUND_FILED_WITH_INSURED_PROVINCE",
             "BASIS_FITS_SERVICE",
-            "AWAY_SIX_MONTHS_MET",
+            # Cross-province: the national rule measures the time outside the insured province (art. 36).
+            "AWAY_OUTSIDE_PROVINCE_MET",
             "INSURED_PLACE_REQUIREMENTS_MET",
         ],
-        ["art. 2(1)", "art. 4", "art. 4 item 1"],
+        ["art. 2(1)", "art. 4", "art. 4 item 1", "art. 36"],
     )
     e(
         "Living in 岳阳 since 2025-02-28, a 长沙 worker applying on 2025-08-28 has lived away six months.",
@@ -1390,15 +1391,42 @@ def _coverage_cases() -> None:
         ["art. 12(2)"],
     )
     k(
-        "Injury recognised after admission, back-filed with consent: settled directly, the fund's share refunded.",
+        "Injury recognised after admission, back-filed on 2025-09-05 before discharge settlement on 2025-09-20: "
+        "settled directly at discharge, nothing to refund (only what the worker paid is refunded).",
         cov(
             filed=emergency_filing,
             admitted_on="2025-09-03",
             settled_on="2025-09-20",
             recognition_pending_at_admission=True,
         ),
+        "COVERED_BY_BACK_FILING",
+        ["COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE"],
+        ["art. 12(3)"],
+        not_codes=["COVERAGE_BACK_FILED_AFTER_RECOGNITION"],
+    )
+    k(
+        "Injury recognised after discharge: the worker paid at settlement on 2025-09-04, the back-filing came on "
+        "2025-09-05: the fund's share is refunded to the worker.",
+        cov(
+            filed=emergency_filing,
+            admitted_on="2025-09-03",
+            settled_on="2025-09-04",
+            recognition_pending_at_admission=True,
+        ),
         "COVERED_WITH_REFUND",
         ["COVERAGE_BACK_FILED_AFTER_RECOGNITION"],
+        ["art. 12(3)"],
+    )
+    k(
+        "Injury recognised and back-filed on the day of discharge settlement: with dates only, before it: no refund.",
+        cov(
+            filed=emergency_filing,
+            admitted_on="2025-09-03",
+            settled_on="2025-09-05",
+            recognition_pending_at_admission=True,
+        ),
+        "COVERED_BY_BACK_FILING",
+        ["COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE"],
         ["art. 12(3)"],
     )
     k(
@@ -1517,7 +1545,7 @@ def _coverage_cases() -> None:
         ["art. 2", "art. 13(1)"],
     )
     k(
-        "An admission before the first valid day stated on the form is not covered.",
+        "An admission before the first valid day the insured province (新疆) approved is not covered.",
         cov(
             insured=XINJIANG,
             filed=filing(
@@ -1534,8 +1562,9 @@ def _coverage_cases() -> None:
             where=CHANGSHA,
         ),
         "NOT_COVERED",
-        ["COVERAGE_BEFORE_STATED_VALIDITY"],
-        ["art. 13(1)"],
+        ["COVERAGE_INBOUND_BEFORE_VALIDITY"],
+        ["art. 2"],
+        not_codes=["COVERAGE_BEFORE_STATED_VALIDITY"],
     )
     k(
         "A 省本级 filing for 北京 covers an admission there.",
@@ -1910,13 +1939,31 @@ def _settlement_cases() -> None:
     )
     late = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2025-09-05")
     s(
-        "Injury recognised after admission and back-filed with consent: direct, and the fund's share goes back to the worker.",
+        "Injury recognised after admission and back-filed on 2025-09-05, before discharge settlement on 2025-09-20: "
+        "the fund's share is settled directly at discharge and nothing is refunded.",
         episode(
             CHANGSHA,
             late,
             "EX-0002",
             "2025-09-03",
             settled_on="2025-09-20",
+            recognition_pending_at_admission=True,
+        ),
+        "DIRECT",
+        ["art. 12(3)"],
+        codes=["COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE"],
+        not_codes=["SETTLEMENT_REFUND_TO_WORKER"],
+        figures={"fund_share": "2000.50", "refund_to_worker": "0.00"},
+    )
+    s(
+        "The worker paid at discharge settlement on 2025-09-04; recognised and back-filed on 2025-09-05: settled "
+        "directly afterwards, and the fund's share goes back to the worker.",
+        episode(
+            CHANGSHA,
+            late,
+            "EX-0002",
+            "2025-09-03",
+            settled_on="2025-09-04",
             recognition_pending_at_admission=True,
         ),
         "DIRECT",
@@ -2227,8 +2274,14 @@ def _settlement_cases() -> None:
             credential="NONE",
         ),
         "NOT_PAYABLE_DIRECTLY",
-        ["art. 13(1)", "art. 16"],
-        codes=["COVERAGE_AFTER_VALIDITY", "SETTLEMENT_NO_CREDENTIAL"],
+        ["art. 13(1)", "art. 16", "art. 22"],
+        # Art. 22's manual route follows a covering filing: the missing card is reported, no reimbursement promised.
+        codes=[
+            "COVERAGE_AFTER_VALIDITY",
+            "SETTLEMENT_NO_CREDENTIAL_NOTED",
+            "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
+        ],
+        not_codes=["SETTLEMENT_NO_CREDENTIAL", "SETTLEMENT_MANUAL_DUPLICATE_CHECK"],
         registry=INLINE,
     )
     add(
@@ -3832,12 +3885,13 @@ def _fund_flow_cases() -> None:
         codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
     )  # fmt: skip
     ff(
-        "A stay admitted on 2025-07-25 and settled on 2025-08-01, the procedure's first day, is governed by it.",
+        "A stay admitted on 2025-07-25 and settled on 2025-08-01, the procedure's first day, is governed by it, "
+        "on the settlement-date reading it states.",
         record("YY-2025-08-002", CHANGSHA, YUEYANG, "2025-07-25", "2025-08-01", "2500.00"),
         ["art. 25(2)", "art. 36"],
         "INTRA_PROVINCE_ADVANCE",
         {"fund_of": CHANGSHA, "advancing_agency": agency("CITY", YUEYANG)},
-        not_codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
+        codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
     )
     ff(
         "A settlement on 2027-07-31, the procedure's last day, is governed by it.",

@@ -56,6 +56,8 @@ from ._validate import (
 )
 from .agencies import AgencyRuling, AgencyTask, responsible_agency
 from .applications import (
+    REVIEW_DEADLINE,
+    REVIEW_IN_PRINCIPLE,
     Agency,
     FilingApplication,
     Requirement,
@@ -65,6 +67,8 @@ from .applications import (
     review_application,
     review_deadline,
 )
+from .articles import ArticleRef
+from .authorities import CIVIL_CODE_PERIODS, STATE_COUNCIL_SCHEDULE
 from .catalog import (
     AllowanceRuling,
     CatalogRuling,
@@ -101,6 +105,7 @@ from .funds import (
 from .identity import IdentityNumber
 from .institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
 from .jsonio import CaseError, Problem
+from .parameters import DEFAULT_PARAMETERS
 from .periods import add_months
 from .places import Place
 from .reconciliation import (
@@ -111,7 +116,7 @@ from .reconciliation import (
     decide_reconciliation_deadline,
     reconcile_month,
 )
-from .ruling import REASONS, LabelledEnum, Ruling
+from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, ScopeRuling, classify_scope
 from .settlement import (
     Episode,
@@ -135,7 +140,7 @@ from .supervision import (
     recovery_responsibility,
     suspension_status,
 )
-from .terms import ServiceKind
+from .terms import CareType, ServiceKind
 from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
 
 __all__ = [
@@ -253,10 +258,14 @@ class InstitutionFacts:
 
 @attrs.frozen(kw_only=True)
 class CatalogFacts:
-    """``catalog``: whose catalog governs a kind of cost in a scope (article 17 ¶1, ¶2)."""
+    """``catalog``: whose catalog governs a kind of cost in a scope (article 17 ¶1, ¶2).
+
+    ``care`` (optional, an inpatient stay by default) is the kind of episode the costs belong to: article 17 ¶2
+    names the catalogs of cross-province inpatient costs only."""
 
     scope: Scope = attrs.field(validator=is_member(Scope))
     cost_kind: CostKind = attrs.field(validator=is_member(CostKind))
+    care: CareType = attrs.field(default=CareType.INPATIENT, validator=is_member(CareType))
 
 
 @attrs.frozen(kw_only=True)
@@ -452,8 +461,52 @@ class DateRuling(Ruling[Computed]):
         return [f"  date: {self.date.isoformat()}"]
 
 
-def _dated(day: _dt.date) -> DateRuling:
-    return DateRuling(outcome=Computed.COMPUTED, reasons=(), date=day)
+# The readings and the schedule a computed date rests on (the helpers themselves return bare dates).
+DATE_MONTHS_CIVIL_CODE = ReasonTemplate(
+    code="DATE_MONTHS_CIVIL_CODE",
+    articles=(ArticleRef(4, item=1), ArticleRef(13, paragraph=1)),
+    interpretation=True,
+    zh="自{date}起{n}个月的期间按民法典第二百零一条、第二百零二条计算：开始当日不计入，到期月的对应日为期间最后一日，"
+    "无对应日的为该月末日：{end}。",
+    en="A period of {n} months from {date} is counted per Civil Code arts. 201 and 202: the first day is not "
+    "counted, and the period ends on the same day of the final month, or that month's last day where it has "
+    "none: {end}.",
+    authorities=(CIVIL_CODE_PERIODS,),
+)
+DATE_WORKING_DAYS_COUNTED = ReasonTemplate(
+    code="DATE_WORKING_DAYS_COUNTED",
+    articles=(ArticleRef(10), ArticleRef(21)),
+    interpretation=False,
+    zh="{date}之后的第{n}个工作日为{end}：工作日按国务院节假日安排计算，法定假日不计入，调休上班日计入。",
+    en="The {n}th working day after {date} is {end}: working days follow the State Council's holiday schedule, "
+    "days off not counted and make-up workdays counted.",
+    authorities=(STATE_COUNCIL_SCHEDULE,),
+)
+
+
+def _dated(day: _dt.date, *reasons: Reason) -> DateRuling:
+    return DateRuling(outcome=Computed.COMPUTED, reasons=reasons, date=day)
+
+
+def _months(start: _dt.date, n: int) -> DateRuling:
+    end = add_months(start, n)
+    return _dated(end, DATE_MONTHS_CIVIL_CODE.make(date=start.isoformat(), n=n, end=end.isoformat()))
+
+
+def _working_days(start: _dt.date, n: int, calendar: WorkingDayCalendar) -> DateRuling:
+    end = working_day_after(start, n, calendar=calendar)
+    return _dated(end, DATE_WORKING_DAYS_COUNTED.make(date=start.isoformat(), n=n, end=end.isoformat()))
+
+
+def _review_deadline(received_on: _dt.date, calendar: WorkingDayCalendar) -> DateRuling:
+    """``review_deadline`` as a ruling: the date, the Civil Code counting and the schedule it rests on (art. 10)."""
+    deadline = review_deadline(received_on, calendar=calendar)
+    n = DEFAULT_PARAMETERS.review_working_days
+    return _dated(
+        deadline,
+        REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
+        REVIEW_IN_PRINCIPLE.make(n=n),
+    )
 
 
 # --- the suspension status, as a result writes it -----------------------------------------------------------------
@@ -681,7 +734,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="catalog",
         facts=CatalogFacts,
         ruling=CatalogRuling,
-        run=lambda f, _today: governing_catalog(f.scope, f.cost_kind),
+        run=lambda f, _today: governing_catalog(f.scope, f.cost_kind, care=f.care),
         summary="whose catalog governs a kind of cost",
         articles=(17,),
     ),
@@ -705,7 +758,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="working_day_after",
         facts=WorkingDaysFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(working_day_after(f.date, f.n, calendar=f.calendar)),
+        run=lambda f, _today: _working_days(f.date, f.n, f.calendar),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
         articles=(10, 21),
@@ -714,7 +767,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="add_months",
         facts=MonthsFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(add_months(f.date, f.n)),
+        run=lambda f, _today: _months(f.date, f.n),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the last day of a period of n months from a date",
         articles=(4, 13),
@@ -723,7 +776,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="review_deadline",
         facts=ReviewDeadlineFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(review_deadline(f.received_on, calendar=f.calendar)),
+        run=lambda f, _today: _review_deadline(f.received_on, f.calendar),
         paths=MappingProxyType({"d": "$.facts.received_on"}),
         summary="the 5th working day after a filing application is received",
         articles=(10,),

@@ -7,9 +7,10 @@ insured place's device catalog and limits. Article 17 ¶3: the inpatient meal al
 the treatment place's agency within the province and reimbursed by the insured place's agency across provinces;
 travel and lodging caused by a referral (交通食宿费) are reimbursed by the insured place's agency.
 
-The catalog answer does not depend on the type of care: cross-province outpatient care is outside direct
-settlement (article 5), but which catalog governs a kind of cost is still answerable, and the reasons say what the
-letter covers. Where the procedure is silent (care within one city, provincial-level workers, travel without a
+Article 17 ¶2 names the catalogs of the *inpatient* costs settled directly across provinces: for a cross-province
+outpatient visit (outside direct settlement for now, article 5) the procedure names none, so the answer is
+NOT_SPECIFIED (``care=CareType.OUTPATIENT``), except the device catalog, which is the insured place's whatever the
+care. Where the procedure is silent (care within one city, provincial-level workers, travel without a
 referral) the ruling says NOT_SPECIFIED and names what governs instead; a case between two other provinces is
 NOT_GOVERNED.
 
@@ -36,6 +37,7 @@ from .authorities import (
 from .errors import InvalidInputError
 from .ruling import LabelledEnum, ReasonTemplate, Ruling
 from .scope import Scope
+from .terms import CareType
 
 __all__ = [
     "HUNAN_IMPLEMENTING_MEASURES",
@@ -71,6 +73,7 @@ class CatalogSource(LabelledEnum):
     HUNAN_UNIFIED = ("全省统一的目录和标准", "Hunan's unified catalogs and standards")
     TREATMENT_PLACE = ("就医地的目录和标准", "the treatment place's catalogs and standards")
     INSURED_PLACE = ("参保地的目录和标准", "the insured place's catalogs and standards")
+    NOT_SPECIFIED = ("本规程未作规定", "not specified by this procedure")
     NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
 
 
@@ -206,6 +209,17 @@ CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
     en="Cross-province care: the assistive-device catalog and payment limits are the insured place's "
     "({insured_en}).",
 )
+CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = ReasonTemplate(
+    code="CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED",
+    articles=(_A17_2, _A5),
+    interpretation=False,
+    zh="第十七条第二款只规定跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费执行就医地的目录；跨省门诊费用暂不纳入直接结算"
+    "（第五条），其{catalog}本规程未作规定，由参保地规定（手工报销时）确定。",
+    en="Art. 17(2) names the catalogs of the inpatient medical and rehabilitation costs settled directly across "
+    "provinces only; cross-province outpatient costs are outside direct settlement for now (art. 5), and this "
+    "procedure does not say which {catalog_en} governs them: the insured place's rules (for a manual "
+    "reimbursement) decide.",
+)
 CATALOG_NOT_GOVERNED = ReasonTemplate(
     code="CATALOG_NOT_GOVERNED",
     articles=(_A2_1,),
@@ -294,12 +308,17 @@ TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
     interpretation=True,
     zh="第十七条第三款第二句的后一短语“工伤职工因异地转诊转院发生的交通食宿费”重复其主语而未带“跨省”二字，"
     "解读为涵盖一切异地转诊转院，省内异地转诊转院亦然；《工伤保险条例》第三十条（到统筹地区以外就医的交通食宿费用"
-    "由工伤保险基金按统筹地区标准支付）指向相同结论。故由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
+    "由工伤保险基金按统筹地区标准支付）指向相同结论。故由参保地经办机构按照参保地政策审核报销，不纳入直接结算。"
+    "另一种读法是该短语仍承前句的“跨省”，则省内转诊转院的交通食宿费本规程未作规定，按《工伤保险条例》第三十条由参保地"
+    "按统筹地区标准支付：两种读法都由参保地负担、不纳入直接结算，区别只在依据。",
     en="The second phrase of art. 17(3)'s second sentence ('travel and lodging a worker incurs through an "
     "out-of-area referral') repeats its subject without 'cross-province', so we read it as covering every "
     "out-of-area referral, intra-province ones included; Regulation art. 30 (travel outside the pooling area "
     "paid by the fund at the pooling area's standard) points the same way. So the insured place's agency "
-    "reimburses them under the insured place's policy, outside direct settlement.",
+    "reimburses them under the insured place's policy, outside direct settlement. The other reading keeps "
+    "'cross-province' from the sentence's first phrase: then this procedure is silent on intra-province referral "
+    "travel, and Regulation art. 30 has the insured place pay it at the pooling area's standard. Both readings "
+    "put it on the insured place, outside direct settlement; they differ only in the basis.",
     authorities=(REGULATION_ARTICLE_30,),
 )
 TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
@@ -363,12 +382,18 @@ _INSURED_SIDE = {
 
 
 @pure_cache
-def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
+def governing_catalog(
+    scope: Scope, cost_kind: CostKind, *, care: CareType = CareType.INPATIENT
+) -> CatalogRuling:
     """Whose catalog governs ``cost_kind`` in ``scope`` (article 17 ¶1, ¶2; article 3 for care within Hunan).
 
     Intra-province: Hunan's unified catalogs (letter of 17 ¶1); care within one city and provincial-level care:
-    the same [interpretation]; cross-province, either direction: the treatment place's catalogs, except the
-    insured place's device catalog and limits (17 ¶2); between two other provinces: NOT_GOVERNED.
+    the same [interpretation]; cross-province, either direction: the treatment place's catalogs for inpatient
+    costs, the insured place's device catalog and limits (17 ¶2), and NOT_SPECIFIED for an outpatient visit's
+    other costs (17 ¶2 names inpatient costs only); between two other provinces: NOT_GOVERNED.
+
+    >>> governing_catalog(Scope.CROSS_PROVINCE_OUTBOUND, CostKind.DRUGS, care=CareType.OUTPATIENT).outcome.name
+    'NOT_SPECIFIED'
 
     >>> governing_catalog(Scope.INTRA_PROVINCE, CostKind.DEVICE_CATALOG).outcome.name
     'HUNAN_UNIFIED'
@@ -386,6 +411,9 @@ def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
         raise InvalidInputError(
             "cost_kind", f"must be a CostKind member ({members}), got {type_name(cost_kind)}"
         )
+    if not isinstance(care, CareType):
+        members = ", ".join(c.name for c in CareType)
+        raise InvalidInputError("care", f"must be a CareType member ({members}), got {type_name(care)}")
     catalog = {"catalog": cost_kind.zh, "catalog_en": cost_kind.en}
     if scope is Scope.NOT_GOVERNED:
         outcome, reason = CatalogSource.NOT_GOVERNED, CATALOG_NOT_GOVERNED.make(**catalog)
@@ -399,6 +427,9 @@ def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
         insured, insured_en = _INSURED_SIDE[scope]
         outcome = CatalogSource.INSURED_PLACE
         reason = CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES.make(insured=insured, insured_en=insured_en)
+    elif care is CareType.OUTPATIENT:
+        outcome = CatalogSource.NOT_SPECIFIED
+        reason = CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED.make(**catalog)
     else:
         treatment, treatment_en = _TREATMENT_SIDE[scope]
         outcome = CatalogSource.TREATMENT_PLACE

@@ -20,13 +20,13 @@ import attrs
 
 from ._validate import check_date, type_name
 from .articles import ArticleRef
-from .authorities import NATIONAL_NOTICE
+from .authorities import NATIONAL_NOTICE, NATIONAL_PILOT
 from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
-from .ruling import LabelledEnum, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope
 
-__all__ = ["InForce", "InForceRuling", "in_force"]
+__all__ = ["InForce", "InForceRuling", "in_force", "straddles"]
 
 
 class InForce(LabelledEnum):
@@ -75,6 +75,16 @@ IN_FORCE_NOT_YET = ReasonTemplate(
     zh="{on}早于本规程施行日{start}{extra_zh}。",
     en="{on} is before this procedure took effect on {start}{extra_en}.",
 )
+IN_FORCE_BEFORE_NATIONAL_SCHEME = ReasonTemplate(
+    code="IN_FORCE_BEFORE_NATIONAL_SCHEME",
+    articles=(ArticleRef(2), ArticleRef(36)),
+    interpretation=False,
+    zh="{on}早于全国跨省异地就医直接结算开展日{national}：跨省情形一般不属本规程或国家经办规程的直接结算；"
+    "{pilot_zh}",
+    en="{on} is before cross-province direct settlement began nationally on {national}: a cross-province case is "
+    "in general under neither this procedure's nor the national procedure's direct settlement; {pilot_en}",
+    authorities=(NATIONAL_NOTICE, NATIONAL_PILOT),
+)
 IN_FORCE_EXPIRED = ReasonTemplate(
     code="IN_FORCE_EXPIRED",
     articles=(ArticleRef(36),),
@@ -112,14 +122,30 @@ def in_force(on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PAR
                 reasons=(IN_FORCE_NATIONAL_PROCEDURE_BEFORE.make(**dates),),
             )
         extra_zh, extra_en = "", ""
+        reasons: list[Reason] = []
         if scope.cross_province:
             extra_zh = f"，且早于全国跨省异地就医直接结算开展日{dates['national']}"
             extra_en = (
                 f", and before cross-province direct settlement began nationally on {dates['national']}"
             )
+            pilot = p.national_pilot_from.isoformat()
+            if on >= p.national_pilot_from:
+                pilot_zh = (
+                    f"自{pilot}起部分城市开展了国家试点，试点城市的情形按试点规定办理，不由本规程判断。"
+                )
+                pilot_en = (
+                    f"a national pilot ran in some cities from {pilot}: a case in a pilot city follows the pilot's "
+                    "rules, which this procedure does not decide."
+                )
+            else:
+                pilot_zh = f"且早于{pilot}起部分城市开展的国家试点。"
+                pilot_en = f"and it is before the national pilot that began in some cities on {pilot}."
+            reasons.append(
+                IN_FORCE_BEFORE_NATIONAL_SCHEME.make(pilot_zh=pilot_zh, pilot_en=pilot_en, **dates)
+            )
         return InForceRuling(
             outcome=InForce.NOT_YET_IN_FORCE,
-            reasons=(IN_FORCE_NOT_YET.make(extra_zh=extra_zh, extra_en=extra_en, **dates),),
+            reasons=(IN_FORCE_NOT_YET.make(extra_zh=extra_zh, extra_en=extra_en, **dates), *reasons),
         )
     if on > p.in_force_through:
         extra_zh, extra_en = "", ""
@@ -132,3 +158,25 @@ def in_force(on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PAR
             expired.append(IN_FORCE_LAST_DAY_COUNTED.make(**dates))
         return InForceRuling(outcome=InForce.EXPIRED, reasons=tuple(expired))
     return InForceRuling(outcome=InForce.IN_FORCE, reasons=(IN_FORCE_WITHIN_PERIOD.make(**dates),))
+
+
+def straddles(
+    started_on: _dt.date, settled_on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PARAMETERS
+) -> bool:
+    """Whether an episode begun on ``started_on`` and settled on ``settled_on`` falls on both sides of a boundary of
+    this procedure's validity (article 36): then the reading that judges it on the settlement date decides it, and
+    every ruling that rests on that reading says so.
+
+    >>> import datetime as dt
+    >>> straddles(dt.date(2025, 7, 28), dt.date(2025, 8, 5), Scope.INTRA_PROVINCE)
+    True
+    >>> straddles(dt.date(2025, 8, 1), dt.date(2025, 8, 5), Scope.INTRA_PROVINCE)
+    False
+    """
+    check_date("started_on", started_on)
+    check_date("settled_on", settled_on)
+    return (
+        started_on != settled_on
+        and in_force(started_on, scope, parameters=parameters).outcome
+        is not in_force(settled_on, scope, parameters=parameters).outcome
+    )

@@ -86,6 +86,12 @@ class EligibilityFacts:
     ``has_referral_opinion`` are required for a referral and forbidden otherwise.
     ``meets_insured_place_requirements`` is the insured place's own requirements for the category (article 4:
     the library cannot know another place's rules, so the caller says).
+
+    For cross-province care the national rule measures the six months outside the insured *province*
+    (在参保省外居住(工作)半年(含)及以上; article 36: 国家有规定的，从其规定) [interpretation, product owner]:
+    ``away_from_insured_province_since`` (optional, cross-province long-term categories only) is the day the
+    worker began living or working outside the insured province; without it, ``away_since`` is taken as that day,
+    which is what every cross-province case written before the fact existed meant.
     """
 
     insured: Place = attrs.field(validator=is_instance(Place))
@@ -98,8 +104,27 @@ class EligibilityFacts:
     away_since: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     insured_place_cannot_treat: bool | None = attrs.field(default=None, validator=is_optional_bool)
     has_referral_opinion: bool | None = attrs.field(default=None, validator=is_optional_bool)
+    away_from_insured_province_since: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
 
     def __attrs_post_init__(self) -> None:
+        province_since = self.away_from_insured_province_since
+        if province_since is not None:
+            if not self.category.long_term:
+                raise InvalidInputError(
+                    "away_from_insured_province_since",
+                    "applies to LONG_TERM_RESIDENCE and RESIDENT_WORK only",
+                )
+            if not classify_scope(self.insured, self.treatment).outcome.cross_province:
+                raise InvalidInputError(
+                    "away_from_insured_province_since", "applies to cross-province care only"
+                )
+            if province_since > self.applied_on:
+                raise InvalidInputError("away_from_insured_province_since", "must not be after applied_on")
+            if self.away_since is not None and province_since < self.away_since:
+                raise InvalidInputError(
+                    "away_from_insured_province_since",
+                    "must not be before away_since: leaving the insured province is leaving the insured place",
+                )
         if self.category.long_term:
             if self.away_since is None:
                 raise InvalidInputError("away_since", f"is required for {self.category.name}")
@@ -175,6 +200,28 @@ AWAY_LESS_THAN_SIX_MONTHS = ReasonTemplate(
     en="{what_en} outside the insured place since {since}: {months} months are not reached by the application "
     "date {on}, only on {reached}.",
     authorities=(CIVIL_CODE_PERIODS,),
+)
+AWAY_OUTSIDE_PROVINCE_MET = ReasonTemplate(
+    code="AWAY_OUTSIDE_PROVINCE_MET",
+    articles=(_A4_1, ArticleRef(36)),
+    interpretation=True,
+    zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
+    "自{since}起在参保省外{what}，至申请日{on}已满{months}个月（满期日为{reached}）。",
+    en="For cross-province care the national rule measures the time outside the insured province (half a year or "
+    "more; national rules prevail): {what_en} outside the insured province since {since}: {months} months "
+    "reached on {reached}, by the application date {on}.",
+    authorities=(NATIONAL_NOTICE, CIVIL_CODE_PERIODS),
+)
+AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS = ReasonTemplate(
+    code="AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS",
+    articles=(_A4_1, ArticleRef(36)),
+    interpretation=True,
+    zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
+    "自{since}起在参保省外{what}，至申请日{on}未满{months}个月，{reached}方满。",
+    en="For cross-province care the national rule measures the time outside the insured province (half a year or "
+    "more; national rules prevail): {what_en} outside the insured province since {since}: {months} months are "
+    "not reached by the application date {on}, only on {reached}.",
+    authorities=(NATIONAL_NOTICE, CIVIL_CODE_PERIODS),
 )
 INSURED_PLACE_REQUIREMENTS_MET = ReasonTemplate(
     code="INSURED_PLACE_REQUIREMENTS_MET",
@@ -257,7 +304,9 @@ def _basis_reasons(facts: EligibilityFacts, scope: Scope) -> tuple[list[Reason],
     return [BASIS_FITS_SERVICE.make(basis=basis.zh, basis_en=basis.en, **service)], []
 
 
-def _category_reasons(facts: EligibilityFacts, parameters: Parameters) -> tuple[list[Reason], list[str]]:
+def _category_reasons(
+    facts: EligibilityFacts, parameters: Parameters, scope: Scope
+) -> tuple[list[Reason], list[str]]:
     reasons: list[Reason] = []
     unmet: list[str] = []
 
@@ -271,13 +320,19 @@ def _category_reasons(facts: EligibilityFacts, parameters: Parameters) -> tuple[
         assert facts.away_since is not None  # checked when the facts were built
         months = parameters.residence_months_required
         zh, en = _WHAT[facts.category]
+        since = facts.away_since
+        met, failed = AWAY_SIX_MONTHS_MET, AWAY_LESS_THAN_SIX_MONTHS
+        if scope.cross_province:
+            # The national rule: outside the insured province (article 36) [interpretation, product owner].
+            since = facts.away_from_insured_province_since or facts.away_since
+            met, failed = AWAY_OUTSIDE_PROVINCE_MET, AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS
         add(
-            months_reached(facts.away_since, months, facts.applied_on),
-            AWAY_SIX_MONTHS_MET,
-            AWAY_LESS_THAN_SIX_MONTHS,
-            since=facts.away_since.isoformat(),
+            months_reached(since, months, facts.applied_on),
+            met,
+            failed,
+            since=since.isoformat(),
             on=facts.applied_on.isoformat(),
-            reached=add_months(facts.away_since, months).isoformat(),
+            reached=add_months(since, months).isoformat(),
             months=months,
             what=zh,
             what_en=en,
@@ -318,7 +373,7 @@ def decide_eligibility(
             reasons=(*scope_ruling.reasons, ELIGIBILITY_NOT_OUT_OF_AREA.make()),
         )
     basis_reasons, basis_unmet = _basis_reasons(facts, scope)
-    category_reasons, category_unmet = _category_reasons(facts, parameters)
+    category_reasons, category_unmet = _category_reasons(facts, parameters, scope)
     unmet = (*basis_unmet, *category_unmet)
     inbound = (INBOUND_FILED_WITH_INSURED_PROVINCE.make(),) if scope is Scope.CROSS_PROVINCE_INBOUND else ()
     if not unmet:

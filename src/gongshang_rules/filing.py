@@ -36,7 +36,8 @@ from ._validate import (
     type_name,
 )
 from .articles import AnnexRef, ArticleRef
-from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE
+from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE, NATIONAL_PROCEDURE
+from .commencement import InForce, in_force
 from .errors import InvalidInputError
 from .forms import Device
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
@@ -44,7 +45,7 @@ from .periods import add_months
 from .places import Place, PlaceKind, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
-from .terms import PersonCategory, ServiceKind
+from .terms import CareType, PersonCategory, ServiceKind
 
 __all__ = [
     "ChangeKind",
@@ -148,11 +149,24 @@ class Validity(LabelledEnum):
     COMPUTED = ("按本规程计算", "computed under article 13")
     STATED_ON_FORM = ("以备案表载明的有效期为准", "as stated on the approved form")
     SET_BY_INSURED_PROVINCE = ("由参保省确定", "set by the insured province; not computed here")
+    NATIONAL_PROCEDURE = (
+        "按国家经办规程办理的备案，其有效期从其规定",
+        "made under the national procedure, whose validity governs",
+    )
+    NOT_IN_FORCE = ("备案时本规程尚未施行，第十三条不计算其有效期", "filed before this procedure took effect")
+    EXPIRED = ("备案时本规程有效期已届满，第十三条不计算其有效期", "filed after this procedure expired")
+
+    @property
+    def under_this_procedure(self) -> bool:
+        """True where article 13 (or the form it approved) gives the validity."""
+        return self in (Validity.COMPUTED, Validity.STATED_ON_FORM, Validity.SET_BY_INSURED_PROVINCE)
 
 
 @attrs.frozen(kw_only=True)
 class ValidityRuling(Ruling[Validity]):
-    """A filing's validity: first and last valid day (``None`` when set by the insured province and not given)."""
+    """A filing's validity: first and last valid day (``None`` where this procedure gives none: set by the insured
+    province and not stated, made under the national procedure with no dates stated, or made on a day this
+    procedure was not in force)."""
 
     valid_from: _dt.date | None = None
     valid_through: _dt.date | None = None
@@ -208,6 +222,87 @@ FILING_RUNS_PAST_PROCEDURE_END = ReasonTemplate(
 )
 
 
+FILING_UNDER_NATIONAL_PROCEDURE = ReasonTemplate(
+    code="FILING_UNDER_NATIONAL_PROCEDURE",
+    articles=(ArticleRef(36),),
+    interpretation=True,
+    zh="该跨省备案于{filed}办理，早于本规程施行日{start}，是按国家规定{which_zh}办理的备案：“国家有规定的，从其规定”，"
+    "其有效期按国家规定{stated_zh}，不按第十三条计算。",
+    en="This cross-province filing was made on {filed}, before this procedure took effect on {start}: it was made "
+    "under the national rules{which_en}, and since national rules prevail ('国家有规定的，从其规定') its validity is "
+    "theirs{stated_en}, not article 13's.",
+    authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
+)
+FILING_BEFORE_PROCEDURE = ReasonTemplate(
+    code="FILING_BEFORE_PROCEDURE",
+    articles=(_A13_1, ArticleRef(36)),
+    interpretation=False,
+    zh="备案于{filed}办理，早于本规程施行日{start}：{what_zh}，第十三条不为其计算有效期。",
+    en="The filing was made on {filed}, before this procedure took effect on {start}: {what_en}; article 13 "
+    "gives it no validity.",
+)
+FILING_AFTER_PROCEDURE = ReasonTemplate(
+    code="FILING_AFTER_PROCEDURE",
+    articles=(_A13_1, ArticleRef(36)),
+    interpretation=False,
+    zh="备案于{filed}办理，晚于本规程有效期末日{end}：本规程已失效，第十三条不为其计算有效期，由届时有效的规定调整{extra_zh}。",
+    en="The filing was made on {filed}, after this procedure's last day {end}: the procedure has expired and "
+    "article 13 gives it no validity; the rules then in force govern{extra_en}.",
+)
+
+
+def _outside_procedure(filing: Filing, parameters: Parameters) -> ValidityRuling | None:
+    """The validity ruling of a filing made on a day this procedure did not govern (article 36), else ``None``."""
+    scope = classify_scope(filing.insured, filing.treatment).outcome
+    force = in_force(filing.filed_on, scope, parameters=parameters)
+    dates = {
+        "filed": filing.filed_on.isoformat(),
+        "start": parameters.in_force_from.isoformat(),
+        "end": parameters.in_force_through.isoformat(),
+    }
+    if force.outcome is InForce.IN_FORCE:
+        return None
+    if scope.cross_province and filing.filed_on < parameters.in_force_from:
+        # Made under the national rules: the national procedure from its start, its pilot before it.
+        if force.outcome is InForce.NATIONAL_PROCEDURE:
+            which_zh, which_en = "（国家经办规程）", " (the national procedure)"
+        else:
+            which_zh, which_en = (
+                "（全国开展前的国家试点）",
+                " (the national pilot, before the national start)",
+            )
+        start, through = filing.stated_valid_from, filing.stated_valid_through
+        if start is not None and through is not None:
+            stated_zh = f"（备案表载明{start.isoformat()}至{through.isoformat()}）"
+            stated_en = f" (the form states {start.isoformat()} to {through.isoformat()})"
+        else:
+            stated_zh = "（备案未载明有效期，须向参保地核实）"
+            stated_en = " (the filing states none: confirm it with the insured place)"
+        return ValidityRuling(
+            outcome=Validity.NATIONAL_PROCEDURE,
+            reasons=(
+                FILING_UNDER_NATIONAL_PROCEDURE.make(
+                    stated_zh=stated_zh, stated_en=stated_en, which_zh=which_zh, which_en=which_en, **dates
+                ),
+                *force.reasons,
+            ),
+            valid_from=start,
+            valid_through=through,
+        )
+    if force.outcome is InForce.NOT_YET_IN_FORCE:
+        what_zh = "省内异地就医直接结算自本规程施行日起实施，此前不存在省内异地直接结算备案"
+        what_en = "intra-province direct settlement starts on the day this procedure takes effect"
+        reason = FILING_BEFORE_PROCEDURE.make(what_zh=what_zh, what_en=what_en, **dates)
+        return ValidityRuling(outcome=Validity.NOT_IN_FORCE, reasons=(reason, *force.reasons))
+    extra_zh, extra_en = (
+        ("（跨省情形按国家经办规程）", " (cross-province: the national procedure)")
+        if scope.cross_province
+        else ("", "")
+    )
+    reason = FILING_AFTER_PROCEDURE.make(extra_zh=extra_zh, extra_en=extra_en, **dates)
+    return ValidityRuling(outcome=Validity.EXPIRED, reasons=(reason, *force.reasons))
+
+
 def _months_for(category: PersonCategory, parameters: Parameters) -> int:
     if category is PersonCategory.REFERRAL:
         return parameters.referral_validity_months
@@ -219,20 +314,39 @@ def filing_valid_through(
 ) -> _dt.date:
     """The last valid day of a Hunan filing made on ``filing_date`` (article 13 ¶1).
 
-    Referral: 3 months; long-term residence and resident work: 6 months; counted per 民法典 201 and 202.
+    Referral: 3 months; long-term residence and resident work: 6 months; counted per 民法典 201 and 202. Article
+    13 counts only filings made while this procedure is in force (article 36): a ``filing_date`` before it took
+    effect or after it expired raises :class:`InvalidInputError` (:func:`filing_validity` says what governs such
+    a filing instead), never a silently computed period.
     """
     check_date("filing_date", filing_date)
     check_parameters(parameters)
     if not isinstance(category, PersonCategory):
         raise InvalidInputError("category", f"must be a PersonCategory member, got {category!r}")
+    if not parameters.in_force_from <= filing_date <= parameters.in_force_through:
+        raise InvalidInputError(
+            "filing_date",
+            f"{filing_date.isoformat()} is outside this procedure's validity "
+            f"({parameters.in_force_from.isoformat()} to {parameters.in_force_through.isoformat()}, article 36): "
+            "article 13 gives such a filing no validity; filing_validity() says what governs it",
+        )
     return add_months(filing_date, _months_for(category, parameters))
 
 
 def filing_validity(filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETERS) -> ValidityRuling:
-    """The validity of ``filing`` with its reasons (article 13 ¶1; article 36 for the procedure's own end)."""
+    """The validity of ``filing`` with its reasons (article 13 ¶1; article 36 for the procedure's own dates).
+
+    A filing made before this procedure took effect or after it expired gets no validity from article 13 (article
+    36): an intra-province one is ``NOT_IN_FORCE`` or ``EXPIRED``; a cross-province one made before 2025-08-01
+    was made under the national rules (the national procedure from 2025-04-01, its pilot before), whose validity
+    governs (``NATIONAL_PROCEDURE``, the stated dates where the form has them) [interpretation, product owner].
+    """
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
     check_parameters(parameters)
+    outside = _outside_procedure(filing, parameters)
+    if outside is not None:
+        return outside
     if filing.stated_valid_from is not None and filing.stated_valid_through is not None:
         start, through = filing.stated_valid_from, filing.stated_valid_through
         reasons = [FILING_VALIDITY_STATED.make(start=start.isoformat(), through=through.isoformat())]
@@ -290,6 +404,7 @@ class ChangeStatus(LabelledEnum):
     LOCKED = ("备案之日起3个月内不得变更或取消", "locked: within 3 months of the filing date")
     FILING_EXPIRED = ("备案已失效，应重新备案", "the filing has expired; file anew")
     NOT_GOVERNED = ("由参保省办理", "made with the insured province, not under this procedure")
+    NOT_UNDER_PROCEDURE = ("该备案不是按本规程办理的", "the filing was not made under this procedure")
 
 
 @attrs.frozen(kw_only=True)
@@ -383,7 +498,9 @@ def change_allowed(
             "on", f"{on.isoformat()} is before the filing date {filing.filed_on.isoformat()}"
         )
     validity = filing_validity(filing, parameters=parameters)
-    assert validity.valid_through is not None  # a Hunan filing always has one
+    if not validity.outcome.under_this_procedure:
+        return ChangeRuling(outcome=ChangeStatus.NOT_UNDER_PROCEDURE, reasons=validity.reasons)
+    assert validity.valid_through is not None  # a Hunan filing made under this procedure always has one
     if on > validity.valid_through:
         return ChangeRuling(
             outcome=ChangeStatus.FILING_EXPIRED,
@@ -457,6 +574,11 @@ class CoverageFacts:
     not yet complete when care began (article 12 ¶3); ``entitlement_lost_on`` the day the worker lost entitlement to
     work-injury benefits, if so (article 13 ¶2). A filing dated after admission is a back-filing; that the agency
     registered it shows the insured place's consent (article 12 ¶2, ¶3) [interpretation].
+
+    ``care`` is the kind of episode (optional; an inpatient stay by default, which is what every case written
+    before it meant). Article 13 ¶2's exemption (备案有效期内已办理住院手续) is for a hospital admission only: an
+    outpatient visit, or a course of visits, and a device fitting need a valid filing on the day of the service
+    (each visit on its own day, through the settlement day). A device service is a fitting whatever ``care`` says.
     """
 
     insured: Place = attrs.field(validator=is_instance(Place))
@@ -470,16 +592,26 @@ class CoverageFacts:
     force_majeure: bool = attrs.field(default=False, validator=is_bool)
     recognition_pending_at_admission: bool = attrs.field(default=False, validator=is_bool)
     entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    care: CareType = attrs.field(default=CareType.INPATIENT, validator=is_member(CareType))
 
     def __attrs_post_init__(self) -> None:
         if self.settled_on is not None and self.settled_on < self.admitted_on:
             raise InvalidInputError("settled_on", "must not be before admitted_on")
         if self.filing is not None and self.filing.insured != self.insured:
             raise InvalidInputError("filing.insured", "must be the worker's insured place")
+        if self.care is CareType.DEVICE_FITTING and self.service is not ServiceKind.ASSISTIVE_DEVICE:
+            raise InvalidInputError("care", "DEVICE_FITTING is the care of an ASSISTIVE_DEVICE service only")
 
     @property
     def scope(self) -> Scope:
         return classify_scope(self.insured, self.institution_place).outcome
+
+    @property
+    def care_type(self) -> CareType:
+        """The kind of episode: a device service is a fitting whatever ``care`` says."""
+        if self.service is ServiceKind.ASSISTIVE_DEVICE:
+            return CareType.DEVICE_FITTING
+        return self.care
 
 
 @attrs.frozen(kw_only=True)
@@ -592,6 +724,17 @@ COVERAGE_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
     en="The admission was made within validity: discharge settlement on {settled}, after the last valid day "
     "{through}, is not limited by the validity period.",
 )
+COVERAGE_SERVICE_AFTER_VALIDITY = ReasonTemplate(
+    code="COVERAGE_SERVICE_AFTER_VALIDITY",
+    articles=(_A13_1, _A13_2),
+    interpretation=True,
+    zh="{care}不是“备案有效期内已办理住院手续”，不适用第十三条第二款的例外：须在服务当日备案有效（疗程中每次就诊按其当日）；"
+    "本次{care}至{settled}结算，晚于备案有效期末日{through}，有效期届满后的部分不予直接结算。",
+    en="A {care_en} is not a hospital admission made within validity, so article 13(2)'s exemption does not apply: "
+    "the filing must be valid on the day of the service (each visit of a course on its own day). This "
+    "{care_en} runs to its settlement on {settled}, after the last valid day {through}: what falls after expiry "
+    "is not settled directly.",
+)
 COVERAGE_AFTER_VALIDITY = ReasonTemplate(
     code="COVERAGE_AFTER_VALIDITY",
     articles=(_A13_1,),
@@ -677,18 +820,32 @@ COVERAGE_BACK_FILING_STILL_POSSIBLE = ReasonTemplate(
 COVERAGE_BACK_FILED_AFTER_RECOGNITION = ReasonTemplate(
     code="COVERAGE_BACK_FILED_AFTER_RECOGNITION",
     articles=(_A12_3,),
-    interpretation=False,
-    zh="就医时尚未完成工伤认定，认定后补办备案，协议机构直接结算并将基金支付部分退还工伤职工。",
-    en="Injury recognition was not complete when care began; after it, the filing was back-filed: the "
-    "institution settles directly and refunds the fund's share to the worker.",
+    interpretation=True,
+    zh="就医时尚未完成工伤认定，工伤职工于出院结算（{settled}）时自行支付；认定后于{filed}补办备案，协议机构按本规程直接结算，"
+    "并将基金支付部分退还工伤职工（只退工伤职工已支付的部分）。",
+    en="Injury recognition was not complete when care began and the worker paid at discharge settlement "
+    "({settled}); after recognition the filing was back-filed on {filed}: the institution settles directly and "
+    "refunds the fund's share to the worker (only what the worker paid is refunded).",
+)
+COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE = ReasonTemplate(
+    code="COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE",
+    articles=(_A12_3,),
+    interpretation=True,
+    zh="就医时尚未完成工伤认定，认定和补办备案（{filed}）{when_zh}：出院结算时直接结算基金支付部分，工伤职工未垫付，"
+    "无需退费（第十二条第三款的退费只退工伤职工已支付的部分）。",
+    en="Injury recognition was not complete when care began; recognition and the back-filing ({filed}) {when_en}: "
+    "the fund's share is settled directly at discharge, the worker advanced nothing, and there is nothing to "
+    "refund (article 12(3) refunds only what the worker paid).",
 )
 COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE = ReasonTemplate(
     code="COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE",
     articles=(_A12_3,),
     interpretation=False,
-    zh="就医时尚未完成工伤认定：完成认定后，经参保地经办机构同意可补报备案，协议机构直接结算并将基金支付部分退还工伤职工。",
+    zh="就医时尚未完成工伤认定：完成认定后，经参保地经办机构同意可补报备案，协议机构可按本规程直接结算；"
+    "工伤职工已支付的，将基金支付部分退还工伤职工。",
     en="Injury recognition was not complete when care began: once it is, with the insured-place agency's consent "
-    "a filing may be made, and the institution settles directly and refunds the fund's share to the worker.",
+    "a filing may be made and the institution may settle directly; what the worker has already paid of the "
+    "fund's share is refunded to the worker.",
 )
 COVERAGE_NATIONAL_PROCEDURE_FILING = ReasonTemplate(
     code="COVERAGE_NATIONAL_PROCEDURE_FILING",
@@ -697,6 +854,68 @@ COVERAGE_NATIONAL_PROCEDURE_FILING = ReasonTemplate(
     zh="{what}：本规程的补办备案规定只适用于省内异地就医{inbound_zh}，跨省情形按国家经办规程办理。",
     en="{what_en}: this procedure's back-filing rules apply to intra-province care only{inbound_en}; the national "
     "procedure governs the cross-province case.",
+    authorities=(NATIONAL_NOTICE,),
+)
+
+
+# An inbound filing (insured in another province) was approved by that province under the national rules: its
+# dates are cited to that approval and the national notice, not to Hunan's articles 12 ¶1 and 13 ¶1.
+_A2 = ArticleRef(2)
+COVERAGE_INBOUND_FILED_BEFORE_ADMISSION = ReasonTemplate(
+    code="COVERAGE_INBOUND_FILED_BEFORE_ADMISSION",
+    articles=(_A2,),
+    interpretation=False,
+    zh="参保省（{insured}）按国家规定于{filed}办理的备案早于入院（就医）日{admitted}。",
+    en="The filing approved by the insured province ({insured}) under the national rules on {filed} precedes "
+    "admission (or the visit) on {admitted}.",
+    authorities=(NATIONAL_NOTICE,),
+)
+COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY = ReasonTemplate(
+    code="COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY",
+    articles=(_A2,),
+    interpretation=True,
+    zh="参保省（{insured}）按国家规定办理的备案与入院（就医）同日（{filed}），仅有日期时视为入院前完成。",
+    en="The filing approved by the insured province ({insured}) and the admission (or visit) fall on the same "
+    "day ({filed}); with dates only, it counts as completed before admission.",
+    authorities=(NATIONAL_NOTICE,),
+)
+COVERAGE_INBOUND_WITHIN_VALIDITY = ReasonTemplate(
+    code="COVERAGE_INBOUND_WITHIN_VALIDITY",
+    articles=(_A2,),
+    interpretation=False,
+    zh="入院（就医）日{admitted}在参保省（{insured}）核准的备案有效期（{start}至{through}）内。",
+    en="Admission (or the visit) on {admitted} is within the validity the insured province ({insured}) approved "
+    "({start} to {through}).",
+    authorities=(NATIONAL_NOTICE,),
+)
+COVERAGE_INBOUND_AFTER_VALIDITY = ReasonTemplate(
+    code="COVERAGE_INBOUND_AFTER_VALIDITY",
+    articles=(_A2,),
+    interpretation=False,
+    zh="入院（就医）日{admitted}晚于参保省（{insured}）核准的备案有效期末日{through}，不予直接结算。",
+    en="Admission (or the visit) on {admitted} is after the last valid day the insured province ({insured}) "
+    "approved, {through}: not settled directly.",
+    authorities=(NATIONAL_NOTICE,),
+)
+COVERAGE_INBOUND_BEFORE_VALIDITY = ReasonTemplate(
+    code="COVERAGE_INBOUND_BEFORE_VALIDITY",
+    articles=(_A2,),
+    interpretation=False,
+    zh="入院（就医）日{admitted}早于参保省（{insured}）核准的备案有效期起始日{start}，不予直接结算。",
+    en="Admission (or the visit) on {admitted} is before the first valid day the insured province ({insured}) "
+    "approved, {start}: not settled directly.",
+    authorities=(NATIONAL_NOTICE,),
+)
+COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
+    code="COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY",
+    articles=(_A2, _A13_2),
+    interpretation=True,
+    zh="在参保省（{insured}）核准的有效期内已办理住院手续，出院结算（{settled}）晚于有效期末日{through}：本库比照第十三条第二款"
+    "认为不受有效期限制，以参保省按国家规定的确认为准。",
+    en="The admission was made within the validity the insured province ({insured}) approved; discharge "
+    "settlement on {settled} is after its last day {through}: by analogy with article 13(2) this library reads "
+    "the stay as not limited by the validity, subject to the insured province's confirmation under the "
+    "national rules.",
     authorities=(NATIONAL_NOTICE,),
 )
 
@@ -803,14 +1022,17 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
     if not in_place:
         failures.append(
             COVERAGE_OUTSIDE_FILED_PLACE.make(
-                actual=facts.institution_place.name, filed=filing.treatment.name
+                actual=facts.institution_place.as_treatment_place.name,
+                filed=filing.treatment.as_treatment_place.name,
             )
         )
     elif filing.treatment.kind is PlaceKind.OTHER_PROVINCE:
         passes.append(COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN.make())
     if filing.institution_codes is None:
         if in_place:
-            passes.append(COVERAGE_ANY_INSTITUTION_IN_PLACE.make(place=filing.treatment.name))
+            passes.append(
+                COVERAGE_ANY_INSTITUTION_IN_PLACE.make(place=filing.treatment.as_treatment_place.name)
+            )
     elif facts.institution_code not in filing.institution_codes:
         failures.append(COVERAGE_NOT_FILED_INSTITUTION.make(code=facts.institution_code))
     if filing.service is not facts.service:
@@ -823,12 +1045,16 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
             )
         )
 
-    # When (article 12).
+    # When (article 12; for an inbound filing, the insured province's approval under the national rules).
+    inbound = scope is Scope.CROSS_PROVINCE_INBOUND
+    province = {"insured": filing.insured.name} if inbound else {}
     if not back_filed:
         if filing.filed_on < facts.admitted_on:
-            passes.append(COVERAGE_FILED_BEFORE_ADMISSION.make(filed=filed, admitted=admitted))
+            template = COVERAGE_INBOUND_FILED_BEFORE_ADMISSION if inbound else COVERAGE_FILED_BEFORE_ADMISSION
+            passes.append(template.make(filed=filed, admitted=admitted, **province))
         else:
-            passes.append(COVERAGE_FILED_ON_ADMISSION_DAY.make(filed=filed))
+            template = COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY if inbound else COVERAGE_FILED_ON_ADMISSION_DAY
+            passes.append(template.make(filed=filed, **province))
     elif scope is Scope.CROSS_PROVINCE_INBOUND or (
         scope.cross_province
         and (facts.emergency_marked or facts.force_majeure or facts.recognition_pending_at_admission)
@@ -840,11 +1066,33 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
             return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *national.reasons))
         return national
     elif scope is Scope.INTRA_PROVINCE and facts.recognition_pending_at_admission:
-        passes += [
-            COVERAGE_BACK_FILING_APPROVED.make(filed=filed),
-            COVERAGE_BACK_FILED_AFTER_RECOGNITION.make(),
-        ]
-        refund = True
+        # Article 12 ¶3 refunds what the worker paid [interpretation, product owner]: the dates show whether the
+        # worker paid at discharge (back-filed after it) or the fund's share was settled directly (before it).
+        passes.append(COVERAGE_BACK_FILING_APPROVED.make(filed=filed))
+        if facts.settled_on is not None and filing.filed_on > facts.settled_on:
+            passes.append(
+                COVERAGE_BACK_FILED_AFTER_RECOGNITION.make(filed=filed, settled=facts.settled_on.isoformat())
+            )
+            refund = True
+        else:
+            if facts.settled_on is None:
+                when = (
+                    "在出院结算前完成（尚未出院结算）",
+                    "are complete before discharge settlement (not yet settled)",
+                )
+            elif facts.settled_on == filing.filed_on:
+                when = (
+                    "与出院结算同日完成，仅有日期时视为出院结算前完成",
+                    "fall on the day of discharge settlement, which with dates only counts as before it",
+                )
+            else:
+                when = (
+                    f"在出院结算（{facts.settled_on.isoformat()}）前完成",
+                    f"were complete before discharge settlement ({facts.settled_on.isoformat()})",
+                )
+            passes.append(
+                COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE.make(filed=filed, when_zh=when[0], when_en=when[1])
+            )
     elif scope is Scope.INTRA_PROVINCE and (facts.emergency_marked or facts.force_majeure):
         cause, cause_en = _cause(facts)
         if facts.settled_on is not None and filing.filed_on > facts.settled_on:
@@ -864,29 +1112,41 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
         failures.append(COVERAGE_FILED_AFTER_ADMISSION.make(filed=filed, admitted=admitted))
 
     # Validity (article 13). A back-filed episode began before the filing: the back-filing rule above carries it.
+    # A filing made while this procedure was not in force gets no validity from article 13 (article 36).
     validity = filing_validity(filing, parameters=parameters)
+    if validity.outcome in (Validity.NOT_IN_FORCE, Validity.EXPIRED):
+        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *validity.reasons, *passes))
     start, through = validity.valid_from, validity.valid_through
     if start is None or through is None:
+        if validity.outcome is Validity.NATIONAL_PROCEDURE:
+            outcome = Coverage.NOT_COVERED if failures else Coverage.NATIONAL_PROCEDURE
+            return CoverageRuling(outcome=outcome, reasons=(*failures, *validity.reasons, *passes))
         return CoverageRuling(
             outcome=Coverage.SET_BY_INSURED_PROVINCE,
             reasons=(*failures, COVERAGE_VALIDITY_UNKNOWN.make(insured=filing.insured.name), *passes),
         )
+    if validity.outcome is Validity.NATIONAL_PROCEDURE:
+        passes.extend(validity.reasons)
+    period = {"start": start.isoformat(), "through": through.isoformat(), **province}
     if facts.admitted_on > through:
-        failures.append(COVERAGE_AFTER_VALIDITY.make(admitted=admitted, through=through.isoformat()))
+        template = COVERAGE_INBOUND_AFTER_VALIDITY if inbound else COVERAGE_AFTER_VALIDITY
+        failures.append(template.make(admitted=admitted, **period))
     elif facts.admitted_on < start and not back_filed:
-        failures.append(COVERAGE_BEFORE_STATED_VALIDITY.make(admitted=admitted, start=start.isoformat()))
+        template = COVERAGE_INBOUND_BEFORE_VALIDITY if inbound else COVERAGE_BEFORE_STATED_VALIDITY
+        failures.append(template.make(admitted=admitted, **period))
     elif not back_filed:
-        passes.append(
-            COVERAGE_WITHIN_VALIDITY.make(
-                admitted=admitted, start=start.isoformat(), through=through.isoformat()
-            )
-        )
+        template = COVERAGE_INBOUND_WITHIN_VALIDITY if inbound else COVERAGE_WITHIN_VALIDITY
+        passes.append(template.make(admitted=admitted, **period))
     if facts.settled_on is not None and facts.settled_on > through and facts.admitted_on <= through:
-        passes.append(
-            COVERAGE_STAY_RUNS_PAST_VALIDITY.make(
-                settled=facts.settled_on.isoformat(), through=through.isoformat()
-            )
-        )
+        care = facts.care_type
+        settled = {"settled": facts.settled_on.isoformat(), **period}
+        if care is not CareType.INPATIENT:
+            # Article 13 ¶2's exemption is for an inpatient admission only.
+            failures.append(COVERAGE_SERVICE_AFTER_VALIDITY.make(care=care.zh, care_en=care.en, **settled))
+        elif inbound:
+            passes.append(COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY.make(**settled))
+        else:
+            passes.append(COVERAGE_STAY_RUNS_PAST_VALIDITY.make(**settled))
     lost = facts.entitlement_lost_on
     if lost is not None and (facts.settled_on is None or lost <= facts.settled_on):
         failures.append(COVERAGE_ENTITLEMENT_LOST.make(lost=lost.isoformat()))

@@ -30,7 +30,7 @@ from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
 from .applications import Agency, AgencyLevel
 from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE
-from .commencement import InForce, in_force
+from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .places import Place, PlaceKind
@@ -246,6 +246,16 @@ FUNDS_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
 )
 
 
+FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
+    code="FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE",
+    articles=(ArticleRef(26), ArticleRef(36)),
+    interpretation=True,
+    zh="{ids}始于本规程不调整之日、结算于其有效期内：本规程是否适用以结算日判断，计入本期异地就医费用支出。",
+    en="{ids} began on a day this procedure did not govern and were settled within its validity: whether the "
+    "procedure applies is judged on the settlement date, so they count as out-of-area spending.",
+)
+
+
 def _in_force_outcome(on: _dt.date, scope: Scope, parameters: Parameters, reasons: list[Reason]) -> InForce:
     force = in_force(on, scope, parameters=parameters)
     if force.outcome is not InForce.IN_FORCE:
@@ -292,15 +302,20 @@ def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARA
     if force is not InForce.IN_FORCE:
         outcome = FundFlow.NOT_GOVERNED if force is InForce.NATIONAL_PROCEDURE else FundFlow.NOT_IN_FORCE
         return FundFlowRuling(outcome=outcome, reasons=tuple(reasons), scope=scope)
+    if straddles(record.started_on, record.settled_on, scope, parameters=parameters):
+        # Begun on a day this procedure did not govern: the settlement-date reading decides (as in settlement).
+        reasons.append(FUNDS_JUDGED_ON_SETTLEMENT_DATE.make(on=record.settled_on.isoformat()))
 
     insured, treatment = record.insured, record.treatment
     hunan = Party(role=PartyRole.HUNAN)
     institution = Party(role=PartyRole.AGREEMENT_INSTITUTION, place=treatment)
+    # The treatment place is the institution's 市州 (article 2 ¶3), not the district or county it lies in.
+    treatment_place = treatment.as_treatment_place
     places = {
         "insured": insured.name,
         "insured_en": str(insured),
-        "treatment": treatment.name,
-        "treatment_en": str(treatment),
+        "treatment": treatment_place.name,
+        "treatment_en": str(treatment_place),
     }
     # Between provinces, Hunan is one side whatever the Hunan city or county (article 24: 各省间).
     provinces = {
@@ -699,6 +714,9 @@ def fund_use_plan(
         reasons.append(FUNDS_PLAN_NOT_OUT_OF_AREA.make(ids=_ids(local)))
     if not_in_force:
         reasons.append(FUNDS_PLAN_NOT_IN_FORCE.make(ids=_ids(not_in_force)))
+    straddling = [r for r in counted if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)]
+    if straddling:
+        reasons.append(FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
     counted_ids = {r.settlement_id for r in counted}
     return FundUsePlan(
         outcome=(

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._validate import is_date, is_positive_int, is_text
+from ._validate import is_bool, is_date, is_positive_int, is_text
 from .articles import ArticleRef
 from .errors import InvalidInputError
 
@@ -40,10 +40,19 @@ class Parameters:
     in_force_through: _dt.date = attrs.field(validator=is_date)
     national_cross_province_from: _dt.date = attrs.field(validator=is_date)
     monthly_reconciliation_working_days: int = attrs.field(validator=is_positive_int)
+    #: Article 5: "跨省异地就医直接结算范围暂不包括门诊工伤医疗（康复）费用": a rule for now (暂), whose end a later
+    #: dated table can give by setting this to False.
+    cross_province_outpatient_excluded: bool = attrs.field(default=True, validator=is_bool)
+    #: The national pilot of cross-province direct settlement in some cities (before the national start).
+    national_pilot_from: _dt.date = attrs.field(default=_dt.date(2024, 4, 1), validator=is_date)
 
     def __attrs_post_init__(self) -> None:
         if self.in_force_through < self.in_force_from:
             raise InvalidInputError("in_force_through", "must not be before in_force_from")
+        if self.national_pilot_from > self.national_cross_province_from:
+            raise InvalidInputError(
+                "national_pilot_from", "must not be after national_cross_province_from (the pilot came first)"
+            )
         if self.national_cross_province_from > self.in_force_from:
             raise InvalidInputError(
                 "national_cross_province_from",
@@ -53,7 +62,7 @@ class Parameters:
 
 #: Where each parameter comes from. The national start date is in the notice that issues the procedure and in
 #: 人社部发〔2025〕17号, not in an article: it cites article 2 (cross-province scope) and article 36 (national rules
-#: prevail).
+#: prevail); so does the start of the national pilot that ran in some cities before it.
 PARAMETER_SOURCES: Mapping[str, tuple[ArticleRef, ...]] = MappingProxyType(
     {
         "referral_validity_months": (ArticleRef(13, paragraph=1),),
@@ -65,6 +74,8 @@ PARAMETER_SOURCES: Mapping[str, tuple[ArticleRef, ...]] = MappingProxyType(
         "in_force_through": (ArticleRef(36),),
         "national_cross_province_from": (ArticleRef(2), ArticleRef(36)),
         "monthly_reconciliation_working_days": (ArticleRef(21),),
+        "cross_province_outpatient_excluded": (ArticleRef(5),),
+        "national_pilot_from": (ArticleRef(2), ArticleRef(36)),
     }
 )
 

@@ -35,7 +35,7 @@ import attrs
 from ._validate import check_date, check_int, check_money, is_text, type_name
 from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
-from .commencement import InForce, in_force
+from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
 from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
 from .places import Place
@@ -197,6 +197,14 @@ RECONCILIATION_MONTH_OF_SETTLEMENT_DATE = ReasonTemplate(
     zh="“上月发生的结算费用”按结算日（出院结算日，门诊或配置当日）所在月份归属：跨月住院随其结算月份对账。",
     en="'The settlement costs of the previous month' are those settled in that month (discharge settlement, or "
     "the day of a visit or fitting): a stay spanning two months is reconciled with the month it was settled in.",
+)
+RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
+    code="RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE",
+    articles=(_A20_1, ArticleRef(36)),
+    interpretation=True,
+    zh="{ids}始于本规程不调整之日、结算于其有效期内：本规程是否适用以结算日判断，纳入本月对账。",
+    en="{ids} began on a day this procedure did not govern and were settled within its validity: whether the "
+    "procedure applies is judged on the settlement date, so they are reconciled this month.",
 )
 RECONCILIATION_REFUSALS_FOR_INSURED_PLACE = ReasonTemplate(
     code="RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
@@ -575,6 +583,11 @@ def reconcile_month(
             RECONCILIATION_AUDIT_OF_MONTH.make(month=label, count=len(included), settled=settled),
             RECONCILIATION_MONTH_OF_SETTLEMENT_DATE.make(),
         ]
+        straddling = [
+            r for r in included if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)
+        ]
+        if straddling:
+            reasons.append(RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
         groups = _group_by_insured(checked_refusals, by_id)
         for group in groups:
             reasons.append(

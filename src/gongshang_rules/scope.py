@@ -115,7 +115,8 @@ def classify_scope(insured: Place, treatment: Place) -> ScopeRuling:
     """
     _check_place("insured", insured)
     check_treatment_place("treatment", treatment)
-    names = {"insured": insured.name, "treatment": treatment.name}
+    # The treatment place is the institution's 市州 (article 2 ¶3); only care within one city names the county.
+    names = {"insured": insured.name, "treatment": treatment.as_treatment_place.name}
     if insured.kind is PlaceKind.OTHER_PROVINCE:
         if treatment.kind is PlaceKind.OTHER_PROVINCE:
             return ScopeRuling(outcome=Scope.NOT_GOVERNED, reasons=(SCOPE_NOT_GOVERNED.make(**names),))
@@ -133,5 +134,8 @@ def classify_scope(insured: Place, treatment: Place) -> ScopeRuling:
     if insured.city_code == treatment.city_code:
         city = insured.city
         assert city is not None  # a Hunan city or county always has one
-        return ScopeRuling(outcome=Scope.LOCAL, reasons=(SCOPE_LOCAL.make(city=city.name, **names),))
+        return ScopeRuling(
+            outcome=Scope.LOCAL,
+            reasons=(SCOPE_LOCAL.make(city=city.name, insured=insured.name, treatment=treatment.name),),
+        )
     return ScopeRuling(outcome=Scope.INTRA_PROVINCE, reasons=(SCOPE_INTRA_PROVINCE.make(**names),))

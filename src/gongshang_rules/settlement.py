@@ -43,7 +43,7 @@ from .catalog import (
     meal_allowance,
     travel_and_lodging,
 )
-from .commencement import InForce, in_force
+from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
 from .filing import Coverage, CoverageFacts, Filing, filing_covers
 from .identity import IdentityNumber, Worker
@@ -53,7 +53,7 @@ from .periods import add_months, months_reached
 from .places import Place, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
-from .terms import PersonCategory, ServiceKind
+from .terms import CareType, PersonCategory, ServiceKind
 
 __all__ = [
     "CareType",
@@ -73,14 +73,6 @@ __all__ = [
 ]
 
 ZERO = Decimal("0.00")
-
-
-class CareType(LabelledEnum):
-    """The kind of episode."""
-
-    INPATIENT = ("住院", "inpatient stay")
-    OUTPATIENT = ("门诊", "outpatient visit")
-    DEVICE_FITTING = ("辅助器具配置", "assistive-device fitting")
 
 
 class Credential(LabelledEnum):
@@ -333,6 +325,45 @@ SETTLEMENT_NETWORK_UNAVAILABLE = ReasonTemplate(
     en="Networked settlement is not available (or the settlement network failed): the costs are reimbursed "
     "manually at the insured place under its rules.",
 )
+SETTLEMENT_NO_CREDENTIAL_NOTED = ReasonTemplate(
+    code="SETTLEMENT_NO_CREDENTIAL_NOTED",
+    articles=(ArticleRef(16), ArticleRef(22)),
+    interpretation=False,
+    zh="另：未持社会保障卡（含电子社保卡）等有效身份凭证。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
+    "本次另因上述原因不予直接结算，不适用该条。",
+    en="Also: no social security card (or electronic card) or other valid credential was presented. Article 22's "
+    "manual reimbursement is for costs of a filed episode that fail only for a network or credential problem; "
+    "this episode is not settled directly for the reason above, so article 22 does not apply to it.",
+)
+SETTLEMENT_NETWORK_UNAVAILABLE_NOTED = ReasonTemplate(
+    code="SETTLEMENT_NETWORK_UNAVAILABLE_NOTED",
+    articles=(_A5, ArticleRef(22)),
+    interpretation=False,
+    zh="另：不具备联网结算条件（或结算网络系统故障）。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
+    "本次另因上述原因不予直接结算，不适用该条。",
+    en="Also: networked settlement was not available (or the settlement network failed). Article 22's manual "
+    "reimbursement is for costs of a filed episode that fail only for a network or credential problem; this "
+    "episode is not settled directly for the reason above, so article 22 does not apply to it.",
+)
+SETTLEMENT_BACK_FILING_TOO_LATE_NOTED = ReasonTemplate(
+    code="SETTLEMENT_BACK_FILING_TOO_LATE_NOTED",
+    articles=(ArticleRef(12, paragraph=2),),
+    interpretation=False,
+    zh="另：补办备案未在出院结算前完成（第十二条第二款：回参保地按政策规定报销）；本次另因上述原因不予直接结算，"
+    "参保地是否报销由参保地规定确定。",
+    en="Also: the back-filing was not completed before discharge settlement (article 12(2): reimbursed at the "
+    "insured place under its policy); the episode is not settled directly for the reason above as well, so "
+    "whether the insured place reimburses it is for that place's rules.",
+)
+SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED = ReasonTemplate(
+    code="SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
+    articles=(_A5, ArticleRef(12, paragraph=1)),
+    interpretation=False,
+    zh="本规程只规定上述费用不予直接结算，未规定其是否及如何由工伤保险基金支付（例如回参保地报销）：由参保地工伤保险规定确定。",
+    en="This procedure says only that these costs are not settled directly; it does not say whether or how the "
+    "fund pays them (for example by reimbursement at the insured place): the insured place's work-injury rules "
+    "decide.",
+)
 SETTLEMENT_MANUAL_DUPLICATE_CHECK = ReasonTemplate(
     code="SETTLEMENT_MANUAL_DUPLICATE_CHECK",
     articles=(ArticleRef(22),),
@@ -540,6 +571,33 @@ def _catalog_summary(catalogs: tuple[CatalogRuling, ...]) -> Reason:
     )
 
 
+def _noted(reasons: Iterable[Reason]) -> list[Reason]:
+    """Manual-reimbursement reasons restated for a ruling that is not a manual reimbursement (articles 12 ¶2, 22):
+    the condition is still reported, without promising a reimbursement the text does not give."""
+    noted = {
+        SETTLEMENT_NO_CREDENTIAL.code: SETTLEMENT_NO_CREDENTIAL_NOTED,
+        SETTLEMENT_NETWORK_UNAVAILABLE.code: SETTLEMENT_NETWORK_UNAVAILABLE_NOTED,
+        "COVERAGE_BACK_FILING_TOO_LATE": SETTLEMENT_BACK_FILING_TOO_LATE_NOTED,
+    }
+    return [noted[r.code].make() if r.code in noted else r for r in reasons]
+
+
+def _not_payable(
+    reasons: Iterable[Reason], scope: Scope | None, bill: Decimal, **figures: Any
+) -> SettlementRuling:
+    """A NOT_PAYABLE_DIRECTLY ruling: the worker pays the bill at the institution; what follows is not this
+    procedure's to say (articles 5, 12 ¶1)."""
+    return SettlementRuling(
+        outcome=Settlement.NOT_PAYABLE_DIRECTLY,
+        reasons=(*reasons, SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED.make()),
+        scope=scope,
+        bill=bill,
+        fund_share=ZERO,
+        worker_share=bill,
+        **figures,
+    )
+
+
 def _not_split(
     outcome: Settlement, reasons: Iterable[Reason], scope: Scope | None, bill: Decimal
 ) -> SettlementRuling:
@@ -572,13 +630,8 @@ def decide_settlement(
     known = episode.institution_code in registry
     institution_place = registry.get(episode.institution_code).place if known else episode.institution_place
     if institution_place is None:
-        return SettlementRuling(
-            outcome=Settlement.NOT_PAYABLE_DIRECTLY,
-            reasons=(SETTLEMENT_INSTITUTION_UNKNOWN.make(code=episode.institution_code),),
-            scope=None,
-            bill=total,
-            fund_share=ZERO,
-            worker_share=total,
+        return _not_payable(
+            (SETTLEMENT_INSTITUTION_UNKNOWN.make(code=episode.institution_code),), None, total
         )
     scope_ruling = classify_scope(episode.worker.insured, institution_place)
     scope = scope_ruling.outcome
@@ -598,13 +651,9 @@ def decide_settlement(
         )
         return _not_split(outcome, reasons, scope, total)
     # Admitted on one side of a boundary of the procedure's validity and settled on the other: the reading decides.
-    straddles = (
-        episode.started_on != episode.settlement_date
-        and in_force(episode.started_on, scope, parameters=parameters).outcome is not InForce.IN_FORCE
-    )
     timing_note = (
         [SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE.make(on=episode.settlement_date.isoformat())]
-        if straddles
+        if straddles(episode.started_on, episode.settlement_date, scope, parameters=parameters)
         else []
     )
     if scope is Scope.LOCAL:
@@ -646,13 +695,8 @@ def decide_settlement(
         label = registry.get(episode.institution_code).label if known else episode.institution_code
         recognition = SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION.make(institution=label)
         if institution_reasons:
-            return SettlementRuling(
-                outcome=Settlement.NOT_PAYABLE_DIRECTLY,
-                reasons=(*scope_ruling.reasons, recognition, *institution_reasons, *timing),
-                scope=scope,
-                bill=total,
-                fund_share=ZERO,
-                worker_share=total,
+            return _not_payable(
+                (*scope_ruling.reasons, recognition, *institution_reasons, *timing), scope, total
             )
         return _not_split(
             Settlement.LOCAL_CARE,
@@ -669,7 +713,11 @@ def decide_settlement(
     # Article 5: what may be settled directly at all.
     if episode.third_party_liability:
         not_payable.append(SETTLEMENT_THIRD_PARTY_LIABILITY.make())
-    if scope.cross_province and episode.care is CareType.OUTPATIENT:
+    if (
+        scope.cross_province
+        and episode.care is CareType.OUTPATIENT
+        and parameters.cross_province_outpatient_excluded
+    ):
         not_payable.append(SETTLEMENT_CROSS_PROVINCE_OUTPATIENT.make())
 
     # Articles 12 and 13: the filing.
@@ -686,6 +734,7 @@ def decide_settlement(
             force_majeure=episode.force_majeure,
             recognition_pending_at_admission=episode.recognition_pending_at_admission,
             entitlement_lost_on=episode.entitlement_lost_on,
+            care=episode.care,
         ),
         parameters=parameters,
     )
@@ -718,7 +767,7 @@ def decide_settlement(
 
     # Article 17: catalogs and allowances.
     kinds = sorted({line.kind for line in episode.lines if line.kind in _CATALOG_OF}, key=lambda k: k.name)
-    catalogs = tuple(governing_catalog(scope, _CATALOG_OF[kind]) for kind in kinds)
+    catalogs = tuple(governing_catalog(scope, _CATALOG_OF[kind], care=episode.care) for kind in kinds)
     meal = (
         meal_allowance(scope) if any(line.kind is LineKind.MEAL_ALLOWANCE for line in episode.lines) else None
     )
@@ -737,11 +786,10 @@ def decide_settlement(
         )
     ]
     outside_total = total - _sum(line.amount for line in inside)
-    for ruling in (meal, travel):
-        if ruling is not None:
-            notes.extend(ruling.reasons)
+    # The catalogs and allowances: said only where this procedure divides the bill.
+    priced: list[Reason] = [r for ruling in (meal, travel) if ruling is not None for r in ruling.reasons]
     if catalogs:
-        notes.append(_catalog_summary(catalogs))
+        priced.append(_catalog_summary(catalogs))
 
     bill = _sum(line.amount for line in inside)
     figures: dict[str, Any] = {
@@ -751,17 +799,31 @@ def decide_settlement(
         "catalogs": catalogs,
         "meal_allowance": meal,
     }
-    if not_payable or elsewhere or manual:
-        if not_payable:
-            outcome = Settlement.NOT_PAYABLE_DIRECTLY
-        elif elsewhere:
-            outcome = Settlement.NOT_GOVERNED
-        else:
-            outcome = Settlement.MANUAL_REIMBURSEMENT
-            manual.append(SETTLEMENT_MANUAL_DUPLICATE_CHECK.make())
+    # The precedence of outcomes: not payable directly, then not governed here, then manual, then direct.
+    # Article 22's manual route follows a covering filing whose settlement fails only for the network or the
+    # credential: on any other outcome those conditions are reported without promising a reimbursement.
+    if not_payable:
+        return _not_payable(
+            (*scope_ruling.reasons, *not_payable, *elsewhere, *_noted(manual), *notes, *priced), **figures
+        )
+    if elsewhere:
+        # The national procedure governs: this procedure divides no money and names no catalog (article 36).
+        return _not_split(
+            Settlement.NOT_GOVERNED,
+            (*scope_ruling.reasons, *elsewhere, *_noted(manual), *notes),
+            scope,
+            total,
+        )
+    if manual:
         return SettlementRuling(
-            outcome=outcome,
-            reasons=(*scope_ruling.reasons, *not_payable, *elsewhere, *manual, *notes),
+            outcome=Settlement.MANUAL_REIMBURSEMENT,
+            reasons=(
+                *scope_ruling.reasons,
+                *manual,
+                SETTLEMENT_MANUAL_DUPLICATE_CHECK.make(),
+                *notes,
+                *priced,
+            ),
             fund_share=ZERO,
             worker_share=bill,
             **figures,
@@ -788,7 +850,7 @@ def decide_settlement(
         direct = SETTLEMENT_DIRECT.make()
     return SettlementRuling(
         outcome=Settlement.DIRECT,
-        reasons=(*scope_ruling.reasons, direct, *notes, *share_reasons),
+        reasons=(*scope_ruling.reasons, direct, *notes, *priced, *share_reasons),
         fund_share=fund,
         worker_share=worker,
         refund_to_worker=refund,

@@ -782,8 +782,8 @@ def _dual_place_flag(records: tuple[SettlementRecord, ...], period: FilingPeriod
         return None
     reason = AUDIT_DUAL_PLACE_SPENDING.make(
         worker=str(period.identity_number),
-        filed=period.treatment.name,
-        filed_en=str(period.treatment),
+        filed=period.treatment.as_treatment_place.name,
+        filed_en=str(period.treatment.as_treatment_place),
         start=period.valid_from.isoformat(),
         through=period.valid_through.isoformat(),
         filed_ids="、".join(_sorted_ids(at_filed)),
