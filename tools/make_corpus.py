@@ -4648,6 +4648,218 @@ def _agency_cases() -> None:
     )
 
 
+# --- the boundaries of chapters 2 and 3, expanded from compact specifications (issue 15) ------------------------
+#
+# Each row is what the text says at a boundary: the last valid day of a filing and the day after (art. 13(1), with
+# 民法典 201/202 counted here by hand below), an admission against a visit, a course and a fitting (art. 13(2) is for
+# an admission only), intra- against cross-province (art. 5, 17(2)), and filings made before 2025-08-01 or after
+# 2027-07-31 (art. 36).
+
+
+def months_later(day: str, n: int) -> str:
+    """The last day of a period of ``n`` months from ``day`` (民法典 201, 202), counted here, not by the library."""
+    d = dt.date.fromisoformat(day)
+    year, month0 = divmod(d.month - 1 + n, 12)
+    year, month = d.year + year, month0 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(d.day, last)).isoformat()
+
+
+def plus(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+WHEELCHAIR = [{"name": "轮椅", "minimum_service_years": 3, "maximum_payment": "1800.00"}]
+MONTHS = {"REFERRAL": 3, "RESIDENT_WORK": 6, "LONG_TERM_RESIDENCE": 6}
+
+
+def _boundary_cases() -> None:
+    a13 = ["art. 13(1)", "art. 13(2)"]
+    # Filing validity at the procedure's own boundaries (art. 36) and at month ends (art. 13(1)).
+    for filed, category in [
+        ("2025-08-01", "REFERRAL"),
+        ("2025-08-31", "REFERRAL"),
+        ("2025-08-31", "RESIDENT_WORK"),
+        ("2025-11-30", "REFERRAL"),
+        ("2026-01-31", "LONG_TERM_RESIDENCE"),
+        ("2026-08-31", "RESIDENT_WORK"),
+        ("2027-07-31", "REFERRAL"),
+    ]:
+        through = months_later(filed, MONTHS[category])
+        add(
+            "filing",
+            f"A {category} filing of {filed} is valid through {through} (art. 13(1), 民法典 201 and 202).",
+            "filing_validity",
+            filed,
+            {"filing": filing(CHANGSHA, YUEYANG, category, "MEDICAL", filed)},
+            ["art. 13(1)"],
+            outcome="COMPUTED",
+            figures={"valid_from": filed, "valid_through": through},
+            codes=["FILING_VALIDITY_COMPUTED"],
+        )
+    for filed, treatment, outcome, code in [
+        ("2025-07-31", YUEYANG, "NOT_IN_FORCE", "FILING_BEFORE_PROCEDURE"),
+        ("2027-08-01", YUEYANG, "EXPIRED", "FILING_AFTER_PROCEDURE"),
+        ("2025-07-31", BEIJING, "NATIONAL_PROCEDURE", "FILING_UNDER_NATIONAL_PROCEDURE"),
+        ("2025-04-01", BEIJING, "NATIONAL_PROCEDURE", "FILING_UNDER_NATIONAL_PROCEDURE"),
+        ("2025-03-31", BEIJING, "NATIONAL_PROCEDURE", "IN_FORCE_BEFORE_NATIONAL_SCHEME"),
+        ("2027-08-01", BEIJING, "EXPIRED", "FILING_AFTER_PROCEDURE"),
+    ]:
+        where = "intra-province" if treatment == YUEYANG else "cross-province"
+        add(
+            "filing",
+            f"An {where} filing made on {filed} gets no article-13 period: {outcome} (art. 36).",
+            "filing_validity",
+            filed,
+            {"filing": filing(CHANGSHA, treatment, "REFERRAL", "MEDICAL", filed)},
+            ["art. 13(1)", "art. 36"],
+            outcome=outcome,
+            figures={"valid_from": None, "valid_through": None},
+            codes=[code],
+            not_codes=["FILING_VALIDITY_COMPUTED"],
+        )
+
+    # Coverage at the last valid day and the day after, for each kind of care (art. 13(2) is for an admission).
+    for filed, category in [
+        ("2025-08-31", "REFERRAL"),
+        ("2025-08-31", "RESIDENT_WORK"),
+        ("2026-05-31", "REFERRAL"),
+    ]:
+        last = months_later(filed, MONTHS[category])
+        after = plus(last, 1)
+        for label, treatment, code, where in [
+            ("intra-province", YUEYANG, "CP-YY-01", YUEYANGLOU),
+            ("cross-province", BEIJING, "CP-BJ-01", BEIJING),
+        ]:
+            medical = filing(CHANGSHA, treatment, category, "MEDICAL", filed)
+            device = filing(CHANGSHA, treatment, category, "ASSISTIVE_DEVICE", filed, devices=WHEELCHAIR)
+            base = {"insured": CHANGSHA, "institution_code": code, "institution_place": where}
+            rows = [
+                ("an admission on the last valid day, discharged 5 days later", medical, "MEDICAL", "INPATIENT",
+                 last, plus(last, 5), "COVERED", ["COVERAGE_STAY_RUNS_PAST_VALIDITY"], []),
+                ("an admission on the day after the last valid day", medical, "MEDICAL", "INPATIENT",
+                 after, None, "NOT_COVERED", ["COVERAGE_AFTER_VALIDITY"], []),
+                ("an outpatient visit on the last valid day", medical, "MEDICAL", "OUTPATIENT",
+                 last, last, "COVERED", ["COVERAGE_WITHIN_VALIDITY"], ["COVERAGE_SERVICE_AFTER_VALIDITY"]),
+                ("an outpatient course begun on the last valid day and settled the day after", medical, "MEDICAL",
+                 "OUTPATIENT", last, after, "NOT_COVERED", ["COVERAGE_SERVICE_AFTER_VALIDITY"],
+                 ["COVERAGE_STAY_RUNS_PAST_VALIDITY"]),
+                ("a device fitting on the last valid day", device, "ASSISTIVE_DEVICE", "DEVICE_FITTING",
+                 last, last, "COVERED", ["COVERAGE_WITHIN_VALIDITY"], []),
+                ("a device fitting begun on the last valid day and settled the day after", device,
+                 "ASSISTIVE_DEVICE", "DEVICE_FITTING", last, after, "NOT_COVERED",
+                 ["COVERAGE_SERVICE_AFTER_VALIDITY"], ["COVERAGE_STAY_RUNS_PAST_VALIDITY"]),
+            ]  # fmt: skip
+            for what, filed_facts, service, care, admitted, settled, outcome, codes, not_codes in rows:
+                facts: dict[str, Any] = {
+                    **base,
+                    "filing": filed_facts,
+                    "service": service,
+                    "admitted_on": admitted,
+                    "care": care,
+                }
+                if settled is not None:
+                    facts["settled_on"] = settled
+                add(
+                    "coverage",
+                    f"A {label} {category} filing of {filed} (valid through {last}): {what}.",
+                    "filing_coverage",
+                    settled or admitted,
+                    facts,
+                    a13,
+                    outcome=outcome,
+                    codes=codes,
+                    not_codes=not_codes,
+                    figures={"valid_from": filed, "valid_through": last},
+                )
+
+    # The same boundaries in the settlement decision: who pays (art. 5, 13(2), 17(2), 19).
+    referral = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2025-08-31")  # valid through 2025-11-30
+    for what, care, started, settled, outcome, fund, codes in [
+        ("an inpatient stay admitted on the last valid day and settled after it", "INPATIENT", "2025-11-30",
+         "2025-12-04", "DIRECT", "2000.50", ["COVERAGE_STAY_RUNS_PAST_VALIDITY"]),
+        ("an outpatient course settled the day after the last valid day", "OUTPATIENT", "2025-11-28",
+         "2025-12-01", "NOT_PAYABLE_DIRECTLY", "0.00", ["COVERAGE_SERVICE_AFTER_VALIDITY"]),
+        ("an outpatient visit on the last valid day", "OUTPATIENT", "2025-11-30", "2025-11-30", "DIRECT",
+         "2000.50", ["COVERAGE_WITHIN_VALIDITY"]),
+    ]:  # fmt: skip
+        add(
+            "settlement",
+            f"A 长沙 referral to 株洲 valid through 2025-11-30: {what}.",
+            "settlement",
+            settled,
+            settle(episode(CHANGSHA, referral, "EX-0002", started, care=care, settled_on=settled)),
+            ["art. 13(1)", "art. 13(2)", "art. 18"],
+            outcome=outcome,
+            figures={"fund_share": fund},
+            codes=codes,
+        )
+    beijing = filing(CHANGSHA, BEIJING, "REFERRAL", "MEDICAL", "2025-09-01")
+    add(
+        "settlement",
+        "A cross-province outpatient visit is not settled directly, and art. 17(2) names no catalog for it.",
+        "settlement",
+        "2025-09-10",
+        settle(episode(CHANGSHA, beijing, "CP-BJ-01", "2025-09-10", care="OUTPATIENT"), INLINE),
+        ["art. 5", "art. 17(2)"],
+        outcome="NOT_PAYABLE_DIRECTLY",
+        figures={
+            "fund_share": "0.00",
+            "catalogs": [
+                {"cost_kind": "DRUGS", "outcome": "NOT_SPECIFIED", "scope": "CROSS_PROVINCE_OUTBOUND"},
+                {
+                    "cost_kind": "MEDICAL_ITEMS",
+                    "outcome": "NOT_SPECIFIED",
+                    "scope": "CROSS_PROVINCE_OUTBOUND",
+                },
+            ],
+        },
+        codes=["SETTLEMENT_CROSS_PROVINCE_OUTPATIENT", "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED"],
+    )
+    add(
+        "settlement",
+        "A cross-province emergency back-filing is the national procedure's: no shares, no catalogs, no allowance.",
+        "settlement",
+        "2025-09-20",
+        settle(
+            episode(
+                CHANGSHA,
+                filing(CHANGSHA, BEIJING, "REFERRAL", "MEDICAL", "2025-09-12"),
+                "CP-BJ-01",
+                "2025-09-10",
+                settled_on="2025-09-20",
+                emergency_marked=True,
+                lines=[*BILL, line("MEAL_ALLOWANCE", "100.00")],
+            ),
+            INLINE,
+        ),
+        ["art. 12(2)", "art. 36"],
+        outcome="NOT_GOVERNED",
+        figures={"fund_share": None, "worker_share": None, "catalogs": [], "meal_allowance": None},
+        codes=["COVERAGE_NATIONAL_PROCEDURE_FILING"],
+    )
+    add(
+        "settlement",
+        "Third-party liability and a network failure: not payable directly, and art. 22's manual route not promised.",
+        "settlement",
+        "2025-09-10",
+        settle(
+            episode(
+                CHANGSHA,
+                referral,
+                "EX-0002",
+                "2025-09-10",
+                third_party_liability=True,
+                network_available=False,
+            )
+        ),
+        ["art. 5", "art. 22"],
+        outcome="NOT_PAYABLE_DIRECTLY",
+        codes=["SETTLEMENT_THIRD_PARTY_LIABILITY", "SETTLEMENT_NETWORK_UNAVAILABLE_NOTED"],
+        not_codes=["SETTLEMENT_NETWORK_UNAVAILABLE", "SETTLEMENT_MANUAL_DUPLICATE_CHECK"],
+    )
+
+
 def define_cases() -> None:
     """Every case of the corpus, by file."""
     _scope_cases()
@@ -4670,6 +4882,7 @@ def define_cases() -> None:
     _recovery_cases()
     _audit_cases()
     _agency_cases()
+    _boundary_cases()
 
 
 # --- checking the library against the articles, and writing ------------------------------------------------------

@@ -39,6 +39,13 @@ SPEC_READINGS = frozenset(
         "FILING_VALIDITY_COMPUTED",  # periods
         "REVIEW_DEADLINE",  # the day of receipt is not counted
         "TRAVEL_INTRA_PROVINCE_REFERRAL",  # art. 17(3)'s second phrase
+        "AWAY_OUTSIDE_PROVINCE_MET",  # product owner 2026-12-01: six months outside the insured province
+        "AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS",
+        "FILING_UNDER_NATIONAL_PROCEDURE",  # product owner: a cross-province filing before 2025-08-01
+        "COVERAGE_BACK_FILED_AFTER_RECOGNITION",  # product owner: only what the worker paid is refunded
+        "COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE",
+        "COVERAGE_SERVICE_AFTER_VALIDITY",  # art. 13(2) is for an admission; each visit on its own day
+        "DATE_MONTHS_CIVIL_CODE",  # periods: 民法典 201, 202
     }
 )
 
@@ -166,6 +173,12 @@ CONSTRUCTION_READINGS: tuple[tuple[str, str, str], ...] = (
     ("periods.add_months, periods.months_reached", "民法典 arts. 201, 202",
      "A period of months from a day does not count that day and ends on the same day-of-month of the final month, "
      "or that month's last day; a duration is reached on that last day."),
+    ("filing.CoverageFacts", "art. 13(2)",
+     "A device service is a fitting whatever the care fact says; without the care fact an episode is an inpatient "
+     "stay, as every case written before the fact existed meant."),
+    ("eligibility.EligibilityFacts", "arts. 4, 36",
+     "For cross-province care without away_from_insured_province_since, away_since is taken as the day the worker "
+     "left the insured province."),
     ("settlement.Episode", "SPEC \"Filing\"",
      "An inbound filing must carry the validity the insured province approved: the library never computes it."),
 )  # fmt: skip

@@ -556,6 +556,7 @@ class Coverage(LabelledEnum):
         "有效期由参保省确定，需参保省核验",
         "validity set by the insured province: its agency must confirm",
     )
+    NOT_IN_FORCE = ("本规程不在有效期内", "this procedure is not in force on the settlement date")
 
     @property
     def direct(self) -> bool:
@@ -920,6 +921,16 @@ COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
 )
 
 
+COVERAGE_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
+    code="COVERAGE_JUDGED_ON_SETTLEMENT_DATE",
+    articles=(ArticleRef(18), ArticleRef(36)),
+    interpretation=True,
+    zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与结算决定相同。",
+    en="Direct settlement happens at discharge (or at the visit or fitting), so whether this procedure applies is "
+    "judged on the settlement date, {on}, as the settlement decision judges it.",
+)
+
+
 def _cause(facts: CoverageFacts) -> tuple[str, str]:
     if facts.emergency_marked:
         return "急诊抢救", "an emergency marked in the medical record"
@@ -1004,6 +1015,19 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
         return CoverageRuling(
             outcome=Coverage.NOT_OUT_OF_AREA,
             reasons=(COVERAGE_NOT_OUT_OF_AREA.make(scope=scope.zh, scope_en=scope.en),),
+        )
+    # Article 36, judged on the settlement date as the settlement decision judges it [interpretation].
+    on = facts.settled_on or facts.admitted_on
+    force = in_force(on, scope, parameters=parameters)
+    if force.outcome is not InForce.IN_FORCE:
+        outcome = (
+            Coverage.NATIONAL_PROCEDURE
+            if force.outcome is InForce.NATIONAL_PROCEDURE
+            else Coverage.NOT_IN_FORCE
+        )
+        return CoverageRuling(
+            outcome=outcome,
+            reasons=(COVERAGE_JUDGED_ON_SETTLEMENT_DATE.make(on=on.isoformat()), *force.reasons),
         )
     filing = facts.filing
     if filing is None:

@@ -154,12 +154,13 @@ class FundFlowRuling(Ruling[FundFlow]):
     """Whose fund bears a settlement and how the money moves.
 
     ``fund_of`` is the insured place whose work-injury insurance fund bears the fund share (``None`` when chapter
-    4 does not apply); ``amount`` that fund share; ``advancing_agency`` the Hunan agency that advances the money
-    to the institution (intra-province and cross-province inbound); ``steps`` the money's path, in order.
+    4 does not apply); ``amount`` that fund share (``None`` where this procedure moves no money: not out-of-area,
+    not governed, not in force); ``advancing_agency`` the Hunan agency that advances the money to the institution
+    (intra-province and cross-province inbound); ``steps`` the money's path, in order.
     """
 
     scope: Scope
-    amount: Decimal = ZERO
+    amount: Decimal | None = None
     fund_of: Place | None = None
     advancing_agency: Agency | None = None
     steps: tuple[FundStep, ...] = ()
