@@ -196,10 +196,10 @@ CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
     articles=(_A17_2, _A5),
     interpretation=False,
     zh="跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费，执行就医地（{treatment}）的{catalog}。"
-    "跨省门诊费用不纳入直接结算（第五条），其手工报销执行何种目录本规程未作规定。",
+    "跨省门诊费用暂不纳入直接结算（第五条），本条未规定其目录。",
     en="Cross-province care: inpatient medical and rehabilitation costs settled directly follow the treatment "
     "place's ({treatment_en}) {catalog_en}. Cross-province outpatient costs are outside direct settlement "
-    "(art. 5); this procedure does not say which catalog their manual reimbursement follows.",
+    "(art. 5) for now; this article names no catalog for them.",
 )
 CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES",
@@ -214,11 +214,10 @@ CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = ReasonTemplate(
     articles=(_A17_2, _A5),
     interpretation=False,
     zh="第十七条第二款只规定跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费执行就医地的目录；跨省门诊费用暂不纳入直接结算"
-    "（第五条），其{catalog}本规程未作规定，由参保地规定（手工报销时）确定。",
+    "（第五条），其{catalog}本规程未作规定，由参保地规定确定。",
     en="Art. 17(2) names the catalogs of the inpatient medical and rehabilitation costs settled directly across "
     "provinces only; cross-province outpatient costs are outside direct settlement for now (art. 5), and this "
-    "procedure does not say which {catalog_en} governs them: the insured place's rules (for a manual "
-    "reimbursement) decide.",
+    "procedure does not say which {catalog_en} governs them: the insured place's rules decide.",
 )
 CATALOG_NOT_GOVERNED = ReasonTemplate(
     code="CATALOG_NOT_GOVERNED",

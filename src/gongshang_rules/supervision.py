@@ -35,7 +35,7 @@ from .applications import Agency, AgencyLevel
 from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE
 from .errors import InvalidInputError
-from .filing import Filing, filing_validity
+from .filing import Filing, Validity, filing_validity
 from .identity import IdentityNumber
 from .parameters import DEFAULT_PARAMETERS, Parameters
 from .places import Place, PlaceKind, is_treatment_place
@@ -483,10 +483,12 @@ class FilingPeriod:
             raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
         validity = filing_validity(filing, parameters=parameters)
         if validity.valid_from is None or validity.valid_through is None:
+            if validity.outcome is Validity.SET_BY_INSURED_PROVINCE:
+                why = f"its validity is set by the insured province ({filing.insured.name}) and the filing states none"
+            else:  # made on a day this procedure did not govern (article 36)
+                why = f"article 13 gives it no validity ({validity.outcome.en})"
             raise InvalidInputError(
-                "filing",
-                f"its validity is set by the insured province ({filing.insured.name}) and the filing states none: "
-                "build the FilingPeriod from the dates that province approved",
+                "filing", f"{why}: build the FilingPeriod from the dates the approving agency gave"
             )
         return cls(
             identity_number=identity_number,
