@@ -1383,8 +1383,9 @@ def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 # --- explaining ---------------------------------------------------------------------------------------------------
 
 
-def explain(case: Case, ruling: Ruling[Any]) -> str:
-    """A decided case explained for a person: the decision, the outcome, the figures and every reason."""
+def explain(case: Case, ruling: Ruling[Any], *, quote: bool = False) -> str:
+    """A decided case explained for a person: the decision, the outcome, the figures and every reason; with
+    ``quote``, the text of each cited paragraph under its reason (:meth:`Ruling.explained`)."""
     kind = DECISIONS[case.decision]
     lines = [
         f"Case: {case.name}",
@@ -1393,7 +1394,7 @@ def explain(case: Case, ruling: Ruling[Any]) -> str:
     if case.articles:
         lines.append(f"Articles exercised: {', '.join(case.articles)}")
     lines.append("")
-    lines.append(str(ruling))
+    lines.append(ruling.explained(quote=True) if quote else str(ruling))
     return "\n".join(lines)
 
 

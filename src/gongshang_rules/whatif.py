@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from ._privacy import redact
 from ._validate import type_name
 from .cases import Case, decide_case
 from .errors import InvalidInputError
@@ -151,7 +152,7 @@ def compare_results(case: Case, before: Mapping[str, Any], after: Mapping[str, A
     if was == now and not gained and not lost and not figures:
         return None
     return ChangedCase(
-        case=case.name,
+        case=redact(case.name),
         decision=case.decision,
         before=was,
         after=now,
