@@ -381,3 +381,33 @@ class TestEveryRuleTakesASchedule:
             not in gongshang_rules.annual_clearing(2026, parameters=SCHEDULE.on(D(2025, 9, 1))).codes
         )
         assert "PARAMETERS_VERSION_USED" in gongshang_rules.annual_clearing(2026, parameters=SCHEDULE).codes
+
+
+class TestCasesWithParameters:
+    """The case format grows a "parameters" key; a case without it keeps its meaning."""
+
+    def test_a_case_with_parameters_reads_and_writes_back(self) -> None:
+        """case_to_json writes the schedule as it was read; the case's result uses it."""
+        data = {
+            "case": "A referral of 2026-01-15 under the amendment.",
+            "decision": "filing_validity",
+            "today": "2026-01-15",
+            "facts": {"filing": gongshang_rules.unstructure(_filing(D(2026, 1, 15)))},
+            "parameters": gongshang_rules.unstructure(SCHEDULE),
+        }
+        case = gongshang_rules.case_from_json(data)
+        assert case.parameters == SCHEDULE
+        assert gongshang_rules.case_to_json(case)["parameters"] == data["parameters"]
+        assert gongshang_rules.decide_case(case)["figures"]["valid_through"] == "2026-07-15"
+        assert "parameters" not in gongshang_rules.case_to_json(attrs.evolve(case, parameters=None))
+
+    def test_a_bad_filing_is_still_named(self) -> None:
+        """The decorated rules check their arguments first: a wrong filing names the field."""
+        with pytest.raises(InvalidInputError, match="filing"):
+            filing_validity("filing", parameters=SCHEDULE)  # type: ignore[arg-type]
+
+    def test_explained_without_quote_is_the_plain_explanation(self) -> None:
+        """Ruling.explained() is str(); with quote=True each cited paragraph follows its reason."""
+        ruling = filing_validity(_filing(D(2026, 1, 15)))
+        assert ruling.explained() == str(ruling)
+        assert "> art. 13(1) 第十三条第一款: 异地转诊转院备案有效期为3个月" in ruling.explained(quote=True)

@@ -11,11 +11,11 @@ text), and every citation gives its sentence.
 
 >>> ARTICLES[13].title_en
 'Validity of a filing'
->>> ArticleRef(13, paragraph=1).text[:13]
+>>> ArticleRef(13, paragraph=1).text.split("。")[0]
 '异地转诊转院备案有效期为3个月'
->>> ArticleRef(4, item=1).text[:8]
-'（一）异地长期居住'
->>> AnnexRef(2, note=5).text[:10]
+>>> ArticleRef(4, item=1).text.split("：")[0]
+'（一）异地长期居住（工作）工伤职工'
+>>> AnnexRef(2, note=5).text.split("，")[0]
 '常驻异地工作工伤职工'
 >>> str(ArticleRef(13, paragraph=2))
 'art. 13(2)'
