@@ -320,3 +320,145 @@ class TestAsAnotherImplementationWould:
             corpus_lines()[::3]
         )
         assert not WHOLE_ID.search(first_run.stdout.decode("utf-8"))
+
+
+# --- issue 10: --parameters, whatif, --quote ------------------------------------------------------------------------
+
+
+def amended_schedule() -> dict[str, Any]:
+    """Today's table, then referrals valid 6 months from 2026-01-01 (a hypothetical amendment), as JSON."""
+    import datetime as dt
+
+    import attrs
+
+    import gongshang_rules as gr
+
+    later = attrs.evolve(
+        gr.DEFAULT_PARAMETERS,
+        effective_from=dt.date(2026, 1, 1),
+        referral_validity_months=6,
+        source="hypothetical: referrals 6 months from 2026-01-01",
+    )
+    data: dict[str, Any] = gr.unstructure(gr.ParameterSchedule(versions=(gr.DEFAULT_PARAMETERS, later)))
+    return data
+
+
+def referral_case(filed_on: str = "2026-01-15") -> dict[str, Any]:
+    return {
+        "case": f"A referral filed on {filed_on}.",
+        "decision": "filing_validity",
+        "today": filed_on,
+        "facts": {
+            "filing": {
+                "insured": "430100",
+                "treatment": "430600",
+                "category": "REFERRAL",
+                "service": "MEDICAL",
+                "filed_on": filed_on,
+            }
+        },
+    }
+
+
+class TestParametersOption:
+    """--parameters FILE decides every case of a run under that schedule, in place of the case's own."""
+
+    def test_decide_under_a_schedule(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A referral of 2026-01-15 under the amendment runs through 2026-07-15, and the ruling names the version."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        case = write(tmp_path / "case.json", [referral_case()])
+        assert main(["decide", str(case), "--json", "--parameters", str(alt)]) == EXIT_OK
+        result = json.loads(capsys.readouterr().out)
+        assert result["figures"]["valid_through"] == "2026-07-15"
+        assert "PARAMETERS_VERSION_USED" in {r["code"] for r in result["reasons"]}
+
+    def test_batch_with_jobs_honours_it(
+        self, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """The schedule reaches every process of a parallel batch."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        cases = write(tmp_path / "in.jsonl", [referral_case(), referral_case("2025-12-15")])
+        assert main(["batch", str(cases), "--jobs", "2", "--parameters", str(alt)]) == EXIT_OK
+        results = [json.loads(line) for line in capsysbinary.readouterr().out.splitlines()]
+        assert [r["figures"]["valid_through"] for r in results] == ["2026-07-15", "2026-03-15"]
+
+    def test_conformance_under_another_law_shows_what_breaks(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The bundled corpus expects today's law: under the amendment, the 2026 referrals fail."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        assert main(["conformance", "--parameters", str(alt)]) == EXIT_DIFFERENCES
+        assert "FAIL A referral filed on 2026-05-31" in capsys.readouterr().out
+
+    def test_a_bad_schedule_exits_two_with_its_paths(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every problem of the file is printed with its JSON path; an unreadable file exits 2 too."""
+        bad = amended_schedule()
+        bad["versions"][1]["review_working_days"] = 0
+        alt = write(tmp_path / "alt.json", [bad])
+        case = write(tmp_path / "case.json", [referral_case()])
+        assert main(["decide", str(case), "--parameters", str(alt)]) == EXIT_BAD_INPUT
+        assert "$.versions[1].review_working_days" in capsys.readouterr().err
+        assert main(["decide", str(case), "--parameters", str(tmp_path / "none.json")]) == EXIT_BAD_INPUT
+        assert "cannot read" in capsys.readouterr().err
+
+
+class TestWhatIf:
+    """whatif CASES --parameters ALT: what changes, as text or as JSON."""
+
+    def test_the_report_names_transitions_and_changed_cases(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Two referrals: the one filed after the change is a changed case; the other is not."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        cases = write(tmp_path / "in.jsonl", [referral_case(), referral_case("2025-12-15")])
+        assert main(["whatif", str(cases), "--parameters", str(alt)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert "2 cases: 1 changed, 1 unchanged" in out
+        assert "filing_validity: COMPUTED -> COMPUTED: 1" in out
+        assert "A referral filed on 2026-01-15. [filing_validity]" in out
+
+    def test_json_gives_the_report_as_data(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json: one object with transitions, money moved and the changed cases; rejected cases are counted."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        rejected = {**referral_case(), "today": "2026-02-30"}
+        cases = write(tmp_path / "in.jsonl", [referral_case(), rejected])
+        assert main(["whatif", str(cases), "--parameters", str(alt), "--json"]) == EXIT_OK
+        captured = capsys.readouterr()
+        report = json.loads(captured.out)
+        assert report["cases"] == 1
+        assert report["transitions"] == [
+            {"decision": "filing_validity", "before": "COMPUTED", "after": "COMPUTED", "count": 1}
+        ]
+        assert report["fund_share_moved"] == "0.00"
+        assert "1 case(s) not compared" in captured.err
+
+    def test_stdin_and_bad_lines(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """- reads stdin; a line that is not JSON exits 2 after the report."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        text = json.dumps(referral_case()) + "\n{not json\n"
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+        assert main(["whatif", "-", "--parameters", str(alt)]) == EXIT_BAD_INPUT
+        captured = capsys.readouterr()
+        assert "1 changed" in captured.out
+        assert "-:2:" in captured.err
+
+    def test_parameters_is_required(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """whatif without --parameters is a usage error."""
+        with pytest.raises(SystemExit) as caught:
+            main(["whatif", str(tmp_path / "in.jsonl")])
+        assert caught.value.code == EXIT_BAD_INPUT
+
+
+class TestQuote:
+    """decide --quote shows the cited paragraph under each reason."""
+
+    def test_the_cited_sentence_is_shown(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Article 13 ¶1's text appears under FILING_VALIDITY_COMPUTED."""
+        case = write(tmp_path / "case.json", [referral_case()])
+        assert main(["decide", str(case), "--quote"]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert "> art. 13(1) 第十三条第一款: 异地转诊转院备案有效期为3个月。" in out

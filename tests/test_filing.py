@@ -27,6 +27,7 @@ from gongshang_rules.filing import (
     filing_validity,
 )
 from gongshang_rules.forms import Device
+from gongshang_rules.periods import add_months
 from gongshang_rules.terms import CareType
 
 CHANGSHA = place("430100")
@@ -282,13 +283,33 @@ class TestChangeAllowed:
         f = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=filed)
         on = filed + dt.timedelta(days=max(offset, 0))
         ruling = change_allowed(f, ChangeKind.CANCEL, on)
-        lock_end = filing_valid_through(filed, PersonCategory.REFERRAL)  # 3 months, the same period rule
+        # Art. 13 ¶1: "自备案之日起3个月后": the lock's own number, counted per 民法典 201 and 202.
+        lock_end = add_months(filed, DEFAULT_PARAMETERS.change_lock_months)
         if on <= lock_end:
             assert ruling.outcome is ChangeStatus.LOCKED
         elif on <= filing_valid_through(filed, PersonCategory.LONG_TERM_RESIDENCE):
             assert ruling.outcome is ChangeStatus.ALLOWED
         else:
             assert ruling.outcome is ChangeStatus.FILING_EXPIRED
+
+    def test_the_lock_follows_its_own_parameter_not_the_referral_validity(self) -> None:
+        """The change lock and the referral validity are two numbers of art. 13 ¶1: changing one moves only it."""
+        f = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=dt.date(2025, 8, 31))
+        longer_referral = attrs.evolve(DEFAULT_PARAMETERS, referral_validity_months=5)
+        assert (
+            change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 12, 1), parameters=longer_referral).outcome
+            is ChangeStatus.ALLOWED
+        )
+        four_month_lock = attrs.evolve(DEFAULT_PARAMETERS, change_lock_months=4)
+        locked = change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 12, 1), parameters=four_month_lock)
+        assert locked.outcome is ChangeStatus.LOCKED
+        assert locked.allowed_from == dt.date(2026, 1, 1)
+        assert "4个月" in locked.reason("CHANGE_LOCKED").message_zh
+        assert "4 months" in locked.reason("CHANGE_LOCKED").message_en
+
+    def test_the_locked_label_states_no_number(self) -> None:
+        """The outcome's label leaves the number to the reason, which reads it from the table."""
+        assert "3" not in ChangeStatus.LOCKED.zh + ChangeStatus.LOCKED.en
 
 
 class TestFilingCovers:

@@ -61,6 +61,7 @@ class Spec:
         not_codes: Iterable[str] = (),
         error: Iterable[str] | None = None,
         disputed: str | None = None,
+        parameters: dict[str, Any] | None = None,
     ) -> None:
         self.file, self.name, self.decision, self.today = file, name, decision, today
         self.facts, self.articles = facts, list(articles)
@@ -68,15 +69,19 @@ class Spec:
         self.codes, self.not_codes = set(codes), set(not_codes)
         self.error = None if error is None else list(error)
         self.disputed = disputed
+        self.parameters = parameters
 
     def case(self) -> dict[str, Any]:
-        return {
+        written = {
             "case": self.name,
             "decision": self.decision,
             "today": self.today,
             "facts": self.facts,
             "articles": self.articles,
         }
+        if self.parameters is not None:
+            written["parameters"] = self.parameters
+        return written
 
 
 SPECS: list[Spec] = []
@@ -4860,6 +4865,90 @@ def _boundary_cases() -> None:
     )
 
 
+# --- a change of law: the numbers as dated versions (issue 10) ---------------------------------------------------
+
+
+def _change_of_law_cases() -> None:
+    """Article 13 ¶1's referral validity becomes 6 months from 2026-01-01 (a hypothetical amendment): one dated
+    version. A filing keeps the validity of the law on its filing date; a settlement reads the filing so."""
+    import attrs
+
+    from gongshang_rules import DEFAULT_PARAMETERS, ParameterSchedule
+
+    amended = attrs.evolve(
+        DEFAULT_PARAMETERS,
+        effective_from=dt.date(2026, 1, 1),
+        referral_validity_months=6,
+        source="假设：转诊转院备案有效期自2026年1月1日起改为6个月 (a hypothetical amendment, for the corpus)",
+    )
+    schedule = jsonio.unstructure(ParameterSchedule(versions=(DEFAULT_PARAMETERS, amended)))
+    before = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2025-12-15")
+    after = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2026-01-15")
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a referral filed on 2025-12-15 keeps its 3 months: "
+        "valid through 2026-03-15.",
+        "filing_validity",
+        "2025-12-15",
+        {"filing": before},
+        ["art. 13(1)"],
+        parameters=schedule,
+        outcome="COMPUTED",
+        figures={"valid_from": "2025-12-15", "valid_through": "2026-03-15"},
+        codes=["FILING_VALIDITY_COMPUTED"],
+        not_codes=["PARAMETERS_VERSION_USED"],
+    )
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a referral filed on 2026-01-15 is valid through "
+        "2026-07-15, and the ruling names the version.",
+        "filing_validity",
+        "2026-01-15",
+        {"filing": after},
+        ["art. 13(1)"],
+        parameters=schedule,
+        outcome="COMPUTED",
+        figures={"valid_from": "2026-01-15", "valid_through": "2026-07-15"},
+        codes=["FILING_VALIDITY_COMPUTED", "PARAMETERS_VERSION_USED"],
+    )
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a stay from 2026-06-01 on a referral filed on "
+        "2026-01-15 is settled directly.",
+        "settlement",
+        "2026-06-10",
+        settle(episode(CHANGSHA, after, "EX-0002", "2026-06-01", settled_on="2026-06-10")),
+        ["art. 13(1)", "art. 12(1)"],
+        parameters=schedule,
+        outcome="DIRECT",
+        figures={"fund_share": "2000.50", "worker_share": "0.00"},
+        codes=["PARAMETERS_VERSION_USED"],
+    )
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a stay from 2026-03-20 on a referral filed on "
+        "2025-12-15 is not settled directly: that filing ran out on 2026-03-15.",
+        "settlement",
+        "2026-03-25",
+        settle(episode(CHANGSHA, before, "EX-0002", "2026-03-20", settled_on="2026-03-25")),
+        ["art. 13(1)", "art. 12(1)"],
+        parameters=schedule,
+        outcome="NOT_PAYABLE_DIRECTLY",
+        codes=["COVERAGE_AFTER_VALIDITY"],
+    )
+    unordered = {"versions": [schedule["versions"][1], schedule["versions"][0]]}
+    add(
+        "change_of_law",
+        "A parameter schedule whose versions are not in date order is rejected, with the path of the version.",
+        "filing_validity",
+        "2026-01-15",
+        {"filing": after},
+        ["art. 13(1)"],
+        parameters=unordered,
+        error=["$.parameters.versions[1].effective_from"],
+    )
+
+
 def define_cases() -> None:
     """Every case of the corpus, by file."""
     _scope_cases()
@@ -4883,6 +4972,7 @@ def define_cases() -> None:
     _audit_cases()
     _agency_cases()
     _boundary_cases()
+    _change_of_law_cases()
 
 
 # --- checking the library against the articles, and writing ------------------------------------------------------

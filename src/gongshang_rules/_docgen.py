@@ -3,7 +3,8 @@
 * ``docs/interpretations.md``: every reason that rests on an interpretation, with its articles and wording;
 * ``docs/reasons.md``: the catalogue of every reason code;
 * ``docs/traceability.md``: every article and annex, the rules (functions) that cite it, and the tests that
-  check those rules.
+  check those rules; then every paragraph (款) with its rules, reason codes, tests and corpus cases, and the
+  paragraphs nothing encodes, with the reason.
 
 ``python -m gongshang_rules._docgen DOCS_DIR`` writes them; a test checks that the committed pages are current.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.resources
+import json
 import pkgutil
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -37,6 +40,7 @@ SPEC_READINGS = frozenset(
         "COVERAGE_FILED_ON_ADMISSION_DAY",  # same day counts as before admission
         "DEVICE_REPLACED_TOO_EARLY",  # replacement before the minimum service years
         "FILING_VALIDITY_COMPUTED",  # periods
+        "PARAMETERS_VERSION_USED",  # issue 10: each rule's legal date picks the version
         "REVIEW_DEADLINE",  # the day of receipt is not counted
         "TRAVEL_INTRA_PROVINCE_REFERRAL",  # art. 17(3)'s second phrase
         "AWAY_OUTSIDE_PROVINCE_MET",  # product owner 2026-12-01: six months outside the insured province
@@ -256,6 +260,141 @@ def citations_by_article() -> dict[Citation, set[str]]:
     return cited
 
 
+#: Paragraphs (款) of computable articles that no reason cites, and why. A paragraph of an article that is not
+#: computable takes the article's own reason.
+UNENCODED_PARAGRAPHS: Mapping[tuple[int, int], str] = {
+    (
+        7,
+        1,
+    ): "states the principle (统一管理、分级负责) that paragraphs 2 to 4 carry out; those paragraphs, which "
+    "assign each task to the provincial, city or county agency, are encoded (agencies.responsible_agency)",
+}
+
+
+def _paragraph_key(citation: ArticleRef) -> tuple[int, int] | None:
+    """The (article, paragraph) a citation names; an item without a paragraph is in the article's list paragraph;
+    a whole-article citation names a paragraph only when the article has one."""
+    paragraphs = ARTICLES[citation.article].paragraphs
+    if citation.paragraph is not None:
+        return (citation.article, citation.paragraph)
+    if citation.item is not None:
+        return (citation.article, next(p.number for p in paragraphs if p.items))
+    return (citation.article, 1) if len(paragraphs) == 1 else None
+
+
+def citations_by_paragraph() -> dict[tuple[int, int], set[str]]:
+    """(article, paragraph) → the reason codes citing it (or one of its items)."""
+    cited: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for code, t in REASONS.items():
+        for c in t.articles:
+            key = _paragraph_key(c) if isinstance(c, ArticleRef) else None
+            if key is not None:
+                cited[key].add(code)
+    return cited
+
+
+def _corpus_by_paragraph(cited: Mapping[tuple[int, int], set[str]]) -> dict[tuple[int, int], Counter[str]]:
+    """(article, paragraph) → corpus file → the number of its cases that exercise the paragraph: the case lists
+    it among its articles, or its expected result carries a code citing it."""
+    from .cases import _CITATION_TEXT
+
+    by_code: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for key, codes in cited.items():
+        for code in codes:
+            by_code[code].add(key)
+    found: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
+    folder = importlib.resources.files(_PACKAGE).joinpath("corpus")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".jsonl"):
+            continue
+        for line in entry.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            keys: set[tuple[int, int]] = set()
+            for text in case.get("articles", []):
+                match = _CITATION_TEXT.fullmatch(text)
+                if match is not None and text.startswith("art. "):
+                    number = int(match.group(1))
+                    paragraph = int(match.group(2)[1:-1]) if match.group(2) else None
+                    item = int(match.group(3).split()[-1]) if match.group(3) else None
+                    named = _paragraph_key(ArticleRef(number, paragraph=paragraph, item=item))
+                    if named is not None:
+                        keys.add(named)
+            for code in case.get("expected", {}).get("reasons", []):
+                keys |= by_code.get(code, set())
+            for key in keys:
+                found[key][entry.name.removesuffix(".jsonl")] += 1
+    return found
+
+
+def _excerpt(text: str, width: int = 24) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _paragraph_section(tests_dir: Path, users: Mapping[str, set[str]]) -> list[str]:
+    cited = citations_by_paragraph()
+    corpus = _corpus_by_paragraph(cited)
+    keys = [(n, p.number) for n, a in ARTICLES.items() for p in a.paragraphs]
+    needles = {
+        f"{n}.{p}": {f.split(".")[-1] for code in cited.get((n, p), set()) for f in users.get(code, set())}
+        | cited.get((n, p), set())
+        for n, p in keys
+    }
+    tests = _tests_mentioning(tests_dir, {k: v for k, v in needles.items() if v})
+    lines = [
+        "",
+        "## Paragraph by paragraph",
+        "",
+        "Every paragraph (款) of every article, as the citations count them (items 项 belong to the paragraph before",
+        "them). A citation of a whole article counts for its paragraph when the article has only one. Corpus cases",
+        "are counted by file: a case counts when it lists the paragraph among its articles or its expected result",
+        "carries a code citing it.",
+        "",
+        "| paragraph | text | rules | reason codes | tests | corpus cases |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    unencoded: list[tuple[str, str]] = []
+    for n, p in keys:
+        article = ARTICLES[n]
+        paragraph = article.paragraphs[p - 1]
+        codes = cited.get((n, p), set())
+        functions = sorted({f for code in codes for f in users.get(code, set())})
+        cases = corpus.get((n, p), Counter())
+        label = f"art. {n}({p})"
+        lines.append(
+            f"| {label} | {_excerpt(paragraph.text)} | {', '.join(f'`{f}`' for f in functions)} | "
+            f"{', '.join(f'`{c}`' for c in sorted(codes))} | {', '.join(sorted(tests.get(f'{n}.{p}', set())))} | "
+            f"{', '.join(f'{name} ({count})' for name, count in sorted(cases.items()))} |"
+        )
+        if not codes:
+            why = article.why_not_computable if not article.computable else UNENCODED_PARAGRAPHS.get((n, p))
+            unencoded.append((label, why or "NO REASON RECORDED: add one to _docgen.UNENCODED_PARAGRAPHS"))
+    lines += [
+        "",
+        "## Paragraphs nothing encodes",
+        "",
+        "| paragraph | why |",
+        "| --- | --- |",
+        *(f"| {label} | {why} |" for label, why in unencoded),
+    ]
+    return lines
+
+
+def unencoded_paragraphs() -> dict[str, str]:
+    """Label (``art. 7(1)``) → why, for every paragraph no reason cites."""
+    cited = citations_by_paragraph()
+    found = {}
+    for n, article in ARTICLES.items():
+        for paragraph in article.paragraphs:
+            if not cited.get((n, paragraph.number)):
+                why = (
+                    article.why_not_computable
+                    if not article.computable
+                    else UNENCODED_PARAGRAPHS.get((n, paragraph.number))
+                )
+                found[str(paragraph.ref)] = why or ""
+    return found
+
+
 def traceability_page(tests_dir: Path) -> str:
     cited = citations_by_article()
     users = rules_citing()
@@ -287,7 +426,7 @@ def traceability_page(tests_dir: Path) -> str:
     }
     tests = _tests_mentioning(tests_dir, needles)
     lines = [
-        "# Traceability: article → rules → tests",
+        "# Traceability: article and paragraph → rules → tests and corpus cases",
         "",
         "<!-- generated by `make docs` (gongshang_rules._docgen); do not edit by hand -->",
         "",
@@ -303,6 +442,7 @@ def traceability_page(tests_dir: Path) -> str:
             f"| {label} | {title} | {status} | {', '.join(f'`{f}`' for f in functions)} | "
             f"{', '.join(f'`{c}`' for c in sorted(codes))} | {', '.join(sorted(tests.get(label, set())))} |"
         )
+    lines += _paragraph_section(tests_dir, users)
     return "\n".join(lines) + "\n"
 
 

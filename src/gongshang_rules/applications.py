@@ -55,7 +55,13 @@ from .eligibility import ELIGIBILITY_NOT_OUT_OF_AREA
 from .errors import InvalidInputError
 from .filing import ChangeKind, ChangeRuling, ChangeStatus, Filing, change_allowed
 from .forms import AgencyOpinion, Annex1Form, Annex2Form, Applicant, FilingForm, FilingType
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    RECEIPT_DATE,
+    ParametersLike,
+    picks_version,
+    resolve_parameters,
+)
 from .places import Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
@@ -554,8 +560,8 @@ class Review(LabelledEnum):
     )
     NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
     CHANGE_NOT_ALLOWED = (
-        "备案暂不能变更（备案之日起3个月内或备案已失效）",
-        "the filing cannot be changed now (within 3 months of filing, or expired)",
+        "备案暂不能变更（备案之日起规定期限内或备案已失效）",
+        "the filing cannot be changed now (within the change-lock period from filing, or expired)",
     )
     NOT_IN_FORCE = (
         "本规程在收到申请之日不在有效期内",
@@ -841,22 +847,21 @@ def review_deadline(
     received_on: _dt.date,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> _dt.date:
     """The day by which a filing is to be decided and the applicant told: article 10's 5th working day.
 
     The day of receipt is not counted (民法典 第二百零一条 [interpretation]); working days follow the State
     Council's holiday schedule, make-up workdays included. A year whose schedule ``calendar`` does not know
-    raises :class:`CalendarUnknownError`.
+    raises :class:`CalendarUnknownError`. The parameters version is the one in force on the day of receipt.
 
     >>> import datetime as dt
     >>> review_deadline(dt.date(2025, 9, 30))   # the National Day week, then the make-up Saturday 10-11
     datetime.date(2025, 10, 14)
     """
     check_date("received_on", received_on)
-    if not isinstance(parameters, Parameters):
-        raise InvalidInputError("parameters", f"must be a Parameters table, got {type_name(parameters)}")
-    return working_day_after(received_on, parameters.review_working_days, calendar=calendar)
+    p = resolve_parameters(parameters, received_on)
+    return working_day_after(received_on, p.review_working_days, calendar=calendar)
 
 
 _NOT_REVIEWED = {
@@ -885,19 +890,20 @@ REVIEW_CHANGE_LOCK_NOT_CHECKED = ReasonTemplate(
     code="REVIEW_CHANGE_LOCK_NOT_CHECKED",
     articles=(ArticleRef(11), ArticleRef(13, paragraph=1)),
     interpretation=False,
-    zh="变更申请未提供现有备案，无法核对第十三条“自备案之日起3个月后可以变更或取消”的限制。",
+    zh="变更申请未提供现有备案，无法核对第十三条“自备案之日起{months}个月后可以变更或取消”的限制。",
     en="The filing being changed was not given: article 13's rule that a long-term filing may be changed only after "
-    "3 months could not be checked.",
+    "{months} months could not be checked.",
 )
 
 
+@picks_version(RECEIPT_DATE, lambda _application, received_on, *_a, **_k: received_on)
 def review_application(
     application: FilingApplication,
     received_on: _dt.date,
     *,
     current_filing: Filing | None = None,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> ReviewRuling:
     """Review a filing application received on ``received_on`` (articles 9, 10, with 7 and 8).
 
@@ -906,7 +912,8 @@ def review_application(
     Complete: the deadline of :func:`review_deadline`. Incomplete: one notice listing every missing item at once
     (``missing``), never the first gap only. Article 8 problems are reported as well (``IMPROPERLY_SUBMITTED``,
     with the notice if materials are missing too). An application no Hunan agency reviews, or received on a day
-    this procedure is not in force (article 36), gets that outcome instead.
+    this procedure is not in force (article 36), gets that outcome instead. The parameters version is the one in
+    force on the day of receipt; the change lock is read with the version of the filing's own date.
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -938,7 +945,7 @@ def review_application(
             f"{received_on.isoformat()} is before the applicant signed the form "
             f"({application.form.signed_on.isoformat()})",
         )
-    check_parameters(parameters)
+    p = resolve_parameters(parameters, received_on)
     if current_filing is not None:
         if not isinstance(current_filing, Filing):
             raise InvalidInputError("current_filing", f"must be a Filing, got {type_name(current_filing)}")
@@ -964,7 +971,7 @@ def review_application(
     if application.form.filing_type is FilingType.CHANGE:
         reasons.append(REVIEW_CHANGE_FILING.make())
         if current_filing is None:
-            reasons.append(REVIEW_CHANGE_LOCK_NOT_CHECKED.make())
+            reasons.append(REVIEW_CHANGE_LOCK_NOT_CHECKED.make(months=p.change_lock_months))
         else:
             kind = (
                 ChangeKind.TREATMENT_PLACE
@@ -1001,7 +1008,7 @@ def review_application(
     else:
         outcome = Review.COMPLETE
         deadline = review_deadline(received_on, calendar=calendar, parameters=parameters)
-        n = parameters.review_working_days
+        n = p.review_working_days
         reasons += [
             REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
             REVIEW_IN_PRINCIPLE.make(n=n),

@@ -105,7 +105,7 @@ from .funds import (
 from .identity import IdentityNumber
 from .institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
 from .jsonio import CaseError, Problem
-from .parameters import DEFAULT_PARAMETERS
+from .parameters import DEFAULT_SCHEDULE, ParameterSchedule, ParametersLike, resolve_parameters
 from .periods import add_months
 from .places import Place
 from .reconciliation import (
@@ -498,10 +498,12 @@ def _working_days(start: _dt.date, n: int, calendar: WorkingDayCalendar) -> Date
     return _dated(end, DATE_WORKING_DAYS_COUNTED.make(date=start.isoformat(), n=n, end=end.isoformat()))
 
 
-def _review_deadline(received_on: _dt.date, calendar: WorkingDayCalendar) -> DateRuling:
+def _review_deadline(
+    received_on: _dt.date, calendar: WorkingDayCalendar, parameters: ParametersLike
+) -> DateRuling:
     """``review_deadline`` as a ruling: the date, the Civil Code counting and the schedule it rests on (art. 10)."""
-    deadline = review_deadline(received_on, calendar=calendar)
-    n = DEFAULT_PARAMETERS.review_working_days
+    deadline = review_deadline(received_on, calendar=calendar, parameters=parameters)
+    n = resolve_parameters(parameters, received_on).review_working_days
     return _dated(
         deadline,
         REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
@@ -611,14 +613,16 @@ Figures = Callable[[Ruling[Any]], dict[str, Any]]
 class Decision:
     """One kind of case: its name, its facts type, how it is decided, and which articles it can touch.
 
-    ``run(facts, today)`` returns a :class:`~gongshang_rules.ruling.Ruling`; ``figures`` turns the ruling's own
+    ``run(facts, today, parameters)`` returns a :class:`~gongshang_rules.ruling.Ruling` (``parameters`` is the
+    schedule or table the case is decided under; a decision with no number of the procedure ignores it); ``figures``
+    turns the ruling's own
     fields into the result's ``figures`` (by default every field, a nested ruling as its outcome and figures).
     """
 
     name: str
     facts: type
     ruling: type
-    run: Callable[[Any, _dt.date], Ruling[Any]]
+    run: Callable[[Any, _dt.date, ParametersLike], Ruling[Any]]
     summary: str
     articles: tuple[int, ...]
     uses_today: bool = False
@@ -640,7 +644,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="scope",
         facts=ScopeFacts,
         ruling=ScopeRuling,
-        run=lambda f, _today: classify_scope(f.insured, f.treatment),
+        run=lambda f, _today, _p: classify_scope(f.insured, f.treatment),
         summary="scope of an (insured place, treatment place) pair",
         articles=(2, 3),
     ),
@@ -648,7 +652,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="in_force",
         facts=InForceFacts,
         ruling=InForceRuling,
-        run=lambda f, today: in_force(today, f.scope),
+        run=lambda f, today, p: in_force(today, f.scope, parameters=p),
         summary="whether this procedure governs an event of a scope on today",
         articles=(2, 36),
         uses_today=True,
@@ -657,7 +661,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="eligibility",
         facts=EligibilityFacts,
         ruling=EligibilityRuling,
-        run=lambda f, _today: decide_eligibility(f),
+        run=lambda f, _today, p: decide_eligibility(f, parameters=p),
         summary="whether a worker may apply for out-of-area direct settlement",
         articles=(3, 4, 36),
     ),
@@ -665,7 +669,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="filing_validity",
         facts=FilingFacts,
         ruling=ValidityRuling,
-        run=lambda f, _today: filing_validity(f.filing),
+        run=lambda f, _today, p: filing_validity(f.filing, parameters=p),
         paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
         summary="first and last valid day of a filing",
         articles=(13, 36),
@@ -674,7 +678,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="change_allowed",
         facts=ChangeFacts,
         ruling=ChangeRuling,
-        run=lambda f, today: change_allowed(f.filing, f.change, today),
+        run=lambda f, today, p: change_allowed(f.filing, f.change, today, parameters=p),
         paths=MappingProxyType({"on": "$.today"}),
         summary="whether a filing may be changed or cancelled today",
         articles=(11, 13),
@@ -684,7 +688,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="filing_coverage",
         facts=CoverageFacts,
         ruling=CoverageRuling,
-        run=lambda f, _today: filing_covers(f),
+        run=lambda f, _today, p: filing_covers(f, parameters=p),
         paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
         summary="whether a filing covers an admission, visit or fitting",
         articles=(3, 12, 13),
@@ -693,7 +697,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="settlement",
         facts=SettlementFacts,
         ruling=SettlementRuling,
-        run=lambda f, _today: decide_settlement(f.episode, registry=f.registry),
+        run=lambda f, _today, p: decide_settlement(f.episode, registry=f.registry, parameters=p),
         summary="how one episode is settled, with the fund's and the worker's shares",
         articles=(3, 5, 12, 13, 14, 16, 17, 18, 19, 22, 30, 36),
     ),
@@ -701,7 +705,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="manual_claim",
         facts=ManualClaimFacts,
         ruling=ManualClaimRuling,
-        run=lambda f, _today: check_manual_claim(f.claim, f.settlements),
+        run=lambda f, _today, _p: check_manual_claim(f.claim, f.settlements),
         summary="whether a manual claim duplicates a direct settlement",
         articles=(22,),
     ),
@@ -709,7 +713,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="institution_status",
         facts=InstitutionFacts,
         ruling=InstitutionRuling,
-        run=lambda f, today: f.registry.can_settle_directly(f.code, today, f.service),
+        run=lambda f, today, _p: f.registry.can_settle_directly(f.code, today, f.service),
         paths=MappingProxyType({"on": "$.today"}),
         summary="whether an institution can settle a service directly today",
         articles=(5, 14),
@@ -734,7 +738,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="catalog",
         facts=CatalogFacts,
         ruling=CatalogRuling,
-        run=lambda f, _today: governing_catalog(f.scope, f.cost_kind, care=f.care),
+        run=lambda f, _today, _p: governing_catalog(f.scope, f.cost_kind, care=f.care),
         summary="whose catalog governs a kind of cost",
         articles=(17,),
     ),
@@ -742,7 +746,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="meal_allowance",
         facts=MealAllowanceFacts,
         ruling=AllowanceRuling,
-        run=lambda f, _today: meal_allowance(f.scope),
+        run=lambda f, _today, _p: meal_allowance(f.scope),
         summary="who pays the inpatient meal allowance",
         articles=(17,),
     ),
@@ -750,7 +754,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="travel_and_lodging",
         facts=TravelFacts,
         ruling=AllowanceRuling,
-        run=lambda f, _today: travel_and_lodging(f.scope, f.is_referral),
+        run=lambda f, _today, _p: travel_and_lodging(f.scope, f.is_referral),
         summary="who reimburses referral travel and lodging",
         articles=(17,),
     ),
@@ -758,7 +762,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="working_day_after",
         facts=WorkingDaysFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _working_days(f.date, f.n, f.calendar),
+        run=lambda f, _today, _p: _working_days(f.date, f.n, f.calendar),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
         articles=(10, 21),
@@ -767,7 +771,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="add_months",
         facts=MonthsFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _months(f.date, f.n),
+        run=lambda f, _today, _p: _months(f.date, f.n),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the last day of a period of n months from a date",
         articles=(4, 13),
@@ -776,7 +780,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="review_deadline",
         facts=ReviewDeadlineFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _review_deadline(f.received_on, f.calendar),
+        run=lambda f, _today, p: _review_deadline(f.received_on, f.calendar, p),
         paths=MappingProxyType({"d": "$.facts.received_on"}),
         summary="the 5th working day after a filing application is received",
         articles=(10,),
@@ -785,7 +789,9 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="reconciliation_deadline",
         facts=SettledFacts,
         ruling=DeadlineRuling,
-        run=lambda f, _today: decide_reconciliation_deadline(f.settled_on, calendar=f.calendar),
+        run=lambda f, _today, p: decide_reconciliation_deadline(
+            f.settled_on, calendar=f.calendar, parameters=p
+        ),
         summary="the day an intra-province settlement is reconciled, in principle: the next day",
         articles=(21, 36),
     ),
@@ -793,7 +799,9 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="monthly_reconciliation_deadline",
         facts=MonthFacts,
         ruling=DeadlineRuling,
-        run=lambda f, _today: decide_monthly_reconciliation_deadline(f.year, f.month, calendar=f.calendar),
+        run=lambda f, _today, p: decide_monthly_reconciliation_deadline(
+            f.year, f.month, calendar=f.calendar, parameters=p
+        ),
         summary="the 5th working day of the next month, by which a month's settlements are reconciled",
         articles=(21, 36),
     ),
@@ -801,7 +809,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="annual_clearing",
         facts=YearFacts,
         ruling=AnnualClearingRuling,
-        run=lambda f, _today: annual_clearing(f.year),
+        run=lambda f, _today, p: annual_clearing(f.year, parameters=p),
         summary="the annual clearing of a year: due by 31 March of the next",
         articles=(27, 36),
     ),
@@ -809,7 +817,9 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="review",
         facts=ReviewFacts,
         ruling=ReviewRuling,
-        run=lambda f, _today: review_application(f.application, f.received_on, calendar=f.calendar),
+        run=lambda f, _today, p: review_application(
+            f.application, f.received_on, calendar=f.calendar, parameters=p
+        ),
         summary="review of a filing application: complete with its deadline, or every missing material",
         articles=(7, 8, 9, 10),
         figures=_review_figures,
@@ -829,7 +839,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="submission",
         facts=SubmissionFacts,
         ruling=SubmissionRuling,
-        run=lambda f, _today: check_submission(f.application),
+        run=lambda f, _today, _p: check_submission(f.application),
         summary="which agency receives a filing application, and whether article 8 is met",
         articles=(3, 7, 8),
     ),
@@ -837,8 +847,8 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="reconcile_month",
         facts=ReconciliationFacts,
         ruling=MonthlyReconciliation,
-        run=lambda f, _today: reconcile_month(
-            f.year, f.month, f.settlements, f.refusals, calendar=f.calendar
+        run=lambda f, _today, p: reconcile_month(
+            f.year, f.month, f.settlements, f.refusals, calendar=f.calendar, parameters=p
         ),
         summary="a month's reconciliation: totals to the fen, refusals by insured place, article 21's deadlines",
         articles=(2, 3, 20, 21, 23, 24, 36),
@@ -847,7 +857,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="fund_flow",
         facts=FundFlowFacts,
         ruling=FundFlowRuling,
-        run=lambda f, _today: fund_flow(f.record),
+        run=lambda f, _today, p: fund_flow(f.record, parameters=p),
         summary="whose fund bears a settlement, and who pays whom under which article",
         articles=(2, 3, 23, 24, 25, 26, 27, 36),
     ),
@@ -855,7 +865,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="check_ledger",
         facts=LedgerFacts,
         ruling=LedgerRuling,
-        run=lambda f, _today: check_ledger(f.lines),
+        run=lambda f, _today, _p: check_ledger(f.lines),
         summary="every ledger line that charges a bank charge or other transfer cost to the fund",
         articles=(24,),
     ),
@@ -863,7 +873,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="fund_use_plan",
         facts=FundUsePlanFacts,
         ruling=FundUsePlan,
-        run=lambda f, _today: fund_use_plan(f.city, f.settlements, f.other_benefit_spending),
+        run=lambda f, _today, p: fund_use_plan(f.city, f.settlements, f.other_benefit_spending, parameters=p),
         summary="a city's fund-use plan: out-of-area spending combined with other benefits, listed separately",
         articles=(3, 25, 26, 36),
     ),
@@ -871,7 +881,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="suspension_status",
         facts=SuspensionFacts,
         ruling=SuspensionStatusRuling,
-        run=lambda f, today: _suspension(f.identity_number, today, f.suspensions),
+        run=lambda f, today, _p: _suspension(f.identity_number, today, f.suspensions),
         summary="whether a worker's direct settlement is suspended today for serious violations",
         articles=(30,),
         uses_today=True,
@@ -880,7 +890,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="recovery_responsibility",
         facts=RecoveryFacts,
         ruling=RecoveryRuling,
-        run=lambda f, _today: recovery_responsibility(f.cause, f.insured, f.treatment),
+        run=lambda f, _today, _p: recovery_responsibility(f.cause, f.insured, f.treatment),
         summary="who leads a check of suspicious data or a recovery, and who assists",
         articles=(2, 3, 31, 36),
     ),
@@ -888,7 +898,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="audit_flags",
         facts=AuditFacts,
         ruling=AuditRuling,
-        run=lambda f, _today: audit_flags(f.records, f.thresholds, f.filings),
+        run=lambda f, _today, _p: audit_flags(f.records, f.thresholds, f.filings),
         summary="the rows the joint audits focus on: large amounts, high frequency, dual-place spending",
         articles=(32,),
         figures=_audit_figures,
@@ -898,7 +908,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="responsible_agency",
         facts=AgencyFacts,
         ruling=AgencyRuling,
-        run=lambda f, _today: responsible_agency(f.task, f.insured, f.treatment),
+        run=lambda f, _today, _p: responsible_agency(f.task, f.insured, f.treatment),
         summary="which agency does a task of out-of-area direct settlement for a case",
         articles=(2, 3, 7, 8, 14, 20, 21, 23, 24, 25, 27, 30, 32, 36),
     ),
@@ -941,7 +951,9 @@ class Expected:
 @attrs.frozen(kw_only=True)
 class Case:
     """One case: its ``name`` (a sentence), the ``decision`` asked for, ``today``, the ``facts`` (the decision's
-    facts type), and optionally the ``articles`` it exercises and its ``expected`` result."""
+    facts type), and optionally the ``articles`` it exercises, its ``expected`` result, and the ``parameters``
+    (a :class:`~gongshang_rules.parameters.ParameterSchedule`) it is decided under: ``None`` for today's law,
+    :data:`~gongshang_rules.parameters.DEFAULT_SCHEDULE`."""
 
     name: str = attrs.field(validator=is_text)
     decision: str = attrs.field(validator=is_text)
@@ -949,6 +961,9 @@ class Case:
     facts: Any
     articles: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
     expected: Expected | None = None
+    parameters: ParameterSchedule | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(ParameterSchedule))
+    )
 
     def __attrs_post_init__(self) -> None:
         kind = DECISIONS.get(self.decision)
@@ -970,7 +985,7 @@ class Case:
 _CITATION_TEXT = re.compile(
     r"art\. ([1-9]|[12][0-9]|3[0-6])(\([1-9]\))?( item [1-9])?|annex [12]( note [1-9])?"
 )
-_CASE_KEYS = frozenset({"case", "decision", "today", "facts", "articles", "expected"})
+_CASE_KEYS = frozenset({"case", "decision", "today", "facts", "articles", "expected", "parameters"})
 _EXPECTED_KEYS = frozenset({"outcome", "reasons", "figures", "error"})
 
 
@@ -1021,7 +1036,10 @@ def case_from_json(data: Any) -> Case:
     problems: list[Problem] = []
     for key in sorted(set(data) - _CASE_KEYS):
         problems.append(
-            Problem(f"$.{key}", "unknown key; the keys are case, decision, today, facts, articles, expected")
+            Problem(
+                f"$.{key}",
+                "unknown key; the keys are case, decision, today, facts, articles, expected, parameters",
+            )
         )
     for key in ("case", "decision", "today", "facts"):
         if key not in data:
@@ -1048,10 +1066,23 @@ def case_from_json(data: Any) -> Case:
     expected = (
         _take(problems, "$.expected", lambda: _expected(data["expected"])) if "expected" in data else None
     )
+    parameters = (
+        _take(problems, "$.parameters", lambda: jsonio.structure(data["parameters"], ParameterSchedule))
+        if "parameters" in data
+        else None
+    )
     if problems:
         raise CaseError(problems)
     assert kind is not None and name is not None and today is not None
-    return Case(name=name, decision=kind.name, today=today, facts=facts, articles=articles, expected=expected)
+    return Case(
+        name=name,
+        decision=kind.name,
+        today=today,
+        facts=facts,
+        articles=articles,
+        expected=expected,
+        parameters=parameters,
+    )
 
 
 def _articles(value: Any) -> tuple[str, ...]:
@@ -1086,19 +1117,32 @@ def case_to_json(case: Case) -> dict[str, Any]:
                 "reasons": sorted(expected.codes),
                 "figures": dict(expected.figures),
             }
+    if case.parameters is not None:
+        data["parameters"] = jsonio.unstructure(case.parameters, ParameterSchedule)
     return data
 
 
 # --- deciding -----------------------------------------------------------------------------------------------------
 
 
-def decide(case: Case) -> Ruling[Any]:
-    """The ruling for ``case``. A problem the library finds while deciding is a :class:`CaseError` under ``$.facts``."""
+def parameters_of(case: Case, parameters: ParametersLike | None = None) -> ParametersLike:
+    """What ``case`` is decided under: ``parameters`` when given (a run's ``--parameters``, which applies to every
+    case and replaces the case's own), else the case's ``parameters``, else today's law (``DEFAULT_SCHEDULE``)."""
+    if parameters is not None:
+        return parameters
+    return case.parameters if case.parameters is not None else DEFAULT_SCHEDULE
+
+
+def decide(case: Case, *, parameters: ParametersLike | None = None) -> Ruling[Any]:
+    """The ruling for ``case``, under :func:`parameters_of` (``parameters`` replaces the case's own). A problem the
+    library finds while deciding is a :class:`CaseError` under ``$.facts``."""
     kind = DECISIONS[case.decision]
     try:
-        return kind.run(case.facts, case.today)
+        return kind.run(case.facts, case.today, parameters_of(case, parameters))
     except InvalidInputError as error:
-        path = kind.paths.get(error.field) or jsonio._path_join("$.facts", error.field)
+        path = kind.paths.get(error.field) or jsonio._path_join(
+            "$" if error.field.startswith("parameters") else "$.facts", error.field
+        )
         raise CaseError([Problem(path, error.problem)]) from None
     except GongshangError as error:
         raise CaseError([Problem("$.facts", str(error))]) from None
@@ -1115,10 +1159,11 @@ def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
     }
 
 
-def decide_case(case: Case) -> dict[str, Any]:
-    """The result object of ``case``: decided, or an error result when the library rejects its facts."""
+def decide_case(case: Case, *, parameters: ParametersLike | None = None) -> dict[str, Any]:
+    """The result object of ``case``: decided, or an error result when the library rejects its facts.
+    ``parameters`` replaces the case's own (:func:`parameters_of`)."""
     try:
-        ruling = decide(case)
+        ruling = decide(case, parameters=parameters)
     except CaseError as error:
         return error_result(error, name=case.name, decision=case.decision)
     return result_of(case, ruling)
@@ -1138,15 +1183,18 @@ def error_result(
     return result
 
 
-def decide_data(data: Any, *, line: int | None = None) -> tuple[Case | None, dict[str, Any]]:
-    """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input."""
+def decide_data(
+    data: Any, *, line: int | None = None, parameters: ParametersLike | None = None
+) -> tuple[Case | None, dict[str, Any]]:
+    """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input.
+    ``parameters`` replaces the case's own (:func:`parameters_of`)."""
     try:
         case = case_from_json(data)
     except CaseError as error:
         name = data.get("case") if type(data) is dict else None
         decision = data.get("decision") if type(data) is dict else None
         return None, error_result(error, name=name, decision=decision, line=line)
-    result = decide_case(case)
+    result = decide_case(case, parameters=parameters)
     if line is not None and "error" in result:
         result["line"] = line
     return case, result
@@ -1389,8 +1437,9 @@ def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 # --- explaining ---------------------------------------------------------------------------------------------------
 
 
-def explain(case: Case, ruling: Ruling[Any]) -> str:
-    """A decided case explained for a person: the decision, the outcome, the figures and every reason."""
+def explain(case: Case, ruling: Ruling[Any], *, quote: bool = False) -> str:
+    """A decided case explained for a person: the decision, the outcome, the figures and every reason; with
+    ``quote``, the text of each cited paragraph under its reason (:meth:`Ruling.explained`)."""
     kind = DECISIONS[case.decision]
     lines = [
         f"Case: {case.name}",
@@ -1399,7 +1448,7 @@ def explain(case: Case, ruling: Ruling[Any]) -> str:
     if case.articles:
         lines.append(f"Articles exercised: {', '.join(case.articles)}")
     lines.append("")
-    lines.append(str(ruling))
+    lines.append(ruling.explained(quote=True) if quote else str(ruling))
     return "\n".join(lines)
 
 
@@ -1630,6 +1679,11 @@ def case_schema() -> dict[str, Any]:
             "today": writer.ref("date"),
             "facts": {"type": "object"},
             "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
+            "parameters": {
+                **writer.of(ParameterSchedule),
+                "description": "the procedure's numbers the case is decided under, as dated versions (the form "
+                "gongshang_rules.unstructure(schedule) writes); absent: today's law",
+            },
             "expected": {
                 "oneOf": [
                     {

@@ -10,6 +10,11 @@ Commands:
   on the outcome, the set of reason codes and the figures.
 * ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results.
 * ``corpus``: print the bundled corpus (JSONL); ``schema case|result``: print a JSON Schema.
+* ``whatif CASES.jsonl --parameters ALT.json``: decide every case under its own parameters and under ALT.json's,
+  and report what changes (outcome transitions, money moved, codes gained and lost, the changed cases).
+
+``decide``, ``batch`` and ``conformance`` take ``--parameters FILE`` (a parameter schedule, the JSON form
+``gongshang_rules.unstructure(schedule)`` writes): every case of the run is decided under it, in place of its own.
 
 Exit codes: 0 fine; 1 differences or failed cases; 2 bad input or usage.
 """
@@ -31,6 +36,7 @@ from ._privacy import redact
 
 if TYPE_CHECKING:
     from .cases import Case, Difference, Envelope
+    from .parameters import ParameterSchedule
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
 
@@ -125,23 +131,26 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
             yield number, raw
 
 
-def decide_line(number: int, raw: bytes) -> tuple[str, bool]:
-    """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input)."""
+def decide_line(number: int, raw: bytes, parameters: ParameterSchedule | None = None) -> tuple[str, bool]:
+    """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input).
+    ``parameters`` replaces each case's own."""
     from . import cases, jsonio
 
     try:
         data = jsonio.loads(raw)
     except jsonio.CaseError as error:
         return jsonio.dumps(cases.error_result(error, line=number)), True
-    result = cases.decide_data(data, line=number)[1]
+    result = cases.decide_data(data, line=number, parameters=parameters)[1]
     return jsonio.dumps(result), "error" in result
 
 
-def _decide_chunk(chunk: list[tuple[int, bytes]]) -> tuple[bytes, int]:
+def _decide_chunk(
+    chunk: list[tuple[int, bytes]], parameters: ParameterSchedule | None = None
+) -> tuple[bytes, int]:
     out: list[str] = []
     bad = 0
     for number, raw in chunk:
-        line, failed = decide_line(number, raw)
+        line, failed = decide_line(number, raw, parameters)
         bad += failed
         out.append(line)
     return ("\n".join(out) + "\n").encode("utf-8"), bad
@@ -180,7 +189,9 @@ class _Progress:
 # --- decide ---------------------------------------------------------------------------------------------------------
 
 
-def _decide(source: str, as_json: bool) -> int:
+def _decide(
+    source: str, as_json: bool, parameters: ParameterSchedule | None = None, quote: bool = False
+) -> int:
     from . import cases, jsonio
 
     try:
@@ -194,7 +205,7 @@ def _decide(source: str, as_json: bool) -> int:
         return _rejected(cases.error_result(error), None, as_json)
     try:
         case = cases.case_from_json(data)
-        ruling = cases.decide(case)
+        ruling = cases.decide(case, parameters=parameters)
     except jsonio.CaseError as error:
         about = cases.envelope(data)
         return _rejected(cases.error_result(error, name=about.name, decision=about.decision), about, as_json)
@@ -203,7 +214,7 @@ def _decide(source: str, as_json: bool) -> int:
     if as_json:
         _write_line(_out(), jsonio.dumps(result))
     else:
-        _say(cases.explain(case, ruling))
+        _say(cases.explain(case, ruling, quote=quote))
         if case.expected is not None:
             _say()
             if differences:
@@ -253,7 +264,7 @@ def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
 # --- batch ----------------------------------------------------------------------------------------------------------
 
 
-def _batch(source: str, output: str | None, jobs: int) -> int:
+def _batch(source: str, output: str | None, jobs: int, parameters: ParameterSchedule | None = None) -> int:
     try:
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
@@ -273,7 +284,7 @@ def _batch(source: str, output: str | None, jobs: int) -> int:
             total = None
     progress = _Progress(total)
     try:
-        bad = _run_batch(stream, sink, jobs, progress)
+        bad = _run_batch(stream, sink, jobs, progress, parameters)
     finally:
         progress.close()
         if source != "-":
@@ -296,11 +307,17 @@ def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tupl
         yield chunk
 
 
-def _run_batch(stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress) -> int:
+def _run_batch(
+    stream: IO[bytes],
+    sink: IO[bytes],
+    jobs: int,
+    progress: _Progress,
+    parameters: ParameterSchedule | None = None,
+) -> int:
     count = done = bad = 0
     if jobs <= 1:
         for chunk in _chunks(_lines(stream), _CHUNK):
-            data, chunk_bad = _decide_chunk(chunk)
+            data, chunk_bad = _decide_chunk(chunk, parameters)
             sink.write(data)
             bad += chunk_bad
             count += len(chunk)
@@ -326,7 +343,9 @@ def _run_batch(stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progres
                 progress.update(count, done)
 
         for chunk in _chunks(_lines(stream), _CHUNK):
-            pending.append((pool.submit(_decide_chunk, chunk), len(chunk), sum(len(r) for _n, r in chunk)))
+            pending.append(
+                (pool.submit(_decide_chunk, chunk, parameters), len(chunk), sum(len(r) for _n, r in chunk))
+            )
             drain(4 * jobs)  # a bounded number of chunks in flight: memory stays flat
         drain(0)
     return bad
@@ -417,7 +436,7 @@ def _corpus_files() -> list[tuple[str, bytes]]:
     )
 
 
-def _conformance(directory: str | None, verbose: bool) -> int:
+def _conformance(directory: str | None, verbose: bool, parameters: ParameterSchedule | None = None) -> int:
     from . import cases
 
     bad: list[str] = []
@@ -445,7 +464,7 @@ def _conformance(directory: str | None, verbose: bool) -> int:
                 continue
             names.add(about.name)
             total += 1
-            result = cases.decide_data(data)[1]
+            result = cases.decide_data(data, parameters=parameters)[1]
             reference = about.expected.as_result(about.name, about.decision or "?")
             differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
             if differences:
@@ -498,6 +517,78 @@ def _schema(which: str) -> int:
     return EXIT_OK
 
 
+# --- parameters and what-if (issue 10) ------------------------------------------------------------------------------
+
+
+class _BadParameters(Exception):
+    """A --parameters file that cannot be read; already reported on stderr."""
+
+
+def _load_parameters(path: str | None) -> ParameterSchedule | None:
+    """The schedule in ``path`` (None when no --parameters was given); every problem reported with its JSON path."""
+    if path is None:
+        return None
+    from . import jsonio
+    from .parameters import ParameterSchedule
+
+    try:
+        text = _read_text(path)
+    except OSError as error:
+        _err(f"cannot read {path}: {error.strerror or error}")
+        raise _BadParameters from None
+    try:
+        schedule: ParameterSchedule = jsonio.structure(jsonio.loads(text), ParameterSchedule)
+    except jsonio.CaseError as error:
+        for problem in error.problems:
+            _err(f"{path}: {problem.path}: {problem.message}")
+        raise _BadParameters from None
+    return schedule
+
+
+def _whatif(source: str, parameters: ParameterSchedule, as_json: bool) -> int:
+    from . import cases, jsonio
+    from .whatif import what_if
+
+    bad: list[str] = []
+    read: list[Case] = []
+    rejected = 0
+    for _number, data in _jsonl(Path(source), bad) if source != "-" else _parse_stdin(bad):
+        try:
+            read.append(cases.case_from_json(data))
+        except jsonio.CaseError:
+            rejected += 1  # rejected whatever the parameters: it cannot change
+    report = what_if(read, parameters=parameters)
+    if as_json:
+        _write_line(_out(), jsonio.dumps(jsonio.output(report)))
+    else:
+        _say(str(report))
+    if rejected:
+        _err(f"whatif: {rejected} case(s) not compared: their facts are rejected whatever the parameters")
+    for line in bad:
+        _err(line)
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _parse_stdin(bad: list[str]) -> Iterator[tuple[int, Any]]:
+    from . import jsonio
+
+    for number, raw in _lines(sys.stdin.buffer):
+        try:
+            yield number, jsonio.loads(raw)
+        except jsonio.CaseError as error:
+            bad.append(f"-:{number}: {error.problems[0]}")
+
+
+def _add_parameters_option(command: argparse.ArgumentParser, *, required: bool = False) -> None:
+    command.add_argument(
+        "--parameters",
+        metavar="FILE",
+        required=required,
+        help="a parameter schedule (JSON, as gongshang_rules.unstructure(schedule) writes): decide every case "
+        "under it, in place of the case's own",
+    )
+
+
 # --- the parser -----------------------------------------------------------------------------------------------------
 
 
@@ -538,11 +629,16 @@ def _parser() -> argparse.ArgumentParser:
     decide.add_argument(
         "--json", action="store_true", help="print the result object instead of an explanation"
     )
+    decide.add_argument(
+        "--quote", action="store_true", help="show the text of each cited paragraph under its reason"
+    )
+    _add_parameters_option(decide)
 
     batch = sub("batch", "decide a JSONL file of cases: one result per line, in input order")
     batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
     batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
     batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
+    _add_parameters_option(batch)
 
     verify = sub("verify", "compare another implementation's results with ours, case by case")
     verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
@@ -551,10 +647,18 @@ def _parser() -> argparse.ArgumentParser:
     conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
     conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
     conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
+    _add_parameters_option(conformance)
 
     sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
     schema = sub("schema", "print the JSON Schema of a case or of a result")
     schema.add_argument("which", choices=("case", "result"))
+
+    whatif = sub(
+        "whatif", "decide cases under their own parameters and under others, and report what changes"
+    )
+    whatif.add_argument("cases", metavar="CASES.jsonl", help="one case per line, or - to read stdin")
+    _add_parameters_option(whatif, required=True)
+    whatif.add_argument("--json", action="store_true", help="print the report as one JSON object")
     return parser
 
 
@@ -573,16 +677,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        parameters = _load_parameters(getattr(args, "parameters", None))
+    except _BadParameters:
+        return EXIT_BAD_INPUT
     if args.command == "demo":
         return _demo()
     if args.command == "decide":
-        return _decide(args.case, args.json)
+        return _decide(args.case, args.json, parameters, args.quote)
     if args.command == "batch":
-        return _batch(args.input, args.output, args.jobs)
+        return _batch(args.input, args.output, args.jobs, parameters)
     if args.command == "verify":
         return _verify(args.theirs, args.cases)
     if args.command == "conformance":
-        return _conformance(args.directory, args.verbose)
+        return _conformance(args.directory, args.verbose, parameters)
+    if args.command == "whatif":
+        assert parameters is not None  # required by the parser
+        return _whatif(args.cases, parameters, args.json)
     if args.command == "corpus":
         return _corpus()
     return _schema(args.which)

@@ -22,7 +22,7 @@ from ._validate import check_date, type_name
 from .articles import ArticleRef
 from .authorities import NATIONAL_NOTICE, NATIONAL_PILOT
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import DECISION_DATE, DEFAULT_SCHEDULE, ParametersLike, picks_version, resolve_parameters
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope
 
@@ -55,8 +55,8 @@ IN_FORCE_LAST_DAY_COUNTED = ReasonTemplate(
     code="IN_FORCE_LAST_DAY_COUNTED",
     articles=(ArticleRef(36),),
     interpretation=True,
-    zh="“自2025年8月1日起实施，有效期2年”按规范性文件惯例含首日计算，末日为{end}。",
-    en="'In force from 2025-08-01 for 2 years' is counted with the first day included, as regulatory documents "
+    zh="“自{start}起实施，有效期2年”按规范性文件惯例含首日计算，末日为{end}。",
+    en="'In force from {start} for 2 years' is counted with the first day included, as regulatory documents "
     "count their own validity: the last day is {end}.",
 )
 IN_FORCE_NATIONAL_PROCEDURE_BEFORE = ReasonTemplate(
@@ -101,12 +101,16 @@ IN_FORCE_SCOPE_NOT_GOVERNED = ReasonTemplate(
 )
 
 
-def in_force(on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PARAMETERS) -> InForceRuling:
-    """Whether this procedure governs an event of ``scope`` on the date ``on`` (article 36)."""
+@picks_version(DECISION_DATE, lambda on, *_a, **_k: on)
+def in_force(on: _dt.date, scope: Scope, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> InForceRuling:
+    """Whether this procedure governs an event of ``scope`` on the date ``on`` (article 36).
+
+    The parameters version is the one in force on ``on``.
+    """
     check_date("on", on)
     if not isinstance(scope, Scope):
         raise InvalidInputError("scope", f"must be a Scope member, got {type_name(scope)}")
-    p = check_parameters(parameters)
+    p = resolve_parameters(parameters, on)
     dates = {
         "on": on.isoformat(),
         "start": p.in_force_from.isoformat(),
@@ -161,7 +165,7 @@ def in_force(on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PAR
 
 
 def straddles(
-    started_on: _dt.date, settled_on: _dt.date, scope: Scope, *, parameters: Parameters = DEFAULT_PARAMETERS
+    started_on: _dt.date, settled_on: _dt.date, scope: Scope, *, parameters: ParametersLike = DEFAULT_SCHEDULE
 ) -> bool:
     """Whether an episode begun on ``started_on`` and settled on ``settled_on`` falls on both sides of a boundary of
     this procedure's validity (article 36): then the reading that judges it on the settlement date decides it, and

@@ -38,7 +38,14 @@ from .articles import ArticleRef
 from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE
 from .commencement import InForce, in_force
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import (
+    APPLICATION_DATE,
+    DEFAULT_SCHEDULE,
+    Parameters,
+    ParametersLike,
+    picks_version,
+    resolve_parameters,
+)
 from .periods import add_months, months_reached
 from .places import Place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
@@ -351,10 +358,14 @@ def _category_reasons(
     return reasons, unmet
 
 
+@picks_version(APPLICATION_DATE, lambda facts, *_a, **_k: facts.applied_on)
 def decide_eligibility(
-    facts: EligibilityFacts, *, parameters: Parameters = DEFAULT_PARAMETERS
+    facts: EligibilityFacts, *, parameters: ParametersLike = DEFAULT_SCHEDULE
 ) -> EligibilityRuling:
-    """Whether the worker may apply for out-of-area direct settlement on ``facts.applied_on`` (article 4)."""
+    """Whether the worker may apply for out-of-area direct settlement on ``facts.applied_on`` (article 4).
+
+    The parameters version (the months away of article 4 item 1) is the one in force on the application date.
+    """
     if not isinstance(facts, EligibilityFacts):
         raise InvalidInputError("facts", f"must be EligibilityFacts, got {type(facts).__name__}")
     scope_ruling = classify_scope(facts.insured, facts.treatment)
@@ -373,7 +384,9 @@ def decide_eligibility(
             reasons=(*scope_ruling.reasons, ELIGIBILITY_NOT_OUT_OF_AREA.make()),
         )
     basis_reasons, basis_unmet = _basis_reasons(facts, scope)
-    category_reasons, category_unmet = _category_reasons(facts, parameters, scope)
+    category_reasons, category_unmet = _category_reasons(
+        facts, resolve_parameters(parameters, facts.applied_on), scope
+    )
     unmet = (*basis_unmet, *category_unmet)
     inbound = (INBOUND_FILED_WITH_INSURED_PROVINCE.make(),) if scope is Scope.CROSS_PROVINCE_INBOUND else ()
     if not unmet:

@@ -40,7 +40,15 @@ from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE, NATIONAL_PROCEDURE
 from .commencement import InForce, in_force
 from .errors import InvalidInputError
 from .forms import Device
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    FILING_DATE,
+    Parameters,
+    ParametersLike,
+    check_parameters,
+    picks_version,
+    resolve_parameters,
+)
 from .periods import add_months
 from .places import Place, PlaceKind, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
@@ -207,9 +215,9 @@ FILING_VALIDITY_BY_INSURED_PROVINCE = ReasonTemplate(
     code="FILING_VALIDITY_BY_INSURED_PROVINCE",
     articles=(ArticleRef(2), _A13_1),
     interpretation=True,
-    zh="该备案由外省参保地（{insured}）办理，有效期由参保省依国家规定确定，不适用本省3个月、6个月的规定；备案未载明有效期。",
+    zh="该备案由外省参保地（{insured}）办理，有效期由参保省依国家规定确定，不适用本省{referral}个月、{long_term}个月的规定；备案未载明有效期。",
     en="This filing was approved by the insured province ({insured}); its validity is set by that province "
-    "under the national rules, not by Hunan's 3 and 6 months, and the filing states none.",
+    "under the national rules, not by Hunan's {referral} and {long_term} months, and the filing states none.",
     authorities=(NATIONAL_NOTICE,),
 )
 FILING_RUNS_PAST_PROCEDURE_END = ReasonTemplate(
@@ -310,41 +318,45 @@ def _months_for(category: PersonCategory, parameters: Parameters) -> int:
 
 
 def filing_valid_through(
-    filing_date: _dt.date, category: PersonCategory, *, parameters: Parameters = DEFAULT_PARAMETERS
+    filing_date: _dt.date, category: PersonCategory, *, parameters: ParametersLike = DEFAULT_SCHEDULE
 ) -> _dt.date:
     """The last valid day of a Hunan filing made on ``filing_date`` (article 13 ¶1).
 
-    Referral: 3 months; long-term residence and resident work: 6 months; counted per 民法典 201 and 202. Article
-    13 counts only filings made while this procedure is in force (article 36): a ``filing_date`` before it took
-    effect or after it expired raises :class:`InvalidInputError` (:func:`filing_validity` says what governs such
-    a filing instead), never a silently computed period.
+    Referral: 3 months; long-term residence and resident work: 6 months; counted per 民法典 201 and 202. The
+    parameters version is the one in force on the filing date. Article 13 counts only filings made while this
+    procedure is in force (article 36): a ``filing_date`` before it took effect or after it expired raises
+    :class:`InvalidInputError` (:func:`filing_validity` says what governs such a filing instead), never a
+    silently computed period.
     """
     check_date("filing_date", filing_date)
-    check_parameters(parameters)
+    p = resolve_parameters(parameters, filing_date)
     if not isinstance(category, PersonCategory):
         raise InvalidInputError("category", f"must be a PersonCategory member, got {category!r}")
-    if not parameters.in_force_from <= filing_date <= parameters.in_force_through:
+    if not p.in_force_from <= filing_date <= p.in_force_through:
         raise InvalidInputError(
             "filing_date",
             f"{filing_date.isoformat()} is outside this procedure's validity "
-            f"({parameters.in_force_from.isoformat()} to {parameters.in_force_through.isoformat()}, article 36): "
+            f"({p.in_force_from.isoformat()} to {p.in_force_through.isoformat()}, article 36): "
             "article 13 gives such a filing no validity; filing_validity() says what governs it",
         )
-    return add_months(filing_date, _months_for(category, parameters))
+    return add_months(filing_date, _months_for(category, p))
 
 
-def filing_validity(filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETERS) -> ValidityRuling:
+@picks_version(FILING_DATE, lambda filing, *_a, **_k: filing.filed_on)
+def filing_validity(filing: Filing, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> ValidityRuling:
     """The validity of ``filing`` with its reasons (article 13 ¶1; article 36 for the procedure's own dates).
 
-    A filing made before this procedure took effect or after it expired gets no validity from article 13 (article
-    36): an intra-province one is ``NOT_IN_FORCE`` or ``EXPIRED``; a cross-province one made before 2025-08-01
-    was made under the national rules (the national procedure from 2025-04-01, its pilot before), whose validity
-    governs (``NATIONAL_PROCEDURE``, the stated dates where the form has them) [interpretation, product owner].
+    The parameters version is the one in force on the filing date: a filing keeps the validity the law gave it
+    when it was made. A filing made before this procedure took effect or after it expired gets no validity from
+    article 13 (article 36): an intra-province one is ``NOT_IN_FORCE`` or ``EXPIRED``; a cross-province one made
+    before 2025-08-01 was made under the national rules (the national procedure from 2025-04-01, its pilot
+    before), whose validity governs (``NATIONAL_PROCEDURE``, the stated dates where the form has them)
+    [interpretation, product owner].
     """
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
-    check_parameters(parameters)
-    outside = _outside_procedure(filing, parameters)
+    p = resolve_parameters(parameters, filing.filed_on)
+    outside = _outside_procedure(filing, p)
     if outside is not None:
         return outside
     if filing.stated_valid_from is not None and filing.stated_valid_through is not None:
@@ -362,7 +374,13 @@ def filing_validity(filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETE
     elif not filing.filed_in_hunan:
         return ValidityRuling(
             outcome=Validity.SET_BY_INSURED_PROVINCE,
-            reasons=(FILING_VALIDITY_BY_INSURED_PROVINCE.make(insured=filing.insured.name),),
+            reasons=(
+                FILING_VALIDITY_BY_INSURED_PROVINCE.make(
+                    insured=filing.insured.name,
+                    referral=p.referral_validity_months,
+                    long_term=p.long_term_validity_months,
+                ),
+            ),
         )
     else:
         start = filing.filed_on
@@ -371,16 +389,16 @@ def filing_validity(filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETE
             FILING_VALIDITY_COMPUTED.make(
                 category=filing.category.zh,
                 category_en=filing.category.en,
-                months=_months_for(filing.category, parameters),
+                months=_months_for(filing.category, p),
                 filed=filing.filed_on.isoformat(),
                 through=through.isoformat(),
             )
         ]
         outcome = Validity.COMPUTED
-    if through > parameters.in_force_through:
+    if through > p.in_force_through:
         reasons.append(
             FILING_RUNS_PAST_PROCEDURE_END.make(
-                through=through.isoformat(), end=parameters.in_force_through.isoformat()
+                through=through.isoformat(), end=p.in_force_through.isoformat()
             )
         )
     return ValidityRuling(outcome=outcome, reasons=tuple(reasons), valid_from=start, valid_through=through)
@@ -401,7 +419,10 @@ class ChangeStatus(LabelledEnum):
     """Whether a change may be made on a date."""
 
     ALLOWED = ("可以变更", "may be made")
-    LOCKED = ("备案之日起3个月内不得变更或取消", "locked: within 3 months of the filing date")
+    LOCKED = (
+        "备案之日起规定期限内不得变更或取消",
+        "locked: within the change-lock period from the filing date",
+    )
     FILING_EXPIRED = ("备案已失效，应重新备案", "the filing has expired; file anew")
     NOT_GOVERNED = ("由参保省办理", "made with the insured province, not under this procedure")
     NOT_UNDER_PROCEDURE = ("该备案不是按本规程办理的", "the filing was not made under this procedure")
@@ -418,16 +439,16 @@ CHANGE_PERSONAL_INFORMATION_ANY_TIME = ReasonTemplate(
     code="CHANGE_PERSONAL_INFORMATION_ANY_TIME",
     articles=(ArticleRef(11), _A13_1),
     interpretation=True,
-    zh="个人信息发生变更应及时申请变更；第十三条的3个月限制针对变更或取消备案本身，不限制更正个人信息。",
-    en="A change of personal information must be applied for promptly (article 11); article 13's 3-month lock "
+    zh="个人信息发生变更应及时申请变更；第十三条的{months}个月限制针对变更或取消备案本身，不限制更正个人信息。",
+    en="A change of personal information must be applied for promptly (article 11); article 13's {months}-month lock "
     "restricts changing or cancelling the filing itself, not correcting personal information.",
 )
 CHANGE_LOCK_OVER = ReasonTemplate(
     code="CHANGE_LOCK_OVER",
     articles=(ArticleRef(11), _A13_1),
     interpretation=True,
-    zh="异地长期居住（工作）备案自备案之日{filed}起3个月（至{lock_end}）已过，{on}可以变更或取消。",
-    en="The 3 months from the filing date {filed} of a long-term filing ended on {lock_end}: on {on} it may be "
+    zh="异地长期居住（工作）备案自备案之日{filed}起{months}个月（至{lock_end}）已过，{on}可以变更或取消。",
+    en="The {months} months from the filing date {filed} of a long-term filing ended on {lock_end}: on {on} it may be "
     "changed or cancelled.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
@@ -435,8 +456,8 @@ CHANGE_LOCKED = ReasonTemplate(
     code="CHANGE_LOCKED",
     articles=(_A13_1,),
     interpretation=True,
-    zh="异地长期居住（工作）备案自备案之日{filed}起3个月后方可变更或取消，即自{allowed_from}起。",
-    en="A long-term filing may be changed or cancelled only after 3 months from the filing date {filed}: from "
+    zh="异地长期居住（工作）备案自备案之日{filed}起{months}个月后方可变更或取消，即自{allowed_from}起。",
+    en="A long-term filing may be changed or cancelled only after {months} months from the filing date {filed}: from "
     "{allowed_from}.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
@@ -444,8 +465,8 @@ CHANGE_REFERRAL_NO_LOCK = ReasonTemplate(
     code="CHANGE_REFERRAL_NO_LOCK",
     articles=(ArticleRef(11), _A13_1),
     interpretation=True,
-    zh="第十三条的3个月限制只针对异地长期居住（工作）备案；转诊转院备案的变更按第十一条及时办理。",
-    en="Article 13's 3-month lock names long-term filings only; a referral filing's change is handled promptly "
+    zh="第十三条的{months}个月限制只针对异地长期居住（工作）备案；转诊转院备案的变更按第十一条及时办理。",
+    en="Article 13's {months}-month lock names long-term filings only; a referral filing's change is handled promptly "
     "under article 11.",
 )
 CHANGE_FILING_EXPIRED = ReasonTemplate(
@@ -466,13 +487,15 @@ CHANGE_WITH_INSURED_PROVINCE = ReasonTemplate(
 )
 
 
+@picks_version(FILING_DATE, lambda filing, *_a, **_k: filing.filed_on)
 def change_allowed(
-    filing: Filing, change: ChangeKind, on: _dt.date, *, parameters: Parameters = DEFAULT_PARAMETERS
+    filing: Filing, change: ChangeKind, on: _dt.date, *, parameters: ParametersLike = DEFAULT_SCHEDULE
 ) -> ChangeRuling:
     """Whether ``change`` may be made to ``filing`` on ``on`` (articles 11 and 13 ¶1).
 
     A long-term residence or resident-work filing may be changed or cancelled once 3 months from the filing date
-    have passed: from the day after the last day of that period [interpretation].
+    have passed: from the day after the last day of that period [interpretation]. The parameters version (the
+    lock's months, as the validity) is the one in force on the filing date, not on ``on`` [interpretation].
 
     >>> import datetime as dt
     >>> from gongshang_rules import place, PersonCategory, ServiceKind
@@ -500,6 +523,7 @@ def change_allowed(
     validity = filing_validity(filing, parameters=parameters)
     if not validity.outcome.under_this_procedure:
         return ChangeRuling(outcome=ChangeStatus.NOT_UNDER_PROCEDURE, reasons=validity.reasons)
+    p = resolve_parameters(parameters, filing.filed_on)
     assert validity.valid_through is not None  # a Hunan filing made under this procedure always has one
     if on > validity.valid_through:
         return ChangeRuling(
@@ -508,13 +532,16 @@ def change_allowed(
         )
     if change is ChangeKind.PERSONAL_INFORMATION:
         return ChangeRuling(
-            outcome=ChangeStatus.ALLOWED, reasons=(CHANGE_PERSONAL_INFORMATION_ANY_TIME.make(),)
+            outcome=ChangeStatus.ALLOWED,
+            reasons=(CHANGE_PERSONAL_INFORMATION_ANY_TIME.make(months=p.change_lock_months),),
         )
     if not filing.category.long_term:
-        return ChangeRuling(outcome=ChangeStatus.ALLOWED, reasons=(CHANGE_REFERRAL_NO_LOCK.make(),))
-    lock_end = add_months(filing.filed_on, parameters.change_lock_months)
+        return ChangeRuling(
+            outcome=ChangeStatus.ALLOWED, reasons=(CHANGE_REFERRAL_NO_LOCK.make(months=p.change_lock_months),)
+        )
+    lock_end = add_months(filing.filed_on, p.change_lock_months)
     allowed_from = lock_end + _dt.timedelta(days=1)
-    dates = {"filed": filing.filed_on.isoformat(), "on": on.isoformat()}
+    dates = {"filed": filing.filed_on.isoformat(), "on": on.isoformat(), "months": p.change_lock_months}
     if on < allowed_from:
         return ChangeRuling(
             outcome=ChangeStatus.LOCKED,
@@ -992,8 +1019,14 @@ def _without_filing(facts: CoverageFacts, scope: Scope) -> CoverageRuling:
     return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(COVERAGE_NO_FILING.make(),))
 
 
-def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARAMETERS) -> CoverageRuling:
+@picks_version(
+    FILING_DATE, lambda facts, *_a, **_k: facts.filing.filed_on if facts.filing else facts.admitted_on
+)
+def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> CoverageRuling:
     """Whether the filing covers the episode (articles 12 and 13), every failing condition listed.
+
+    The filing's validity is read with the parameters version in force on its filing date
+    (:func:`filing_validity`).
 
     >>> import datetime as dt
     >>> from gongshang_rules import place, PersonCategory, ServiceKind

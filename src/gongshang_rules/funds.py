@@ -32,7 +32,15 @@ from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE
 from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    SETTLEMENT_DATE,
+    YEAR_END,
+    ParametersLike,
+    check_parameters,
+    picks_version,
+    resolve_parameters,
+)
 from .places import Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
@@ -257,14 +265,17 @@ FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
 )
 
 
-def _in_force_outcome(on: _dt.date, scope: Scope, parameters: Parameters, reasons: list[Reason]) -> InForce:
+def _in_force_outcome(
+    on: _dt.date, scope: Scope, parameters: ParametersLike, reasons: list[Reason]
+) -> InForce:
     force = in_force(on, scope, parameters=parameters)
     if force.outcome is not InForce.IN_FORCE:
         reasons += [FUNDS_JUDGED_ON_SETTLEMENT_DATE.make(on=on.isoformat()), *force.reasons]
     return force.outcome
 
 
-def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARAMETERS) -> FundFlowRuling:
+@picks_version(SETTLEMENT_DATE, lambda record, *_a, **_k: record.settled_on)
+def fund_flow(record: SettlementRecord, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> FundFlowRuling:
     """Whose fund bears a settlement's fund share, and who pays whom under which article (articles 23 to 25).
 
     Always the insured place's fund (article 25). Cross-province outbound: prepayment, the provincial finance
@@ -272,7 +283,7 @@ def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARA
     treatment city's agency advances to the institution; prepayment and clearing between the provinces (articles
     23, 24, 25 ¶2). Intra-province: the treatment city's agency advances (article 25 ¶2). Care that is not
     out-of-area (article 3), a case outside Hunan (article 2), or a settlement on a day this procedure does not
-    govern (article 36) gets that outcome.
+    govern (article 36) gets that outcome. The parameters version is the one in force on the settlement date.
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -655,13 +666,15 @@ def fund_use_plan(
     settlements: tuple[SettlementRecord, ...],
     other_benefit_spending: Decimal,
     *,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> FundUsePlan:
     """A city's fund-use plan: out-of-area spending combined with other benefit spending, listed apart (art. 26).
 
     The out-of-area spending is the fund share of the out-of-area settlements charged to the city's fund (article
     25): those of workers insured in the city or its counties [interpretation]. The city agency submits the plan to
-    the provincial agency, which sends it on to the provincial finance department.
+    the provincial agency, which sends it on to the provincial finance department. Whether a settlement is in
+    force is read with the parameters version of its own settlement date (the plan names no version: it has many
+    dates).
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -817,11 +830,12 @@ FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE = ReasonTemplate(
 )
 
 
-def annual_clearing(year: int, *, parameters: Parameters = DEFAULT_PARAMETERS) -> AnnualClearingRuling:
+@picks_version(YEAR_END, lambda year, *_a, **_k: _dt.date(year, 12, 31))
+def annual_clearing(year: int, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> AnnualClearingRuling:
     """The annual clearing of ``year`` (article 27): its deadline, and the provincial agency's power to adjust.
 
     A year with no day in force (article 36) gets ``NOT_IN_FORCE``; a deadline after the procedure's last day is
-    noted.
+    noted. The parameters version is the one in force on the last day of the year cleared [interpretation].
 
     >>> ruling = annual_clearing(2027)
     >>> ruling.outcome.name, ruling.deadline, sorted(ruling.codes)[0]
@@ -830,9 +844,9 @@ def annual_clearing(year: int, *, parameters: Parameters = DEFAULT_PARAMETERS) -
     'NOT_IN_FORCE'
     """
     year = _check_year(year)
-    parameters = check_parameters(parameters)
-    dates = {"start": parameters.in_force_from.isoformat(), "end": parameters.in_force_through.isoformat()}
-    if not parameters.in_force_from.year <= year <= parameters.in_force_through.year:
+    p = resolve_parameters(parameters, _dt.date(year, 12, 31))
+    dates = {"start": p.in_force_from.isoformat(), "end": p.in_force_through.isoformat()}
+    if not p.in_force_from.year <= year <= p.in_force_through.year:
         return AnnualClearingRuling(
             outcome=AnnualClearing.NOT_IN_FORCE,
             reasons=(FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE.make(year=year, **dates),),
@@ -843,7 +857,7 @@ def annual_clearing(year: int, *, parameters: Parameters = DEFAULT_PARAMETERS) -
         FUNDS_ANNUAL_CLEARING_DEADLINE.make(year=year, deadline=deadline.isoformat()),
         FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE.make(),
     ]
-    if deadline > parameters.in_force_through:
+    if deadline > p.in_force_through:
         reasons.append(
             FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END.make(year=year, deadline=deadline.isoformat(), **dates)
         )

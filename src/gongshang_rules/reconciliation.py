@@ -37,7 +37,15 @@ from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
 from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    MONTH_AFTER,
+    SETTLEMENT_DATE,
+    ParametersLike,
+    check_parameters,
+    picks_version,
+    resolve_parameters,
+)
 from .places import Place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope
@@ -80,6 +88,12 @@ def _check_month(year: object, month: object) -> tuple[int, int]:
     if m > 12:
         raise InvalidInputError("month", f"must be 1 to 12, got {m}")
     return y, m
+
+
+def _month_after(year: int, month: int) -> _dt.date:
+    """The first day of the month after ``year``-``month``: the day article 21's monthly duty starts to run, whose
+    parameters version a month's reconciliation uses [interpretation]."""
+    return _dt.date(year + 1, 1, 1) if month == 12 else _dt.date(year, month + 1, 1)
 
 
 def _sum(amounts: Iterable[Decimal]) -> Decimal:
@@ -354,13 +368,14 @@ def monthly_reconciliation_deadline(
     month: int,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> _dt.date:
     """The day by which all of a month's intra-province settlements are reconciled (article 21).
 
     The 5th working day of the following month (每月前5个工作日内完成上月所有...对账), counted on ``calendar``
     (the State Council's schedule, make-up workdays included). A year whose schedule is unknown raises
-    :class:`~gongshang_rules.CalendarUnknownError` naming it.
+    :class:`~gongshang_rules.CalendarUnknownError` naming it. The parameters version is the one in force on the
+    first day of the following month [interpretation].
 
     >>> monthly_reconciliation_deadline(2026, 1)
     datetime.date(2026, 2, 6)
@@ -369,9 +384,9 @@ def monthly_reconciliation_deadline(
     """
     year, month = _check_month(year, month)
     _check_calendar(calendar)
-    parameters = check_parameters(parameters)
+    p = resolve_parameters(parameters, _month_after(year, month))
     last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
-    return working_day_after(last, parameters.monthly_reconciliation_working_days, calendar=calendar)
+    return working_day_after(last, p.monthly_reconciliation_working_days, calendar=calendar)
 
 
 class DeadlineOutcome(LabelledEnum):
@@ -412,14 +427,16 @@ RECONCILIATION_INTRA_PROVINCE_ONLY = ReasonTemplate(
 )
 
 
+@picks_version(SETTLEMENT_DATE, lambda settled_on, *_a, **_k: settled_on)
 def decide_reconciliation_deadline(
     settled_on: _dt.date,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> DeadlineRuling:
     """:func:`reconciliation_deadline` as a ruling: checked against article 36 (intra-province direct settlement
-    exists from 2025-08-01 to 2027-07-31) and explained (article 21)."""
+    exists from 2025-08-01 to 2027-07-31) and explained (article 21). The parameters version is the one in force
+    on the settlement date."""
     check_date("settled_on", settled_on)
     _check_calendar(calendar)
     parameters = check_parameters(parameters)
@@ -438,27 +455,29 @@ def decide_reconciliation_deadline(
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=tuple(reasons), deadline=deadline)
 
 
+@picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))
 def decide_monthly_reconciliation_deadline(
     year: int,
     month: int,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> DeadlineRuling:
     """:func:`monthly_reconciliation_deadline` as a ruling: only a month with a day in force has intra-province
-    settlements to reconcile (article 36), and the reasons say how the working days were counted (article 21)."""
+    settlements to reconcile (article 36), and the reasons say how the working days were counted (article 21).
+    The parameters version is the one in force on the first day of the following month [interpretation]."""
     year, month = _check_month(year, month)
-    parameters = check_parameters(parameters)
+    p = resolve_parameters(parameters, _month_after(year, month))
     first = _dt.date(year, month, 1)
     last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
     scope_note = RECONCILIATION_INTRA_PROVINCE_ONLY.make()
-    if last < parameters.in_force_from or first > parameters.in_force_through:
+    if last < p.in_force_from or first > p.in_force_through:
         force = in_force(first, Scope.INTRA_PROVINCE, parameters=parameters)
         return DeadlineRuling(outcome=DeadlineOutcome.NOT_IN_FORCE, reasons=(scope_note, *force.reasons))
     deadline = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
     monthly = RECONCILIATION_MONTHLY_DEADLINE.make(
         month=f"{year}-{month:02d}",
-        n=parameters.monthly_reconciliation_working_days,
+        n=p.monthly_reconciliation_working_days,
         deadline=deadline.isoformat(),
     )
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=(scope_note, monthly), deadline=deadline)
@@ -485,6 +504,7 @@ def _ids(records: Iterable[SettlementRecord | Refusal]) -> str:
     return "、".join(dict.fromkeys(r.settlement_id for r in records))
 
 
+@picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))
 def reconcile_month(
     year: int,
     month: int,
@@ -492,7 +512,7 @@ def reconcile_month(
     refusals: tuple[Refusal, ...] = (),
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> MonthlyReconciliation:
     """Reconcile one month's out-of-area settlements made in Hunan, with their refusals (articles 20, 21).
 
@@ -501,7 +521,9 @@ def reconcile_month(
     naming the field and position. Records this procedure does not reconcile (not out-of-area, treated in another
     province, outside Hunan altogether, or settled when the procedure was not in force) are listed as excluded,
     with what governs them instead. Intra-province records get article 21's deadlines; a month whose following
-    month's schedule ``calendar`` does not know raises :class:`~gongshang_rules.CalendarUnknownError`.
+    month's schedule ``calendar`` does not know raises :class:`~gongshang_rules.CalendarUnknownError`. Whether
+    each record is in force is read on its settlement date; the monthly deadline with the parameters version in
+    force on the first day of the following month [interpretation].
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -629,7 +651,11 @@ def reconcile_month(
             )
         reasons.append(
             RECONCILIATION_MONTHLY_DEADLINE.make(
-                month=label, n=parameters.monthly_reconciliation_working_days, deadline=monthly.isoformat()
+                month=label,
+                n=resolve_parameters(
+                    parameters, _month_after(year, month)
+                ).monthly_reconciliation_working_days,
+                deadline=monthly.isoformat(),
             )
         )
     if inbound:

@@ -232,6 +232,25 @@ class Ruling(Generic[OutcomeT]):
             lines.append(f"      {r.message_zh}")
         return "\n".join(lines)
 
+    def explained(self, *, quote: bool = False) -> str:
+        """``str()`` of the ruling; with ``quote``, the text of each article, paragraph or note a reason cites is
+        shown under the reason, so the law is read beside the answer."""
+        if not quote:
+            return str(self)
+        lines = [self._headline(), *self._extra_lines()]
+        for r in self.reasons:
+            basis = _cite(r.articles) or "—"
+            if r.authorities:
+                basis += "; " + "; ".join(r.authorities)
+            flag = " [interpretation]" if r.interpretation else ""
+            lines.append(f"  - {r.code} [{basis}]{flag}")
+            lines.append(f"      {r.message_en}")
+            lines.append(f"      {r.message_zh}")
+            for citation in r.articles:
+                quoted = citation.text.replace("\n", "\n          ")
+                lines.append(f"      > {citation} {citation.zh}: {quoted}")
+        return "\n".join(lines)
+
     def _repr_html_(self) -> str:
         esc = html.escape
         rows = "".join(

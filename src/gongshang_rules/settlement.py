@@ -48,7 +48,14 @@ from .errors import InvalidInputError
 from .filing import Coverage, CoverageFacts, Filing, filing_covers
 from .identity import IdentityNumber, Worker
 from .institutions import InstitutionAvailability, InstitutionRegistry
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    SETTLEMENT_DATE,
+    ParametersLike,
+    check_parameters,
+    picks_version,
+    resolve_parameters,
+)
 from .periods import add_months, months_reached
 from .places import Place, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
@@ -605,15 +612,18 @@ def _not_split(
     return SettlementRuling(outcome=outcome, reasons=tuple(reasons), scope=scope, bill=bill)
 
 
+@picks_version(SETTLEMENT_DATE, lambda episode, *_a, **_k: episode.settlement_date)
 def decide_settlement(
     episode: Episode,
     *,
     registry: InstitutionRegistry,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> SettlementRuling:
     """Decide one episode (articles 3, 5, 12 to 14, 16 to 19, 22, 30, 36); every failing condition is reported.
 
-    ``registry`` is the registry of direct-settlement institutions (article 14).
+    ``registry`` is the registry of direct-settlement institutions (article 14). The parameters version is the
+    one in force on the settlement date (as whether the procedure is in force); the filing's validity is read
+    with the version in force on its filing date (:func:`~gongshang_rules.filing.filing_validity`).
 
     >>> from gongshang_rules.examples import first_cross_province_case
     >>> case = first_cross_province_case()
@@ -716,7 +726,7 @@ def decide_settlement(
     if (
         scope.cross_province
         and episode.care is CareType.OUTPATIENT
-        and parameters.cross_province_outpatient_excluded
+        and resolve_parameters(parameters, episode.settlement_date).cross_province_outpatient_excluded
     ):
         not_payable.append(SETTLEMENT_CROSS_PROVINCE_OUTPATIENT.make())
 

@@ -37,7 +37,7 @@ from .authorities import NATIONAL_PROCEDURE
 from .errors import InvalidInputError
 from .filing import Filing, Validity, filing_validity
 from .identity import IdentityNumber
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import DEFAULT_SCHEDULE, ParametersLike
 from .places import Place, PlaceKind, is_treatment_place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
 from .scope import Scope, classify_scope
@@ -465,11 +465,12 @@ class FilingPeriod:
 
     @classmethod
     def from_filing(
-        cls, identity_number: IdentityNumber, filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETERS
+        cls, identity_number: IdentityNumber, filing: Filing, *, parameters: ParametersLike = DEFAULT_SCHEDULE
     ) -> FilingPeriod:
         """The period of an approved :class:`~gongshang_rules.filing.Filing`, its validity by article 13 ¶1.
 
-        A filing of another province that states no dates raises: its validity is that province's to set.
+        A filing of another province that states no dates raises: its validity is that province's to set. The
+        parameters version is the one in force on the filing date.
 
         >>> import datetime as dt
         >>> from gongshang_rules import IdentityNumber, PersonCategory, ServiceKind, place
