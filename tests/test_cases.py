@@ -276,8 +276,9 @@ class TestResults:
         reason = result["reasons"][0]
         assert reason["articles"] == ["art. 2(1)", "art. 2(2)"]
         assert reason["citations"][0] == {"article": 2, "paragraph": 1, "item": None}
-        assert set(reason) == {"code", "articles", "citations", "interpretation", "message_zh", "message_en",
-                               "authorities"}  # fmt: skip
+        assert set(reason) == {"code", "role", "articles", "citations", "interpretation", "message_zh",
+                               "message_en", "authorities"}  # fmt: skip
+        assert reason["role"] == "DECISIVE"
 
     def test_a_case_the_library_rejects_while_deciding_is_an_error_result(self) -> None:
         """省本级 as a treatment place is refused by the rule: an error result at $.facts.treatment."""

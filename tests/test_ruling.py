@@ -13,6 +13,7 @@ from gongshang_rules import (
     LabelledEnum,
     Reason,
     ReasonTemplate,
+    Role,
     Ruling,
 )
 
@@ -105,6 +106,8 @@ class TestReasonTemplate:
 
     TEMPLATE = ReasonTemplate(
         code="TEST_ONLY_VALIDITY",
+        role=Role.DECISIVE,
+        when="Never: a test example.",
         articles=(ArticleRef(13, paragraph=1),),
         interpretation=True,
         zh="有效期{months}个月，至{end}。",
@@ -134,7 +137,14 @@ class TestReasonTemplate:
     def test_a_positional_placeholder_is_reported_as_missing(self) -> None:
         """A template with '{0}' cannot be filled by keywords: InvalidInputError, not IndexError."""
         positional = ReasonTemplate(
-            code="TEST_ONLY_POSITIONAL", articles=(), interpretation=False, zh="{0}", en="{0}", register=False
+            code="TEST_ONLY_POSITIONAL",
+            role=Role.NOTE,
+            when="Never: a test example.",
+            articles=(),
+            interpretation=False,
+            zh="{0}",
+            en="{0}",
+            register=False,
         )
         with pytest.raises(InvalidInputError):
             positional.make()
@@ -148,7 +158,13 @@ class TestReasonTemplate:
         existing = REASONS["SCOPE_LOCAL"]
         with pytest.raises(InvalidInputError) as caught:
             ReasonTemplate(
-                code="SCOPE_LOCAL", articles=(ArticleRef(5),), interpretation=False, zh="重复", en="duplicate"
+                code="SCOPE_LOCAL",
+                role=Role.DECISIVE,
+                when="Never: a duplicate.",
+                articles=(ArticleRef(5),),
+                interpretation=False,
+                zh="重复",
+                en="duplicate",
             )
         assert caught.value.field == "code"
         assert REASONS["SCOPE_LOCAL"] is existing

@@ -56,6 +56,7 @@ from ._validate import (
 )
 from .agencies import AgencyRuling, AgencyTask, responsible_agency
 from .applications import (
+    REVIEW_DEADLINE,
     Agency,
     FilingApplication,
     Requirement,
@@ -65,6 +66,8 @@ from .applications import (
     review_application,
     review_deadline,
 )
+from .articles import ArticleRef
+from .authorities import CIVIL_CODE_ART_201, CIVIL_CODE_PERIODS
 from .catalog import (
     AllowanceRuling,
     CatalogRuling,
@@ -101,6 +104,7 @@ from .funds import (
 from .identity import IdentityNumber
 from .institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
 from .jsonio import CaseError, Problem
+from .parameters import DEFAULT_PARAMETERS
 from .periods import add_months
 from .places import Place
 from .reconciliation import (
@@ -111,7 +115,7 @@ from .reconciliation import (
     decide_reconciliation_deadline,
     reconcile_month,
 )
-from .ruling import REASONS, LabelledEnum, Ruling
+from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, ScopeRuling, classify_scope
 from .settlement import (
     Episode,
@@ -183,6 +187,8 @@ __all__ = [
     "error_result",
     "expected_result",
     "explain",
+    "failing",
+    "is_note",
 ]
 
 
@@ -452,8 +458,52 @@ class DateRuling(Ruling[Computed]):
         return [f"  date: {self.date.isoformat()}"]
 
 
-def _dated(day: _dt.date) -> DateRuling:
-    return DateRuling(outcome=Computed.COMPUTED, reasons=(), date=day)
+PERIOD_WORKING_DAYS_COUNTED = ReasonTemplate(
+    code="PERIOD_WORKING_DAYS_COUNTED",
+    role=Role.DECISIVE,
+    when="The working_day_after decision, always: the n-th working day after the date, that date not counted.",
+    articles=(ArticleRef(10), ArticleRef(21)),
+    interpretation=True,
+    zh="{start}当日不计入，其后第{n}个工作日为{date}。工作日按国务院节假日安排计算，调休上班日计入。",
+    en="{start} not counted: the {n}th working day after it is {date}. Working days follow the State Council's "
+    "holiday schedule, make-up workdays included.",
+    authorities=(CIVIL_CODE_ART_201,),
+)
+PERIOD_MONTHS_COUNTED = ReasonTemplate(
+    code="PERIOD_MONTHS_COUNTED",
+    role=Role.DECISIVE,
+    when="The add_months decision, always: the period of n months from the date ends on the same day-of-month n "
+    "months later, or on that month's last day when it has no such day.",
+    articles=(ArticleRef(4), ArticleRef(13)),
+    interpretation=True,
+    zh="自{start}起{n}个月（当日不计入），期间届满日为{date}：到期月的对应日，无对应日的为该月末日。",
+    en="{n} months from {start} (that day not counted) end on {date}: the same day of the final month, or its last "
+    "day when it has none.",
+    authorities=(CIVIL_CODE_PERIODS,),
+)
+
+
+def _dated(day: _dt.date, reason: Reason) -> DateRuling:
+    return DateRuling(outcome=Computed.COMPUTED, reasons=(reason,), date=day)
+
+
+def _working_day(f: WorkingDaysFacts) -> DateRuling:
+    day = working_day_after(f.date, f.n, calendar=f.calendar)
+    return _dated(
+        day, PERIOD_WORKING_DAYS_COUNTED.make(start=f.date.isoformat(), n=f.n, date=day.isoformat())
+    )
+
+
+def _months(f: MonthsFacts) -> DateRuling:
+    day = add_months(f.date, f.n)
+    return _dated(day, PERIOD_MONTHS_COUNTED.make(start=f.date.isoformat(), n=f.n, date=day.isoformat()))
+
+
+def _review_deadline(f: ReviewDeadlineFacts) -> DateRuling:
+    day = review_deadline(f.received_on, calendar=f.calendar)
+    n = DEFAULT_PARAMETERS.review_working_days
+    reason = REVIEW_DEADLINE.make(received=f.received_on.isoformat(), n=n, deadline=day.isoformat())
+    return _dated(day, reason)
 
 
 # --- the suspension status, as a result writes it -----------------------------------------------------------------
@@ -705,7 +755,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="working_day_after",
         facts=WorkingDaysFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(working_day_after(f.date, f.n, calendar=f.calendar)),
+        run=lambda f, _today: _working_day(f),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
         articles=(10, 21),
@@ -714,7 +764,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="add_months",
         facts=MonthsFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(add_months(f.date, f.n)),
+        run=lambda f, _today: _months(f),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the last day of a period of n months from a date",
         articles=(4, 13),
@@ -723,7 +773,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="review_deadline",
         facts=ReviewDeadlineFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(review_deadline(f.received_on, calendar=f.calendar)),
+        run=lambda f, _today: _review_deadline(f),
         paths=MappingProxyType({"d": "$.facts.received_on"}),
         summary="the 5th working day after a filing application is received",
         articles=(10,),
@@ -1152,10 +1202,18 @@ class Difference:
     what: str
     detail: str
     articles: tuple[str, ...] = ()
+    #: False for a difference in a note (a reason that does not change the outcome) when not comparing strictly:
+    #: it is listed, but the case still agrees.
+    fails: bool = True
 
     def __str__(self) -> str:
         cited = f" [{', '.join(self.articles)}]" if self.articles else ""
         return f"{self.case}: {self.what}: {self.detail}{cited}"
+
+
+def failing(differences: Iterable[Difference]) -> list[Difference]:
+    """The differences that make a case fail (every one but the notes listed when not comparing strictly)."""
+    return [d for d in differences if d.fails]
 
 
 def _malformed(candidate: Any) -> str | None:
@@ -1186,6 +1244,12 @@ def _codes(result: Mapping[str, Any]) -> set[str]:
         elif isinstance(reason, dict) and isinstance(reason.get("code"), str):
             codes.add(reason["code"])
     return codes
+
+
+def is_note(code: str) -> bool:
+    """True for a code the catalogue gives as a note; a code the library does not know counts as decisive."""
+    template = REASONS.get(code)
+    return template is not None and template.role is Role.NOTE
 
 
 def code_articles(code: str) -> tuple[str, ...]:
@@ -1241,8 +1305,13 @@ def compare(
     *,
     articles: Iterable[str] = (),
     error_paths: bool = False,
+    strict: bool = False,
 ) -> list[Difference]:
-    """Every difference of ``candidate`` from ``reference``: outcome, the set of reason codes, figures.
+    """Every difference of ``candidate`` from ``reference``: outcome, the set of decisive reason codes, figures.
+
+    A code's role is the catalogue's (:data:`~gongshang_rules.ruling.REASONS`), whatever a result says: a
+    difference in a note is listed with ``what="notes"`` and, unless ``strict``, ``fails=False``. A code the
+    catalogue does not know counts as decisive.
 
     A figure the reference has must be in the candidate with the same value (money compared as decimals:
     ``"10.5"`` equals ``"10.50"``); a figure only the candidate has is ignored. Where the reference is an error, the
@@ -1304,22 +1373,19 @@ def compare(
             )
         )
     ref_codes, cand_codes = _codes(reference), _codes(candidate)
-    for code in sorted(ref_codes - cand_codes):
+    for code, detail in sorted(
+        [(c, f"missing reason {c}") for c in ref_codes - cand_codes]
+        + [(c, f"unexpected reason {c}") for c in cand_codes - ref_codes],
+        key=lambda item: (is_note(item[0]), item[1].split()[0], item[0]),
+    ):
+        note = is_note(code)
         found.append(
             Difference(
                 case=name,
-                what="reasons",
-                detail=f"missing reason {code}",
+                what="notes" if note else "reasons",
+                detail=detail,
                 articles=_merge(case_articles, code_articles(code)),
-            )
-        )
-    for code in sorted(cand_codes - ref_codes):
-        found.append(
-            Difference(
-                case=name,
-                what="reasons",
-                detail=f"unexpected reason {code}",
-                articles=_merge(case_articles, code_articles(code)),
+                fails=strict or not note,
             )
         )
     for detail in _figure_differences(
@@ -1620,6 +1686,12 @@ def result_schema() -> dict[str, Any]:
         ],
         "properties": {
             "code": {"type": "string", "pattern": "^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"},
+            "role": {
+                "enum": [m.name for m in Role],
+                "description": "DECISIVE: a condition the outcome rests on (met or failed), or the rule that yields "
+                "it; compared by verify and conformance. NOTE: information that does not change the outcome; "
+                "compared only with --strict. The role is the catalogue's (gongshang-rules reasons), fixed per code.",
+            },
             "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
             "citations": {"type": "array", "items": writer.ref("citation")},
             "interpretation": {"type": "boolean"},

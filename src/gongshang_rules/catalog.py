@@ -34,7 +34,7 @@ from .authorities import (
     REGULATION_ARTICLE_30,
 )
 from .errors import InvalidInputError
-from .ruling import LabelledEnum, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, ReasonTemplate, Role, Ruling
 from .scope import Scope
 
 __all__ = [
@@ -162,6 +162,8 @@ _A25_2 = ArticleRef(25, paragraph=2)
 
 CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
     code="CATALOG_INTRA_PROVINCE_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope INTRA_PROVINCE (outcome HUNAN_UNIFIED).",
     articles=(_A17_1,),
     interpretation=False,
     zh="省内异地就医直接结算的工伤医疗费、工伤康复费和辅助器具配置费，执行全省统一的{catalog}。",
@@ -170,6 +172,8 @@ CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
 )
 CATALOG_LOCAL_UNIFIED = ReasonTemplate(
     code="CATALOG_LOCAL_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope LOCAL (outcome HUNAN_UNIFIED, a reading).",
     articles=(_A17_1, _A3_1),
     interpretation=True,
     zh="市州内跨县（市、区）就医不纳入异地就医直接结算管理（第三条第一款）；第十七条第一款只规定省内异地就医，"
@@ -180,6 +184,8 @@ CATALOG_LOCAL_UNIFIED = ReasonTemplate(
 )
 CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
     code="CATALOG_PROVINCIAL_RECOGNITION_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope PROVINCIAL_RECOGNITION (outcome HUNAN_UNIFIED, a reading).",
     articles=(_A17_1, _A3_2),
     interpretation=True,
     zh="省本级工伤职工在省内跨市州就医不纳入异地就医直接结算管理（第三条第二款）；第十七条第一款只规定省内异地"
@@ -190,6 +196,8 @@ CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
 )
 CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_TREATMENT_PLACE",
+    role=Role.DECISIVE,
+    when="Catalog of any cost kind but DEVICE_CATALOG for a cross-province scope, either direction (outcome TREATMENT_PLACE).",
     articles=(_A17_2, _A5),
     interpretation=False,
     zh="跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费，执行就医地（{treatment}）的{catalog}。"
@@ -200,6 +208,8 @@ CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
 )
 CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES",
+    role=Role.DECISIVE,
+    when="Catalog of DEVICE_CATALOG for a cross-province scope, either direction (outcome INSURED_PLACE).",
     articles=(_A17_2,),
     interpretation=False,
     zh="跨省异地就医的辅助器具配置目录和限额标准执行参保地（{insured}）有关规定。",
@@ -208,6 +218,8 @@ CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
 )
 CATALOG_NOT_GOVERNED = ReasonTemplate(
     code="CATALOG_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope NOT_GOVERNED.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；{catalog}按国家跨省异地就医直接结算规定和相关省份的规定执行。",
@@ -220,6 +232,8 @@ CATALOG_NOT_GOVERNED = ReasonTemplate(
 
 MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
     code="MEAL_INTRA_PROVINCE_TREATMENT_PLACE",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope INTRA_PROVINCE; also in a settlement of that scope, on a day in force, with a MEAL_ALLOWANCE cost line, where it decides the allowance's share of the bill.",
     articles=(_A17_3,),
     interpretation=False,
     zh="省内异地就医工伤职工住院伙食补助费由就医地经办机构按照就医地政策审核支付。",
@@ -228,6 +242,8 @@ MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
 )
 MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
     code="MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT",
+    role=Role.DECISIVE,
+    when="With MEAL_INTRA_PROVINCE_TREATMENT_PLACE, always (the reading that the allowance is paid within the direct settlement).",
     articles=(_A17_3, _A25_2),
     interpretation=True,
     zh="第十七条第三款未明言伙食补助费是否纳入直接结算；就医地经办机构审核支付，与其审核垫付直接结算费用"
@@ -239,6 +255,8 @@ MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
 )
 MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
     code="MEAL_CROSS_PROVINCE_INSURED_PLACE",
+    role=Role.DECISIVE,
+    when="Meal allowance for a cross-province scope; also in a cross-province settlement, on a day in force, with a MEAL_ALLOWANCE cost line, where it keeps the allowance out of the bill.",
     articles=(_A17_3,),
     interpretation=False,
     zh="跨省异地就医工伤职工住院伙食补助费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
@@ -247,6 +265,8 @@ MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
 )
 MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     code="MEAL_NOT_SPECIFIED_LOCAL",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope LOCAL (outcome NOT_SPECIFIED).",
     articles=(_A3_1, _A17_3),
     interpretation=False,
     zh="市州内就医不纳入异地就医直接结算管理（第三条第一款），第十七条第三款只规定省内异地和跨省异地就医的住院"
@@ -258,6 +278,8 @@ MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
 )
 MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     code="MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
     articles=(_A3_2, _A17_3),
     interpretation=False,
     zh="省本级工伤职工在省内就医不纳入异地就医直接结算管理（第三条第二款），第十七条第三款只规定省内异地和跨省"
@@ -270,6 +292,8 @@ MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
 )
 MEAL_NOT_GOVERNED = ReasonTemplate(
     code="MEAL_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope NOT_GOVERNED.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；住院伙食补助费按国家规定和参保地规定办理。",
@@ -282,6 +306,8 @@ MEAL_NOT_GOVERNED = ReasonTemplate(
 
 TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
     code="TRAVEL_CROSS_PROVINCE_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in a cross-province scope; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=False,
     zh="工伤职工因跨省异地转诊转院发生的交通食宿费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
@@ -290,6 +316,8 @@ TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
 )
 TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
     code="TRAVEL_INTRA_PROVINCE_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope INTRA_PROVINCE; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=True,
     zh="第十七条第三款第二句的后一短语“工伤职工因异地转诊转院发生的交通食宿费”重复其主语而未带“跨省”二字，"
@@ -304,6 +332,8 @@ TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
 )
 TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
     code="TRAVEL_NOT_A_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging when is_referral is false and the scope is not NOT_GOVERNED; also in such a settlement with a TRAVEL_AND_LODGING cost line and no REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=False,
     zh="第十七条第三款只规定因异地转诊转院发生的交通食宿费；非转诊转院的交通食宿费本规程未作规定，"
@@ -314,6 +344,8 @@ TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
 )
 TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     code="TRAVEL_NOT_SPECIFIED_LOCAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope LOCAL (outcome NOT_SPECIFIED).",
     articles=(_A3_1, _A17_3),
     interpretation=False,
     zh="市州内跨县（市、区）转诊不纳入异地就医直接结算管理（第三条第一款），不属第十七条第三款的异地转诊转院："
@@ -325,6 +357,8 @@ TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
 )
 TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     code="TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
     articles=(_A3_2, _A17_3),
     interpretation=False,
     zh="省本级工伤职工在省内跨市州转诊不纳入异地就医直接结算管理（第三条第二款），不属第十七条第三款的异地转诊"
@@ -336,6 +370,8 @@ TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
 )
 TRAVEL_NOT_GOVERNED = ReasonTemplate(
     code="TRAVEL_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Travel and lodging for scope NOT_GOVERNED, referral or not.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；交通食宿费按国家规定和参保地规定办理。",
