@@ -276,8 +276,9 @@ class TestResults:
         reason = result["reasons"][0]
         assert reason["articles"] == ["art. 2(1)", "art. 2(2)"]
         assert reason["citations"][0] == {"article": 2, "paragraph": 1, "item": None}
-        assert set(reason) == {"code", "articles", "citations", "interpretation", "message_zh", "message_en",
-                               "authorities"}  # fmt: skip
+        assert set(reason) == {"code", "role", "articles", "citations", "interpretation", "message_zh",
+                               "message_en", "authorities"}  # fmt: skip
+        assert reason["role"] == "DECISIVE"
 
     def test_a_case_the_library_rejects_while_deciding_is_an_error_result(self) -> None:
         """省本级 as a treatment place is refused by the rule: an error result at $.facts.treatment."""
@@ -406,6 +407,75 @@ class TestCompare:
     def test_an_unknown_code_has_no_articles(self) -> None:
         """A code the catalogue does not know is still reported, without articles."""
         assert cases.code_articles("NOT_A_CODE") == ()
+
+
+class TestCompareDecisiveAndNotes:
+    """The contract (issue 11): the outcome, the set of DECISIVE codes and the figures; notes only when strict."""
+
+    REF: ClassVar[dict[str, Any]] = {
+        "case": "c",
+        "outcome": "DIRECT",
+        "reasons": [
+            "SCOPE_INTRA_PROVINCE",
+            "SETTLEMENT_DIRECT",
+            "SETTLEMENT_CATALOGS",
+            "SETTLEMENT_CREDENTIAL_PRESENTED",
+        ],
+        "figures": {},
+    }
+
+    def test_a_missing_or_extra_note_is_listed_but_does_not_fail(self) -> None:
+        """Dropping a note and adding another: two 'notes' differences, neither failing."""
+        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT", "SETTLEMENT_CATALOGS",
+                                             "SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE"]}  # fmt: skip
+        differences = cases.compare(self.REF, candidate)
+        assert [(d.what, d.detail, d.fails) for d in differences] == [
+            ("notes", "missing reason SETTLEMENT_CREDENTIAL_PRESENTED", False),
+            ("notes", "unexpected reason SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE", False),
+        ]
+        assert cases.failing(differences) == []
+        assert "art. 16" in differences[0].articles  # a note's articles are named too
+
+    def test_strict_fails_on_notes_too(self) -> None:
+        """With strict, the same differences fail."""
+        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT"]}
+        differences = cases.compare(self.REF, candidate, strict=True)
+        assert [d.what for d in differences] == ["notes", "notes"]
+        assert cases.failing(differences) == differences
+
+    def test_a_decisive_code_fails_first_whatever_the_candidate_says_its_role_is(self) -> None:
+        """The role is the catalogue's: a candidate cannot demote a decisive code by calling it a note."""
+        candidate = {**self.REF, "reasons": [{"code": "SCOPE_INTRA_PROVINCE", "role": "NOTE"}, "SETTLEMENT_CATALOGS",
+                                             "SETTLEMENT_DIRECT_INBOUND", "SETTLEMENT_CREDENTIAL_PRESENTED"]}  # fmt: skip
+        differences = cases.compare(self.REF, candidate)
+        assert [(d.what, d.detail, d.fails) for d in differences] == [
+            ("reasons", "missing reason SETTLEMENT_DIRECT", True),
+            ("reasons", "unexpected reason SETTLEMENT_DIRECT_INBOUND", True),
+        ]
+
+    def test_an_unknown_code_counts_as_decisive(self) -> None:
+        """A code the catalogue does not know is not a note: an invented code fails."""
+        assert not cases.is_note("NOT_A_CODE") and cases.is_note("SETTLEMENT_CATALOGS")
+        candidate = {**self.REF, "reasons": [*self.REF["reasons"], "NOT_A_CODE"]}
+        (difference,) = cases.compare(self.REF, candidate)
+        assert difference.fails and difference.what == "reasons"
+
+    def test_an_expected_with_every_code_or_only_the_decisive_ones_passes(self) -> None:
+        """Backward compatible: a corpus expected listing every code passes, and so does one listing only the
+        decisive codes; with strict, only the full list passes."""
+        data = {"case": "Changsha to Yueyang, reconciled", "decision": "reconciliation_deadline", "today": "2025-09-30",
+                "facts": {"settled_on": "2025-09-30"}}  # fmt: skip
+        result = cases.decide_json(json.dumps(data))
+        every = [r["code"] for r in result["reasons"]]
+        decisive = [r["code"] for r in result["reasons"] if r["role"] == "DECISIVE"]
+        assert len(decisive) < len(every)
+        for codes, strict_differences in ((every, 0), (decisive, 1)):
+            expected = {**data, "expected": {"outcome": result["outcome"], "reasons": codes,
+                                             "figures": result["figures"]}}  # fmt: skip
+            reference = cases.expected_result(cases.case_from_json(expected))
+            assert reference is not None
+            assert cases.failing(cases.compare(reference, result)) == []
+            assert len(cases.failing(cases.compare(reference, result, strict=True))) == strict_differences
 
 
 class TestSchemas:

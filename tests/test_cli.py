@@ -279,6 +279,112 @@ class TestConformance:
         capsys.readouterr()
 
 
+def _without_notes(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Results as an implementation that gives only the decisive codes would write them."""
+    return [
+        {**r, "reasons": [x for x in r["reasons"] if x["role"] == "DECISIVE"]} if "reasons" in r else r
+        for r in results
+    ]
+
+
+class TestDecisiveContract:
+    """verify and conformance fail on decisive codes; notes are listed, and fail only with --strict."""
+
+    def _ours(self, tmp_path: Path, lines: list[str]) -> tuple[Path, list[dict[str, Any]]]:
+        cases_path = write(tmp_path / "cases.jsonl", lines)
+        ours = tmp_path / "ours.jsonl"
+        main(["batch", str(cases_path), "-o", str(ours)])
+        return cases_path, [json.loads(line) for line in ours.read_text(encoding="utf-8").splitlines()]
+
+    def test_results_without_notes_verify_and_strict_fails_them(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every note dropped: exit 0 with NOTE lines; with --strict, exit 1 with DIFF lines."""
+        settlement = [line for line in corpus_lines() if '"decision":"settlement"' in line.replace(" ", "")][
+            :5
+        ]
+        cases_path, ours = self._ours(tmp_path, settlement)
+        theirs = write(tmp_path / "theirs.jsonl", _without_notes(ours))
+        capsys.readouterr()
+        assert main(["verify", str(theirs), "--cases", str(cases_path)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert "NOTE " in out and "notes: missing reason SETTLEMENT_" in out and "DIFF " not in out
+        assert "5 agree, 0 differ" in out
+        assert main(["verify", str(theirs), "--cases", str(cases_path), "--strict"]) == EXIT_DIFFERENCES
+        out = capsys.readouterr().out
+        assert "DIFF " in out and "0 agree, 5 differ" in out
+
+    def test_a_dropped_decisive_code_still_fails(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without its scope reason, a settlement result differs."""
+        settlement = [line for line in corpus_lines() if '"decision":"settlement"' in line.replace(" ", "")][
+            :1
+        ]
+        cases_path, ours = self._ours(tmp_path, settlement)
+        ours[0]["reasons"] = [r for r in ours[0]["reasons"] if not r["code"].startswith("SCOPE_")]
+        theirs = write(tmp_path / "theirs.jsonl", ours)
+        assert main(["verify", str(theirs), "--cases", str(cases_path)]) == EXIT_DIFFERENCES
+        assert "DIFF " in capsys.readouterr().out
+
+    def test_conformance_lists_a_differing_note_and_fails_it_only_when_strict(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An expected that lists a note the library does not give: pass (the note listed), FAIL with --strict."""
+        case = first("settlement")
+        case["expected"] = {
+            **case["expected"],
+            "reasons": [*case["expected"]["reasons"], "SETTLEMENT_LOCAL_INSTITUTION"],
+        }
+        write(tmp_path / "a.jsonl", [case])
+        assert main(["conformance", str(tmp_path)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert f"pass {case['case']}" in out and "notes: missing reason SETTLEMENT_LOCAL_INSTITUTION" in out
+        assert "--strict fails it" in out
+        assert main(["conformance", str(tmp_path), "--strict"]) == EXIT_DIFFERENCES
+        assert f"FAIL {case['case']}" in capsys.readouterr().out
+        assert main(["conformance", "--strict"]) == EXIT_OK  # the bundled corpus lists every code
+        capsys.readouterr()
+
+    def test_decide_shows_the_decisive_reasons_first_and_lists_a_differing_note(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """'because:' before 'notes:'; a note missing from expected is listed, not failed."""
+        case = first("settlement")
+        case["expected"] = {
+            **case["expected"],
+            "reasons": [*case["expected"]["reasons"], "SETTLEMENT_LOCAL_INSTITUTION"],
+        }
+        path = write(tmp_path / "case.json", [case])
+        assert main(["decide", str(path)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert out.index("  because:") < out.index("  notes:")
+        assert "agrees with the case's expected result" in out and "(a note: listed, not failed)" in out
+
+
+class TestReasons:
+    """gongshang-rules reasons: the catalogue, for a person or as JSON."""
+
+    def test_reasons_prints_every_code_by_role(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The count line, the decisive codes then the notes, each with decisions and when."""
+        assert main(["reasons"]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert re.match(r"\d+ reason codes: \d+ decisive \(compared\), \d+ notes", out)
+        assert out.index("\nDECISIVE: ") < out.index("\nNOTE: ")
+        assert "SETTLEMENT_DIRECT (art." in out and "      when: " in out
+
+    def test_reasons_json_is_a_list_of_objects(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """One line of JSON: objects with code, role, articles, interpretation, decisions and when."""
+        assert main(["reasons", "--json"]) == EXIT_OK
+        entries = json.loads(capsysbinary.readouterr().out)
+        assert isinstance(entries, list) and len(entries) > 200
+        assert {tuple(sorted(e)) for e in entries} == {
+            ("articles", "code", "decisions", "interpretation", "role", "when")
+        }
+        direct = next(e for e in entries if e["code"] == "SETTLEMENT_DIRECT")
+        assert direct["role"] == "DECISIVE" and direct["decisions"] == ["settlement"]
+
+
 class TestCorpusAndSchema:
     """corpus prints the bundled cases; schema prints a published schema."""
 

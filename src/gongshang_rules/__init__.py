@@ -184,7 +184,7 @@ if TYPE_CHECKING:
         reconcile_month,
         reconciliation_deadline,
     )
-    from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Ruling
+    from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling
     from .scope import Scope, ScopeRuling, classify_scope
     from .settlement import (
         CareType,
@@ -355,6 +355,7 @@ _EXPORTS: dict[str, str] = {
     "Requirement": "applications",
     "Review": "applications",
     "ReviewRuling": "applications",
+    "Role": "ruling",
     "Ruling": "ruling",
     "Scope": "scope",
     "ScopeRuling": "scope",
@@ -592,6 +593,7 @@ __all__ = [
     "Requirement",
     "Review",
     "ReviewRuling",
+    "Role",
     "Ruling",
     "Scope",
     "ScopeRuling",

@@ -68,7 +68,7 @@ from .applications import (
     review_deadline,
 )
 from .articles import ArticleRef
-from .authorities import CIVIL_CODE_PERIODS, STATE_COUNCIL_SCHEDULE
+from .authorities import CIVIL_CODE_ART_201, CIVIL_CODE_PERIODS, STATE_COUNCIL_SCHEDULE
 from .catalog import (
     AllowanceRuling,
     CatalogRuling,
@@ -116,7 +116,7 @@ from .reconciliation import (
     decide_reconciliation_deadline,
     reconcile_month,
 )
-from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, ScopeRuling, classify_scope
 from .settlement import (
     Episode,
@@ -188,6 +188,8 @@ __all__ = [
     "error_result",
     "expected_result",
     "explain",
+    "failing",
+    "is_note",
 ]
 
 
@@ -462,25 +464,28 @@ class DateRuling(Ruling[Computed]):
 
 
 # The readings and the schedule a computed date rests on (the helpers themselves return bare dates).
-DATE_MONTHS_CIVIL_CODE = ReasonTemplate(
-    code="DATE_MONTHS_CIVIL_CODE",
-    articles=(ArticleRef(4, item=1), ArticleRef(13, paragraph=1)),
-    interpretation=True,
-    zh="自{date}起{n}个月的期间按民法典第二百零一条、第二百零二条计算：开始当日不计入，到期月的对应日为期间最后一日，"
-    "无对应日的为该月末日：{end}。",
-    en="A period of {n} months from {date} is counted per Civil Code arts. 201 and 202: the first day is not "
-    "counted, and the period ends on the same day of the final month, or that month's last day where it has "
-    "none: {end}.",
-    authorities=(CIVIL_CODE_PERIODS,),
-)
-DATE_WORKING_DAYS_COUNTED = ReasonTemplate(
-    code="DATE_WORKING_DAYS_COUNTED",
+PERIOD_WORKING_DAYS_COUNTED = ReasonTemplate(
+    code="PERIOD_WORKING_DAYS_COUNTED",
+    role=Role.DECISIVE,
+    when="The working_day_after decision, always: the n-th working day after the date, that date not counted.",
     articles=(ArticleRef(10), ArticleRef(21)),
-    interpretation=False,
-    zh="{date}之后的第{n}个工作日为{end}：工作日按国务院节假日安排计算，法定假日不计入，调休上班日计入。",
-    en="The {n}th working day after {date} is {end}: working days follow the State Council's holiday schedule, "
-    "days off not counted and make-up workdays counted.",
-    authorities=(STATE_COUNCIL_SCHEDULE,),
+    interpretation=True,
+    zh="{start}当日不计入，其后第{n}个工作日为{date}。工作日按国务院节假日安排计算，调休上班日计入。",
+    en="{start} not counted: the {n}th working day after it is {date}. Working days follow the State Council's "
+    "holiday schedule, make-up workdays included.",
+    authorities=(CIVIL_CODE_ART_201, STATE_COUNCIL_SCHEDULE),
+)
+PERIOD_MONTHS_COUNTED = ReasonTemplate(
+    code="PERIOD_MONTHS_COUNTED",
+    role=Role.DECISIVE,
+    when="The add_months decision, always: the period of n months from the date ends on the same day-of-month n "
+    "months later, or on that month's last day when it has no such day.",
+    articles=(ArticleRef(4), ArticleRef(13)),
+    interpretation=True,
+    zh="自{start}起{n}个月（当日不计入），期间届满日为{date}：到期月的对应日，无对应日的为该月末日。",
+    en="{n} months from {start} (that day not counted) end on {date}: the same day of the final month, or its last "
+    "day when it has none.",
+    authorities=(CIVIL_CODE_PERIODS,),
 )
 
 
@@ -490,12 +495,12 @@ def _dated(day: _dt.date, *reasons: Reason) -> DateRuling:
 
 def _months(start: _dt.date, n: int) -> DateRuling:
     end = add_months(start, n)
-    return _dated(end, DATE_MONTHS_CIVIL_CODE.make(date=start.isoformat(), n=n, end=end.isoformat()))
+    return _dated(end, PERIOD_MONTHS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat()))
 
 
 def _working_days(start: _dt.date, n: int, calendar: WorkingDayCalendar) -> DateRuling:
     end = working_day_after(start, n, calendar=calendar)
-    return _dated(end, DATE_WORKING_DAYS_COUNTED.make(date=start.isoformat(), n=n, end=end.isoformat()))
+    return _dated(end, PERIOD_WORKING_DAYS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat()))
 
 
 def _review_deadline(
@@ -1253,10 +1258,18 @@ class Difference:
     what: str
     detail: str
     articles: tuple[str, ...] = ()
+    #: False for a difference in a note (a reason that does not change the outcome) when not comparing strictly:
+    #: it is listed, but the case still agrees.
+    fails: bool = True
 
     def __str__(self) -> str:
         cited = f" [{', '.join(self.articles)}]" if self.articles else ""
         return f"{self.case}: {self.what}: {self.detail}{cited}"
+
+
+def failing(differences: Iterable[Difference]) -> list[Difference]:
+    """The differences that make a case fail (every one but the notes listed when not comparing strictly)."""
+    return [d for d in differences if d.fails]
 
 
 def _malformed(candidate: Any) -> str | None:
@@ -1287,6 +1300,12 @@ def _codes(result: Mapping[str, Any]) -> set[str]:
         elif isinstance(reason, dict) and isinstance(reason.get("code"), str):
             codes.add(reason["code"])
     return codes
+
+
+def is_note(code: str) -> bool:
+    """True for a code the catalogue gives as a note; a code the library does not know counts as decisive."""
+    template = REASONS.get(code)
+    return template is not None and template.role is Role.NOTE
 
 
 def code_articles(code: str) -> tuple[str, ...]:
@@ -1342,8 +1361,13 @@ def compare(
     *,
     articles: Iterable[str] = (),
     error_paths: bool = False,
+    strict: bool = False,
 ) -> list[Difference]:
-    """Every difference of ``candidate`` from ``reference``: outcome, the set of reason codes, figures.
+    """Every difference of ``candidate`` from ``reference``: outcome, the set of decisive reason codes, figures.
+
+    A code's role is the catalogue's (:data:`~gongshang_rules.ruling.REASONS`), whatever a result says: a
+    difference in a note is listed with ``what="notes"`` and, unless ``strict``, ``fails=False``. A code the
+    catalogue does not know counts as decisive.
 
     A figure the reference has must be in the candidate with the same value (money compared as decimals:
     ``"10.5"`` equals ``"10.50"``); a figure only the candidate has is ignored. Where the reference is an error, the
@@ -1405,22 +1429,19 @@ def compare(
             )
         )
     ref_codes, cand_codes = _codes(reference), _codes(candidate)
-    for code in sorted(ref_codes - cand_codes):
+    for code, detail in sorted(
+        [(c, f"missing reason {c}") for c in ref_codes - cand_codes]
+        + [(c, f"unexpected reason {c}") for c in cand_codes - ref_codes],
+        key=lambda item: (is_note(item[0]), item[1].split()[0], item[0]),
+    ):
+        note = is_note(code)
         found.append(
             Difference(
                 case=name,
-                what="reasons",
-                detail=f"missing reason {code}",
+                what="notes" if note else "reasons",
+                detail=detail,
                 articles=_merge(case_articles, code_articles(code)),
-            )
-        )
-    for code in sorted(cand_codes - ref_codes):
-        found.append(
-            Difference(
-                case=name,
-                what="reasons",
-                detail=f"unexpected reason {code}",
-                articles=_merge(case_articles, code_articles(code)),
+                fails=strict or not note,
             )
         )
     for detail in _figure_differences(
@@ -1727,6 +1748,12 @@ def result_schema() -> dict[str, Any]:
         ],
         "properties": {
             "code": {"type": "string", "pattern": "^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"},
+            "role": {
+                "enum": [m.name for m in Role],
+                "description": "DECISIVE: a condition the outcome rests on (met or failed), or the rule that yields "
+                "it; compared by verify and conformance. NOTE: information that does not change the outcome; "
+                "compared only with --strict. The role is the catalogue's (gongshang-rules reasons), fixed per code.",
+            },
             "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
             "citations": {"type": "array", "items": writer.ref("citation")},
             "interpretation": {"type": "boolean"},

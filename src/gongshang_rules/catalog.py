@@ -35,7 +35,7 @@ from .authorities import (
     REGULATION_ARTICLE_30,
 )
 from .errors import InvalidInputError
-from .ruling import LabelledEnum, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, ReasonTemplate, Role, Ruling
 from .scope import Scope
 from .terms import CareType
 
@@ -165,6 +165,8 @@ _A25_2 = ArticleRef(25, paragraph=2)
 
 CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
     code="CATALOG_INTRA_PROVINCE_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope INTRA_PROVINCE (outcome HUNAN_UNIFIED).",
     articles=(_A17_1,),
     interpretation=False,
     zh="省内异地就医直接结算的工伤医疗费、工伤康复费和辅助器具配置费，执行全省统一的{catalog}。",
@@ -173,6 +175,8 @@ CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
 )
 CATALOG_LOCAL_UNIFIED = ReasonTemplate(
     code="CATALOG_LOCAL_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope LOCAL (outcome HUNAN_UNIFIED, a reading).",
     articles=(_A17_1, _A3_1),
     interpretation=True,
     zh="市州内跨县（市、区）就医不纳入异地就医直接结算管理（第三条第一款）；第十七条第一款只规定省内异地就医，"
@@ -183,6 +187,8 @@ CATALOG_LOCAL_UNIFIED = ReasonTemplate(
 )
 CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
     code="CATALOG_PROVINCIAL_RECOGNITION_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope PROVINCIAL_RECOGNITION (outcome HUNAN_UNIFIED, a reading).",
     articles=(_A17_1, _A3_2),
     interpretation=True,
     zh="省本级工伤职工在省内跨市州就医不纳入异地就医直接结算管理（第三条第二款）；第十七条第一款只规定省内异地"
@@ -193,6 +199,9 @@ CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
 )
 CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_TREATMENT_PLACE",
+    role=Role.DECISIVE,
+    when="Catalog of any cost kind but DEVICE_CATALOG for a cross-province scope, either direction, with "
+    "care INPATIENT (outcome TREATMENT_PLACE).",
     articles=(_A17_2, _A5),
     interpretation=False,
     zh="跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费，执行就医地（{treatment}）的{catalog}。"
@@ -203,6 +212,8 @@ CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
 )
 CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES",
+    role=Role.DECISIVE,
+    when="Catalog of DEVICE_CATALOG for a cross-province scope, either direction (outcome INSURED_PLACE).",
     articles=(_A17_2,),
     interpretation=False,
     zh="跨省异地就医的辅助器具配置目录和限额标准执行参保地（{insured}）有关规定。",
@@ -211,6 +222,9 @@ CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
 )
 CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED",
+    role=Role.DECISIVE,
+    when="The catalog decision (and each catalog of a settlement) for a cross-province scope, care "
+    "OUTPATIENT and a cost kind other than DEVICE_CATALOG.",
     articles=(_A17_2, _A5),
     interpretation=False,
     zh="第十七条第二款只规定跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费执行就医地的目录；跨省门诊费用暂不纳入直接结算"
@@ -221,6 +235,8 @@ CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = ReasonTemplate(
 )
 CATALOG_NOT_GOVERNED = ReasonTemplate(
     code="CATALOG_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope NOT_GOVERNED.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；{catalog}按国家跨省异地就医直接结算规定和相关省份的规定执行。",
@@ -233,6 +249,8 @@ CATALOG_NOT_GOVERNED = ReasonTemplate(
 
 MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
     code="MEAL_INTRA_PROVINCE_TREATMENT_PLACE",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope INTRA_PROVINCE; also in a settlement of that scope, on a day in force, with a MEAL_ALLOWANCE cost line, where it decides the allowance's share of the bill.",
     articles=(_A17_3,),
     interpretation=False,
     zh="省内异地就医工伤职工住院伙食补助费由就医地经办机构按照就医地政策审核支付。",
@@ -241,6 +259,8 @@ MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
 )
 MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
     code="MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT",
+    role=Role.DECISIVE,
+    when="With MEAL_INTRA_PROVINCE_TREATMENT_PLACE, always (the reading that the allowance is paid within the direct settlement).",
     articles=(_A17_3, _A25_2),
     interpretation=True,
     zh="第十七条第三款未明言伙食补助费是否纳入直接结算；就医地经办机构审核支付，与其审核垫付直接结算费用"
@@ -252,6 +272,8 @@ MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
 )
 MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
     code="MEAL_CROSS_PROVINCE_INSURED_PLACE",
+    role=Role.DECISIVE,
+    when="Meal allowance for a cross-province scope; also in a cross-province settlement, on a day in force, with a MEAL_ALLOWANCE cost line, where it keeps the allowance out of the bill.",
     articles=(_A17_3,),
     interpretation=False,
     zh="跨省异地就医工伤职工住院伙食补助费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
@@ -260,6 +282,8 @@ MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
 )
 MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     code="MEAL_NOT_SPECIFIED_LOCAL",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope LOCAL (outcome NOT_SPECIFIED).",
     articles=(_A3_1, _A17_3),
     interpretation=False,
     zh="市州内就医不纳入异地就医直接结算管理（第三条第一款），第十七条第三款只规定省内异地和跨省异地就医的住院"
@@ -271,6 +295,8 @@ MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
 )
 MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     code="MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
     articles=(_A3_2, _A17_3),
     interpretation=False,
     zh="省本级工伤职工在省内就医不纳入异地就医直接结算管理（第三条第二款），第十七条第三款只规定省内异地和跨省"
@@ -283,6 +309,8 @@ MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
 )
 MEAL_NOT_GOVERNED = ReasonTemplate(
     code="MEAL_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope NOT_GOVERNED.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；住院伙食补助费按国家规定和参保地规定办理。",
@@ -295,6 +323,8 @@ MEAL_NOT_GOVERNED = ReasonTemplate(
 
 TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
     code="TRAVEL_CROSS_PROVINCE_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in a cross-province scope; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=False,
     zh="工伤职工因跨省异地转诊转院发生的交通食宿费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
@@ -303,6 +333,8 @@ TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
 )
 TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
     code="TRAVEL_INTRA_PROVINCE_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope INTRA_PROVINCE; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=True,
     zh="第十七条第三款第二句的后一短语“工伤职工因异地转诊转院发生的交通食宿费”重复其主语而未带“跨省”二字，"
@@ -322,6 +354,8 @@ TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
 )
 TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
     code="TRAVEL_NOT_A_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging when is_referral is false and the scope is not NOT_GOVERNED; also in such a settlement with a TRAVEL_AND_LODGING cost line and no REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=False,
     zh="第十七条第三款只规定因异地转诊转院发生的交通食宿费；非转诊转院的交通食宿费本规程未作规定，"
@@ -332,6 +366,8 @@ TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
 )
 TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     code="TRAVEL_NOT_SPECIFIED_LOCAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope LOCAL (outcome NOT_SPECIFIED).",
     articles=(_A3_1, _A17_3),
     interpretation=False,
     zh="市州内跨县（市、区）转诊不纳入异地就医直接结算管理（第三条第一款），不属第十七条第三款的异地转诊转院："
@@ -343,6 +379,8 @@ TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
 )
 TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     code="TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
     articles=(_A3_2, _A17_3),
     interpretation=False,
     zh="省本级工伤职工在省内跨市州转诊不纳入异地就医直接结算管理（第三条第二款），不属第十七条第三款的异地转诊"
@@ -354,6 +392,8 @@ TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
 )
 TRAVEL_NOT_GOVERNED = ReasonTemplate(
     code="TRAVEL_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Travel and lodging for scope NOT_GOVERNED, referral or not.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；交通食宿费按国家规定和参保地规定办理。",

@@ -7,8 +7,9 @@ Commands:
 * ``batch IN.jsonl|-``: one result per line, streaming; a bad line gets an error result on its own line and the run
   goes on; ``--jobs N`` uses N processes, output in input order; a progress indicator on stderr when it is a terminal.
 * ``verify THEIRS.jsonl --cases CASES.jsonl``: compare another implementation's results with ours, case by case,
-  on the outcome, the set of reason codes and the figures.
+  on the outcome, the set of decisive reason codes and the figures (notes too with ``--strict``).
 * ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results.
+* ``reasons``: the reason catalogue (``--json`` for a list of objects).
 * ``corpus``: print the bundled corpus (JSONL); ``schema case|result``: print a JSON Schema.
 * ``whatif CASES.jsonl --parameters ALT.json``: decide every case under its own parameters and under ALT.json's,
   and report what changes (outcome transitions, money moved, codes gained and lost, the changed cases).
@@ -211,19 +212,21 @@ def _decide(
         return _rejected(cases.error_result(error, name=about.name, decision=about.decision), about, as_json)
     result = cases.result_of(case, ruling)
     differences = _against_expected(case, result)
+    failed = cases.failing(differences)
     if as_json:
         _write_line(_out(), jsonio.dumps(result))
     else:
         _say(cases.explain(case, ruling, quote=quote))
         if case.expected is not None:
             _say()
-            if differences:
-                _say(f"Expected: {len(differences)} difference(s) from the case's expected result:")
-                for difference in differences:
-                    _say(f"  {difference.what}: {difference.detail}")
+            if failed:
+                _say(f"Expected: {len(failed)} difference(s) from the case's expected result:")
             else:
                 _say("Expected: the result agrees with the case's expected result.")
-    return EXIT_DIFFERENCES if differences else EXIT_OK
+            for difference in differences:
+                shown = "" if difference.fails else " (a note: listed, not failed)"
+                _say(f"  {difference.what}: {difference.detail}{shown}")
+    return EXIT_DIFFERENCES if failed else EXIT_OK
 
 
 def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> int:
@@ -374,7 +377,7 @@ def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[int, Any]]:
 # --- verify ---------------------------------------------------------------------------------------------------------
 
 
-def _verify(theirs_path: str, cases_path: str) -> int:
+def _verify(theirs_path: str, cases_path: str, strict: bool = False) -> int:
     from . import cases
 
     bad: list[str] = []
@@ -405,11 +408,11 @@ def _verify(theirs_path: str, cases_path: str) -> int:
             missing += 1
             _say(f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]")
             continue
-        differences = cases.compare(ours, candidate, articles=about.articles)
-        if differences:
+        differences = cases.compare(ours, candidate, articles=about.articles, strict=strict)
+        for difference in differences:
+            _say(f"{'DIFF' if difference.fails else 'NOTE'} {difference}")
+        if cases.failing(differences):
             differ += 1
-            for difference in differences:
-                _say(f"DIFF {difference}")
         else:
             agree += 1
     unknown = sorted(set(theirs) - seen)
@@ -436,7 +439,9 @@ def _corpus_files() -> list[tuple[str, bytes]]:
     )
 
 
-def _conformance(directory: str | None, verbose: bool, parameters: ParameterSchedule | None = None) -> int:
+def _conformance(
+    directory: str | None, verbose: bool, parameters: ParameterSchedule | None = None, strict: bool = False
+) -> int:
     from . import cases
 
     bad: list[str] = []
@@ -466,16 +471,19 @@ def _conformance(directory: str | None, verbose: bool, parameters: ParameterSche
             total += 1
             result = cases.decide_data(data, parameters=parameters)[1]
             reference = about.expected.as_result(about.name, about.decision or "?")
-            differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
-            if differences:
+            differences = cases.compare(
+                reference, result, articles=about.articles, error_paths=True, strict=strict
+            )
+            if cases.failing(differences):
                 failed += 1
                 _say(f"FAIL {about.name}")
-                for difference in differences:
-                    _say(f"  {difference.what}: {difference.detail} [{', '.join(difference.articles)}]")
             else:
                 passed += 1
-                if verbose:
+                if verbose or differences:
                     _say(f"pass {about.name}")
+            for difference in differences:
+                shown = "" if difference.fails else " (a note: listed, not failed; --strict fails it)"
+                _say(f"  {difference.what}: {difference.detail}{shown} [{', '.join(difference.articles)}]")
     for line in bad:
         _err(line)
     _say(f"conformance: {total} cases: {passed} pass, {failed} fail; {len(bad)} unreadable")
@@ -589,6 +597,19 @@ def _add_parameters_option(command: argparse.ArgumentParser, *, required: bool =
     )
 
 
+# --- reasons ------------------------------------------------------------------------------------------------------
+
+
+def _reasons(as_json: bool) -> int:
+    from . import jsonio, reasons
+
+    if as_json:
+        _write_line(_out(), jsonio.dumps(reasons.catalogue()))
+    else:
+        _say(reasons.catalogue_text())
+    return EXIT_OK
+
+
 # --- the parser -----------------------------------------------------------------------------------------------------
 
 
@@ -643,11 +664,17 @@ def _parser() -> argparse.ArgumentParser:
     verify = sub("verify", "compare another implementation's results with ours, case by case")
     verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
     verify.add_argument("--cases", required=True, metavar="CASES.jsonl", help="the cases they decided")
+    verify.add_argument(
+        "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
+    )
 
     conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
     conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
     conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
     _add_parameters_option(conformance)
+    conformance.add_argument(
+        "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
+    )
 
     sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
     schema = sub("schema", "print the JSON Schema of a case or of a result")
@@ -659,6 +686,10 @@ def _parser() -> argparse.ArgumentParser:
     whatif.add_argument("cases", metavar="CASES.jsonl", help="one case per line, or - to read stdin")
     _add_parameters_option(whatif, required=True)
     whatif.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    reasons = sub(
+        "reasons", "print the reason catalogue: every code, its role, articles, decisions and when given"
+    )
+    reasons.add_argument("--json", action="store_true", help="print a JSON list of objects instead")
     return parser
 
 
@@ -688,12 +719,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "batch":
         return _batch(args.input, args.output, args.jobs, parameters)
     if args.command == "verify":
-        return _verify(args.theirs, args.cases)
+        return _verify(args.theirs, args.cases, args.strict)
     if args.command == "conformance":
-        return _conformance(args.directory, args.verbose, parameters)
+        return _conformance(args.directory, args.verbose, parameters, args.strict)
     if args.command == "whatif":
         assert parameters is not None  # required by the parser
         return _whatif(args.cases, parameters, args.json)
     if args.command == "corpus":
         return _corpus()
+    if args.command == "reasons":
+        return _reasons(args.json)
     return _schema(args.which)

@@ -23,7 +23,7 @@ from .articles import ArticleRef
 from .authorities import NATIONAL_NOTICE, NATIONAL_PILOT
 from .errors import InvalidInputError
 from .parameters import DECISION_DATE, DEFAULT_SCHEDULE, ParametersLike, picks_version, resolve_parameters
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope
 
 __all__ = ["InForce", "InForceRuling", "in_force", "straddles"]
@@ -46,6 +46,8 @@ class InForceRuling(Ruling[InForce]):
 
 IN_FORCE_WITHIN_PERIOD = ReasonTemplate(
     code="IN_FORCE_WITHIN_PERIOD",
+    role=Role.DECISIVE,
+    when="in_force: the day is within 2025-08-01..2027-07-31 (both included) and the scope is not NOT_GOVERNED.",
     articles=(ArticleRef(36),),
     interpretation=False,
     zh="{on}在本规程有效期（{start}至{end}）内。",
@@ -53,6 +55,8 @@ IN_FORCE_WITHIN_PERIOD = ReasonTemplate(
 )
 IN_FORCE_LAST_DAY_COUNTED = ReasonTemplate(
     code="IN_FORCE_LAST_DAY_COUNTED",
+    role=Role.DECISIVE,
+    when="in_force: with IN_FORCE_EXPIRED, only when the day is 2027-08-01, the one day whose outcome turns on counting the two years with the first day included.",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="“自{start}起实施，有效期2年”按规范性文件惯例含首日计算，末日为{end}。",
@@ -61,6 +65,8 @@ IN_FORCE_LAST_DAY_COUNTED = ReasonTemplate(
 )
 IN_FORCE_NATIONAL_PROCEDURE_BEFORE = ReasonTemplate(
     code="IN_FORCE_NATIONAL_PROCEDURE_BEFORE",
+    role=Role.DECISIVE,
+    when="in_force: the day is before 2025-08-01, on or after 2025-04-01, and the scope is cross-province (outcome NATIONAL_PROCEDURE).",
     articles=(ArticleRef(2), ArticleRef(36)),
     interpretation=False,
     zh="{on}早于本规程施行日{start}，但跨省异地就医直接结算已于{national}起在全国开展，由国家经办规程调整。",
@@ -70,6 +76,8 @@ IN_FORCE_NATIONAL_PROCEDURE_BEFORE = ReasonTemplate(
 )
 IN_FORCE_NOT_YET = ReasonTemplate(
     code="IN_FORCE_NOT_YET",
+    role=Role.DECISIVE,
+    when="in_force: the day is before 2025-08-01 and the scope is not NOT_GOVERNED, except a cross-province scope on or after 2025-04-01.",
     articles=(ArticleRef(36),),
     interpretation=False,
     zh="{on}早于本规程施行日{start}{extra_zh}。",
@@ -77,6 +85,9 @@ IN_FORCE_NOT_YET = ReasonTemplate(
 )
 IN_FORCE_BEFORE_NATIONAL_SCHEME = ReasonTemplate(
     code="IN_FORCE_BEFORE_NATIONAL_SCHEME",
+    role=Role.NOTE,
+    when="in_force for a cross-province scope on a day before national_cross_province_from (2025-04-01), "
+    "beside IN_FORCE_NOT_YET; it names the national pilot from national_pilot_from (2024-04-01).",
     articles=(ArticleRef(2), ArticleRef(36)),
     interpretation=False,
     zh="{on}早于全国跨省异地就医直接结算开展日{national}：跨省情形一般不属本规程或国家经办规程的直接结算；"
@@ -87,6 +98,8 @@ IN_FORCE_BEFORE_NATIONAL_SCHEME = ReasonTemplate(
 )
 IN_FORCE_EXPIRED = ReasonTemplate(
     code="IN_FORCE_EXPIRED",
+    role=Role.DECISIVE,
+    when="in_force: the day is after 2027-07-31 and the scope is not NOT_GOVERNED.",
     articles=(ArticleRef(36),),
     interpretation=False,
     zh="{on}晚于本规程有效期末日{end}{extra_zh}。",
@@ -94,6 +107,8 @@ IN_FORCE_EXPIRED = ReasonTemplate(
 )
 IN_FORCE_SCOPE_NOT_GOVERNED = ReasonTemplate(
     code="IN_FORCE_SCOPE_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="in_force: the scope is NOT_GOVERNED (both places outside Hunan), whatever the day.",
     articles=(ArticleRef(2, paragraph=1),),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程在任何日期均不调整该情形。",

@@ -48,7 +48,7 @@ from .parameters import (
 )
 from .periods import add_months, months_reached
 from .places import Place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .terms import Basis, PersonCategory, ServiceKind
 
@@ -161,6 +161,8 @@ _A4_2 = ArticleRef(4, item=2)
 
 ELIGIBILITY_NOT_OUT_OF_AREA = ReasonTemplate(
     code="ELIGIBILITY_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Eligibility or submission, on a day in force: the scope is LOCAL or PROVINCIAL_RECOGNITION (outcome NO_FILING_NEEDED).",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="该情形不纳入异地就医直接结算管理，无需办理异地就医备案。",
@@ -168,6 +170,8 @@ ELIGIBILITY_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 BASIS_FITS_SERVICE = ReasonTemplate(
     code="BASIS_FITS_SERVICE",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: the worker holds a completed basis that fits the service (cross-province: one on the national list as well).",
     articles=(_A4,),
     interpretation=True,
     zh="已完成的{basis}与所申请的{service}相符。",
@@ -175,6 +179,8 @@ BASIS_FITS_SERVICE = ReasonTemplate(
 )
 BASIS_MISSING_FOR_SERVICE = ReasonTemplate(
     code="BASIS_MISSING_FOR_SERVICE",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: none of the bases that fit the service is among the worker's bases.",
     articles=(_A4,),
     interpretation=True,
     zh="申请{service}须已完成{needed}之一，未见相应确认。",
@@ -182,6 +188,8 @@ BASIS_MISSING_FOR_SERVICE = ReasonTemplate(
 )
 BASIS_NOT_IN_NATIONAL_LIST = ReasonTemplate(
     code="BASIS_NOT_IN_NATIONAL_LIST",
+    role=Role.DECISIVE,
+    when="Eligibility, cross-province scope: the only fitting basis held is continued treatment of the original injury, which the national list lacks (outcome NATIONAL_RULES_DECIDE if nothing else fails).",
     articles=(_A4, ArticleRef(36)),
     interpretation=True,
     zh="“原工伤部位继续治疗”是本省增列的依据，国家跨省异地就医直接结算规定所列依据中没有；跨省异地就医国家有规定的从其规定，该依据能否申请跨省直接结算由国家规定确定，本规程不作判断。",
@@ -192,6 +200,9 @@ BASIS_NOT_IN_NATIONAL_LIST = ReasonTemplate(
 )
 AWAY_SIX_MONTHS_MET = ReasonTemplate(
     code="AWAY_SIX_MONTHS_MET",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term residence or resident-work worker for intra-province care: "
+    "add_months(away_since, 6) is on or before applied_on.",
     articles=(_A4_1,),
     interpretation=True,
     zh="自{since}起在参保地外{what}，至申请日{on}已满{months}个月（满期日为{reached}）。",
@@ -201,6 +212,9 @@ AWAY_SIX_MONTHS_MET = ReasonTemplate(
 )
 AWAY_LESS_THAN_SIX_MONTHS = ReasonTemplate(
     code="AWAY_LESS_THAN_SIX_MONTHS",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term residence or resident-work worker for intra-province care: "
+    "add_months(away_since, 6) is after applied_on.",
     articles=(_A4_1,),
     interpretation=True,
     zh="自{since}起在参保地外{what}，至申请日{on}未满{months}个月，{reached}方满。",
@@ -210,6 +224,10 @@ AWAY_LESS_THAN_SIX_MONTHS = ReasonTemplate(
 )
 AWAY_OUTSIDE_PROVINCE_MET = ReasonTemplate(
     code="AWAY_OUTSIDE_PROVINCE_MET",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term category for a cross-province pair: residence_months_required (6) "
+    "months from away_from_insured_province_since (away_since when absent) are reached by "
+    "applied_on.",
     articles=(_A4_1, ArticleRef(36)),
     interpretation=True,
     zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
@@ -221,6 +239,10 @@ AWAY_OUTSIDE_PROVINCE_MET = ReasonTemplate(
 )
 AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS = ReasonTemplate(
     code="AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term category for a cross-province pair: residence_months_required (6) "
+    "months from away_from_insured_province_since (away_since when absent) are not reached by "
+    "applied_on.",
     articles=(_A4_1, ArticleRef(36)),
     interpretation=True,
     zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
@@ -232,6 +254,8 @@ AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS = ReasonTemplate(
 )
 INSURED_PLACE_REQUIREMENTS_MET = ReasonTemplate(
     code="INSURED_PLACE_REQUIREMENTS_MET",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: meets_insured_place_requirements is true.",
     articles=(_A4,),
     interpretation=False,
     zh="符合参保地{what}要求（由经办机构依参保地规定认定）。",
@@ -239,6 +263,8 @@ INSURED_PLACE_REQUIREMENTS_MET = ReasonTemplate(
 )
 INSURED_PLACE_REQUIREMENTS_NOT_MET = ReasonTemplate(
     code="INSURED_PLACE_REQUIREMENTS_NOT_MET",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: meets_insured_place_requirements is false.",
     articles=(_A4,),
     interpretation=False,
     zh="不符合参保地{what}要求。",
@@ -246,6 +272,8 @@ INSURED_PLACE_REQUIREMENTS_NOT_MET = ReasonTemplate(
 )
 REFERRAL_NEEDED = ReasonTemplate(
     code="REFERRAL_NEEDED",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: insured_place_cannot_treat is true.",
     articles=(_A4_2,),
     interpretation=False,
     zh="参保地医疗技术和设备不能诊治或配置，需要转诊转院。",
@@ -253,6 +281,8 @@ REFERRAL_NEEDED = ReasonTemplate(
 )
 REFERRAL_NOT_NEEDED = ReasonTemplate(
     code="REFERRAL_NOT_NEEDED",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: insured_place_cannot_treat is false.",
     articles=(_A4_2,),
     interpretation=False,
     zh="参保地能够诊治或配置，不属异地转诊转院情形。",
@@ -260,6 +290,8 @@ REFERRAL_NOT_NEEDED = ReasonTemplate(
 )
 REFERRAL_OPINION_PRESENT = ReasonTemplate(
     code="REFERRAL_OPINION_PRESENT",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: has_referral_opinion is true.",
     articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
     interpretation=False,
     zh="已有参保地规定的协议机构出具的转诊转院意见。",
@@ -267,6 +299,8 @@ REFERRAL_OPINION_PRESENT = ReasonTemplate(
 )
 REFERRAL_OPINION_MISSING = ReasonTemplate(
     code="REFERRAL_OPINION_MISSING",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: has_referral_opinion is false.",
     articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
     interpretation=False,
     zh="缺少参保地规定的协议机构出具的转诊转院意见。",
@@ -274,6 +308,8 @@ REFERRAL_OPINION_MISSING = ReasonTemplate(
 )
 INBOUND_FILED_WITH_INSURED_PROVINCE = ReasonTemplate(
     code="INBOUND_FILED_WITH_INSURED_PROVINCE",
+    role=Role.NOTE,
+    when="Eligibility in force with scope CROSS_PROVINCE_INBOUND, whatever the outcome: says the insured province's agency decides the filing.",
     articles=(ArticleRef(2), ArticleRef(8)),
     interpretation=True,
     zh="外省参保工伤职工向参保省经办机构备案，由参保省按国家规定审核；此处按第四条（与国家规定相同的条件）判断。",

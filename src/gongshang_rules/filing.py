@@ -51,7 +51,7 @@ from .parameters import (
 )
 from .periods import add_months
 from .places import Place, PlaceKind, is_treatment_place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .terms import CareType, PersonCategory, ServiceKind
 
@@ -190,6 +190,9 @@ _A13_2 = ArticleRef(13, paragraph=2)
 
 FILING_VALIDITY_COMPUTED = ReasonTemplate(
     code="FILING_VALIDITY_COMPUTED",
+    role=Role.DECISIVE,
+    when="Filing validity: a Hunan filing made while the procedure is in force, without stated dates; "
+    "valid from filed_on through add_months(filed_on, 3 for REFERRAL else 6) (outcome COMPUTED).",
     articles=(_A13_1,),
     interpretation=True,
     zh="{category}备案有效期{months}个月，自备案之日{filed}起算（当日不计入），有效至{through}。",
@@ -199,6 +202,9 @@ FILING_VALIDITY_COMPUTED = ReasonTemplate(
 )
 FILING_VALIDITY_STATED = ReasonTemplate(
     code="FILING_VALIDITY_STATED",
+    role=Role.DECISIVE,
+    when="Filing validity: a filing made while the procedure is in force states both stated_valid_from and "
+    "stated_valid_through (outcome STATED_ON_FORM).",
     articles=(_A13_1,),
     interpretation=False,
     zh="备案表载明的有效期为{start}至{through}，以载明为准。",
@@ -206,6 +212,8 @@ FILING_VALIDITY_STATED = ReasonTemplate(
 )
 FILING_VALIDITY_DIFFERS_FROM_RULE = ReasonTemplate(
     code="FILING_VALIDITY_DIFFERS_FROM_RULE",
+    role=Role.NOTE,
+    when="Filing validity, a Hunan filing with stated dates: the stated (from, through) differ from (filed_on, add_months(filed_on, 3 or 6)).",
     articles=(_A13_1,),
     interpretation=False,
     zh="注意：按第十三条计算应自{filed}起有效至{computed}，与备案表载明的不同。",
@@ -213,6 +221,8 @@ FILING_VALIDITY_DIFFERS_FROM_RULE = ReasonTemplate(
 )
 FILING_VALIDITY_BY_INSURED_PROVINCE = ReasonTemplate(
     code="FILING_VALIDITY_BY_INSURED_PROVINCE",
+    role=Role.DECISIVE,
+    when="Filing validity: the insured place is another province and the filing states no validity (outcome SET_BY_INSURED_PROVINCE).",
     articles=(ArticleRef(2), _A13_1),
     interpretation=True,
     zh="该备案由外省参保地（{insured}）办理，有效期由参保省依国家规定确定，不适用本省{referral}个月、{long_term}个月的规定；备案未载明有效期。",
@@ -222,6 +232,8 @@ FILING_VALIDITY_BY_INSURED_PROVINCE = ReasonTemplate(
 )
 FILING_RUNS_PAST_PROCEDURE_END = ReasonTemplate(
     code="FILING_RUNS_PAST_PROCEDURE_END",
+    role=Role.NOTE,
+    when="Filing validity: the last valid day is after 2027-07-31.",
     articles=(_A13_1, ArticleRef(36)),
     interpretation=False,
     zh="备案有效期至{through}，晚于本规程有效期末日{end}；{end}之后的就医由届时的规定调整。",
@@ -232,6 +244,9 @@ FILING_RUNS_PAST_PROCEDURE_END = ReasonTemplate(
 
 FILING_UNDER_NATIONAL_PROCEDURE = ReasonTemplate(
     code="FILING_UNDER_NATIONAL_PROCEDURE",
+    role=Role.DECISIVE,
+    when="filing_validity (and every rule that reads it) of a cross-province filing whose filed_on is "
+    "before in_force_from (2025-08-01).",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="该跨省备案于{filed}办理，早于本规程施行日{start}，是按国家规定{which_zh}办理的备案：“国家有规定的，从其规定”，"
@@ -243,6 +258,9 @@ FILING_UNDER_NATIONAL_PROCEDURE = ReasonTemplate(
 )
 FILING_BEFORE_PROCEDURE = ReasonTemplate(
     code="FILING_BEFORE_PROCEDURE",
+    role=Role.DECISIVE,
+    when="filing_validity (and every rule that reads it) of an intra-province filing whose filed_on is "
+    "before in_force_from (2025-08-01).",
     articles=(_A13_1, ArticleRef(36)),
     interpretation=False,
     zh="备案于{filed}办理，早于本规程施行日{start}：{what_zh}，第十三条不为其计算有效期。",
@@ -251,6 +269,9 @@ FILING_BEFORE_PROCEDURE = ReasonTemplate(
 )
 FILING_AFTER_PROCEDURE = ReasonTemplate(
     code="FILING_AFTER_PROCEDURE",
+    role=Role.DECISIVE,
+    when="filing_validity (and every rule that reads it) of a filing whose filed_on is after "
+    "in_force_through (2027-07-31).",
     articles=(_A13_1, ArticleRef(36)),
     interpretation=False,
     zh="备案于{filed}办理，晚于本规程有效期末日{end}：本规程已失效，第十三条不为其计算有效期，由届时有效的规定调整{extra_zh}。",
@@ -437,6 +458,8 @@ class ChangeRuling(Ruling[ChangeStatus]):
 
 CHANGE_PERSONAL_INFORMATION_ANY_TIME = ReasonTemplate(
     code="CHANGE_PERSONAL_INFORMATION_ANY_TIME",
+    role=Role.DECISIVE,
+    when="Change of a valid Hunan filing, the change being PERSONAL_INFORMATION (outcome ALLOWED).",
     articles=(ArticleRef(11), _A13_1),
     interpretation=True,
     zh="个人信息发生变更应及时申请变更；第十三条的{months}个月限制针对变更或取消备案本身，不限制更正个人信息。",
@@ -445,6 +468,8 @@ CHANGE_PERSONAL_INFORMATION_ANY_TIME = ReasonTemplate(
 )
 CHANGE_LOCK_OVER = ReasonTemplate(
     code="CHANGE_LOCK_OVER",
+    role=Role.DECISIVE,
+    when="Change (TREATMENT_PLACE or CANCEL) of a valid Hunan long-term filing after add_months(filed_on, 3) (outcome ALLOWED).",
     articles=(ArticleRef(11), _A13_1),
     interpretation=True,
     zh="异地长期居住（工作）备案自备案之日{filed}起{months}个月（至{lock_end}）已过，{on}可以变更或取消。",
@@ -454,6 +479,8 @@ CHANGE_LOCK_OVER = ReasonTemplate(
 )
 CHANGE_LOCKED = ReasonTemplate(
     code="CHANGE_LOCKED",
+    role=Role.DECISIVE,
+    when="Change (TREATMENT_PLACE or CANCEL) of a valid Hunan long-term filing on or before add_months(filed_on, 3) (outcome LOCKED).",
     articles=(_A13_1,),
     interpretation=True,
     zh="异地长期居住（工作）备案自备案之日{filed}起{months}个月后方可变更或取消，即自{allowed_from}起。",
@@ -463,6 +490,8 @@ CHANGE_LOCKED = ReasonTemplate(
 )
 CHANGE_REFERRAL_NO_LOCK = ReasonTemplate(
     code="CHANGE_REFERRAL_NO_LOCK",
+    role=Role.DECISIVE,
+    when="Change of a valid Hunan REFERRAL filing, the change being TREATMENT_PLACE or CANCEL (outcome ALLOWED).",
     articles=(ArticleRef(11), _A13_1),
     interpretation=True,
     zh="第十三条的{months}个月限制只针对异地长期居住（工作）备案；转诊转院备案的变更按第十一条及时办理。",
@@ -471,6 +500,8 @@ CHANGE_REFERRAL_NO_LOCK = ReasonTemplate(
 )
 CHANGE_FILING_EXPIRED = ReasonTemplate(
     code="CHANGE_FILING_EXPIRED",
+    role=Role.DECISIVE,
+    when="Change of a Hunan filing asked for after its last valid day (outcome FILING_EXPIRED).",
     articles=(_A13_1,),
     interpretation=False,
     zh="备案有效期已于{through}届满，无可变更的备案，应重新申请备案。",
@@ -478,6 +509,8 @@ CHANGE_FILING_EXPIRED = ReasonTemplate(
 )
 CHANGE_WITH_INSURED_PROVINCE = ReasonTemplate(
     code="CHANGE_WITH_INSURED_PROVINCE",
+    role=Role.DECISIVE,
+    when="Change of a filing whose insured place is another province (outcome NOT_GOVERNED).",
     articles=(ArticleRef(2), ArticleRef(11)),
     interpretation=True,
     zh="外省参保工伤职工的备案由参保省（{insured}）管理，变更或取消向参保省申请。",
@@ -521,9 +554,10 @@ def change_allowed(
             "on", f"{on.isoformat()} is before the filing date {filing.filed_on.isoformat()}"
         )
     validity = filing_validity(filing, parameters=parameters)
-    if not validity.outcome.under_this_procedure:
-        return ChangeRuling(outcome=ChangeStatus.NOT_UNDER_PROCEDURE, reasons=validity.reasons)
     p = resolve_parameters(parameters, filing.filed_on)
+    outside = _outside_procedure(filing, p)
+    if outside is not None:  # made on a day this procedure did not govern (article 36)
+        return ChangeRuling(outcome=ChangeStatus.NOT_UNDER_PROCEDURE, reasons=outside.reasons)
     assert validity.valid_through is not None  # a Hunan filing made under this procedure always has one
     if on > validity.valid_through:
         return ChangeRuling(
@@ -656,6 +690,8 @@ _A12_3 = ArticleRef(12, paragraph=3)
 
 COVERAGE_NOT_OUT_OF_AREA = ReasonTemplate(
     code="COVERAGE_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Coverage: the scope is LOCAL or PROVINCIAL_RECOGNITION.",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="参保地与就医机构所在地的组合（{scope}）不纳入异地就医直接结算管理，备案规则不适用。",
@@ -663,6 +699,8 @@ COVERAGE_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 COVERAGE_NOT_GOVERNED = ReasonTemplate(
     code="COVERAGE_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Coverage: the scope of (insured place, institution place) is NOT_GOVERNED.",
     articles=(ArticleRef(2, paragraph=1),),
     interpretation=False,
     zh="参保地与就医机构均在湖南省外，不属本规程调整。",
@@ -670,6 +708,8 @@ COVERAGE_NOT_GOVERNED = ReasonTemplate(
 )
 COVERAGE_NO_FILING = ReasonTemplate(
     code="COVERAGE_NO_FILING",
+    role=Role.DECISIVE,
+    when="Coverage of out-of-area care with no filing and no emergency, force majeure or pending recognition at admission.",
     articles=(_A12_1,),
     interpretation=False,
     zh="未办理备案登记，费用不予直接结算；本规程未规定此时能否回参保地报销，由参保地工伤保险规定确定。",
@@ -678,6 +718,8 @@ COVERAGE_NO_FILING = ReasonTemplate(
 )
 COVERAGE_FILED_BEFORE_ADMISSION = ReasonTemplate(
     code="COVERAGE_FILED_BEFORE_ADMISSION",
+    role=Role.DECISIVE,
+    when="Coverage of care other than cross-province inbound with a filing dated before admitted_on.",
     articles=(_A12_1,),
     interpretation=False,
     zh="备案于{filed}完成，早于入院（就医）日{admitted}。",
@@ -685,6 +727,9 @@ COVERAGE_FILED_BEFORE_ADMISSION = ReasonTemplate(
 )
 COVERAGE_FILED_ON_ADMISSION_DAY = ReasonTemplate(
     code="COVERAGE_FILED_ON_ADMISSION_DAY",
+    role=Role.DECISIVE,
+    when="Coverage of care other than cross-province inbound with a filing dated on admitted_on (the same "
+    "day counts as before admission).",
     articles=(_A12_1,),
     interpretation=True,
     zh="备案与入院（就医）同日（{filed}），仅有日期时视为入院前完成。",
@@ -693,6 +738,8 @@ COVERAGE_FILED_ON_ADMISSION_DAY = ReasonTemplate(
 )
 COVERAGE_FILED_AFTER_ADMISSION = ReasonTemplate(
     code="COVERAGE_FILED_AFTER_ADMISSION",
+    role=Role.DECISIVE,
+    when="Coverage of intra-province or outbound care with a filing dated after admitted_on when no back-filing rule applies (no emergency, force majeure or pending recognition).",
     articles=(_A12_1,),
     interpretation=False,
     zh="备案于{filed}完成，晚于入院（就医）日{admitted}，且不符合补办备案的情形，不予直接结算。",
@@ -701,6 +748,8 @@ COVERAGE_FILED_AFTER_ADMISSION = ReasonTemplate(
 )
 COVERAGE_NOT_FILED_INSTITUTION = ReasonTemplate(
     code="COVERAGE_NOT_FILED_INSTITUTION",
+    role=Role.DECISIVE,
+    when="Coverage with a filing that names institutions, none of them the episode's institution.",
     articles=(_A12_1, ArticleRef(16)),
     interpretation=False,
     zh="就医机构{code}不是备案的协议机构，费用不予直接结算。",
@@ -708,6 +757,8 @@ COVERAGE_NOT_FILED_INSTITUTION = ReasonTemplate(
 )
 COVERAGE_ANY_INSTITUTION_IN_PLACE = ReasonTemplate(
     code="COVERAGE_ANY_INSTITUTION_IN_PLACE",
+    role=Role.DECISIVE,
+    when="Coverage with a filing that names no institutions, the institution being in the filed treatment place.",
     articles=(_A12_1, ArticleRef(9)),
     interpretation=True,
     zh="备案未指定协议机构（备案表只载明就医地），备案就医地{place}内的直接结算协议机构均视为备案协议机构。",
@@ -716,6 +767,8 @@ COVERAGE_ANY_INSTITUTION_IN_PLACE = ReasonTemplate(
 )
 COVERAGE_OUTSIDE_FILED_PLACE = ReasonTemplate(
     code="COVERAGE_OUTSIDE_FILED_PLACE",
+    role=Role.DECISIVE,
+    when="Coverage with a filing: the institution's place differs from the filed treatment place (Hunan places by city, other provinces by province).",
     articles=(_A12_1, ArticleRef(2, paragraph=3)),
     interpretation=True,
     zh="就医机构位于{actual}，不在备案就医地{filed}（省内按市州比较），不予直接结算。",
@@ -724,6 +777,8 @@ COVERAGE_OUTSIDE_FILED_PLACE = ReasonTemplate(
 )
 COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN = ReasonTemplate(
     code="COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN",
+    role=Role.NOTE,
+    when="Coverage with a filing whose treatment place is another province and equals the institution's province: says the city on the form is not checked here.",
     articles=(ArticleRef(2, paragraph=3), AnnexRef(1), AnnexRef(2)),
     interpretation=True,
     zh="省外就医地按省比较：本库只识别外省的省级区划，备案表所填外省市（县、区）是否相符由就医省平台核验。",
@@ -732,6 +787,8 @@ COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN = ReasonTemplate(
 )
 COVERAGE_SERVICE_NOT_FILED = ReasonTemplate(
     code="COVERAGE_SERVICE_NOT_FILED",
+    role=Role.DECISIVE,
+    when="Coverage with a filing whose service differs from the episode's service.",
     articles=(_A12_1, ArticleRef(9)),
     interpretation=False,
     zh="备案的服务为{filed}，本次为{actual}，超出备案范围，不予直接结算。",
@@ -739,6 +796,9 @@ COVERAGE_SERVICE_NOT_FILED = ReasonTemplate(
 )
 COVERAGE_WITHIN_VALIDITY = ReasonTemplate(
     code="COVERAGE_WITHIN_VALIDITY",
+    role=Role.DECISIVE,
+    when="Coverage of care other than cross-province inbound with a filing made on or before admission: "
+    "valid_from <= admitted_on <= valid_through.",
     articles=(_A13_1,),
     interpretation=False,
     zh="入院（就医）日{admitted}在备案有效期（{start}至{through}）内。",
@@ -746,6 +806,9 @@ COVERAGE_WITHIN_VALIDITY = ReasonTemplate(
 )
 COVERAGE_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
     code="COVERAGE_STAY_RUNS_PAST_VALIDITY",
+    role=Role.DECISIVE,
+    when="Coverage of an INPATIENT stay other than cross-province inbound: admitted_on <= valid_through < "
+    "settled_on (article 13(2): the stay is not cut off).",
     articles=(_A13_2,),
     interpretation=False,
     zh="备案有效期内已办理住院手续，出院结算（{settled}）晚于有效期末日{through}不受影响，可正常直接结算。",
@@ -754,6 +817,9 @@ COVERAGE_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
 )
 COVERAGE_SERVICE_AFTER_VALIDITY = ReasonTemplate(
     code="COVERAGE_SERVICE_AFTER_VALIDITY",
+    role=Role.DECISIVE,
+    when="filing_coverage (and settlement) of an OUTPATIENT or DEVICE_FITTING episode (a device service "
+    "always counts as a fitting) admitted on or before the last valid day and settled after it.",
     articles=(_A13_1, _A13_2),
     interpretation=True,
     zh="{care}不是“备案有效期内已办理住院手续”，不适用第十三条第二款的例外：须在服务当日备案有效（疗程中每次就诊按其当日）；"
@@ -765,6 +831,9 @@ COVERAGE_SERVICE_AFTER_VALIDITY = ReasonTemplate(
 )
 COVERAGE_AFTER_VALIDITY = ReasonTemplate(
     code="COVERAGE_AFTER_VALIDITY",
+    role=Role.DECISIVE,
+    when="Coverage of care other than cross-province inbound with a filing: admitted_on is after "
+    "valid_through.",
     articles=(_A13_1,),
     interpretation=False,
     zh="入院（就医）日{admitted}晚于备案有效期末日{through}，备案已过期，不予直接结算。",
@@ -773,6 +842,9 @@ COVERAGE_AFTER_VALIDITY = ReasonTemplate(
 )
 COVERAGE_BEFORE_STATED_VALIDITY = ReasonTemplate(
     code="COVERAGE_BEFORE_STATED_VALIDITY",
+    role=Role.DECISIVE,
+    when="Coverage of care other than cross-province inbound with a filing made on or before admission: "
+    "admitted_on is before valid_from.",
     articles=(_A13_1,),
     interpretation=False,
     zh="入院（就医）日{admitted}早于备案表载明的有效期起始日{start}，不予直接结算。",
@@ -781,6 +853,8 @@ COVERAGE_BEFORE_STATED_VALIDITY = ReasonTemplate(
 )
 COVERAGE_VALIDITY_UNKNOWN = ReasonTemplate(
     code="COVERAGE_VALIDITY_UNKNOWN",
+    role=Role.DECISIVE,
+    when="Coverage with a filing that has no validity (insured in another province, none stated), unless the cross-province back-filing rule decided first (outcome SET_BY_INSURED_PROVINCE).",
     articles=(ArticleRef(2), _A13_1),
     interpretation=True,
     zh="外省参保备案未载明有效期，须通过平台向参保省（{insured}）核验，本规程不计算其有效期。",
@@ -790,6 +864,8 @@ COVERAGE_VALIDITY_UNKNOWN = ReasonTemplate(
 )
 COVERAGE_ENTITLEMENT_LOST = ReasonTemplate(
     code="COVERAGE_ENTITLEMENT_LOST",
+    role=Role.DECISIVE,
+    when="Coverage with a filing: entitlement_lost_on is given and on or before settled_on (or nothing is settled yet).",
     articles=(_A13_2,),
     interpretation=False,
     zh="工伤职工于{lost}丧失享受工伤保险待遇资格，备案失效，不能办理直接结算。",
@@ -798,6 +874,8 @@ COVERAGE_ENTITLEMENT_LOST = ReasonTemplate(
 )
 COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY = ReasonTemplate(
     code="COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY",
+    role=Role.DECISIVE,
+    when="With COVERAGE_ENTITLEMENT_LOST, when entitlement_lost_on equals settled_on.",
     articles=(_A13_2,),
     interpretation=True,
     zh="丧失待遇资格之日与出院结算同日（{lost}），仅有日期时视为住院过程中失效。",
@@ -806,6 +884,8 @@ COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY = ReasonTemplate(
 )
 COVERAGE_BACK_FILED_EMERGENCY = ReasonTemplate(
     code="COVERAGE_BACK_FILED_EMERGENCY",
+    role=Role.DECISIVE,
+    when="Coverage of intra-province care back-filed after an emergency or force majeure (no pending recognition), the filing on or before settled_on or nothing settled yet.",
     articles=(_A12_2,),
     interpretation=False,
     zh="省内异地就医因{cause}补办备案，于出院结算前（{filed}）完成登记，可直接结算。",
@@ -814,6 +894,8 @@ COVERAGE_BACK_FILED_EMERGENCY = ReasonTemplate(
 )
 COVERAGE_BACK_FILING_APPROVED = ReasonTemplate(
     code="COVERAGE_BACK_FILING_APPROVED",
+    role=Role.DECISIVE,
+    when="Coverage of intra-province care back-filed (filing dated after admitted_on) after pending recognition, or after an emergency or force majeure with the filing on or before settled_on.",
     articles=(_A12_2, _A12_3),
     interpretation=True,
     zh="补办备案须经参保地经办机构同意；参保地已于{filed}登记该备案，视为已同意。",
@@ -822,6 +904,8 @@ COVERAGE_BACK_FILING_APPROVED = ReasonTemplate(
 )
 COVERAGE_BACK_FILED_SETTLEMENT_DAY = ReasonTemplate(
     code="COVERAGE_BACK_FILED_SETTLEMENT_DAY",
+    role=Role.DECISIVE,
+    when="With COVERAGE_BACK_FILED_EMERGENCY, when the filing is dated on settled_on.",
     articles=(_A12_2,),
     interpretation=True,
     zh="补办备案与出院结算同日（{filed}），仅有日期时视为出院结算前完成。",
@@ -830,6 +914,8 @@ COVERAGE_BACK_FILED_SETTLEMENT_DAY = ReasonTemplate(
 )
 COVERAGE_BACK_FILING_TOO_LATE = ReasonTemplate(
     code="COVERAGE_BACK_FILING_TOO_LATE",
+    role=Role.DECISIVE,
+    when="Coverage of intra-province care after an emergency or force majeure (no pending recognition) that is settled with no filing, or whose filing is dated after settled_on (outcome MANUAL_REIMBURSEMENT).",
     articles=(_A12_2,),
     interpretation=False,
     zh="省内异地就医因{cause}可补办备案，但未在出院结算（{settled}）前完成登记备案，回参保地按政策规定报销。",
@@ -838,6 +924,8 @@ COVERAGE_BACK_FILING_TOO_LATE = ReasonTemplate(
 )
 COVERAGE_BACK_FILING_STILL_POSSIBLE = ReasonTemplate(
     code="COVERAGE_BACK_FILING_STILL_POSSIBLE",
+    role=Role.DECISIVE,
+    when="Coverage of intra-province care with no filing, an emergency or force majeure, no pending recognition, and no settled_on yet (outcome BACK_FILING_POSSIBLE).",
     articles=(_A12_2,),
     interpretation=False,
     zh="省内异地就医因{cause}尚未备案，尚未出院结算：经参保地经办机构同意可补报备案，在出院结算前完成登记的可直接结算，否则回参保地按政策规定报销。",
@@ -847,6 +935,10 @@ COVERAGE_BACK_FILING_STILL_POSSIBLE = ReasonTemplate(
 )
 COVERAGE_BACK_FILED_AFTER_RECOGNITION = ReasonTemplate(
     code="COVERAGE_BACK_FILED_AFTER_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Coverage of intra-province care with recognition_pending_at_admission whose filing is dated "
+    "after admission and after settled_on: the worker paid at discharge (outcome COVERED_WITH_REFUND "
+    "unless something fails).",
     articles=(_A12_3,),
     interpretation=True,
     zh="就医时尚未完成工伤认定，工伤职工于出院结算（{settled}）时自行支付；认定后于{filed}补办备案，协议机构按本规程直接结算，"
@@ -857,6 +949,9 @@ COVERAGE_BACK_FILED_AFTER_RECOGNITION = ReasonTemplate(
 )
 COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE = ReasonTemplate(
     code="COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE",
+    role=Role.DECISIVE,
+    when="Intra-province, recognition_pending_at_admission, the filing dated after admission and not "
+    "after the settlement date (or no settlement yet): covered by back-filing, nothing refunded.",
     articles=(_A12_3,),
     interpretation=True,
     zh="就医时尚未完成工伤认定，认定和补办备案（{filed}）{when_zh}：出院结算时直接结算基金支付部分，工伤职工未垫付，"
@@ -867,6 +962,8 @@ COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE = ReasonTemplate(
 )
 COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE = ReasonTemplate(
     code="COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE",
+    role=Role.DECISIVE,
+    when="Coverage of intra-province care with no filing and recognition_pending_at_admission (outcome BACK_FILING_POSSIBLE).",
     articles=(_A12_3,),
     interpretation=False,
     zh="就医时尚未完成工伤认定：完成认定后，经参保地经办机构同意可补报备案，协议机构可按本规程直接结算；"
@@ -877,6 +974,8 @@ COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE = ReasonTemplate(
 )
 COVERAGE_NATIONAL_PROCEDURE_FILING = ReasonTemplate(
     code="COVERAGE_NATIONAL_PROCEDURE_FILING",
+    role=Role.DECISIVE,
+    when="Coverage of cross-province care that is back-filed (filed after admission; inbound always; outbound with an emergency, force majeure or pending recognition) or not filed with such a cause.",
     articles=(_A12_2, _A12_3, ArticleRef(36)),
     interpretation=True,
     zh="{what}：本规程的补办备案规定只适用于省内异地就医{inbound_zh}，跨省情形按国家经办规程办理。",
@@ -891,6 +990,8 @@ COVERAGE_NATIONAL_PROCEDURE_FILING = ReasonTemplate(
 _A2 = ArticleRef(2)
 COVERAGE_INBOUND_FILED_BEFORE_ADMISSION = ReasonTemplate(
     code="COVERAGE_INBOUND_FILED_BEFORE_ADMISSION",
+    role=Role.DECISIVE,
+    when="filing_coverage of a cross-province inbound episode whose filing is dated before admitted_on.",
     articles=(_A2,),
     interpretation=False,
     zh="参保省（{insured}）按国家规定于{filed}办理的备案早于入院（就医）日{admitted}。",
@@ -900,6 +1001,8 @@ COVERAGE_INBOUND_FILED_BEFORE_ADMISSION = ReasonTemplate(
 )
 COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY = ReasonTemplate(
     code="COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY",
+    role=Role.DECISIVE,
+    when="filing_coverage of a cross-province inbound episode whose filing is dated on admitted_on.",
     articles=(_A2,),
     interpretation=True,
     zh="参保省（{insured}）按国家规定办理的备案与入院（就医）同日（{filed}），仅有日期时视为入院前完成。",
@@ -909,6 +1012,8 @@ COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY = ReasonTemplate(
 )
 COVERAGE_INBOUND_WITHIN_VALIDITY = ReasonTemplate(
     code="COVERAGE_INBOUND_WITHIN_VALIDITY",
+    role=Role.DECISIVE,
+    when="filing_coverage of a cross-province inbound episode admitted within the stated validity dates.",
     articles=(_A2,),
     interpretation=False,
     zh="入院（就医）日{admitted}在参保省（{insured}）核准的备案有效期（{start}至{through}）内。",
@@ -918,6 +1023,8 @@ COVERAGE_INBOUND_WITHIN_VALIDITY = ReasonTemplate(
 )
 COVERAGE_INBOUND_AFTER_VALIDITY = ReasonTemplate(
     code="COVERAGE_INBOUND_AFTER_VALIDITY",
+    role=Role.DECISIVE,
+    when="filing_coverage of a cross-province inbound episode admitted after stated_valid_through.",
     articles=(_A2,),
     interpretation=False,
     zh="入院（就医）日{admitted}晚于参保省（{insured}）核准的备案有效期末日{through}，不予直接结算。",
@@ -927,6 +1034,9 @@ COVERAGE_INBOUND_AFTER_VALIDITY = ReasonTemplate(
 )
 COVERAGE_INBOUND_BEFORE_VALIDITY = ReasonTemplate(
     code="COVERAGE_INBOUND_BEFORE_VALIDITY",
+    role=Role.DECISIVE,
+    when="filing_coverage of a cross-province inbound episode (not back-filed) admitted before "
+    "stated_valid_from.",
     articles=(_A2,),
     interpretation=False,
     zh="入院（就医）日{admitted}早于参保省（{insured}）核准的备案有效期起始日{start}，不予直接结算。",
@@ -936,6 +1046,9 @@ COVERAGE_INBOUND_BEFORE_VALIDITY = ReasonTemplate(
 )
 COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
     code="COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY",
+    role=Role.DECISIVE,
+    when="filing_coverage of a cross-province inbound INPATIENT stay admitted on or before "
+    "stated_valid_through and settled after it.",
     articles=(_A2, _A13_2),
     interpretation=True,
     zh="在参保省（{insured}）核准的有效期内已办理住院手续，出院结算（{settled}）晚于有效期末日{through}：本库比照第十三条第二款"
@@ -950,6 +1063,9 @@ COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
 
 COVERAGE_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="COVERAGE_JUDGED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="filing_coverage of an out-of-area episode when this procedure is not in force on its settlement "
+    "date (settled_on, or admitted_on without it), beside the in_force reasons.",
     articles=(ArticleRef(18), ArticleRef(36)),
     interpretation=True,
     zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与结算决定相同。",
@@ -1171,19 +1287,21 @@ def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_
     # Validity (article 13). A back-filed episode began before the filing: the back-filing rule above carries it.
     # A filing made while this procedure was not in force gets no validity from article 13 (article 36).
     validity = filing_validity(filing, parameters=parameters)
+    outside = _outside_procedure(filing, resolve_parameters(parameters, filing.filed_on))
+    outside_reasons = outside.reasons if outside is not None else ()
     if validity.outcome in (Validity.NOT_IN_FORCE, Validity.EXPIRED):
-        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *validity.reasons, *passes))
+        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *outside_reasons, *passes))
     start, through = validity.valid_from, validity.valid_through
     if start is None or through is None:
         if validity.outcome is Validity.NATIONAL_PROCEDURE:
             outcome = Coverage.NOT_COVERED if failures else Coverage.NATIONAL_PROCEDURE
-            return CoverageRuling(outcome=outcome, reasons=(*failures, *validity.reasons, *passes))
+            return CoverageRuling(outcome=outcome, reasons=(*failures, *outside_reasons, *passes))
         return CoverageRuling(
             outcome=Coverage.SET_BY_INSURED_PROVINCE,
             reasons=(*failures, COVERAGE_VALIDITY_UNKNOWN.make(insured=filing.insured.name), *passes),
         )
     if validity.outcome is Validity.NATIONAL_PROCEDURE:
-        passes.extend(validity.reasons)
+        passes.extend(outside_reasons)
     period = {"start": start.isoformat(), "through": through.isoformat(), **province}
     if facts.admitted_on > through:
         template = COVERAGE_INBOUND_AFTER_VALIDITY if inbound else COVERAGE_AFTER_VALIDITY

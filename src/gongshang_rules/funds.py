@@ -42,7 +42,7 @@ from .parameters import (
     resolve_parameters,
 )
 from .places import Place, PlaceKind
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .settlement import SettlementRecord, check_records
 
@@ -190,6 +190,8 @@ _A25_2 = ArticleRef(25, paragraph=2)
 
 FUNDS_CHARGED_TO_INSURED_PLACE_FUND = ReasonTemplate(
     code="FUNDS_CHARGED_TO_INSURED_PLACE_FUND",
+    role=Role.DECISIVE,
+    when="Fund flow of out-of-area care settled on a day in force, always last.",
     articles=(ArticleRef(25),),
     interpretation=False,
     zh="结算号{id}的基金支付部分{amount}元列入参保地{insured}的工伤保险基金支出。",
@@ -198,6 +200,8 @@ FUNDS_CHARGED_TO_INSURED_PLACE_FUND = ReasonTemplate(
 )
 FUNDS_OUTBOUND_TRANSFER = ReasonTemplate(
     code="FUNDS_OUTBOUND_TRANSFER",
+    role=Role.DECISIVE,
+    when="Fund flow of CROSS_PROVINCE_OUTBOUND care settled on a day in force.",
     articles=(_A25_1,),
     interpretation=False,
     zh="我省工伤职工跨省异地就医直接结算的费用，由省级财政部门统一划拨至就医省{treatment}。",
@@ -206,6 +210,8 @@ FUNDS_OUTBOUND_TRANSFER = ReasonTemplate(
 )
 FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR = ReasonTemplate(
     code="FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR",
+    role=Role.DECISIVE,
+    when="Fund flow of cross-province care (either direction) settled on a day in force.",
     articles=(_A23_1, _A23_2, _A23_3, _A24),
     interpretation=False,
     zh="跨省异地就医费用中基金支付部分在省间先预付后清算：参保省{insured}向就医省{treatment}预付，双方经办机构确认应收"
@@ -218,6 +224,8 @@ FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR = ReasonTemplate(
 )
 FUNDS_ADVANCED_BY_TREATMENT_AGENCY = ReasonTemplate(
     code="FUNDS_ADVANCED_BY_TREATMENT_AGENCY",
+    role=Role.DECISIVE,
+    when="Fund flow of INTRA_PROVINCE or CROSS_PROVINCE_INBOUND care settled on a day in force.",
     articles=(_A25_2,),
     interpretation=False,
     zh="在我省发生的异地就医直接结算费用，由就医地{agency}审核、对账确认，并垫付给协议机构{institution}。",
@@ -226,6 +234,8 @@ FUNDS_ADVANCED_BY_TREATMENT_AGENCY = ReasonTemplate(
 )
 FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
     code="FUNDS_INTRA_PROVINCE_CLEARING",
+    role=Role.DECISIVE,
+    when="Fund flow of INTRA_PROVINCE care settled on a day in force.",
     articles=(_A23_2, ArticleRef(26), ArticleRef(27)),
     interpretation=True,
     zh="异地就医费用清算是参保地与就医地经办机构之间确认应收或应付金额并据此定期统一清算（第二十三条第二款，该定义不限于跨省）："
@@ -239,6 +249,8 @@ FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
 )
 FUNDS_NOT_OUT_OF_AREA = ReasonTemplate(
     code="FUNDS_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Fund flow of a record whose scope is LOCAL or PROVINCIAL_RECOGNITION.",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="该结算不属异地就医，本规程第四章的资金管理与清算规定不适用，按本地规定办理。",
@@ -247,6 +259,10 @@ FUNDS_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 FUNDS_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="FUNDS_JUDGED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="Fund flow of out-of-area care whose settlement date (ended_on) is a day the procedure is not in "
+    "force (before the IN_FORCE_* reason), or whose started_on is such a day while ended_on is in "
+    "force.",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="资金的支付、列支和清算随结算发生，本规程是否适用以结算日{on}判断。",
@@ -257,6 +273,8 @@ FUNDS_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
 
 FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="fund_use_plan with a counted settlement whose started_on is a day this procedure did not govern.",
     articles=(ArticleRef(26), ArticleRef(36)),
     interpretation=True,
     zh="{ids}始于本规程不调整之日、结算于其有效期内：本规程是否适用以结算日判断，计入本期异地就医费用支出。",
@@ -467,6 +485,8 @@ class LedgerRuling(Ruling[LedgerCheck]):
 
 FUNDS_FEE_CHARGED_TO_FUND = ReasonTemplate(
     code="FUNDS_FEE_CHARGED_TO_FUND",
+    role=Role.DECISIVE,
+    when="Ledger check: once for each line whose kind is BANK_FEE, BILL_FEE or OTHER_TRANSFER_FEE and whose charged_to is FUND.",
     articles=(_A24,),
     interpretation=False,
     zh="第{number}行（lines[{index}]，{kind}，{amount}元{ref}）在工伤保险基金中列支：划拨资金过程中产生的银行手续费、银行票据工本费等"
@@ -476,6 +496,8 @@ FUNDS_FEE_CHARGED_TO_FUND = ReasonTemplate(
 )
 FUNDS_NO_FEE_ON_FUND = ReasonTemplate(
     code="FUNDS_NO_FEE_ON_FUND",
+    role=Role.DECISIVE,
+    when="Ledger check: no transfer-fee line is charged to FUND (outcome COMPLIANT).",
     articles=(_A24,),
     interpretation=False,
     zh="账目中没有在工伤保险基金中列支的银行手续费、银行票据工本费等划拨资金费用（共{count}行）。",
@@ -483,6 +505,8 @@ FUNDS_NO_FEE_ON_FUND = ReasonTemplate(
 )
 FUNDS_OTHER_FEE_LIKE_BANK_FEE = ReasonTemplate(
     code="FUNDS_OTHER_FEE_LIKE_BANK_FEE",
+    role=Role.DECISIVE,
+    when="Ledger check: at least one line is OTHER_TRANSFER_FEE.",
     articles=(_A24,),
     interpretation=True,
     zh="第二十四条列举“银行手续费、银行票据工本费等”，“等”表示列举未尽：划拨资金过程中产生的其他费用同样不得在基金中"
@@ -492,6 +516,8 @@ FUNDS_OTHER_FEE_LIKE_BANK_FEE = ReasonTemplate(
 )
 FUNDS_FEE_RULE_FOR_EVERY_TRANSFER = ReasonTemplate(
     code="FUNDS_FEE_RULE_FOR_EVERY_TRANSFER",
+    role=Role.DECISIVE,
+    when="Ledger check: at least one line is a transfer fee (BANK_FEE, BILL_FEE, OTHER_TRANSFER_FEE), wherever charged.",
     articles=(_A24,),
     interpretation=True,
     zh="该句位于规定跨省预付和清算的第二十四条，但其文字“划拨资金过程中”未限于跨省：适用于账目中每一笔划拨资金的费用。",
@@ -501,6 +527,8 @@ FUNDS_FEE_RULE_FOR_EVERY_TRANSFER = ReasonTemplate(
 )
 FUNDS_FEE_BEARER_NOT_SPECIFIED = ReasonTemplate(
     code="FUNDS_FEE_BEARER_NOT_SPECIFIED",
+    role=Role.NOTE,
+    when="Ledger check: at least one transfer-fee line is charged to OTHER.",
     articles=(_A24,),
     interpretation=False,
     zh="本规程只规定划拨资金费用不得在基金中列支，未规定由何种渠道承担：由财政和经办机构的财务规定确定。",
@@ -603,6 +631,8 @@ _A26 = ArticleRef(26)
 
 FUNDS_PLAN_OUT_OF_AREA_SPENDING = ReasonTemplate(
     code="FUNDS_PLAN_OUT_OF_AREA_SPENDING",
+    role=Role.DECISIVE,
+    when="Fund-use plan: always, first; counts the settlements of workers insured in the city or its counties, out-of-area and settled on a day in force.",
     articles=(ArticleRef(25), _A26),
     interpretation=True,
     zh="{city}的异地就医费用支出为在本市州（含所属县市区）参保的工伤职工异地就医直接结算的基金支付部分，共{count}笔"
@@ -613,6 +643,8 @@ FUNDS_PLAN_OUT_OF_AREA_SPENDING = ReasonTemplate(
 )
 FUNDS_PLAN_COMBINED_AND_LISTED = ReasonTemplate(
     code="FUNDS_PLAN_COMBINED_AND_LISTED",
+    role=Role.DECISIVE,
+    when="Fund-use plan: always (total = out-of-area spending + other_benefit_spending).",
     articles=(_A26,),
     interpretation=False,
     zh="异地就医费用支出{out}元与其他工伤保险待遇支出{other}元合并统计，共{total}元，异地就医费用单独列示。",
@@ -621,6 +653,8 @@ FUNDS_PLAN_COMBINED_AND_LISTED = ReasonTemplate(
 )
 FUNDS_PLAN_SUBMISSION = ReasonTemplate(
     code="FUNDS_PLAN_SUBMISSION",
+    role=Role.DECISIVE,
+    when="Fund-use plan: always (the city agency submits to the provincial agency).",
     articles=(_A26,),
     interpretation=False,
     zh="{agency}向省级经办机构提出用款计划；省级经办机构汇总后报省财政部门审核，由省级工伤保险基金专户通过省级工伤保险"
@@ -631,6 +665,8 @@ FUNDS_PLAN_SUBMISSION = ReasonTemplate(
 )
 FUNDS_PLAN_PERIOD_NOT_SPECIFIED = ReasonTemplate(
     code="FUNDS_PLAN_PERIOD_NOT_SPECIFIED",
+    role=Role.NOTE,
+    when="Fund-use plan: always (article 26 sets no period).",
     articles=(_A26,),
     interpretation=False,
     zh="第二十六条未规定用款计划的周期和报送时限，由省级经办机构的安排确定；本计划按所提供的结算记录计算。",
@@ -639,6 +675,8 @@ FUNDS_PLAN_PERIOD_NOT_SPECIFIED = ReasonTemplate(
 )
 FUNDS_PLAN_INSURED_ELSEWHERE = ReasonTemplate(
     code="FUNDS_PLAN_INSURED_ELSEWHERE",
+    role=Role.DECISIVE,
+    when="Fund-use plan: some settlement's insured place is not the city or one of its counties.",
     articles=(ArticleRef(25),),
     interpretation=True,
     zh="结算号{ids}的参保地不在{city}，列入其参保地基金支出，不计入本计划；其中在本市州就医的，本市州经办机构只是垫付。",
@@ -647,6 +685,8 @@ FUNDS_PLAN_INSURED_ELSEWHERE = ReasonTemplate(
 )
 FUNDS_PLAN_NOT_OUT_OF_AREA = ReasonTemplate(
     code="FUNDS_PLAN_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Fund-use plan: some settlement of a worker insured in the city is not out-of-area (LOCAL).",
     articles=(ArticleRef(3), _A26),
     interpretation=False,
     zh="结算号{ids}不属异地就医，不作为异地就医费用支出列示。",
@@ -654,6 +694,8 @@ FUNDS_PLAN_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 FUNDS_PLAN_NOT_IN_FORCE = ReasonTemplate(
     code="FUNDS_PLAN_NOT_IN_FORCE",
+    role=Role.DECISIVE,
+    when="Fund-use plan: some out-of-area settlement of a worker insured in the city was settled on a day the procedure is not in force.",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="结算号{ids}的结算日不在本规程调整期间，不按本规程列入用款计划。",
@@ -795,6 +837,8 @@ _A27 = ArticleRef(27)
 
 FUNDS_ANNUAL_CLEARING_DEADLINE = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_DEADLINE",
+    role=Role.DECISIVE,
+    when="Annual clearing of a year from 2025 to 2027: due by 31 March of the next year.",
     articles=(_A27,),
     interpretation=False,
     zh="省级经办机构应于{deadline}（次年第一季度末）前完成{year}年度全省异地就医资金年终清算，报省级财政部门备查。",
@@ -804,6 +848,8 @@ FUNDS_ANNUAL_CLEARING_DEADLINE = ReasonTemplate(
 )
 FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE",
+    role=Role.NOTE,
+    when="Annual clearing with outcome DUE, always.",
     articles=(_A27,),
     interpretation=False,
     zh="省级经办机构可根据异地就医（康复）、辅助器具配置开展情况，按年度调整费用结算、清算模式；调整的内容无法在此计算，"
@@ -814,6 +860,8 @@ FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE = ReasonTemplate(
 )
 FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END",
+    role=Role.NOTE,
+    when="Annual clearing with outcome DUE whose deadline is after 2027-07-31 (the clearing of 2027).",
     articles=(_A27, ArticleRef(36)),
     interpretation=False,
     zh="{year}年度的年终清算期限{deadline}晚于本规程有效期末日{end}，届时由当时有效的规定调整。",
@@ -822,6 +870,8 @@ FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END = ReasonTemplate(
 )
 FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE",
+    role=Role.DECISIVE,
+    when="Annual clearing of a year outside 2025..2027 (outcome NOT_IN_FORCE).",
     articles=(_A27, ArticleRef(36)),
     interpretation=False,
     zh="本规程自{start}起施行、至{end}止，{year}年度没有一天在其有效期内，该年度的清算不按本规程办理。",

@@ -37,7 +37,7 @@ import attrs
 from ._validate import check_date, is_bool, is_date, is_positive_int, is_text
 from .articles import ArticleRef
 from .errors import InvalidInputError
-from .ruling import Reason, ReasonTemplate, Ruling
+from .ruling import Reason, ReasonTemplate, Role, Ruling
 
 __all__ = [
     "DEFAULT_PARAMETERS",
@@ -198,6 +198,9 @@ def resolve_parameters(value: object, on: _dt.date, field: str = "parameters") -
 
 PARAMETERS_VERSION_USED = ReasonTemplate(
     code="PARAMETERS_VERSION_USED",
+    role=Role.NOTE,
+    when="Any decision whose parameters table in force on its legal date is not DEFAULT_PARAMETERS (a "
+    "what-if or a change of law).",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="本决定适用自{effective_from}起施行的参数版本（{source}），按{role}{on}选定；不是本规程2025年版的默认参数。",

@@ -58,7 +58,7 @@ from .parameters import (
 )
 from .periods import add_months, months_reached
 from .places import Place, is_treatment_place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .terms import CareType, PersonCategory, ServiceKind
 
@@ -265,6 +265,8 @@ _A5 = ArticleRef(5)
 
 SETTLEMENT_LOCAL_CARE = ReasonTemplate(
     code="SETTLEMENT_LOCAL_CARE",
+    role=Role.DECISIVE,
+    when="Settlement on a day in force: the scope is LOCAL, or PROVINCIAL_RECOGNITION with the institution able to settle directly (outcome LOCAL_CARE).",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="该就医不纳入异地就医直接结算管理，按本地（或省本级互认协议机构）规定直接结算，不适用本规程的备案和异地结算规则。",
@@ -273,6 +275,8 @@ SETTLEMENT_LOCAL_CARE = ReasonTemplate(
 )
 SETTLEMENT_THIRD_PARTY_LIABILITY = ReasonTemplate(
     code="SETTLEMENT_THIRD_PARTY_LIABILITY",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force: third_party_liability is true.",
     articles=(_A5,),
     interpretation=False,
     zh="费用存在第三方责任，不属可直接结算的费用。",
@@ -280,6 +284,9 @@ SETTLEMENT_THIRD_PARTY_LIABILITY = ReasonTemplate(
 )
 SETTLEMENT_CROSS_PROVINCE_OUTPATIENT = ReasonTemplate(
     code="SETTLEMENT_CROSS_PROVINCE_OUTPATIENT",
+    role=Role.DECISIVE,
+    when="Settlement of cross-province care in force: the care is OUTPATIENT and "
+    "cross_province_outpatient_excluded is true on the settlement date.",
     articles=(_A5,),
     interpretation=False,
     zh="跨省异地就医直接结算范围暂不包括门诊工伤医疗（康复）费用；本规程未规定其报销方式，由参保地规定确定。",
@@ -288,6 +295,8 @@ SETTLEMENT_CROSS_PROVINCE_OUTPATIENT = ReasonTemplate(
 )
 SETTLEMENT_INSTITUTION_NOT_AVAILABLE = ReasonTemplate(
     code="SETTLEMENT_INSTITUTION_NOT_AVAILABLE",
+    role=Role.DECISIVE,
+    when="Settlement of an out-of-area or 省本级 episode in force: the registry's institution status on the settlement date for the service is anything but AVAILABLE.",
     articles=(ArticleRef(14, paragraph=1), ArticleRef(14, paragraph=2), _A5),
     interpretation=False,
     zh="就医机构{institution}在{on}不能直接结算{service}（{why}）；本规程未规定此时的报销方式，由参保地规定确定。",
@@ -296,6 +305,8 @@ SETTLEMENT_INSTITUTION_NOT_AVAILABLE = ReasonTemplate(
 )
 SETTLEMENT_INSTITUTION_UNKNOWN = ReasonTemplate(
     code="SETTLEMENT_INSTITUTION_UNKNOWN",
+    role=Role.DECISIVE,
+    when="Settlement: the institution code is not in the registry (alone when the episode gives no institution_place either; otherwise among the reasons an out-of-area or 省本级 episode is not payable directly).",
     articles=(ArticleRef(14, paragraph=1),),
     interpretation=False,
     zh="就医机构{code}不在异地就医直接结算协议机构库中，不能直接结算。",
@@ -303,6 +314,8 @@ SETTLEMENT_INSTITUTION_UNKNOWN = ReasonTemplate(
 )
 SETTLEMENT_SUSPENDED_FOR_VIOLATION = ReasonTemplate(
     code="SETTLEMENT_SUSPENDED_FOR_VIOLATION",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force: suspended_for_violation is true.",
     articles=(ArticleRef(30, paragraph=1),),
     interpretation=False,
     zh="该工伤职工因严重违规被就医地经办机构暂停直接结算，由参保地经办机构按规定处理。",
@@ -311,6 +324,9 @@ SETTLEMENT_SUSPENDED_FOR_VIOLATION = ReasonTemplate(
 )
 SETTLEMENT_NO_CREDENTIAL = ReasonTemplate(
     code="SETTLEMENT_NO_CREDENTIAL",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force whose filing covers it: the credential is NONE and "
+    "nothing else makes it not payable or not governed (outcome MANUAL_REIMBURSEMENT).",
     articles=(ArticleRef(16), ArticleRef(22)),
     interpretation=True,
     zh="未持社会保障卡（含电子社保卡）等有效身份凭证，因就医凭证问题无法直接结算，回参保地按参保地规定手工报销。",
@@ -319,6 +335,8 @@ SETTLEMENT_NO_CREDENTIAL = ReasonTemplate(
 )
 SETTLEMENT_CREDENTIAL_PRESENTED = ReasonTemplate(
     code="SETTLEMENT_CREDENTIAL_PRESENTED",
+    role=Role.NOTE,
+    when="Settlement of out-of-area care in force: the credential is anything but NONE.",
     articles=(ArticleRef(16),),
     interpretation=False,
     zh="持{credential}到协议机构就医结算。",
@@ -326,6 +344,9 @@ SETTLEMENT_CREDENTIAL_PRESENTED = ReasonTemplate(
 )
 SETTLEMENT_NETWORK_UNAVAILABLE = ReasonTemplate(
     code="SETTLEMENT_NETWORK_UNAVAILABLE",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force whose filing covers it: network_available is false and "
+    "nothing else makes it not payable or not governed (outcome MANUAL_REIMBURSEMENT).",
     articles=(_A5, ArticleRef(22)),
     interpretation=False,
     zh="不具备联网结算条件（或结算网络系统故障），无法直接结算，回参保地按参保地规定手工报销。",
@@ -334,6 +355,9 @@ SETTLEMENT_NETWORK_UNAVAILABLE = ReasonTemplate(
 )
 SETTLEMENT_NO_CREDENTIAL_NOTED = ReasonTemplate(
     code="SETTLEMENT_NO_CREDENTIAL_NOTED",
+    role=Role.NOTE,
+    when="A settlement with credential NONE whose outcome is not MANUAL_REIMBURSEMENT (not payable "
+    "directly, or not governed here, for another reason).",
     articles=(ArticleRef(16), ArticleRef(22)),
     interpretation=False,
     zh="另：未持社会保障卡（含电子社保卡）等有效身份凭证。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
@@ -344,6 +368,9 @@ SETTLEMENT_NO_CREDENTIAL_NOTED = ReasonTemplate(
 )
 SETTLEMENT_NETWORK_UNAVAILABLE_NOTED = ReasonTemplate(
     code="SETTLEMENT_NETWORK_UNAVAILABLE_NOTED",
+    role=Role.NOTE,
+    when="A settlement with network_available false whose outcome is not MANUAL_REIMBURSEMENT (not "
+    "payable directly, or not governed here, for another reason).",
     articles=(_A5, ArticleRef(22)),
     interpretation=False,
     zh="另：不具备联网结算条件（或结算网络系统故障）。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
@@ -354,6 +381,9 @@ SETTLEMENT_NETWORK_UNAVAILABLE_NOTED = ReasonTemplate(
 )
 SETTLEMENT_BACK_FILING_TOO_LATE_NOTED = ReasonTemplate(
     code="SETTLEMENT_BACK_FILING_TOO_LATE_NOTED",
+    role=Role.NOTE,
+    when="A settlement whose intra-province emergency or force-majeure back-filing came after discharge "
+    "settlement, when the outcome is not MANUAL_REIMBURSEMENT for another reason.",
     articles=(ArticleRef(12, paragraph=2),),
     interpretation=False,
     zh="另：补办备案未在出院结算前完成（第十二条第二款：回参保地按政策规定报销）；本次另因上述原因不予直接结算，"
@@ -364,6 +394,8 @@ SETTLEMENT_BACK_FILING_TOO_LATE_NOTED = ReasonTemplate(
 )
 SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED = ReasonTemplate(
     code="SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
+    role=Role.NOTE,
+    when="Every NOT_PAYABLE_DIRECTLY settlement.",
     articles=(_A5, ArticleRef(12, paragraph=1)),
     interpretation=False,
     zh="本规程只规定上述费用不予直接结算，未规定其是否及如何由工伤保险基金支付（例如回参保地报销）：由参保地工伤保险规定确定。",
@@ -373,6 +405,8 @@ SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED = ReasonTemplate(
 )
 SETTLEMENT_MANUAL_DUPLICATE_CHECK = ReasonTemplate(
     code="SETTLEMENT_MANUAL_DUPLICATE_CHECK",
+    role=Role.NOTE,
+    when="Settlement whose outcome is MANUAL_REIMBURSEMENT: the duplicate check of article 22 that the insured place must make.",
     articles=(ArticleRef(22),),
     interpretation=False,
     zh="参保地手工报销前应核实该费用是否已在就医地直接结算，杜绝重复报销。",
@@ -381,6 +415,8 @@ SETTLEMENT_MANUAL_DUPLICATE_CHECK = ReasonTemplate(
 )
 SETTLEMENT_DIRECT = ReasonTemplate(
     code="SETTLEMENT_DIRECT",
+    role=Role.DECISIVE,
+    when="Settlement of intra-province care with outcome DIRECT: in force, institution available, filing covers, nothing not payable, credential and network present.",
     articles=(_A5, ArticleRef(6), ArticleRef(18)),
     interpretation=False,
     zh="协议机构通过湖南人社一体化平台核验身份信息和备案信息，按就医地政策审核合规费用并直接结算，结算信息上传平台。",
@@ -389,6 +425,8 @@ SETTLEMENT_DIRECT = ReasonTemplate(
 )
 SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
     code="SETTLEMENT_REFUND_TO_WORKER",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT whose coverage is COVERED_WITH_REFUND and whose fund share is more than zero.",
     articles=(ArticleRef(12, paragraph=3),),
     interpretation=False,
     zh="工伤认定前由工伤职工垫付的费用，协议机构按规定将基金支付部分{amount}元退还工伤职工。",
@@ -397,6 +435,8 @@ SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
 )
 SETTLEMENT_NON_COMPLIANT_LINES = ReasonTemplate(
     code="SETTLEMENT_NON_COMPLIANT_LINES",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: the non-device cost lines marked not compliant add up to more than zero (that sum goes to the worker).",
     articles=(_A5, ArticleRef(17)),
     interpretation=False,
     zh="不合规费用{amount}元（不在适用目录或标准内）不由工伤保险基金支付。",
@@ -404,6 +444,8 @@ SETTLEMENT_NON_COMPLIANT_LINES = ReasonTemplate(
 )
 DEVICE_WITHIN_LIMIT = ReasonTemplate(
     code="DEVICE_WITHIN_LIMIT",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device's compliant amount is more than zero and at most its maximum_payment.",
     articles=(ArticleRef(19),),
     interpretation=False,
     zh="辅助器具“{name}”在备案范围内，基金支付{fund}元（最高支付限额{limit}元）。",
@@ -411,6 +453,8 @@ DEVICE_WITHIN_LIMIT = ReasonTemplate(
 )
 DEVICE_NON_COMPLIANT = ReasonTemplate(
     code="DEVICE_NON_COMPLIANT",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device, not replaced too early, has lines marked not compliant.",
     articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2), ArticleRef(19)),
     interpretation=False,
     zh="辅助器具“{name}”中{amount}元不在辅助器具配置目录和限额标准内，基金不予支付。",
@@ -418,6 +462,8 @@ DEVICE_NON_COMPLIANT = ReasonTemplate(
 )
 DEVICE_OVER_LIMIT = ReasonTemplate(
     code="DEVICE_OVER_LIMIT",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device's compliant amount is more than its maximum_payment.",
     articles=(ArticleRef(19),),
     interpretation=False,
     zh="辅助器具“{name}”合规费用{amount}元超出备案最高支付限额{limit}元，超出部分{excess}元基金不予支付。",
@@ -426,6 +472,8 @@ DEVICE_OVER_LIMIT = ReasonTemplate(
 )
 DEVICE_NOT_FILED = ReasonTemplate(
     code="DEVICE_NOT_FILED",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a device named on a cost line is not on the filing's device list (the worker pays it).",
     articles=(ArticleRef(19),),
     interpretation=False,
     zh="辅助器具“{name}”不在备案的辅助器具清单内，超出备案范围，基金不予支付。",
@@ -433,6 +481,8 @@ DEVICE_NOT_FILED = ReasonTemplate(
 )
 DEVICE_REPLACED_TOO_EARLY = ReasonTemplate(
     code="DEVICE_REPLACED_TOO_EARLY",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device's line has previous_fitting_on and add_months(previous_fitting_on, 12 x minimum_service_years) is after started_on.",
     articles=(ArticleRef(19), ArticleRef(2, paragraph=2)),
     interpretation=True,
     zh="辅助器具“{name}”上次配置于{previous}，未满最低使用年限{years}年（{reached}方满），提前更换超出标准，基金不予支付。",
@@ -442,6 +492,8 @@ DEVICE_REPLACED_TOO_EARLY = ReasonTemplate(
 )
 SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="Settlement: the procedure is not in force on the settlement date, or it is in force then but not on started_on (the stay straddles 2025-08-01 or 2027-07-31).",
     articles=(ArticleRef(18), ArticleRef(36)),
     interpretation=True,
     zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与第四章的对账和费用列支一致；"
@@ -455,6 +507,8 @@ SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
 
 SETTLEMENT_DIRECT_INBOUND = ReasonTemplate(
     code="SETTLEMENT_DIRECT_INBOUND",
+    role=Role.DECISIVE,
+    when="Settlement of CROSS_PROVINCE_INBOUND care with outcome DIRECT (same conditions as SETTLEMENT_DIRECT).",
     articles=(_A5, ArticleRef(18), ArticleRef(25, paragraph=2)),
     interpretation=False,
     zh="湖南协议机构核验身份信息和备案信息，审核合规费用，通过国家工伤保险异地就医结算系统与参保省经办机构直接结算；"
@@ -466,6 +520,8 @@ SETTLEMENT_DIRECT_INBOUND = ReasonTemplate(
 )
 SETTLEMENT_DIRECT_OUTBOUND = ReasonTemplate(
     code="SETTLEMENT_DIRECT_OUTBOUND",
+    role=Role.DECISIVE,
+    when="Settlement of CROSS_PROVINCE_OUTBOUND care with outcome DIRECT (same conditions as SETTLEMENT_DIRECT).",
     articles=(_A5, ArticleRef(25, paragraph=1), ArticleRef(36)),
     interpretation=False,
     zh="在{province}的协议机构按国家规定直接结算合规费用（跨省异地就医按国家经办规程办理），基金支付部分由省级财政部门划拨就医省，列入参保地工伤保险基金支出。",
@@ -476,6 +532,8 @@ SETTLEMENT_DIRECT_OUTBOUND = ReasonTemplate(
 )
 SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="Settlement of an out-of-area or 省本级 episode in force whose settlement date differs from started_on, unless it is decided LOCAL_CARE.",
     articles=(ArticleRef(14, paragraph=2),),
     interpretation=True,
     zh="协议机构能否直接结算，以出院结算日{on}在协议机构库中的状态为准（直接结算在出院结算时办理）。",
@@ -484,6 +542,8 @@ SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE = ReasonTemplate(
 )
 SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION = ReasonTemplate(
     code="SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION",
+    role=Role.DECISIVE,
+    when="Settlement with scope PROVINCIAL_RECOGNITION on a day in force: the recognised institution must be able to settle directly on the settlement date.",
     articles=(ArticleRef(3, paragraph=2), ArticleRef(14, paragraph=1)),
     interpretation=False,
     zh="省本级通过互认市州异地就医直接结算协议机构直接结算，{institution}须在协议机构库中可直接结算。",
@@ -492,6 +552,8 @@ SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION = ReasonTemplate(
 )
 SETTLEMENT_LOCAL_INSTITUTION = ReasonTemplate(
     code="SETTLEMENT_LOCAL_INSTITUTION",
+    role=Role.NOTE,
+    when="Settlement with scope LOCAL on a day in force, with SETTLEMENT_LOCAL_CARE: the registry is not consulted.",
     articles=(ArticleRef(3, paragraph=1),),
     interpretation=False,
     zh="本市州内就医在参保地所在市州的协议机构直接结算，不以异地就医直接结算协议机构库为准。",
@@ -500,6 +562,8 @@ SETTLEMENT_LOCAL_INSTITUTION = ReasonTemplate(
 )
 SETTLEMENT_BACK_FILING_PENDING = ReasonTemplate(
     code="SETTLEMENT_BACK_FILING_PENDING",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force whose coverage is BACK_FILING_POSSIBLE (never for a settled episode, so not in the bundled corpus).",
     articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3)),
     interpretation=False,
     zh="尚未备案，本次不能直接结算；补办备案的途径见上。",
@@ -507,6 +571,8 @@ SETTLEMENT_BACK_FILING_PENDING = ReasonTemplate(
 )
 SETTLEMENT_CATALOGS = ReasonTemplate(
     code="SETTLEMENT_CATALOGS",
+    role=Role.NOTE,
+    when="Settlement of out-of-area care in force with at least one cost line of a catalogued kind (medical, rehabilitation, device): summarises the catalogs figure.",
     articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2)),
     interpretation=False,
     zh="各类费用审核适用的目录和标准：{list}。",
@@ -797,7 +863,10 @@ def decide_settlement(
     ]
     outside_total = total - _sum(line.amount for line in inside)
     # The catalogs and allowances: said only where this procedure divides the bill.
-    priced: list[Reason] = [r for ruling in (meal, travel) if ruling is not None for r in ruling.reasons]
+    priced: list[Reason] = []
+    for ruling in (meal, travel):
+        if ruling is not None:
+            priced.extend(ruling.reasons)
     if catalogs:
         priced.append(_catalog_summary(catalogs))
 
@@ -968,6 +1037,8 @@ class ManualClaimRuling(Ruling[ManualClaimStatus]):
 
 MANUAL_CLAIM_NO_DUPLICATE = ReasonTemplate(
     code="MANUAL_CLAIM_NO_DUPLICATE",
+    role=Role.DECISIVE,
+    when="Manual claim: no settlement of the same worker and institution overlaps the claimed dates.",
     articles=(ArticleRef(22),),
     interpretation=False,
     zh="经核实，该工伤职工在{institution}于{start}至{end}期间所申请的费用未在就医地直接结算。",
@@ -976,6 +1047,8 @@ MANUAL_CLAIM_NO_DUPLICATE = ReasonTemplate(
 )
 MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = ReasonTemplate(
     code="MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT",
+    role=Role.DECISIVE,
+    when="Manual claim: settlements of the same worker and institution overlap the claimed dates, but the claim asks only for kinds they do not settle directly (travel and lodging; the meal allowance cross-province).",
     articles=(ArticleRef(17, paragraph=3), ArticleRef(22)),
     interpretation=False,
     zh="所申请的{kinds}不属直接结算范围（由参保地经办机构审核报销），与直接结算记录{ids}不重复。",
@@ -984,6 +1057,8 @@ MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = ReasonTemplate(
 )
 MANUAL_CLAIM_DUPLICATE = ReasonTemplate(
     code="MANUAL_CLAIM_DUPLICATE",
+    role=Role.DECISIVE,
+    when="Manual claim: a settlement of the same worker and institution overlaps the claimed dates and the claim asks for a kind of cost that settlement's scope settles directly.",
     articles=(ArticleRef(22),),
     interpretation=True,
     zh="所申请的{kinds}已在就医地直接结算（结算号{ids}，与申请期间重叠），不予重复报销。",
