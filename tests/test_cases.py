@@ -556,10 +556,10 @@ class TestErrorPathsNameTheCase:
 class TestReviewFixes:
     """Fixes from the third review of the oracle."""
 
-    def test_a_review_deadline_past_9999_is_reported_at_received_on(self) -> None:
-        """review_deadline's argument is the fact received_on, and the path says so."""
+    def test_a_review_deadline_past_9999_is_outside_the_procedure_not_a_crash(self) -> None:
+        """Art. 36: 9999-12-31 is no day of this procedure: an explicit NOT_IN_FORCE, no overflow."""
         case = '{"case":"x","decision":"review_deadline","today":"2025-01-01","facts":{"received_on":"9999-12-31"}}'
-        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.facts.received_on"
+        assert cases.decide_json(case)["outcome"] == "NOT_IN_FORCE"
 
     def test_an_identity_number_used_as_a_key_is_masked_in_the_error_path(self) -> None:
         """A path is input text too: an unknown key shaped like an identity number is not echoed whole."""
@@ -595,3 +595,18 @@ class TestReviewFixes:
         result = cases.decide_json(case)
         assert result["figures"]["deadline"] == "2027-01-01"
         assert "RECONCILIATION_DAY_OFF_UNKNOWN" in {r["code"] for r in result["reasons"]}
+
+
+class TestReviewDeadlineOutsideTheProcedure:
+    def test_an_application_received_before_the_procedure_gets_no_article_10_deadline(self) -> None:
+        """Art. 36: received 2025-07-20, as the review decision judges it: no date, the reason says why."""
+        result = cases.decide_json(
+            '{"case": "x", "decision": "review_deadline", "today": "2025-07-20", "facts": {"received_on": "2025-07-20"}}'
+        )
+        assert result["outcome"] == "NOT_IN_FORCE"
+        assert result["figures"]["date"] is None
+        assert [r["code"] for r in result["reasons"]] == ["REVIEW_DEADLINE_OUTSIDE_PROCEDURE"]
+        first = cases.decide_json(
+            '{"case": "y", "decision": "review_deadline", "today": "2025-08-01", "facts": {"received_on": "2025-08-01"}}'
+        )
+        assert first["outcome"] == "COMPUTED"

@@ -174,7 +174,9 @@ class TestFilingValidity:
                 stated_valid_through=dt.date(2026, 7, 31),
             )
         )
-        assert ruling.codes == {"FILING_VALIDITY_STATED"}
+        # Approved by Xinjiang under the national rules: not cited to Hunan's art. 13(1).
+        assert ruling.codes == {"FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE"}
+        assert all(ref.article != 13 for ref in ruling.reasons[0].articles)
 
     def test_a_filing_running_past_2027_07_31_is_surfaced(self) -> None:
         """Art. 36: a filing whose validity runs past the procedure's last day says so."""
@@ -285,7 +287,9 @@ class TestChangeAllowed:
         ruling = change_allowed(f, ChangeKind.CANCEL, on)
         # Art. 13 ¶1: "自备案之日起3个月后": the lock's own number, counted per 民法典 201 and 202.
         lock_end = add_months(filed, DEFAULT_PARAMETERS.change_lock_months)
-        if on <= lock_end:
+        if on > DEFAULT_PARAMETERS.in_force_through:  # art. 36: not judged under an expired procedure
+            assert ruling.outcome is ChangeStatus.NOT_IN_FORCE
+        elif on <= lock_end:
             assert ruling.outcome is ChangeStatus.LOCKED
         elif on <= filing_valid_through(filed, PersonCategory.LONG_TERM_RESIDENCE):
             assert ruling.outcome is ChangeStatus.ALLOWED
@@ -739,13 +743,28 @@ class TestFilingsOutsideTheProcedure:
         assert stated.outcome is Validity.NATIONAL_PROCEDURE
         assert stated.valid_through == dt.date(2026, 1, 14)
 
-    def test_a_cross_province_filing_before_the_national_start_is_the_national_pilots(self) -> None:
-        """Filed 2025-03-31, before the national start on 2025-04-01: made under the national pilot, not article 13;
-        the answer says that cross-province direct settlement was in general not yet running."""
+    def test_a_cross_province_filing_before_the_national_start_is_not_in_force(self) -> None:
+        """Filed 2025-03-31, before the national start on 2025-04-01: in general under neither procedure; the
+        answer names the national pilot (some cities from 2024-04-01) rather than implying nothing existed."""
         ruling = filing_validity(filing(treatment=GUANGDONG, filed_on=dt.date(2025, 3, 31)))
+        assert ruling.outcome is Validity.NOT_IN_FORCE
+        reason = ruling.reason("FILING_BEFORE_PROCEDURE")
+        assert "pilot" in reason.message_en and "2024-04-01" in reason.message_en
+
+    def test_a_cross_province_filing_after_the_procedure_is_the_national_procedures(self) -> None:
+        """Filed 2027-08-01: this procedure has expired; cross-province care stays under the national procedure,
+        whose validity (the approved dates) governs; an inbound filing keeps the dates its province approved."""
+        inbound = filing(
+            insured=XINJIANG,
+            treatment=CHANGSHA,
+            filed_on=dt.date(2027, 8, 1),
+            stated_valid_from=dt.date(2027, 8, 1),
+            stated_valid_through=dt.date(2028, 1, 31),
+        )
+        ruling = filing_validity(inbound)
         assert ruling.outcome is Validity.NATIONAL_PROCEDURE
-        assert "pilot" in ruling.reason("FILING_UNDER_NATIONAL_PROCEDURE").message_en
-        assert "IN_FORCE_BEFORE_NATIONAL_SCHEME" in ruling.codes
+        assert ruling.valid_through == dt.date(2028, 1, 31)
+        assert all(not code.startswith("IN_FORCE_") for code in ruling.codes)
 
     def test_coverage_by_a_filing_made_before_the_procedure_is_refused(self) -> None:
         """An intra-province filing of 2025-07-20 does not cover an admission of 2025-08-10."""
@@ -755,13 +774,15 @@ class TestFilingsOutsideTheProcedure:
         assert ruling.outcome is Coverage.NOT_COVERED
         assert "FILING_BEFORE_PROCEDURE" in ruling.codes
 
-    def test_a_national_procedure_filing_without_dates_is_for_the_national_procedure(self) -> None:
-        """An outbound filing of 2025-07-15 with no stated dates: coverage is the national procedure's to judge."""
+    def test_a_national_procedure_filing_without_dates_needs_them_confirmed(self) -> None:
+        """An outbound filing of 2025-07-15 with no stated dates, a stay in August: this procedure governs the
+        settlement (art. 25(1)); only the filing's validity is the national procedure's, and it is not stated."""
         outbound = filing(treatment=GUANGDONG, filed_on=dt.date(2025, 7, 15))
         ruling = filing_covers(
             facts(filing=outbound, institution_place=GUANGDONG, admitted_on=dt.date(2025, 8, 10))
         )
-        assert ruling.outcome is Coverage.NATIONAL_PROCEDURE
+        assert ruling.outcome is Coverage.VALIDITY_NOT_STATED
+        assert not ruling.outcome.direct
 
     def test_a_change_to_a_filing_not_made_under_this_procedure_is_not_judged_here(self) -> None:
         """Arts. 11, 13, 36: a filing made before 2025-08-01 has no lock under article 13."""
@@ -811,3 +832,73 @@ class TestRefundOnlyWhatTheWorkerPaid:
     def test_still_in_hospital_nothing_is_refunded(self) -> None:
         """Back-filed while the worker is still in hospital: the fund's share will be settled directly."""
         assert self.recognition(dt.date(2025, 9, 5), None).outcome is Coverage.COVERED_BY_BACK_FILING
+
+
+class TestBackFilingRoutesAreForMedicalCare:
+    """Art. 12 ¶2 (急诊抢救…出院结算前) and ¶3 (就医时尚未完成工伤认定) are medical-care rules."""
+
+    def test_a_device_fitting_cannot_be_back_filed_after_an_emergency(self) -> None:
+        """A fitting begun 2025-10-01 and filed 2025-10-03 with an emergency mark: not covered."""
+        device = filing(
+            filed_on=dt.date(2025, 10, 3),
+            service=ServiceKind.ASSISTIVE_DEVICE,
+            devices=(Device(name="轮椅", minimum_service_years=3, maximum_payment=Decimal("2000.00")),),
+        )
+        ruling = filing_covers(
+            facts(
+                filing=device,
+                service=ServiceKind.ASSISTIVE_DEVICE,
+                admitted_on=dt.date(2025, 10, 1),
+                settled_on=dt.date(2025, 10, 5),
+                emergency_marked=True,
+            )
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert ruling.reason("COVERAGE_NO_BACK_FILING_FOR_FITTING").interpretation
+
+    def test_an_unfiled_fitting_with_recognition_pending_is_not_covered(self) -> None:
+        """No filing, recognition pending: no back-filing route for a fitting."""
+        ruling = filing_covers(
+            facts(filing=None, service=ServiceKind.ASSISTIVE_DEVICE, recognition_pending_at_admission=True)
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_NO_BACK_FILING_FOR_FITTING" in ruling.codes
+
+    def test_an_outpatient_back_filing_is_flagged_as_a_reading(self) -> None:
+        """An outpatient emergency back-filed before the visit's settlement: covered, the reading flagged."""
+        ruling = filing_covers(
+            facts(
+                filing=filing(filed_on=dt.date(2025, 10, 9)),
+                admitted_on=dt.date(2025, 10, 8),
+                settled_on=dt.date(2025, 10, 10),
+                emergency_marked=True,
+                care=CareType.OUTPATIENT,
+            )
+        )
+        assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
+        assert ruling.reason("COVERAGE_BACK_FILING_OUTPATIENT").interpretation
+
+    def test_a_filing_after_the_procedure_carries_no_back_filing_promise(self) -> None:
+        """Recognition pending, settled 2027-07-20, back-filed 2027-08-05 after the procedure's end: not covered,
+        and no reason says the institution settles directly."""
+        ruling = filing_covers(
+            facts(
+                filing=filing(filed_on=dt.date(2027, 8, 5)),
+                admitted_on=dt.date(2027, 7, 10),
+                settled_on=dt.date(2027, 7, 20),
+                recognition_pending_at_admission=True,
+            )
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_BACK_FILED_AFTER_RECOGNITION" not in ruling.codes
+
+
+class TestChangesOnADayOutsideTheProcedure:
+    def test_a_change_asked_after_the_procedure_expired_is_not_judged_under_it(self) -> None:
+        """Art. 36: a long-term filing of 2027-07-01 (valid to 2028-01-01), a cancellation asked on 2027-09-10:
+        the procedure has expired, so its 3-month lock is not applied."""
+        late = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=dt.date(2027, 7, 1))
+        ruling = change_allowed(late, ChangeKind.CANCEL, dt.date(2027, 9, 10))
+        assert ruling.outcome is ChangeStatus.NOT_IN_FORCE
+        assert "IN_FORCE_EXPIRED" in ruling.codes
+        assert change_allowed(late, ChangeKind.CANCEL, dt.date(2027, 7, 31)).outcome is ChangeStatus.LOCKED

@@ -650,7 +650,12 @@ def episodes(draw: st.DrawFn) -> Episode:
             filed_on=start - dt.timedelta(days=draw(st.integers(min_value=-10, max_value=200))),
             devices=PROSTHESIS if service is ServiceKind.ASSISTIVE_DEVICE else (),
         )
-        if not insured.in_hunan:
+        national = classify_scope(
+            insured, institution.place
+        ).outcome.cross_province and the_filing.filed_on < dt.date(2025, 8, 1)
+        if (
+            not insured.in_hunan or national
+        ):  # the approved dates of an inbound or a national-procedure filing
             the_filing = attrs.evolve(
                 the_filing,
                 stated_valid_from=the_filing.filed_on,
@@ -815,8 +820,20 @@ class TestDefectsOfTheIndependentReview:
                 settled_on=None,
             )
         )
-        assert ruling.catalogs
-        assert {c.outcome for c in ruling.catalogs} == {CatalogSource.NOT_SPECIFIED}
+        # Not payable directly: no catalog of direct settlement is named at all (art. 17 ¶1, ¶2: 直接结算的…费用).
+        assert ruling.catalogs == ()
+        assert not {code for code in ruling.codes if code.startswith("CATALOG_")}
+        # Where a later table lets the visit settle directly, art. 17(2) still names no catalog for it.
+        table = attrs.evolve(DEFAULT_PARAMETERS, cross_province_outpatient_excluded=False)
+        visit = episode(
+            filing=filing(treatment=GUANGDONG),
+            institution_code="EX-0004",
+            care=CareType.OUTPATIENT,
+            started_on=dt.date(2025, 9, 1),
+            settled_on=None,
+        )
+        direct = decide_settlement(visit, registry=REGISTRY, parameters=table)
+        assert {c.outcome for c in direct.catalogs} == {CatalogSource.NOT_SPECIFIED}
 
     def test_the_outpatient_exclusion_is_a_dated_parameter(self) -> None:
         """Art. 5 "暂不包括门诊": a table that ends the exclusion lets a cross-province visit settle directly."""
@@ -830,3 +847,64 @@ class TestDefectsOfTheIndependentReview:
         )
         assert decide_settlement(visit, registry=REGISTRY).outcome is Settlement.NOT_PAYABLE_DIRECTLY
         assert decide_settlement(visit, registry=REGISTRY, parameters=table).outcome is Settlement.DIRECT
+
+
+class TestFiguresFollowTheOutcome:
+    """Art. 17: catalogs and the intra-province meal allowance belong to a direct settlement; art. 22: a manual
+    reimbursement follows the insured place's rules. Unsplit rulings carry no money figures (docs/oracle.md)."""
+
+    def test_a_manual_reimbursement_names_no_catalog_and_no_treatment_place_meal_payer(self) -> None:
+        """The network is down: the meal allowance goes back to the insured place with the rest, not paid twice."""
+        ruling = decide(
+            episode(network_available=False, lines=(line(), line(LineKind.MEAL_ALLOWANCE, "100.00")))
+        )
+        assert ruling.outcome is Settlement.MANUAL_REIMBURSEMENT
+        assert ruling.worker_share == Decimal("1100.00")
+        assert ruling.meal_allowance is None
+        assert ruling.catalogs == ()
+        assert "MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT" not in ruling.codes
+
+    def test_a_direct_settlement_keeps_its_catalogs_and_meal_payer(self) -> None:
+        """The same stay settled directly: Hunan's catalogs, the meal allowance paid by the treatment place."""
+        ruling = decide(episode(lines=(line(), line(LineKind.MEAL_ALLOWANCE, "100.00"))))
+        assert ruling.outcome is Settlement.DIRECT
+        assert ruling.meal_allowance is not None and ruling.meal_allowance.part_of_direct_settlement
+        assert {c.outcome for c in ruling.catalogs} == {CatalogSource.HUNAN_UNIFIED}
+
+    def test_a_cross_province_meal_allowance_goes_home_whatever_the_outcome(self) -> None:
+        """Art. 17 ¶3: the cross-province meal allowance is the insured place's to reimburse, outside direct
+        settlement, whether or not the stay is settled directly."""
+        ruling = decide(
+            episode(
+                filing=filing(treatment=GUANGDONG),
+                institution_code="EX-0004",
+                third_party_liability=True,
+                lines=(line(), line(LineKind.MEAL_ALLOWANCE, "100.00")),
+            )
+        )
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert ruling.meal_allowance is not None
+        assert ruling.meal_allowance.outcome is AllowanceHandling.REIMBURSED_BY_INSURED_PLACE
+        assert ruling.outside_direct_settlement == Decimal("100.00")
+
+    def test_an_unsplit_ruling_carries_no_money_figures(self) -> None:
+        """Local care: no shares, no refund, nothing outside direct settlement."""
+        ruling = decide(episode(insured=place("430181"), filing=None, institution_code="EX-0001"))
+        assert ruling.outcome is Settlement.LOCAL_CARE
+        assert (ruling.fund_share, ruling.refund_to_worker, ruling.outside_direct_settlement) == (
+            None,
+            None,
+            None,
+        )
+
+    def test_a_national_procedure_filing_needs_its_approved_dates(self) -> None:
+        """An outbound filing of 2025-07-15 (the national procedure's) with no dates: the dates are asked for."""
+        with pytest.raises(InvalidInputError, match="stated_valid_through"):
+            decide(
+                episode(
+                    filing=filing(treatment=GUANGDONG, filed_on=dt.date(2025, 7, 15)),
+                    institution_code="EX-0004",
+                    started_on=dt.date(2025, 8, 10),
+                    settled_on=dt.date(2025, 8, 20),
+                )
+            )

@@ -1078,9 +1078,9 @@ def _filing_cases() -> None:
         "STATED_ON_FORM",
         "2025-08-20",
         "2026-02-20",
-        ["FILING_VALIDITY_STATED"],
-        ["FILING_VALIDITY_DIFFERS_FROM_RULE"],
-        ["art. 2", "art. 13(1)"],
+        ["FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE"],
+        ["FILING_VALIDITY_DIFFERS_FROM_RULE", "FILING_VALIDITY_STATED"],
+        ["art. 2"],
     )
     add(
         "filing",
@@ -1874,9 +1874,9 @@ def _settlement_cases() -> None:
         CHANGSHA,
         "RESIDENT_WORK",
         "MEDICAL",
-        "2025-03-20",
-        stated_valid_from="2025-03-20",
-        stated_valid_through="2025-09-20",
+        "2025-04-01",  # the national start: a filing under the national procedure, its approved dates govern
+        stated_valid_from="2025-04-01",
+        stated_valid_through="2025-09-30",
     )
     s(
         "A 新疆 worker admitted in 长沙 on 2025-07-31 is under the national procedure, not this one.",
@@ -4707,13 +4707,13 @@ def _boundary_cases() -> None:
         ("2027-08-01", YUEYANG, "EXPIRED", "FILING_AFTER_PROCEDURE"),
         ("2025-07-31", BEIJING, "NATIONAL_PROCEDURE", "FILING_UNDER_NATIONAL_PROCEDURE"),
         ("2025-04-01", BEIJING, "NATIONAL_PROCEDURE", "FILING_UNDER_NATIONAL_PROCEDURE"),
-        ("2025-03-31", BEIJING, "NATIONAL_PROCEDURE", "IN_FORCE_BEFORE_NATIONAL_SCHEME"),
-        ("2027-08-01", BEIJING, "EXPIRED", "FILING_AFTER_PROCEDURE"),
+        ("2025-03-31", BEIJING, "NOT_IN_FORCE", "FILING_BEFORE_PROCEDURE"),
+        ("2027-08-01", BEIJING, "NATIONAL_PROCEDURE", "FILING_UNDER_NATIONAL_PROCEDURE"),
     ]:
         where = "intra-province" if treatment == YUEYANG else "cross-province"
         add(
             "filing",
-            f"An {where} filing made on {filed} gets no article-13 period: {outcome} (art. 36).",
+            f"A filing made on {filed}, {where}, gets no article-13 period: {outcome} (art. 36).",
             "filing_validity",
             filed,
             {"filing": filing(CHANGSHA, treatment, "REFERRAL", "MEDICAL", filed)},
@@ -4808,17 +4808,8 @@ def _boundary_cases() -> None:
         settle(episode(CHANGSHA, beijing, "CP-BJ-01", "2025-09-10", care="OUTPATIENT"), INLINE),
         ["art. 5", "art. 17(2)"],
         outcome="NOT_PAYABLE_DIRECTLY",
-        figures={
-            "fund_share": "0.00",
-            "catalogs": [
-                {"cost_kind": "DRUGS", "outcome": "NOT_SPECIFIED", "scope": "CROSS_PROVINCE_OUTBOUND"},
-                {
-                    "cost_kind": "MEDICAL_ITEMS",
-                    "outcome": "NOT_SPECIFIED",
-                    "scope": "CROSS_PROVINCE_OUTBOUND",
-                },
-            ],
-        },
+        # Not settled directly: art. 17's catalogs of directly settled costs are not named at all.
+        figures={"fund_share": "0.00", "catalogs": []},
         codes=["SETTLEMENT_CROSS_PROVINCE_OUTPATIENT", "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED"],
     )
     add(

@@ -451,16 +451,31 @@ class Computed(LabelledEnum):
     """The outcome of a period helper: a date was computed."""
 
     COMPUTED = ("已计算", "computed")
+    NOT_IN_FORCE = ("本规程不在有效期内，不计算", "not computed: this procedure is not in force on that day")
 
 
 @attrs.frozen(kw_only=True)
 class DateRuling(Ruling[Computed]):
-    """The result of a period helper (``working_day_after``, ``add_months``, ``review_deadline``): one date."""
+    """The result of a period helper (``working_day_after``, ``add_months``, ``review_deadline``): one date
+    (``None`` when a deadline of this procedure is asked for a day it does not govern)."""
 
-    date: _dt.date
+    date: _dt.date | None
 
     def _extra_lines(self) -> list[str]:
-        return [f"  date: {self.date.isoformat()}"]
+        return [f"  date: {self.date.isoformat() if self.date else 'none'}"]
+
+
+REVIEW_DEADLINE_OUTSIDE_PROCEDURE = ReasonTemplate(
+    code="REVIEW_DEADLINE_OUTSIDE_PROCEDURE",
+    role=Role.DECISIVE,
+    when="The review_deadline decision for a received_on before in_force_from (2025-08-01) or after "
+    "in_force_through (2027-07-31): no date is computed.",
+    articles=(ArticleRef(10), ArticleRef(36)),
+    interpretation=False,
+    zh="{received}收到的申请不在本规程有效期（{start}至{end}）内，第十条的办理时限不适用；跨省备案按国家经办规程办理。",
+    en="An application received on {received} falls outside this procedure's validity ({start} to {end}): "
+    "article 10's deadline does not apply; a cross-province filing follows the national procedure.",
+)
 
 
 # The readings and the schedule a computed date rests on (the helpers themselves return bare dates).
@@ -507,8 +522,18 @@ def _review_deadline(
     received_on: _dt.date, calendar: WorkingDayCalendar, parameters: ParametersLike
 ) -> DateRuling:
     """``review_deadline`` as a ruling: the date, the Civil Code counting and the schedule it rests on (art. 10)."""
+    p = resolve_parameters(parameters, received_on)
+    if (
+        not p.in_force_from <= received_on <= p.in_force_through
+    ):  # article 36, as the review decision judges it
+        reason = REVIEW_DEADLINE_OUTSIDE_PROCEDURE.make(
+            received=received_on.isoformat(),
+            start=p.in_force_from.isoformat(),
+            end=p.in_force_through.isoformat(),
+        )
+        return DateRuling(outcome=Computed.NOT_IN_FORCE, reasons=(reason,), date=None)
     deadline = review_deadline(received_on, calendar=calendar, parameters=parameters)
-    n = resolve_parameters(parameters, received_on).review_working_days
+    n = p.review_working_days
     return _dated(
         deadline,
         REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),

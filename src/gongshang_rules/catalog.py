@@ -223,15 +223,15 @@ CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
 CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED",
     role=Role.DECISIVE,
-    when="The catalog decision (and each catalog of a settlement) for a cross-province scope, care "
-    "OUTPATIENT and a cost kind other than DEVICE_CATALOG.",
+    when="The catalog decision (and each catalog of a settlement) for a cross-province scope, care other than "
+    "INPATIENT (an outpatient visit or a device fitting) and a cost kind other than DEVICE_CATALOG.",
     articles=(_A17_2, _A5),
     interpretation=False,
-    zh="第十七条第二款只规定跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费执行就医地的目录；跨省门诊费用暂不纳入直接结算"
-    "（第五条），其{catalog}本规程未作规定，由参保地规定确定。",
-    en="Art. 17(2) names the catalogs of the inpatient medical and rehabilitation costs settled directly across "
-    "provinces only; cross-province outpatient costs are outside direct settlement for now (art. 5), and this "
-    "procedure does not say which {catalog_en} governs them: the insured place's rules decide.",
+    zh="第十七条第二款只规定跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费执行就医地的目录；{care}的{catalog}本规程未作规定，"
+    "由参保地规定确定（跨省门诊费用另见第五条）。",
+    en="Art. 17(2) names the treatment place's catalogs for the inpatient medical and rehabilitation costs settled "
+    "directly across provinces only; this procedure does not say which {catalog_en} governs the costs of a "
+    "{care_en}: the insured place's rules decide (for cross-province outpatient costs see also art. 5).",
 )
 CATALOG_NOT_GOVERNED = ReasonTemplate(
     code="CATALOG_NOT_GOVERNED",
@@ -466,9 +466,12 @@ def governing_catalog(
         insured, insured_en = _INSURED_SIDE[scope]
         outcome = CatalogSource.INSURED_PLACE
         reason = CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES.make(insured=insured, insured_en=insured_en)
-    elif care is CareType.OUTPATIENT:
+    elif care is not CareType.INPATIENT:
+        # Article 17 ¶2 names the treatment place's catalogs for inpatient costs only.
         outcome = CatalogSource.NOT_SPECIFIED
-        reason = CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED.make(**catalog)
+        reason = CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED.make(
+            care=care.zh, care_en=care.en, **catalog
+        )
     else:
         treatment, treatment_en = _TREATMENT_SIDE[scope]
         outcome = CatalogSource.TREATMENT_PLACE

@@ -164,11 +164,6 @@ class Validity(LabelledEnum):
     NOT_IN_FORCE = ("备案时本规程尚未施行，第十三条不计算其有效期", "filed before this procedure took effect")
     EXPIRED = ("备案时本规程有效期已届满，第十三条不计算其有效期", "filed after this procedure expired")
 
-    @property
-    def under_this_procedure(self) -> bool:
-        """True where article 13 (or the form it approved) gives the validity."""
-        return self in (Validity.COMPUTED, Validity.STATED_ON_FORM, Validity.SET_BY_INSURED_PROVINCE)
-
 
 @attrs.frozen(kw_only=True)
 class ValidityRuling(Ruling[Validity]):
@@ -203,12 +198,24 @@ FILING_VALIDITY_COMPUTED = ReasonTemplate(
 FILING_VALIDITY_STATED = ReasonTemplate(
     code="FILING_VALIDITY_STATED",
     role=Role.DECISIVE,
-    when="Filing validity: a filing made while the procedure is in force states both stated_valid_from and "
-    "stated_valid_through (outcome STATED_ON_FORM).",
+    when="Filing validity: a Hunan filing made while the procedure is in force states both stated_valid_from "
+    "and stated_valid_through (outcome STATED_ON_FORM).",
     articles=(_A13_1,),
     interpretation=False,
     zh="备案表载明的有效期为{start}至{through}，以载明为准。",
     en="The approved form states validity from {start} to {through}: the stated dates govern.",
+)
+FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE = ReasonTemplate(
+    code="FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE",
+    role=Role.DECISIVE,
+    when="Filing validity of a cross-province inbound filing (insured outside Hunan) made while the procedure is "
+    "in force and stating both validity dates (outcome STATED_ON_FORM).",
+    articles=(ArticleRef(2),),
+    interpretation=False,
+    zh="该备案由外省参保地（{insured}）按国家规定核准，有效期为{start}至{through}，以参保省核准的为准。",
+    en="This filing was approved by the insured province ({insured}) under the national rules, valid from {start} "
+    "to {through}: the approved dates govern.",
+    authorities=(NATIONAL_NOTICE,),
 )
 FILING_VALIDITY_DIFFERS_FROM_RULE = ReasonTemplate(
     code="FILING_VALIDITY_DIFFERS_FROM_RULE",
@@ -245,22 +252,24 @@ FILING_RUNS_PAST_PROCEDURE_END = ReasonTemplate(
 FILING_UNDER_NATIONAL_PROCEDURE = ReasonTemplate(
     code="FILING_UNDER_NATIONAL_PROCEDURE",
     role=Role.DECISIVE,
-    when="filing_validity (and every rule that reads it) of a cross-province filing whose filed_on is "
-    "before in_force_from (2025-08-01).",
+    when="filing_validity (and every rule that reads it) of a cross-province filing whose filed_on is from "
+    "national_cross_province_from (2025-04-01) to the day before in_force_from (2025-08-01), or after "
+    "in_force_through (2027-07-31).",
     articles=(ArticleRef(36),),
     interpretation=True,
-    zh="该跨省备案于{filed}办理，早于本规程施行日{start}，是按国家规定{which_zh}办理的备案：“国家有规定的，从其规定”，"
-    "其有效期按国家规定{stated_zh}，不按第十三条计算。",
-    en="This cross-province filing was made on {filed}, before this procedure took effect on {start}: it was made "
-    "under the national rules{which_en}, and since national rules prevail ('国家有规定的，从其规定') its validity is "
-    "theirs{stated_en}, not article 13's.",
+    zh="该跨省备案于{filed}办理，{when_zh}，是按国家经办规程办理的备案：“国家有规定的，从其规定”，其有效期按国家规定"
+    "{stated_zh}，不按第十三条计算。",
+    en="This cross-province filing was made on {filed}, {when_en}: it is a filing under the national procedure, "
+    "and since national rules prevail ('国家有规定的，从其规定') its validity is the national procedure's"
+    "{stated_en}, not article 13's.",
     authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
 )
 FILING_BEFORE_PROCEDURE = ReasonTemplate(
     code="FILING_BEFORE_PROCEDURE",
     role=Role.DECISIVE,
     when="filing_validity (and every rule that reads it) of an intra-province filing whose filed_on is "
-    "before in_force_from (2025-08-01).",
+    "before in_force_from (2025-08-01), or of a cross-province one filed before national_cross_province_from "
+    "(2025-04-01).",
     articles=(_A13_1, ArticleRef(36)),
     interpretation=False,
     zh="备案于{filed}办理，早于本规程施行日{start}：{what_zh}，第十三条不为其计算有效期。",
@@ -270,35 +279,43 @@ FILING_BEFORE_PROCEDURE = ReasonTemplate(
 FILING_AFTER_PROCEDURE = ReasonTemplate(
     code="FILING_AFTER_PROCEDURE",
     role=Role.DECISIVE,
-    when="filing_validity (and every rule that reads it) of a filing whose filed_on is after "
+    when="filing_validity (and every rule that reads it) of an intra-province filing whose filed_on is after "
     "in_force_through (2027-07-31).",
     articles=(_A13_1, ArticleRef(36)),
     interpretation=False,
-    zh="备案于{filed}办理，晚于本规程有效期末日{end}：本规程已失效，第十三条不为其计算有效期，由届时有效的规定调整{extra_zh}。",
+    zh="备案于{filed}办理，晚于本规程有效期末日{end}：本规程已失效，第十三条不为其计算有效期，由届时有效的规定调整。",
     en="The filing was made on {filed}, after this procedure's last day {end}: the procedure has expired and "
-    "article 13 gives it no validity; the rules then in force govern{extra_en}.",
+    "article 13 gives it no validity; the rules then in force govern.",
 )
 
 
 def _outside_procedure(filing: Filing, parameters: Parameters) -> ValidityRuling | None:
-    """The validity ruling of a filing made on a day this procedure did not govern (article 36), else ``None``."""
-    scope = classify_scope(filing.insured, filing.treatment).outcome
-    force = in_force(filing.filed_on, scope, parameters=parameters)
-    dates = {
-        "filed": filing.filed_on.isoformat(),
-        "start": parameters.in_force_from.isoformat(),
-        "end": parameters.in_force_through.isoformat(),
-    }
-    if force.outcome is InForce.IN_FORCE:
+    """The validity ruling of a filing made on a day this procedure did not govern (article 36), else ``None``.
+
+    Intra-province: not in force before the procedure, expired after it. Cross-province: from the national start
+    (2025-04-01) the filing is the national procedure's, whose validity governs (the approved dates) [product
+    owner]; before the national start cross-province direct settlement ran in general under neither procedure.
+    """
+    p = parameters
+    on = filing.filed_on
+    if p.in_force_from <= on <= p.in_force_through:
         return None
-    if scope.cross_province and filing.filed_on < parameters.in_force_from:
-        # Made under the national rules: the national procedure from its start, its pilot before it.
-        if force.outcome is InForce.NATIONAL_PROCEDURE:
-            which_zh, which_en = "（国家经办规程）", " (the national procedure)"
+    scope = classify_scope(filing.insured, filing.treatment).outcome
+    dates = {
+        "filed": on.isoformat(),
+        "start": p.in_force_from.isoformat(),
+        "end": p.in_force_through.isoformat(),
+    }
+    if scope.cross_province and on >= p.national_cross_province_from:
+        if on < p.in_force_from:
+            when_zh, when_en = (
+                f"早于本规程施行日{dates['start']}",
+                f"before this procedure took effect on {dates['start']}",
+            )
         else:
-            which_zh, which_en = (
-                "（全国开展前的国家试点）",
-                " (the national pilot, before the national start)",
+            when_zh, when_en = (
+                f"晚于本规程有效期末日{dates['end']}",
+                f"after this procedure's last day {dates['end']}",
             )
         start, through = filing.stated_valid_from, filing.stated_valid_through
         if start is not None and through is not None:
@@ -307,29 +324,31 @@ def _outside_procedure(filing: Filing, parameters: Parameters) -> ValidityRuling
         else:
             stated_zh = "（备案未载明有效期，须向参保地核实）"
             stated_en = " (the filing states none: confirm it with the insured place)"
-        return ValidityRuling(
-            outcome=Validity.NATIONAL_PROCEDURE,
-            reasons=(
-                FILING_UNDER_NATIONAL_PROCEDURE.make(
-                    stated_zh=stated_zh, stated_en=stated_en, which_zh=which_zh, which_en=which_en, **dates
-                ),
-                *force.reasons,
-            ),
-            valid_from=start,
-            valid_through=through,
+        reason = FILING_UNDER_NATIONAL_PROCEDURE.make(
+            when_zh=when_zh, when_en=when_en, stated_zh=stated_zh, stated_en=stated_en, **dates
         )
-    if force.outcome is InForce.NOT_YET_IN_FORCE:
-        what_zh = "省内异地就医直接结算自本规程施行日起实施，此前不存在省内异地直接结算备案"
-        what_en = "intra-province direct settlement starts on the day this procedure takes effect"
+        return ValidityRuling(
+            outcome=Validity.NATIONAL_PROCEDURE, reasons=(reason,), valid_from=start, valid_through=through
+        )
+    if on < p.in_force_from:
+        if scope.cross_province:
+            national, pilot = p.national_cross_province_from.isoformat(), p.national_pilot_from.isoformat()
+            what_zh = (
+                f"跨省异地就医直接结算自{national}起在全国开展，此前一般不属任何规程的直接结算；自{pilot}起部分城市开展国家试点，"
+                "试点城市的备案按试点规定办理，不由本规程判断"
+            )
+            what_en = (
+                f"cross-province direct settlement began nationally on {national}, and before it was in general "
+                f"under neither procedure; a national pilot ran in some cities from {pilot}, and a pilot city's "
+                "filing follows the pilot's rules, which this procedure does not decide"
+            )
+        else:
+            what_zh = "省内异地就医直接结算自本规程施行日起实施，此前不存在省内异地直接结算备案"
+            what_en = "intra-province direct settlement starts on the day this procedure takes effect"
         reason = FILING_BEFORE_PROCEDURE.make(what_zh=what_zh, what_en=what_en, **dates)
-        return ValidityRuling(outcome=Validity.NOT_IN_FORCE, reasons=(reason, *force.reasons))
-    extra_zh, extra_en = (
-        ("（跨省情形按国家经办规程）", " (cross-province: the national procedure)")
-        if scope.cross_province
-        else ("", "")
-    )
-    reason = FILING_AFTER_PROCEDURE.make(extra_zh=extra_zh, extra_en=extra_en, **dates)
-    return ValidityRuling(outcome=Validity.EXPIRED, reasons=(reason, *force.reasons))
+        return ValidityRuling(outcome=Validity.NOT_IN_FORCE, reasons=(reason,))
+    reason = FILING_AFTER_PROCEDURE.make(**dates)
+    return ValidityRuling(outcome=Validity.EXPIRED, reasons=(reason,))
 
 
 def _months_for(category: PersonCategory, parameters: Parameters) -> int:
@@ -382,7 +401,11 @@ def filing_validity(filing: Filing, *, parameters: ParametersLike = DEFAULT_SCHE
         return outside
     if filing.stated_valid_from is not None and filing.stated_valid_through is not None:
         start, through = filing.stated_valid_from, filing.stated_valid_through
-        reasons = [FILING_VALIDITY_STATED.make(start=start.isoformat(), through=through.isoformat())]
+        stated = {"start": start.isoformat(), "through": through.isoformat(), "insured": filing.insured.name}
+        if filing.filed_in_hunan:
+            reasons = [FILING_VALIDITY_STATED.make(**stated)]
+        else:  # approved by the insured province under the national rules: not article 13's
+            reasons = [FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE.make(**stated)]
         if filing.filed_in_hunan:
             computed = filing_valid_through(filing.filed_on, filing.category, parameters=parameters)
             if (start, through) != (filing.filed_on, computed):
@@ -447,6 +470,7 @@ class ChangeStatus(LabelledEnum):
     FILING_EXPIRED = ("备案已失效，应重新备案", "the filing has expired; file anew")
     NOT_GOVERNED = ("由参保省办理", "made with the insured province, not under this procedure")
     NOT_UNDER_PROCEDURE = ("该备案不是按本规程办理的", "the filing was not made under this procedure")
+    NOT_IN_FORCE = ("本规程在该日不在有效期内", "this procedure is not in force on the day asked about")
 
 
 @attrs.frozen(kw_only=True)
@@ -558,6 +582,9 @@ def change_allowed(
     outside = _outside_procedure(filing, p)
     if outside is not None:  # made on a day this procedure did not govern (article 36)
         return ChangeRuling(outcome=ChangeStatus.NOT_UNDER_PROCEDURE, reasons=outside.reasons)
+    force = in_force(on, classify_scope(filing.insured, filing.treatment).outcome, parameters=parameters)
+    if force.outcome is not InForce.IN_FORCE:  # asked on a day this procedure does not govern (article 36)
+        return ChangeRuling(outcome=ChangeStatus.NOT_IN_FORCE, reasons=force.reasons)
     assert validity.valid_through is not None  # a Hunan filing made under this procedure always has one
     if on > validity.valid_through:
         return ChangeRuling(
@@ -618,6 +645,10 @@ class Coverage(LabelledEnum):
         "validity set by the insured province: its agency must confirm",
     )
     NOT_IN_FORCE = ("本规程不在有效期内", "this procedure is not in force on the settlement date")
+    VALIDITY_NOT_STATED = (
+        "按国家规定办理的备案未载明有效期，需参保地核实",
+        "a filing under the national procedure states no validity: the insured place must confirm it",
+    )
 
     @property
     def direct(self) -> bool:
@@ -823,11 +854,13 @@ COVERAGE_SERVICE_AFTER_VALIDITY = ReasonTemplate(
     articles=(_A13_1, _A13_2),
     interpretation=True,
     zh="{care}不是“备案有效期内已办理住院手续”，不适用第十三条第二款的例外：须在服务当日备案有效（疗程中每次就诊按其当日）；"
-    "本次{care}至{settled}结算，晚于备案有效期末日{through}，有效期届满后的部分不予直接结算。",
+    "本次{care}至{settled}结算，晚于备案有效期末日{through}，不能作为一次直接结算。有效期内的就诊（配置）可按其当日分别结算，"
+    "本案事实未分次列明，不作拆分。",
     en="A {care_en} is not a hospital admission made within validity, so article 13(2)'s exemption does not apply: "
     "the filing must be valid on the day of the service (each visit of a course on its own day). This "
-    "{care_en} runs to its settlement on {settled}, after the last valid day {through}: what falls after expiry "
-    "is not settled directly.",
+    "{care_en} runs to its settlement on {settled}, after the last valid day {through}, so it is not settled "
+    "directly as one episode. The visits (or fitting) made within validity may be settled on their own days; these "
+    "facts do not list them separately, so they are not split here.",
 )
 COVERAGE_AFTER_VALIDITY = ReasonTemplate(
     code="COVERAGE_AFTER_VALIDITY",
@@ -1074,6 +1107,32 @@ COVERAGE_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
 )
 
 
+COVERAGE_NO_BACK_FILING_FOR_FITTING = ReasonTemplate(
+    code="COVERAGE_NO_BACK_FILING_FOR_FITTING",
+    role=Role.DECISIVE,
+    when="filing_coverage of an intra-province device fitting filed after the fitting began (or not filed) with "
+    "an emergency, force majeure or pending recognition: the back-filing routes of art. 12(2), (3) do not apply.",
+    articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3), ArticleRef(19)),
+    interpretation=True,
+    zh="第十二条第二款（急诊抢救、不可抗力）和第三款（就医时尚未完成工伤认定）的补办备案是就医（康复）的规定；辅助器具配置须已完成"
+    "辅助器具配置确认并在配置时核对备案信息（第四条、第十九条），不适用补办备案。",
+    en="The back-filings of art. 12(2) (an emergency, force majeure) and 12(3) (injury recognition pending when "
+    "care began) are rules for medical care and rehabilitation; a device fitting needs its device confirmation and "
+    "a filing checked at the fitting (arts. 4, 19), so no back-filing applies to it.",
+)
+COVERAGE_BACK_FILING_OUTPATIENT = ReasonTemplate(
+    code="COVERAGE_BACK_FILING_OUTPATIENT",
+    role=Role.DECISIVE,
+    when="filing_coverage of an intra-province OUTPATIENT episode that takes a back-filing route of art. 12(2) or "
+    "(3) (covered, possible, or too late).",
+    articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3)),
+    interpretation=True,
+    zh="第十二条第二款、第三款以“出院结算”为界；对门诊就医（康复），读作该次门诊（疗程）的结算。",
+    en="Art. 12(2) and (3) are timed by discharge settlement (出院结算); for outpatient care this library reads it "
+    "as the settlement of the visit (or course).",
+)
+
+
 def _cause(facts: CoverageFacts) -> tuple[str, str]:
     if facts.emergency_marked:
         return "急诊抢救", "an emergency marked in the medical record"
@@ -1110,19 +1169,34 @@ def _without_filing(facts: CoverageFacts, scope: Scope) -> CoverageRuling:
     """No filing on record: article 12 ¶1, or one of the back-filing routes of ¶2 and ¶3."""
     cause, cause_en = _cause(facts)
     back_filing_cause = facts.emergency_marked or facts.force_majeure
-    if scope.cross_province and (back_filing_cause or facts.recognition_pending_at_admission):
+    any_cause = back_filing_cause or facts.recognition_pending_at_admission
+    if scope.cross_province and any_cause:
         return _national(
             facts, f"跨省异地就医{cause}，尚未备案", f"Cross-province care after {cause_en}, not filed"
         )
+    care = facts.care_type
+    if care is CareType.DEVICE_FITTING and any_cause:
+        # The back-filing routes of article 12 ¶2 and ¶3 are for medical care [interpretation].
+        return CoverageRuling(
+            outcome=Coverage.NOT_COVERED,
+            reasons=(COVERAGE_NO_FILING.make(), COVERAGE_NO_BACK_FILING_FOR_FITTING.make()),
+        )
+    outpatient = (
+        (COVERAGE_BACK_FILING_OUTPATIENT.make(),) if care is CareType.OUTPATIENT and any_cause else ()
+    )
     if scope is Scope.INTRA_PROVINCE and facts.recognition_pending_at_admission:
         return CoverageRuling(
-            outcome=Coverage.BACK_FILING_POSSIBLE, reasons=(COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE.make(),)
+            outcome=Coverage.BACK_FILING_POSSIBLE,
+            reasons=(COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE.make(), *outpatient),
         )
     if scope is Scope.INTRA_PROVINCE and back_filing_cause:
         if facts.settled_on is None:
             return CoverageRuling(
                 outcome=Coverage.BACK_FILING_POSSIBLE,
-                reasons=(COVERAGE_BACK_FILING_STILL_POSSIBLE.make(cause=cause, cause_en=cause_en),),
+                reasons=(
+                    COVERAGE_BACK_FILING_STILL_POSSIBLE.make(cause=cause, cause_en=cause_en),
+                    *outpatient,
+                ),
             )
         return CoverageRuling(
             outcome=Coverage.MANUAL_REIMBURSEMENT,
@@ -1130,6 +1204,7 @@ def _without_filing(facts: CoverageFacts, scope: Scope) -> CoverageRuling:
                 COVERAGE_BACK_FILING_TOO_LATE.make(
                     cause=cause, cause_en=cause_en, settled=facts.settled_on.isoformat()
                 ),
+                *outpatient,
             ),
         )
     return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(COVERAGE_NO_FILING.make(),))
@@ -1218,8 +1293,17 @@ def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_
             )
         )
 
-    # When (article 12; for an inbound filing, the insured province's approval under the national rules).
+    # When (article 12; for an inbound filing, the insured province's approval under the national rules). The
+    # back-filing routes of article 12 ¶2 and ¶3 are for medical care, not a device fitting [interpretation].
     inbound = scope is Scope.CROSS_PROVINCE_INBOUND
+    care = facts.care_type
+    routes = care is not CareType.DEVICE_FITTING
+    cause = facts.emergency_marked or facts.force_majeure or facts.recognition_pending_at_admission
+    if back_filed and scope is Scope.INTRA_PROVINCE and cause:
+        if not routes:
+            failures.append(COVERAGE_NO_BACK_FILING_FOR_FITTING.make())
+        elif care is CareType.OUTPATIENT:
+            passes.append(COVERAGE_BACK_FILING_OUTPATIENT.make())
     province = {"insured": filing.insured.name} if inbound else {}
     if not back_filed:
         if filing.filed_on < facts.admitted_on:
@@ -1238,7 +1322,7 @@ def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_
         if failures:  # a wrong place, institution or service fails whatever the national timing rules say
             return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *national.reasons))
         return national
-    elif scope is Scope.INTRA_PROVINCE and facts.recognition_pending_at_admission:
+    elif scope is Scope.INTRA_PROVINCE and routes and facts.recognition_pending_at_admission:
         # Article 12 ¶3 refunds what the worker paid [interpretation, product owner]: the dates show whether the
         # worker paid at discharge (back-filed after it) or the fund's share was settled directly (before it).
         passes.append(COVERAGE_BACK_FILING_APPROVED.make(filed=filed))
@@ -1266,18 +1350,18 @@ def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_
             passes.append(
                 COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE.make(filed=filed, when_zh=when[0], when_en=when[1])
             )
-    elif scope is Scope.INTRA_PROVINCE and (facts.emergency_marked or facts.force_majeure):
-        cause, cause_en = _cause(facts)
+    elif scope is Scope.INTRA_PROVINCE and routes and (facts.emergency_marked or facts.force_majeure):
+        cause_zh, cause_en = _cause(facts)
         if facts.settled_on is not None and filing.filed_on > facts.settled_on:
             manual.append(
                 COVERAGE_BACK_FILING_TOO_LATE.make(
-                    cause=cause, cause_en=cause_en, settled=facts.settled_on.isoformat()
+                    cause=cause_zh, cause_en=cause_en, settled=facts.settled_on.isoformat()
                 )
             )
         else:
             passes += [
                 COVERAGE_BACK_FILING_APPROVED.make(filed=filed),
-                COVERAGE_BACK_FILED_EMERGENCY.make(cause=cause, cause_en=cause_en, filed=filed),
+                COVERAGE_BACK_FILED_EMERGENCY.make(cause=cause_zh, cause_en=cause_en, filed=filed),
             ]
             if facts.settled_on == filing.filed_on:
                 passes.append(COVERAGE_BACK_FILED_SETTLEMENT_DAY.make(filed=filed))
@@ -1290,11 +1374,14 @@ def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_
     outside = _outside_procedure(filing, resolve_parameters(parameters, filing.filed_on))
     outside_reasons = outside.reasons if outside is not None else ()
     if validity.outcome in (Validity.NOT_IN_FORCE, Validity.EXPIRED):
-        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *outside_reasons, *passes))
+        # What passed above (a back-filing route, the timing) cannot make such a filing cover anything.
+        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *outside_reasons))
     start, through = validity.valid_from, validity.valid_through
     if start is None or through is None:
         if validity.outcome is Validity.NATIONAL_PROCEDURE:
-            outcome = Coverage.NOT_COVERED if failures else Coverage.NATIONAL_PROCEDURE
+            # The national procedure's validity governs, and the filing does not state it: only the insured place
+            # can say; this procedure still governs the settlement itself.
+            outcome = Coverage.NOT_COVERED if failures else Coverage.VALIDITY_NOT_STATED
             return CoverageRuling(outcome=outcome, reasons=(*failures, *outside_reasons, *passes))
         return CoverageRuling(
             outcome=Coverage.SET_BY_INSURED_PROVINCE,

@@ -229,18 +229,20 @@ class SettlementRuling(Ruling[Settlement]):
     ``bill`` is the total of the lines inside direct settlement. ``fund_share`` and ``worker_share`` are what the
     fund and the worker pay at the institution (``fund_share + worker_share == bill``): for a case not settled
     directly the worker pays the bill there, and what is reimbursed later is for the insured place's review.
-    They are ``None`` where this procedure does not split the bill (local care, not governed, not in force).
-    ``outside_direct_settlement`` totals the lines that are never part of direct settlement (cross-province meal
-    allowance, travel and lodging): see :attr:`meal_allowance` and the reasons for who handles them.
-    ``refund_to_worker`` is the fund's share refunded to a worker who paid before injury recognition (art. 12 ¶3).
+    They are ``None`` where this procedure does not split the bill (local care, not governed, not in force), and
+    ``bill`` is then the whole bill. ``outside_direct_settlement`` totals the lines that are never part of direct
+    settlement (cross-province meal allowance, travel and lodging): see :attr:`meal_allowance` and the reasons for
+    who handles them. ``refund_to_worker`` is the fund's share refunded to a worker who paid before injury
+    recognition (art. 12 ¶3); both are ``None`` where the bill is not split. ``catalogs`` (art. 17 ¶1, ¶2) and an
+    intra-province ``meal_allowance`` belong to a direct settlement: they are empty on any other outcome.
     """
 
     scope: Scope | None
     bill: Decimal = ZERO
     fund_share: Decimal | None = None
     worker_share: Decimal | None = None
-    outside_direct_settlement: Decimal = ZERO
-    refund_to_worker: Decimal = ZERO
+    outside_direct_settlement: Decimal | None = None
+    refund_to_worker: Decimal | None = None
     catalogs: tuple[CatalogRuling, ...] = ()
     meal_allowance: AllowanceRuling | None = None
 
@@ -428,7 +430,7 @@ SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
     role=Role.DECISIVE,
     when="Settlement with outcome DIRECT whose coverage is COVERED_WITH_REFUND and whose fund share is more than zero.",
     articles=(ArticleRef(12, paragraph=3),),
-    interpretation=False,
+    interpretation=True,
     zh="工伤认定前由工伤职工垫付的费用，协议机构按规定将基金支付部分{amount}元退还工伤职工。",
     en="The worker paid before injury recognition: the institution refunds the fund's share, {amount} yuan, to "
     "the worker.",
@@ -660,6 +662,8 @@ def _not_payable(
 ) -> SettlementRuling:
     """A NOT_PAYABLE_DIRECTLY ruling: the worker pays the bill at the institution; what follows is not this
     procedure's to say (articles 5, 12 ¶1)."""
+    figures.setdefault("outside_direct_settlement", ZERO)
+    figures.setdefault("refund_to_worker", ZERO)
     return SettlementRuling(
         outcome=Settlement.NOT_PAYABLE_DIRECTLY,
         reasons=(*reasons, SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED.make()),
@@ -822,6 +826,12 @@ def decide_settlement(
         manual.extend(coverage.reasons)
     elif coverage.outcome is Coverage.NATIONAL_PROCEDURE:
         elsewhere.extend(coverage.reasons)
+    elif coverage.outcome is Coverage.VALIDITY_NOT_STATED:
+        raise InvalidInputError(
+            "episode.filing.stated_valid_through",
+            "a cross-province filing made under the national procedure has the validity that procedure gave it: "
+            "give the dates the platform shows",
+        )
     else:
         notes.extend(coverage.reasons)
 
@@ -862,28 +872,35 @@ def decide_settlement(
         )
     ]
     outside_total = total - _sum(line.amount for line in inside)
-    # The catalogs and allowances: said only where this procedure divides the bill.
-    priced: list[Reason] = []
+    # The allowances handled outside direct settlement (art. 17 ¶3: the cross-province meal allowance, travel and
+    # lodging) go to the insured place whatever the outcome. The catalogs (art. 17 ¶1, ¶2: 直接结算的…费用) and the
+    # intra-province meal allowance (paid with the direct settlement) belong to a direct settlement only: a
+    # manual reimbursement follows the insured place's rules (art. 22), and nothing is said of costs not payable.
+    apart: list[Reason] = []
     for ruling in (meal, travel):
-        if ruling is not None:
-            priced.extend(ruling.reasons)
+        if ruling is not None and not ruling.part_of_direct_settlement:
+            apart.extend(ruling.reasons)
+    with_direct: list[Reason] = []
+    if meal is not None and meal.part_of_direct_settlement:
+        with_direct.extend(meal.reasons)
     if catalogs:
-        priced.append(_catalog_summary(catalogs))
+        with_direct.append(_catalog_summary(catalogs))
 
     bill = _sum(line.amount for line in inside)
     figures: dict[str, Any] = {
         "scope": scope,
         "bill": bill,
         "outside_direct_settlement": outside_total,
-        "catalogs": catalogs,
-        "meal_allowance": meal,
+        "refund_to_worker": ZERO,
+        "catalogs": (),
+        "meal_allowance": meal if meal is not None and not meal.part_of_direct_settlement else None,
     }
     # The precedence of outcomes: not payable directly, then not governed here, then manual, then direct.
     # Article 22's manual route follows a covering filing whose settlement fails only for the network or the
     # credential: on any other outcome those conditions are reported without promising a reimbursement.
     if not_payable:
         return _not_payable(
-            (*scope_ruling.reasons, *not_payable, *elsewhere, *_noted(manual), *notes, *priced), **figures
+            (*scope_ruling.reasons, *not_payable, *elsewhere, *_noted(manual), *notes, *apart), **figures
         )
     if elsewhere:
         # The national procedure governs: this procedure divides no money and names no catalog (article 36).
@@ -901,7 +918,7 @@ def decide_settlement(
                 *manual,
                 SETTLEMENT_MANUAL_DUPLICATE_CHECK.make(),
                 *notes,
-                *priced,
+                *apart,
             ),
             fund_share=ZERO,
             worker_share=bill,
@@ -927,12 +944,12 @@ def decide_settlement(
         direct = SETTLEMENT_DIRECT_INBOUND.make(insured=insured.name, insured_en=str(insured))
     else:
         direct = SETTLEMENT_DIRECT.make()
+    figures.update(refund_to_worker=refund, catalogs=catalogs, meal_allowance=meal)
     return SettlementRuling(
         outcome=Settlement.DIRECT,
-        reasons=(*scope_ruling.reasons, direct, *notes, *priced, *share_reasons),
+        reasons=(*scope_ruling.reasons, direct, *notes, *apart, *with_direct, *share_reasons),
         fund_share=fund,
         worker_share=worker,
-        refund_to_worker=refund,
         **figures,
     )
 
