@@ -56,6 +56,7 @@ from ._validate import (
 )
 from .agencies import AgencyRuling, AgencyTask, responsible_agency
 from .applications import (
+    REVIEW_DEADLINE_PROVISIONAL,
     Agency,
     FilingApplication,
     Requirement,
@@ -101,6 +102,7 @@ from .funds import (
 from .identity import IdentityNumber
 from .institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
 from .jsonio import CaseError, Problem
+from .parameters import DEFAULT_PARAMETERS
 from .periods import add_months
 from .places import Place
 from .reconciliation import (
@@ -111,7 +113,7 @@ from .reconciliation import (
     decide_reconciliation_deadline,
     reconcile_month,
 )
-from .ruling import REASONS, LabelledEnum, Ruling
+from .ruling import REASONS, LabelledEnum, ReasonTemplate, Ruling
 from .scope import Scope, ScopeRuling, classify_scope
 from .settlement import (
     Episode,
@@ -136,7 +138,13 @@ from .supervision import (
     suspension_status,
 )
 from .terms import ServiceKind
-from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
+from .workdays import (
+    CALENDAR_PROVISIONAL,
+    DEFAULT_CALENDAR,
+    WorkingDayCalendar,
+    provisional_note,
+    working_day_after,
+)
 
 __all__ = [
     "DECISIONS",
@@ -456,6 +464,14 @@ def _dated(day: _dt.date) -> DateRuling:
     return DateRuling(outcome=Computed.COMPUTED, reasons=(), date=day)
 
 
+def _counted(
+    after: _dt.date, n: int, day: _dt.date, calendar: WorkingDayCalendar, template: ReasonTemplate
+) -> DateRuling:
+    """A date counted in working days, with a note when it rests on the provisional end of the last known year."""
+    note = provisional_note(after, n, day, calendar=calendar, template=template)
+    return DateRuling(outcome=Computed.COMPUTED, reasons=() if note is None else (note,), date=day)
+
+
 # --- the suspension status, as a result writes it -----------------------------------------------------------------
 
 
@@ -705,7 +721,9 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="working_day_after",
         facts=WorkingDaysFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(working_day_after(f.date, f.n, calendar=f.calendar)),
+        run=lambda f, _today: _counted(
+            f.date, f.n, working_day_after(f.date, f.n, calendar=f.calendar), f.calendar, CALENDAR_PROVISIONAL
+        ),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
         articles=(10, 21),
@@ -723,7 +741,13 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="review_deadline",
         facts=ReviewDeadlineFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(review_deadline(f.received_on, calendar=f.calendar)),
+        run=lambda f, _today: _counted(
+            f.received_on,
+            DEFAULT_PARAMETERS.review_working_days,
+            review_deadline(f.received_on, calendar=f.calendar),
+            f.calendar,
+            REVIEW_DEADLINE_PROVISIONAL,
+        ),
         paths=MappingProxyType({"d": "$.facts.received_on"}),
         summary="the 5th working day after a filing application is received",
         articles=(10,),
@@ -917,7 +941,7 @@ class Case:
 _CITATION_TEXT = re.compile(
     r"art\. ([1-9]|[12][0-9]|3[0-6])(\([1-9]\))?( item [1-9])?|annex [12]( note [1-9])?"
 )
-_CASE_KEYS = frozenset({"case", "decision", "today", "facts", "articles", "expected"})
+_CASE_KEYS = frozenset({"case", "decision", "today", "facts", "articles", "expected", "calendar"})
 _EXPECTED_KEYS = frozenset({"outcome", "reasons", "figures", "error"})
 
 
@@ -960,15 +984,24 @@ def _expected(value: Any) -> Expected:
     return Expected(outcome=outcome, codes=codes, figures=jsonio.plain(figures))
 
 
-def case_from_json(data: Any) -> Case:
+def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR) -> Case:
     """A :class:`Case` from parsed JSON (:func:`gongshang_rules.jsonio.loads`); one :class:`CaseError` listing
-    every problem with its path (``$.facts.filing.category: ...``)."""
+    every problem with its path (``$.facts.filing.category: ...``).
+
+    ``calendar`` is the calendar the case is decided with (default: the bundled State Council schedules; the
+    command line's ``--calendar FILE`` adds to it). The case's optional ``"calendar"`` key, then a decision's
+    ``facts.calendar``, add their schedules to it (:meth:`WorkingDayCalendar.layered_on`); a case without either
+    keeps its meaning.
+    """
     if type(data) is not dict:
         raise CaseError([Problem("$", f"a case must be a JSON object, got {jsonio._json_type(data)}")])
     problems: list[Problem] = []
     for key in sorted(set(data) - _CASE_KEYS):
         problems.append(
-            Problem(f"$.{key}", "unknown key; the keys are case, decision, today, facts, articles, expected")
+            Problem(
+                f"$.{key}",
+                "unknown key; the keys are case, decision, today, facts, articles, expected, calendar",
+            )
         )
     for key in ("case", "decision", "today", "facts"):
         if key not in data:
@@ -989,6 +1022,14 @@ def case_from_json(data: Any) -> Case:
     facts = None
     if kind is not None and "facts" in data:
         facts = _take(problems, "$.facts", lambda: jsonio.structure(data["facts"], kind.facts))
+    if "calendar" in data:
+        own = _take(problems, "$.calendar", lambda: jsonio.structure(data["calendar"], WorkingDayCalendar))
+        calendar = own.layered_on(calendar) if own is not None else calendar
+    if facts is not None and hasattr(facts, "calendar"):
+        given = type(data["facts"]) is dict and "calendar" in data["facts"]
+        effective = facts.calendar.layered_on(calendar) if given else calendar
+        if effective is not facts.calendar:
+            facts = attrs.evolve(facts, calendar=effective)
     articles: tuple[str, ...] = ()
     if "articles" in data:
         articles = _take(problems, "$.articles", lambda: _articles(data["articles"])) or ()
@@ -1085,10 +1126,14 @@ def error_result(
     return result
 
 
-def decide_data(data: Any, *, line: int | None = None) -> tuple[Case | None, dict[str, Any]]:
-    """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input."""
+def decide_data(
+    data: Any, *, line: int | None = None, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
+) -> tuple[Case | None, dict[str, Any]]:
+    """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input.
+
+    ``calendar``: the calendar the case is decided with (see :func:`case_from_json`)."""
     try:
-        case = case_from_json(data)
+        case = case_from_json(data, calendar=calendar)
     except CaseError as error:
         name = data.get("case") if type(data) is dict else None
         decision = data.get("decision") if type(data) is dict else None
@@ -1501,7 +1546,8 @@ class _SchemaWriter:
                     "schedules": {"type": "array", "items": self.of(YearSchedule)},
                     "use_bundled": {"type": "boolean"},
                 },
-                "description": "State Council schedules supplied with the case, then (use_bundled) the bundled ones",
+                "description": "State Council schedules added to the calendar the case is decided with (the bundled "
+                "schedules and any given with --calendar); with use_bundled false, these schedules alone",
             }
         return self.ref("calendar")
 
@@ -1577,6 +1623,7 @@ def case_schema() -> dict[str, Any]:
             "today": writer.ref("date"),
             "facts": {"type": "object"},
             "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
+            "calendar": writer._calendar(),
             "expected": {
                 "oneOf": [
                     {
