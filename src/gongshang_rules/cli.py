@@ -6,8 +6,12 @@ Commands:
 * ``decide CASE.json|-``: decide one case and explain it for a person; ``--json`` prints the result object.
 * ``batch IN.jsonl|-``: one result per line, streaming; a bad line gets an error result on its own line and the run
   goes on; ``--jobs N`` uses N processes, output in input order; a progress indicator on stderr when it is a terminal.
+  When the input is a pipe, each result is written and flushed as soon as its line is decided (a co-process).
 * ``verify THEIRS.jsonl --cases CASES.jsonl``: compare another implementation's results with ours, case by case,
-  on the outcome, the set of reason codes and the figures.
+  on the outcome, the set of reason codes and the figures; ``--format text|json|junit``.
+* ``serve [--host 127.0.0.1] [--port N]``: the oracle as an HTTP JSON service (the optional ``serve`` extra).
+* ``--calendar FILE`` (decide, batch, verify, conformance, serve): State Council schedules (CSV) for years the
+  bundle does not know; ``--version`` prints the version and the calendar years it knows, with their sources.
 * ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results.
 * ``corpus``: print the bundled corpus (JSONL); ``schema case|result``: print a JSON Schema.
 
@@ -18,8 +22,10 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import importlib.resources
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,6 +37,7 @@ from ._privacy import redact
 
 if TYPE_CHECKING:
     from .cases import Case, Difference, Envelope
+    from .workdays import WorkingDayCalendar
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
 
@@ -125,23 +132,28 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
             yield number, raw
 
 
-def decide_line(number: int, raw: bytes) -> tuple[str, bool]:
-    """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input)."""
+def decide_line(number: int, raw: bytes, *, calendar: WorkingDayCalendar | None = None) -> tuple[str, bool]:
+    """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input).
+
+    ``calendar``: the calendar the case is decided with (default: the bundled schedules; see ``--calendar``)."""
     from . import cases, jsonio
 
     try:
         data = jsonio.loads(raw)
     except jsonio.CaseError as error:
         return jsonio.dumps(cases.error_result(error, line=number)), True
-    result = cases.decide_data(data, line=number)[1]
+    result = cases.decide_data(
+        data, line=number, calendar=_calendar_of(None) if calendar is None else calendar
+    )[1]
     return jsonio.dumps(result), "error" in result
 
 
-def _decide_chunk(chunk: list[tuple[int, bytes]]) -> tuple[bytes, int]:
+def _decide_chunk(chunk: list[tuple[int, bytes]], calendar_text: str | None = None) -> tuple[bytes, int]:
     out: list[str] = []
     bad = 0
+    calendar = _calendar_of(calendar_text)
     for number, raw in chunk:
-        line, failed = decide_line(number, raw)
+        line, failed = decide_line(number, raw, calendar=calendar)
         bad += failed
         out.append(line)
     return ("\n".join(out) + "\n").encode("utf-8"), bad
@@ -180,7 +192,7 @@ class _Progress:
 # --- decide ---------------------------------------------------------------------------------------------------------
 
 
-def _decide(source: str, as_json: bool) -> int:
+def _decide(source: str, as_json: bool, calendar_text: str | None = None) -> int:
     from . import cases, jsonio
 
     try:
@@ -193,7 +205,7 @@ def _decide(source: str, as_json: bool) -> int:
     except jsonio.CaseError as error:
         return _rejected(cases.error_result(error), None, as_json)
     try:
-        case = cases.case_from_json(data)
+        case = cases.case_from_json(data, calendar=_calendar_of(calendar_text))
         ruling = cases.decide(case)
     except jsonio.CaseError as error:
         about = cases.envelope(data)
@@ -253,7 +265,7 @@ def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
 # --- batch ----------------------------------------------------------------------------------------------------------
 
 
-def _batch(source: str, output: str | None, jobs: int) -> int:
+def _batch(source: str, output: str | None, jobs: int, calendar_text: str | None = None) -> int:
     try:
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
@@ -273,7 +285,10 @@ def _batch(source: str, output: str | None, jobs: int) -> int:
             total = None
     progress = _Progress(total)
     try:
-        bad = _run_batch(stream, sink, jobs, progress)
+        if _is_regular_file(stream):
+            bad = _run_batch(stream, sink, jobs, progress, calendar_text)
+        else:
+            bad = _run_stream(stream, sink, jobs, progress, calendar_text)
     finally:
         progress.close()
         if source != "-":
@@ -282,6 +297,8 @@ def _batch(source: str, output: str | None, jobs: int) -> int:
             sink.close()
         else:
             sink.flush()
+    if bad:
+        _batch_summary(bad, progress.count)
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -296,11 +313,13 @@ def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tupl
         yield chunk
 
 
-def _run_batch(stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress) -> int:
+def _run_batch(
+    stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress, calendar_text: str | None = None
+) -> int:
     count = done = bad = 0
     if jobs <= 1:
         for chunk in _chunks(_lines(stream), _CHUNK):
-            data, chunk_bad = _decide_chunk(chunk)
+            data, chunk_bad = _decide_chunk(chunk, calendar_text)
             sink.write(data)
             bad += chunk_bad
             count += len(chunk)
@@ -326,7 +345,9 @@ def _run_batch(stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progres
                 progress.update(count, done)
 
         for chunk in _chunks(_lines(stream), _CHUNK):
-            pending.append((pool.submit(_decide_chunk, chunk), len(chunk), sum(len(r) for _n, r in chunk)))
+            pending.append(
+                (pool.submit(_decide_chunk, chunk, calendar_text), len(chunk), sum(len(r) for _n, r in chunk))
+            )
             drain(4 * jobs)  # a bounded number of chunks in flight: memory stays flat
         drain(0)
     return bad
@@ -355,9 +376,11 @@ def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[int, Any]]:
 # --- verify ---------------------------------------------------------------------------------------------------------
 
 
-def _verify(theirs_path: str, cases_path: str) -> int:
+def _verify(theirs_path: str, cases_path: str, fmt: str = "text", calendar_text: str | None = None) -> int:
     from . import cases
 
+    report = _VerifyReport(fmt)
+    calendar = _calendar_of(calendar_text)
     bad: list[str] = []
     theirs: dict[str, Any] = {}
     for number, data in _jsonl(Path(theirs_path), bad):
@@ -380,28 +403,30 @@ def _verify(theirs_path: str, cases_path: str) -> int:
             continue
         seen.add(about.name)
         total += 1
-        ours = cases.decide_data(data)[1]
+        ours = cases.decide_data(data, calendar=calendar)[1]
         candidate = theirs.get(about.name)
         if candidate is None:
             missing += 1
-            _say(f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]")
+            report.missing(
+                about, f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]"
+            )
             continue
         differences = cases.compare(ours, candidate, articles=about.articles)
         if differences:
             differ += 1
-            for difference in differences:
-                _say(f"DIFF {difference}")
         else:
             agree += 1
+        report.compared(about, differences)
     unknown = sorted(set(theirs) - seen)
     for name in unknown:
-        _say(f"UNKNOWN {name}: a result for a case not in {cases_path}")
+        report.unknown(name, f"UNKNOWN {name}: a result for a case not in {cases_path}")
     for line in bad:
         _err(line)
-    _say(
+    summary = (
         f"verify: {total} cases: {agree} agree, {differ} differ, {missing} missing from theirs; "
         f"{len(unknown)} results for unknown cases; {len(bad)} unreadable lines"
     )
+    report.finish(summary, bad)
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_DIFFERENCES if differ or missing or unknown else EXIT_OK
@@ -417,9 +442,10 @@ def _corpus_files() -> list[tuple[str, bytes]]:
     )
 
 
-def _conformance(directory: str | None, verbose: bool) -> int:
+def _conformance(directory: str | None, verbose: bool, calendar_text: str | None = None) -> int:
     from . import cases
 
+    calendar = _calendar_of(calendar_text)
     bad: list[str] = []
     sources: list[tuple[str, Iterable[tuple[int, Any]]]] = []
     if directory is None:
@@ -445,7 +471,7 @@ def _conformance(directory: str | None, verbose: bool) -> int:
                 continue
             names.add(about.name)
             total += 1
-            result = cases.decide_data(data)[1]
+            result = cases.decide_data(data, calendar=calendar)[1]
             reference = about.expected.as_result(about.name, about.decision or "?")
             differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
             if differences:
@@ -519,42 +545,56 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser(
-        "demo", help="decide the bundled example (the first cross-province case) and explain it"
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print the version and the calendar years it knows, and exit"
     )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
             help=help_text,
-            description=help_text,
-            epilog=_EPILOG,
+            description=_description(name, help_text),
+            epilog=_command_epilog(name),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+
+    sub("demo", "decide the bundled example (the first cross-province case) and explain it")
 
     decide = sub("decide", "decide one case (a JSON file, or - for stdin) and explain it")
     decide.add_argument("case", metavar="CASE.json", help="the case file, or - to read stdin")
     decide.add_argument(
         "--json", action="store_true", help="print the result object instead of an explanation"
     )
+    _add_calendar_option(decide)
 
     batch = sub("batch", "decide a JSONL file of cases: one result per line, in input order")
     batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
     batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
     batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
+    _add_calendar_option(batch)
 
     verify = sub("verify", "compare another implementation's results with ours, case by case")
     verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
     verify.add_argument("--cases", required=True, metavar="CASES.jsonl", help="the cases they decided")
+    verify.add_argument(
+        "--format",
+        choices=("text", "json", "junit"),
+        default="text",
+        help="text (DIFF/MISSING/UNKNOWN lines and a summary, the default), json (one report object) or junit "
+        "(JUnit XML, a test case per case, for CI systems)",
+    )
+    _add_calendar_option(verify)
 
     conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
     conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
     conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
+    _add_calendar_option(conformance)
 
     sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
     schema = sub("schema", "print the JSON Schema of a case or of a result")
     schema.add_argument("which", choices=("case", "result"))
+    _add_serve_command(sub)
     return parser
 
 
@@ -576,13 +616,402 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return _demo()
     if args.command == "decide":
-        return _decide(args.case, args.json)
+        return _decide(args.case, args.json, args.calendar)
     if args.command == "batch":
-        return _batch(args.input, args.output, args.jobs)
+        return _batch(args.input, args.output, args.jobs, args.calendar)
     if args.command == "verify":
-        return _verify(args.theirs, args.cases)
+        return _verify(args.theirs, args.cases, args.format, args.calendar)
     if args.command == "conformance":
-        return _conformance(args.directory, args.verbose)
+        return _conformance(args.directory, args.verbose, args.calendar)
+    if args.command == "serve":
+        return _serve(args.host, args.port, args.calendar)
     if args.command == "corpus":
         return _corpus()
     return _schema(args.which)
+
+
+# --- issue 11: the calendar, streaming, verify's formats, --version, per-command help, serve --------------------
+
+
+def version_text() -> str:
+    """What ``gongshang-rules --version`` prints: the version, and the calendar years it knows with their sources.
+
+    The calendar is part of the oracle's version: a release fixes every working-day answer.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .workdays import BUNDLED_SCHEDULES
+
+    try:
+        number = version("gongshang-rules")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
+        number = "unknown (not installed)"
+    lines = [
+        f"gongshang-rules {number}",
+        "calendar: the State Council holiday schedules bundled with this release:",
+        *(f"  {year}: {schedule.source}" for year, schedule in BUNDLED_SCHEDULES.items()),
+        "  other years: unknown (an error, never a guess); supply one with --calendar FILE or a case's "
+        '"calendar"',
+    ]
+    return "\n".join(lines)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: :func:`version_text`, computed only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        _say(version_text())
+        parser.exit(EXIT_OK)
+
+
+_DESCRIPTIONS = {
+    "demo": "Decide the bundled example (the first cross-province case, the news report of 2025-09-17): its scope, "
+    "eligibility, settlement and fund flow, explained for a person.",
+    "decide": "Decide one case (a JSON object, from a file or - for stdin) and explain it for a person; with --json, "
+    "print the result object instead (the same line batch writes). A case with an expected result is compared "
+    "with it.",
+    "batch": "Decide a JSON Lines file of cases: one result per non-blank line, in input order, to stdout or -o. A "
+    "bad line gets an error result on its own line and the run goes on; a summary goes to stderr when some "
+    "line was bad. From a pipe, each result is written and flushed as soon as its line is decided, so a "
+    "harness can write one case and read one result.",
+    "verify": "Compare another implementation's results (JSON Lines, matched by case name) with ours, case by "
+    "case, on the outcome, the set of reason codes and the figures.",
+    "conformance": "Run the bundled conformance corpus, or every *.jsonl file of DIR, against each case's expected "
+    "result.",
+    "corpus": "Print the bundled conformance corpus (JSON Lines, one case per line).",
+    "schema": "Print the JSON Schema of a case or of a result.",
+    "serve": "Serve the oracle over HTTP (JSON): POST /decide, POST /batch, GET /reasons, /schema/case, "
+    "/schema/result, /health and /openapi.json. Needs the optional extra: pip install 'gongshang-rules[serve]'. "
+    "Binds to loopback unless --host says otherwise; stops on Ctrl-C.",
+}
+
+_EXIT_CODES = {
+    "demo": ["0  the example was decided and explained"],
+    "decide": [
+        "0  decided (and, with an expected result, it agrees)",
+        "1  the result differs from the case's expected result",
+        "2  bad input or usage: unreadable file, invalid JSON, a case the library rejects",
+    ],
+    "batch": [
+        "0  every line was decided",
+        "2  some line was bad input (its error result is on its line; a summary on stderr), an unreadable or "
+        "unwritable file, or usage",
+    ],
+    "verify": [
+        "0  every case agrees",
+        "1  a difference, a case missing from theirs, or a result for an unknown case",
+        "2  an unreadable file or line, or usage",
+    ],
+    "conformance": [
+        "0  every case passed",
+        "1  a case failed",
+        "2  an unreadable file or line, a case without a name or expected result, or usage",
+    ],
+    "corpus": ["0  printed"],
+    "schema": ["0  printed", "2  usage (not case or result)"],
+    "serve": [
+        "0  stopped (Ctrl-C)",
+        "2  the serve extra is not installed, the address cannot be bound, or usage",
+    ],
+}
+
+
+def _description(name: str, help_text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(_DESCRIPTIONS.get(name, help_text), width=100)
+
+
+def _command_epilog(name: str) -> str:
+    """The epilog of one command's ``--help``: only its own exit codes."""
+    import textwrap
+
+    codes = _EXIT_CODES.get(name, ["0  fine", "2  bad input or usage"])
+    lines = ["exit codes:"]
+    for code in codes:
+        lines += textwrap.wrap(code, width=100, initial_indent="  ", subsequent_indent="     ")
+    if name not in {"demo", "corpus", "schema"}:
+        lines += ["", "The case and result formats are documented in docs/oracle.md."]
+    return "\n".join(lines) + "\n"
+
+
+def _calendar_file(path: str) -> str:
+    """``--calendar FILE``: the CSV text, checked now so that a bad file is a usage error naming the problem."""
+    from .errors import GongshangError
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise argparse.ArgumentTypeError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise argparse.ArgumentTypeError(f"{path} is not UTF-8 text") from None
+    try:
+        _calendar_of(text)
+    except GongshangError as error:
+        raise argparse.ArgumentTypeError(f"{path}: {error}") from None
+    return text
+
+
+def _add_calendar_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--calendar",
+        type=_calendar_file,
+        metavar="FILE",
+        help="State Council schedules (CSV: date,kind,source; kind off or makeup_workday) added to the bundled "
+        "ones, for a year they do not know; a year in FILE replaces the bundled one",
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _calendar_of(text: str | None) -> WorkingDayCalendar:
+    """The calendar cases are decided with: the bundled schedules, with those of ``--calendar``'s text added."""
+    from .workdays import DEFAULT_CALENDAR, schedules_from_csv
+
+    calendar = DEFAULT_CALENDAR
+    if text is not None:
+        for schedule in schedules_from_csv(text):
+            calendar = calendar.with_schedule(schedule)
+    return calendar
+
+
+def _is_regular_file(stream: IO[bytes]) -> bool:
+    """Whether ``stream`` reads a regular file (read in chunks); anything else (a pipe, a terminal) streams."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError):  # an in-memory stream has no file descriptor
+        return False
+
+
+def _batch_summary(bad: int, count: int) -> None:
+    """The summary on stderr when some line was bad, whether stderr is a terminal or not."""
+    _err(
+        f"batch: {bad} of {count} line(s) were bad input; each has an error result on its own line "
+        '(with "line"), and the exit code is 2'
+    )
+
+
+def _run_stream(
+    stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress, calendar_text: str | None
+) -> int:
+    """Batch from a pipe: each result written and flushed as soon as its line is decided, in input order.
+
+    With ``--jobs N`` the lines go to N processes one by one and a writer thread writes each result, in order, as
+    soon as it is ready; at most ``4 * N`` lines are in flight, so memory stays flat.
+    """
+    count = done = bad = 0
+    if jobs <= 1:
+        calendar = _calendar_of(calendar_text)
+        for number, raw in _lines(stream):
+            line, failed = decide_line(number, raw, calendar=calendar)
+            _write_line(sink, line)
+            sink.flush()
+            bad += failed
+            count += 1
+            done += len(raw)
+            progress.update(count, done)
+        return bad
+    import multiprocessing
+    import queue
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pending: queue.Queue[tuple[Future[tuple[bytes, int]], int] | None] = queue.Queue(maxsize=4 * jobs)
+    failures: list[BaseException] = []
+
+    def write_in_order() -> None:
+        nonlocal count, done, bad
+        while (item := pending.get()) is not None:
+            if failures:
+                continue  # the sink failed: let the reader stop, and drain what it had queued
+            future, nbytes = item
+            try:
+                data, line_bad = future.result()
+                sink.write(data)
+                sink.flush()
+            except BaseException as error:
+                failures.append(error)
+                continue
+            bad += line_bad
+            count += 1
+            done += nbytes
+            progress.update(count, done)
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        writer = threading.Thread(target=write_in_order, name="batch-writer", daemon=True)
+        writer.start()
+        try:
+            for number, raw in _lines(stream):
+                if failures:
+                    break
+                pending.put((pool.submit(_decide_chunk, [(number, raw)], calendar_text), len(raw)))
+        finally:
+            pending.put(None)
+            writer.join()
+    if failures:
+        raise failures[0]
+    return bad
+
+
+class _VerifyReport:
+    """What ``verify`` found, written as text (as it goes), or at the end as one JSON object or JUnit XML."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.cases: list[dict[str, Any]] = []
+        self.unknowns: list[str] = []
+
+    def compared(self, about: Envelope, differences: Sequence[Difference]) -> None:
+        if self.fmt == "text":
+            for difference in differences:
+                _say(f"DIFF {difference}")
+            return
+        self.cases.append(
+            {
+                "case": about.name,
+                "decision": about.decision,
+                "articles": list(about.articles),
+                "status": "differ" if differences else "agree",
+                "differences": [
+                    {"what": d.what, "detail": d.detail, "articles": list(d.articles)} for d in differences
+                ],
+            }
+        )
+
+    def missing(self, about: Envelope, line: str) -> None:
+        if self.fmt == "text":
+            _say(line)
+            return
+        self.cases.append(
+            {
+                "case": about.name,
+                "decision": about.decision,
+                "articles": list(about.articles),
+                "status": "missing",
+                "differences": [{"what": "missing", "detail": line, "articles": list(about.articles)}],
+            }
+        )
+
+    def unknown(self, name: str, line: str) -> None:
+        if self.fmt == "text":
+            _say(line)
+        else:
+            self.unknowns.append(name)
+
+    def finish(self, summary: str, unreadable: Sequence[str]) -> None:
+        if self.fmt == "text":
+            _say(summary)
+        elif self.fmt == "json":
+            self._json(summary, unreadable)
+        else:
+            self._junit(summary, unreadable)
+
+    def _counts(self) -> dict[str, int]:
+        statuses = collections.Counter(c["status"] for c in self.cases)
+        return {
+            "cases": len(self.cases),
+            "agree": statuses["agree"],
+            "differ": statuses["differ"],
+            "missing": statuses["missing"],
+            "unknown": len(self.unknowns),
+        }
+
+    def _json(self, summary: str, unreadable: Sequence[str]) -> None:
+        import json
+
+        report = {
+            "summary": {**self._counts(), "unreadable": len(unreadable), "text": summary},
+            "cases": self.cases,
+            "unknown": self.unknowns,
+            "unreadable": list(unreadable),
+        }
+        _say(json.dumps(report, ensure_ascii=False, sort_keys=True))
+
+    def _junit(self, summary: str, unreadable: Sequence[str]) -> None:
+        import xml.etree.ElementTree as ET
+
+        counts = self._counts()
+        failures = counts["differ"] + counts["missing"] + counts["unknown"]
+        attributes = {
+            "name": "gongshang-rules verify",
+            "tests": str(counts["cases"] + counts["unknown"] + (1 if unreadable else 0)),
+            "failures": str(failures),
+            "errors": "1" if unreadable else "0",
+            "skipped": "0",
+            "time": "0",
+        }
+        root = ET.Element("testsuites", attributes)
+        suite = ET.SubElement(root, "testsuite", attributes)
+        for case in self.cases:
+            element = ET.SubElement(
+                suite,
+                "testcase",
+                {
+                    "classname": f"verify.{case['decision'] or 'unknown'}",
+                    "name": str(case["case"]),
+                    "time": "0",
+                },
+            )
+            if case["status"] != "agree":
+                lines = [
+                    f"{d['what']}: {d['detail']}"
+                    + (f" [{', '.join(d['articles'])}]" if d["articles"] else "")
+                    for d in case["differences"]
+                ]
+                failure = ET.SubElement(
+                    element,
+                    "failure",
+                    {"type": case["status"], "message": lines[0] if lines else case["status"]},
+                )
+                failure.text = "\n".join(lines)
+        for name in self.unknowns:
+            element = ET.SubElement(
+                suite, "testcase", {"classname": "verify.unknown", "name": name, "time": "0"}
+            )
+            ET.SubElement(
+                element,
+                "failure",
+                {"type": "unknown", "message": "a result for a case not in the cases file"},
+            )
+        if unreadable:
+            element = ET.SubElement(
+                suite, "testcase", {"classname": "verify.input", "name": "unreadable lines", "time": "0"}
+            )
+            error = ET.SubElement(element, "error", {"type": "unreadable", "message": unreadable[0]})
+            error.text = "\n".join(unreadable)
+        ET.SubElement(suite, "system-out").text = summary
+        ET.indent(root)
+        _say('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode"))
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0 to 65535, got {value}")
+    return value
+
+
+def _add_serve_command(sub: Any) -> None:
+    serve = sub("serve", "serve the oracle over HTTP (JSON), on loopback unless told otherwise")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to bind (default 127.0.0.1, loopback only)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="the port (default 8000; 0: any free)"
+    )
+    _add_calendar_option(serve)
+
+
+def _serve(host: str, port: int, calendar_text: str | None) -> int:
+    try:
+        from . import server
+    except ImportError as error:
+        _err(f"serve needs the optional extra: pip install 'gongshang-rules[serve]' ({error})")
+        return EXIT_BAD_INPUT
+    return server.run(host=host, port=port, calendar=_calendar_of(calendar_text))
