@@ -18,10 +18,8 @@ from typing import Any
 
 import pytest
 
-from gongshang_rules import cli
+from gongshang_rules import cli, server  # the test extra installs the serve extra
 from gongshang_rules.workdays import DEFAULT_CALENDAR, YearSchedule
-
-server = pytest.importorskip("gongshang_rules.server")
 
 TIMEOUT = 10.0
 
