@@ -562,3 +562,22 @@ class TestLayeredCalendars:
         assert calendar.schedule(2026) is mine
         assert calendar.schedule(2025) is not None and calendar.schedule(2023) is None
         assert WorkingDayCalendar(use_bundled=False).schedule(2025) is None
+
+
+class TestProvisionalProperty:
+    """For any count in the bundle's years, the note is given exactly when the deadline is in 2026-12-21..31."""
+
+    @given(
+        start=st.dates(min_value=D(2024, 1, 1), max_value=D(2026, 12, 30)),
+        n=st.integers(min_value=1, max_value=15),
+    )
+    def test_the_note_is_given_exactly_for_late_december_2026(self, start: dt.date, n: int) -> None:
+        """Counted on the default calendar: a note iff 2026-12-21 <= deadline (no later day is known)."""
+        from gongshang_rules.workdays import provisional_note
+
+        try:
+            deadline = working_day_after(start, n)
+        except CalendarUnknownError:
+            return  # the count needed 2027: an error, not a provisional answer
+        note = provisional_note(start, n, deadline)
+        assert (note is not None) == (deadline >= D(2026, 12, 21))
