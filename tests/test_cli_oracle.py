@@ -185,6 +185,17 @@ class TestBatchThroughAPipe:
         filed = subprocess.run([*run, str(source)], capture_output=True, timeout=300, check=False)
         assert piped.stdout == filed.stdout and piped.stdout.count(b"\n") == len(corpus_lines())
 
+    def test_lines_that_arrived_together_are_grouped_and_numbered_as_from_a_file(self) -> None:
+        """A pipe holding three lines, a blank one and an unterminated last line: numbered 1, 2, 4, 5 as _lines does."""
+        read_end, write_end = os.pipe()
+        os.write(write_end, b'{"a":1}\n{"b":2}\n\n{"c":3}\n{"d":4}')
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as stream:
+            groups = list(cli._available_lines(stream))
+        flat = [item for group in groups for item in group]
+        assert flat == list(cli._lines(io.BytesIO(b'{"a":1}\n{"b":2}\n\n{"c":3}\n{"d":4}')))
+        assert len(groups[0]) == 3  # what had arrived at the first read, decided as one chunk
+
     def test_an_in_memory_stdin_streams_too(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:

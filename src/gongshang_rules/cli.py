@@ -793,24 +793,56 @@ def _batch_summary(bad: int, count: int) -> None:
     )
 
 
+def _available_lines(stream: IO[bytes]) -> Iterator[list[tuple[int, bytes]]]:
+    """(line number, text) of each non-blank line, in groups: the complete lines that had arrived at each read.
+
+    From a file descriptor each read returns what the writer has written so far, so a harness writing one case at a
+    time gets groups of one (answered at once), and a fast writer (``cat cases.jsonl |``) gets large groups (decided
+    in chunks, as from a file). Numbering is that of :func:`_lines`. A stream without a descriptor: one by one.
+    """
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # an in-memory stream
+        for item in _lines(stream):
+            yield [item]
+        return
+    number, rest = 0, b""
+    while True:
+        data = os.read(fd, 1 << 16)
+        if not data:
+            break
+        *complete, rest = (rest + data).split(b"\n")
+        group = []
+        for text in complete:
+            number += 1
+            if text.strip():
+                group.append((number, text + b"\n"))
+        if group:
+            yield group
+    if rest.strip():
+        yield [(number + 1, rest)]
+
+
 def _run_stream(
     stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress, calendar_text: str | None
 ) -> int:
     """Batch from a pipe: each result written and flushed as soon as its line is decided, in input order.
 
-    With ``--jobs N`` the lines go to N processes one by one and a writer thread writes each result, in order, as
-    soon as it is ready; at most ``4 * N`` lines are in flight, so memory stays flat.
+    With ``--jobs N`` the lines that have arrived go to N processes in chunks, and a writer thread writes each
+    chunk's results, in order, as soon as they are ready; at most ``4 * N`` chunks are in flight, so memory stays
+    flat.
     """
     count = done = bad = 0
     if jobs <= 1:
         calendar = _calendar_of(calendar_text)
-        for number, raw in _lines(stream):
-            line, failed = decide_line(number, raw, calendar=calendar)
-            _write_line(sink, line)
-            sink.flush()
-            bad += failed
-            count += 1
-            done += len(raw)
+        for group in _available_lines(stream):
+            for number, raw in group:
+                line, failed = decide_line(number, raw, calendar=calendar)
+                _write_line(sink, line)
+                sink.flush()
+                bad += failed
+                count += 1
+                done += len(raw)
             progress.update(count, done)
         return bad
     import multiprocessing
@@ -819,7 +851,7 @@ def _run_stream(
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pending: queue.Queue[tuple[Future[tuple[bytes, int]], int] | None] = queue.Queue(maxsize=4 * jobs)
+    pending: queue.Queue[tuple[Future[tuple[bytes, int]], int, int] | None] = queue.Queue(maxsize=4 * jobs)
     failures: list[BaseException] = []
 
     def write_in_order() -> None:
@@ -827,16 +859,16 @@ def _run_stream(
         while (item := pending.get()) is not None:
             if failures:
                 continue  # the sink failed: let the reader stop, and drain what it had queued
-            future, nbytes = item
+            future, size, nbytes = item
             try:
-                data, line_bad = future.result()
+                data, chunk_bad = future.result()
                 sink.write(data)
                 sink.flush()
             except BaseException as error:
                 failures.append(error)
                 continue
-            bad += line_bad
-            count += 1
+            bad += chunk_bad
+            count += size
             done += nbytes
             progress.update(count, done)
 
@@ -844,10 +876,12 @@ def _run_stream(
         writer = threading.Thread(target=write_in_order, name="batch-writer", daemon=True)
         writer.start()
         try:
-            for number, raw in _lines(stream):
+            for group in _available_lines(stream):
                 if failures:
                     break
-                pending.put((pool.submit(_decide_chunk, [(number, raw)], calendar_text), len(raw)))
+                for chunk in _chunks(group, max(1, min(_CHUNK, len(group) // jobs))):
+                    future = pool.submit(_decide_chunk, chunk, calendar_text)
+                    pending.put((future, len(chunk), sum(len(raw) for _n, raw in chunk)))
         finally:
             pending.put(None)
             writer.join()
