@@ -591,3 +591,12 @@ class TestCalendarOfACase:
             self._case("reconciliation_deadline", {"settled_on": "2026-12-24"}, calendar=self.SCHEDULE_2027)
         )[1]
         assert "RECONCILIATION_DAY_OFF_PROVISIONAL" not in {r["code"] for r in with_2027["reasons"]}
+
+    def test_a_case_with_a_calendar_and_its_result_fit_the_schemas(self) -> None:
+        """The case schema has the optional "calendar"; the provisional notes are results the schema accepts."""
+        case = self._case("review_deadline", {"received_on": "2026-12-18"}, calendar=self.SCHEDULE_2027)
+        validator("case.schema.json").validate(case)
+        late = self._case("review_deadline", {"received_on": "2026-12-18"})
+        validator("result.schema.json").validate(cases.decide_data(late)[1])
+        with_2027 = cases.decide_data(case)[1]
+        assert with_2027["reasons"] == [] and with_2027["figures"]["date"] == "2026-12-25"

@@ -101,6 +101,20 @@ class TestCalendarOption:
         )
         capsys.readouterr()
 
+    def test_a_bundled_year_in_the_file_replaces_the_bundled_one(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file that makes 2026-01-05 (a Monday) a day off: the working day after 2026-01-04 becomes 01-06."""
+        path = tmp_path / "corrected-2026.csv"
+        path.write_text("date,kind,source\n2026-01-05,off,a corrected notice\n", encoding="utf-8")
+        case = {"case": "x", "decision": "working_day_after", "today": "2026-01-04",
+                "facts": {"date": "2026-01-04", "n": 1}}  # fmt: skip
+        source = write(tmp_path / "in.jsonl", [case])
+        assert main(["batch", str(source)]) == EXIT_OK
+        assert json.loads(capsys.readouterr().out)["figures"]["date"] == "2026-01-05"
+        assert main(["batch", str(source), "--calendar", str(path)]) == EXIT_OK
+        assert json.loads(capsys.readouterr().out)["figures"]["date"] == "2026-01-06"
+
     @pytest.mark.parametrize(
         ("text", "problem"),
         [
