@@ -764,7 +764,8 @@ class TestReviewApplication:
         )
         assert ruling.outcome is outcome
         assert (ruling.deadline, ruling.missing, ruling.agency) == (None, (), None)
-        assert str(ruling).splitlines()[1].startswith("  - SCOPE_")  # no agency, deadline or missing lines
+        lines = str(ruling).splitlines()
+        assert lines[1] == "  because:" and lines[2].startswith("  - SCOPE_")  # no agency, deadline, missing
 
     @pytest.mark.parametrize(
         ("treatment", "received", "outcome", "code"),

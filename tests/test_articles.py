@@ -6,6 +6,10 @@ non-computable articles": articles 1, 15, 28, 29, 33, 34 and 35 have no computab
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
+
 import pytest
 
 from gongshang_rules import ANNEXES, ARTICLES, CHAPTERS, REASONS, AnnexRef, ArticleRef, InvalidInputError
@@ -205,3 +209,92 @@ class TestChineseNumeral:
         headings = [ArticleRef(n).zh for n in range(1, 37)]
         assert headings[0] == "第一条" and headings[-1] == "第三十六条"
         assert len(set(headings)) == 36
+
+
+SOURCE = Path(__file__).parent / "data" / "hunan-procedure-xiangrenshegui-2025-24.txt"
+
+
+def squeeze(text: str) -> str:
+    """The text with every whitespace character removed: the comparison ignores layout, never a character."""
+    return re.sub(r"\s+", "", text)
+
+
+class TestThePublishedText:
+    """The law beside the code: the shipped text is the published one, split as the citations count it."""
+
+    def source(self) -> str:
+        return SOURCE.read_text(encoding="utf-8")
+
+    def test_the_articles_are_the_published_text(self) -> None:
+        """From 第一章 to the annex list after article 36, the text is the articles' text, headings aside."""
+        text = self.source()
+        body = text[text.index("第一章") : text.index("附件：1.")]
+        body = re.sub(r"第[一二三四五六七八九十]+章\s+\S+(\s+\S+)?\n", "", body)  # 第一章  总  则
+        published = re.split(r"第[一二三四五六七八九十]+条", squeeze(body))[1:]
+        assert len(published) == 36
+        for number, expected in enumerate(published, start=1):
+            assert squeeze(ARTICLES[number].text) == expected, number
+
+    def test_the_annexes_are_the_published_forms(self) -> None:
+        """Each annex's text is the form as published; its notes are the 备注 numbered 1 to 5 (annex 1) and 6."""
+        text = self.source()
+        first, second = text.index("附件1\n"), text.index("附件2\n")
+        assert squeeze(ANNEXES[1].text) == squeeze(text[first + 3 : second])
+        assert squeeze(ANNEXES[2].text) == squeeze(text[second + 3 :])
+        assert (len(ANNEXES[1].notes), len(ANNEXES[2].notes)) == (5, 6)
+        assert ANNEXES[1].text.startswith(ANNEXES[1].title_zh)
+
+    def test_the_data_file_is_what_the_tool_writes(self) -> None:
+        """tools/make_text.py --check: the committed data file comes from the published text."""
+        tools = Path(__file__).resolve().parent.parent / "tools"
+        sys.path.insert(0, str(tools))
+        try:
+            import make_text
+        finally:
+            sys.path.remove(str(tools))
+        assert make_text.main(["--check"]) == 0
+
+    @pytest.mark.parametrize(
+        ("ref", "start"),
+        [
+            (ArticleRef(13, paragraph=1), "异地转诊转院备案有效期为3个月。"),
+            (ArticleRef(13, paragraph=2), "备案有效期内已办理住院手续的"),
+            (ArticleRef(4, item=2), "（二）异地转诊转院工伤职工"),
+            (ArticleRef(9, paragraph=1, item=1), "（一）异地转诊转院的"),
+            (ArticleRef(9, paragraph=2), "线下申请的"),
+            (ArticleRef(36), "本规程自2025年8月1日起实施"),
+            (AnnexRef(2, note=5), "常驻异地工作工伤职工"),
+            (AnnexRef(1), "工伤保险异地就医（康复）直接结算备案表"),
+        ],
+    )
+    def test_a_citation_gives_its_sentence(self, ref: ArticleRef | AnnexRef, start: str) -> None:
+        """Paragraphs (款) are the article's lines; items (项) belong to the paragraph before them."""
+        assert ref.text.startswith(start)
+
+    def test_a_paragraph_with_items_includes_them(self) -> None:
+        """art. 9(1) is the sentence and its three items."""
+        assert ArticleRef(9, paragraph=1).text.count("\n") == 3
+        assert ARTICLES[9].paragraphs[0].ref == ArticleRef(9, paragraph=1)
+
+    def test_every_citation_of_the_library_has_text(self) -> None:
+        """No reason cites a paragraph, item or note the procedure does not have."""
+        for template in REASONS.values():
+            for citation in template.articles:
+                assert citation.text, (template.code, str(citation))
+
+    @pytest.mark.parametrize(
+        ("ref", "field"),
+        [
+            (ArticleRef(13, paragraph=3), "paragraph"),
+            (ArticleRef(4, item=3), "item"),
+            (ArticleRef(9, paragraph=2, item=1), "item"),
+            (AnnexRef(1, note=6), "note"),
+        ],
+    )
+    def test_a_citation_beyond_the_text_names_what_is_missing(
+        self, ref: ArticleRef | AnnexRef, field: str
+    ) -> None:
+        """Article 13 has two paragraphs, article 4 two items, annex 1 five notes."""
+        with pytest.raises(InvalidInputError) as caught:
+            _ = ref.text
+        assert caught.value.field == field

@@ -276,8 +276,9 @@ class TestResults:
         reason = result["reasons"][0]
         assert reason["articles"] == ["art. 2(1)", "art. 2(2)"]
         assert reason["citations"][0] == {"article": 2, "paragraph": 1, "item": None}
-        assert set(reason) == {"code", "articles", "citations", "interpretation", "message_zh", "message_en",
-                               "authorities"}  # fmt: skip
+        assert set(reason) == {"code", "role", "articles", "citations", "interpretation", "message_zh",
+                               "message_en", "authorities"}  # fmt: skip
+        assert reason["role"] == "DECISIVE"
 
     def test_a_case_the_library_rejects_while_deciding_is_an_error_result(self) -> None:
         """省本级 as a treatment place is refused by the rule: an error result at $.facts.treatment."""
@@ -406,6 +407,75 @@ class TestCompare:
     def test_an_unknown_code_has_no_articles(self) -> None:
         """A code the catalogue does not know is still reported, without articles."""
         assert cases.code_articles("NOT_A_CODE") == ()
+
+
+class TestCompareDecisiveAndNotes:
+    """The contract (issue 11): the outcome, the set of DECISIVE codes and the figures; notes only when strict."""
+
+    REF: ClassVar[dict[str, Any]] = {
+        "case": "c",
+        "outcome": "DIRECT",
+        "reasons": [
+            "SCOPE_INTRA_PROVINCE",
+            "SETTLEMENT_DIRECT",
+            "SETTLEMENT_CATALOGS",
+            "SETTLEMENT_CREDENTIAL_PRESENTED",
+        ],
+        "figures": {},
+    }
+
+    def test_a_missing_or_extra_note_is_listed_but_does_not_fail(self) -> None:
+        """Dropping a note and adding another: two 'notes' differences, neither failing."""
+        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT", "SETTLEMENT_CATALOGS",
+                                             "SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE"]}  # fmt: skip
+        differences = cases.compare(self.REF, candidate)
+        assert [(d.what, d.detail, d.fails) for d in differences] == [
+            ("notes", "missing reason SETTLEMENT_CREDENTIAL_PRESENTED", False),
+            ("notes", "unexpected reason SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE", False),
+        ]
+        assert cases.failing(differences) == []
+        assert "art. 16" in differences[0].articles  # a note's articles are named too
+
+    def test_strict_fails_on_notes_too(self) -> None:
+        """With strict, the same differences fail."""
+        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT"]}
+        differences = cases.compare(self.REF, candidate, strict=True)
+        assert [d.what for d in differences] == ["notes", "notes"]
+        assert cases.failing(differences) == differences
+
+    def test_a_decisive_code_fails_first_whatever_the_candidate_says_its_role_is(self) -> None:
+        """The role is the catalogue's: a candidate cannot demote a decisive code by calling it a note."""
+        candidate = {**self.REF, "reasons": [{"code": "SCOPE_INTRA_PROVINCE", "role": "NOTE"}, "SETTLEMENT_CATALOGS",
+                                             "SETTLEMENT_DIRECT_INBOUND", "SETTLEMENT_CREDENTIAL_PRESENTED"]}  # fmt: skip
+        differences = cases.compare(self.REF, candidate)
+        assert [(d.what, d.detail, d.fails) for d in differences] == [
+            ("reasons", "missing reason SETTLEMENT_DIRECT", True),
+            ("reasons", "unexpected reason SETTLEMENT_DIRECT_INBOUND", True),
+        ]
+
+    def test_an_unknown_code_counts_as_decisive(self) -> None:
+        """A code the catalogue does not know is not a note: an invented code fails."""
+        assert not cases.is_note("NOT_A_CODE") and cases.is_note("SETTLEMENT_CATALOGS")
+        candidate = {**self.REF, "reasons": [*self.REF["reasons"], "NOT_A_CODE"]}
+        (difference,) = cases.compare(self.REF, candidate)
+        assert difference.fails and difference.what == "reasons"
+
+    def test_an_expected_with_every_code_or_only_the_decisive_ones_passes(self) -> None:
+        """Backward compatible: a corpus expected listing every code passes, and so does one listing only the
+        decisive codes; with strict, only the full list passes."""
+        data = {"case": "Changsha to Yueyang, reconciled", "decision": "reconciliation_deadline", "today": "2025-09-30",
+                "facts": {"settled_on": "2025-09-30"}}  # fmt: skip
+        result = cases.decide_json(json.dumps(data))
+        every = [r["code"] for r in result["reasons"]]
+        decisive = [r["code"] for r in result["reasons"] if r["role"] == "DECISIVE"]
+        assert len(decisive) < len(every)
+        for codes, strict_differences in ((every, 0), (decisive, 1)):
+            expected = {**data, "expected": {"outcome": result["outcome"], "reasons": codes,
+                                             "figures": result["figures"]}}  # fmt: skip
+            reference = cases.expected_result(cases.case_from_json(expected))
+            assert reference is not None
+            assert cases.failing(cases.compare(reference, result)) == []
+            assert len(cases.failing(cases.compare(reference, result, strict=True))) == strict_differences
 
 
 class TestSchemas:
@@ -545,7 +615,8 @@ class TestCalendarOfACase:
         result = cases.decide_data(
             self._case("working_day_after", {"date": "2026-12-31", "n": 1}, calendar=self.SCHEDULE_2027)
         )[1]
-        assert result["figures"]["date"] == "2027-01-04" and result["reasons"] == []
+        assert result["figures"]["date"] == "2027-01-04"
+        assert [r["code"] for r in result["reasons"]] == ["PERIOD_WORKING_DAYS_COUNTED"]
 
     def test_a_case_calendar_is_validated_with_its_json_path(self) -> None:
         """A bad schedule in the case's calendar is reported under $.calendar."""
@@ -575,13 +646,17 @@ class TestCalendarOfACase:
         """working_day_after: 5 working days after 2026-12-18 is 12-25, with CALENDAR_PROVISIONAL."""
         result = cases.decide_data(self._case("working_day_after", {"date": "2026-12-18", "n": 5}))[1]
         assert result["figures"]["date"] == "2026-12-25"
-        assert [r["code"] for r in result["reasons"]] == ["CALENDAR_PROVISIONAL"]
+        assert [r["code"] for r in result["reasons"]] == [
+            "PERIOD_WORKING_DAYS_COUNTED",
+            "CALENDAR_PROVISIONAL",
+        ]
+        assert result["reasons"][1]["role"] == "NOTE"
 
     def test_a_review_deadline_in_late_december_2026_is_provisional(self) -> None:
         """review_deadline: received 2026-12-18, due 12-25, with REVIEW_DEADLINE_PROVISIONAL (article 10)."""
         result = cases.decide_data(self._case("review_deadline", {"received_on": "2026-12-18"}))[1]
-        assert [r["code"] for r in result["reasons"]] == ["REVIEW_DEADLINE_PROVISIONAL"]
-        assert result["reasons"][0]["articles"] == ["art. 10"]
+        assert [r["code"] for r in result["reasons"]][-1] == "REVIEW_DEADLINE_PROVISIONAL"
+        assert result["reasons"][-1]["articles"] == ["art. 10"]
 
     def test_a_next_day_deadline_in_late_december_2026_is_provisional(self) -> None:
         """reconciliation_deadline: settled 2026-12-24, due 12-25, whose day-off status the 2027 notice may move."""
@@ -599,4 +674,5 @@ class TestCalendarOfACase:
         late = self._case("review_deadline", {"received_on": "2026-12-18"})
         validator("result.schema.json").validate(cases.decide_data(late)[1])
         with_2027 = cases.decide_data(case)[1]
-        assert with_2027["reasons"] == [] and with_2027["figures"]["date"] == "2026-12-25"
+        assert with_2027["figures"]["date"] == "2026-12-25"
+        assert "REVIEW_DEADLINE_PROVISIONAL" not in {r["code"] for r in with_2027["reasons"]}

@@ -27,6 +27,7 @@ from gongshang_rules.catalog import (
     travel_and_lodging,
 )
 from gongshang_rules.ruling import REASONS, ReasonTemplate
+from gongshang_rules.terms import CareType
 
 CROSS = (Scope.CROSS_PROVINCE_INBOUND, Scope.CROSS_PROVINCE_OUTBOUND)
 WITHIN_HUNAN = (Scope.INTRA_PROVINCE, Scope.LOCAL, Scope.PROVINCIAL_RECOGNITION)
@@ -302,9 +303,9 @@ class TestReasonCatalogue:
     OURS: ClassVar[list[str]] = [t.code for t in vars(catalog).values() if isinstance(t, ReasonTemplate)]
 
     def test_every_code_is_prefixed_and_registered(self) -> None:
-        """Six catalog codes, six meal codes, six travel codes, each registered in REASONS under its name."""
+        """Seven catalog codes, six meal codes, six travel codes, each registered in REASONS under its name."""
         prefixes = [code.split("_")[0] for code in self.OURS]
-        assert (prefixes.count("CATALOG"), prefixes.count("MEAL"), prefixes.count("TRAVEL")) == (6, 6, 6)
+        assert (prefixes.count("CATALOG"), prefixes.count("MEAL"), prefixes.count("TRAVEL")) == (7, 6, 6)
         assert all(getattr(catalog, code) is REASONS[code] for code in self.OURS)
 
     def test_every_citation_of_article_17_names_its_paragraph(self) -> None:
@@ -375,3 +376,45 @@ class TestProperties:
     def test_travel_without_a_referral_is_never_specified(self, scope: Scope) -> None:
         """No referral: the procedure never says who pays."""
         assert travel_and_lodging(scope, is_referral=False).payer is None
+
+
+class TestCrossProvinceOutpatientCatalogs:
+    """Art. 17 ¶2 names the catalogs of cross-province *inpatient* costs settled directly; art. 5 excludes visits."""
+
+    def test_a_cross_province_visit_has_no_treatment_place_catalog(self) -> None:
+        """Drugs of a cross-province outpatient visit: not specified, either direction."""
+        for scope in (Scope.CROSS_PROVINCE_OUTBOUND, Scope.CROSS_PROVINCE_INBOUND):
+            ruling = governing_catalog(scope, CostKind.DRUGS, care=CareType.OUTPATIENT)
+            assert ruling.outcome is CatalogSource.NOT_SPECIFIED
+            assert ruling.codes == {"CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED"}
+
+    def test_the_default_care_keeps_the_inpatient_answer(self) -> None:
+        """A case written before the care fact existed meant a stay: the treatment place's catalogs."""
+        assert (
+            governing_catalog(Scope.CROSS_PROVINCE_INBOUND, CostKind.DRUGS).outcome
+            is CatalogSource.TREATMENT_PLACE
+        )
+
+    def test_the_device_catalog_is_the_insured_places_whatever_the_care(self) -> None:
+        """Art. 17 ¶2: the device catalog and limits are the insured place's."""
+        ruling = governing_catalog(
+            Scope.CROSS_PROVINCE_OUTBOUND, CostKind.DEVICE_CATALOG, care=CareType.OUTPATIENT
+        )
+        assert ruling.outcome is CatalogSource.INSURED_PLACE
+
+    def test_an_intra_province_visit_follows_hunans_unified_catalogs(self) -> None:
+        """Art. 17 ¶1 covers intra-province outpatient care too."""
+        ruling = governing_catalog(Scope.INTRA_PROVINCE, CostKind.MEDICAL_ITEMS, care=CareType.OUTPATIENT)
+        assert ruling.outcome is CatalogSource.HUNAN_UNIFIED
+
+    def test_a_bad_care_names_the_field(self) -> None:
+        """A string for care is refused with its name."""
+        with pytest.raises(InvalidInputError, match="care"):
+            governing_catalog(Scope.INTRA_PROVINCE, CostKind.DRUGS, care="OUTPATIENT")  # type: ignore[arg-type]
+
+    def test_intra_province_referral_travel_states_both_readings(self) -> None:
+        """SPEC.md: the reading and the other reading are both said, and the answer is the same."""
+        reason = travel_and_lodging(Scope.INTRA_PROVINCE, is_referral=True).reason(
+            "TRAVEL_INTRA_PROVINCE_REFERRAL"
+        )
+        assert "other reading" in reason.message_en and "另一种读法" in reason.message_zh

@@ -279,6 +279,112 @@ class TestConformance:
         capsys.readouterr()
 
 
+def _without_notes(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Results as an implementation that gives only the decisive codes would write them."""
+    return [
+        {**r, "reasons": [x for x in r["reasons"] if x["role"] == "DECISIVE"]} if "reasons" in r else r
+        for r in results
+    ]
+
+
+class TestDecisiveContract:
+    """verify and conformance fail on decisive codes; notes are listed, and fail only with --strict."""
+
+    def _ours(self, tmp_path: Path, lines: list[str]) -> tuple[Path, list[dict[str, Any]]]:
+        cases_path = write(tmp_path / "cases.jsonl", lines)
+        ours = tmp_path / "ours.jsonl"
+        main(["batch", str(cases_path), "-o", str(ours)])
+        return cases_path, [json.loads(line) for line in ours.read_text(encoding="utf-8").splitlines()]
+
+    def test_results_without_notes_verify_and_strict_fails_them(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every note dropped: exit 0 with NOTE lines; with --strict, exit 1 with DIFF lines."""
+        settlement = [line for line in corpus_lines() if '"decision":"settlement"' in line.replace(" ", "")][
+            :5
+        ]
+        cases_path, ours = self._ours(tmp_path, settlement)
+        theirs = write(tmp_path / "theirs.jsonl", _without_notes(ours))
+        capsys.readouterr()
+        assert main(["verify", str(theirs), "--cases", str(cases_path)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert "NOTE " in out and "notes: missing reason SETTLEMENT_" in out and "DIFF " not in out
+        assert "5 agree, 0 differ" in out
+        assert main(["verify", str(theirs), "--cases", str(cases_path), "--strict"]) == EXIT_DIFFERENCES
+        out = capsys.readouterr().out
+        assert "DIFF " in out and "0 agree, 5 differ" in out
+
+    def test_a_dropped_decisive_code_still_fails(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without its scope reason, a settlement result differs."""
+        settlement = [line for line in corpus_lines() if '"decision":"settlement"' in line.replace(" ", "")][
+            :1
+        ]
+        cases_path, ours = self._ours(tmp_path, settlement)
+        ours[0]["reasons"] = [r for r in ours[0]["reasons"] if not r["code"].startswith("SCOPE_")]
+        theirs = write(tmp_path / "theirs.jsonl", ours)
+        assert main(["verify", str(theirs), "--cases", str(cases_path)]) == EXIT_DIFFERENCES
+        assert "DIFF " in capsys.readouterr().out
+
+    def test_conformance_lists_a_differing_note_and_fails_it_only_when_strict(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An expected that lists a note the library does not give: pass (the note listed), FAIL with --strict."""
+        case = first("settlement")
+        case["expected"] = {
+            **case["expected"],
+            "reasons": [*case["expected"]["reasons"], "SETTLEMENT_LOCAL_INSTITUTION"],
+        }
+        write(tmp_path / "a.jsonl", [case])
+        assert main(["conformance", str(tmp_path)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert f"pass {case['case']}" in out and "notes: missing reason SETTLEMENT_LOCAL_INSTITUTION" in out
+        assert "--strict fails it" in out
+        assert main(["conformance", str(tmp_path), "--strict"]) == EXIT_DIFFERENCES
+        assert f"FAIL {case['case']}" in capsys.readouterr().out
+        assert main(["conformance", "--strict"]) == EXIT_OK  # the bundled corpus lists every code
+        capsys.readouterr()
+
+    def test_decide_shows_the_decisive_reasons_first_and_lists_a_differing_note(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """'because:' before 'notes:'; a note missing from expected is listed, not failed."""
+        case = first("settlement")
+        case["expected"] = {
+            **case["expected"],
+            "reasons": [*case["expected"]["reasons"], "SETTLEMENT_LOCAL_INSTITUTION"],
+        }
+        path = write(tmp_path / "case.json", [case])
+        assert main(["decide", str(path)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert out.index("  because:") < out.index("  notes:")
+        assert "agrees with the case's expected result" in out and "(a note: listed, not failed)" in out
+
+
+class TestReasons:
+    """gongshang-rules reasons: the catalogue, for a person or as JSON."""
+
+    def test_reasons_prints_every_code_by_role(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The count line, the decisive codes then the notes, each with decisions and when."""
+        assert main(["reasons"]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert re.match(r"\d+ reason codes: \d+ decisive \(compared\), \d+ notes", out)
+        assert out.index("\nDECISIVE: ") < out.index("\nNOTE: ")
+        assert "SETTLEMENT_DIRECT (art." in out and "      when: " in out
+
+    def test_reasons_json_is_a_list_of_objects(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """One line of JSON: objects with code, role, articles, interpretation, decisions and when."""
+        assert main(["reasons", "--json"]) == EXIT_OK
+        entries = json.loads(capsysbinary.readouterr().out)
+        assert isinstance(entries, list) and len(entries) > 200
+        assert {tuple(sorted(e)) for e in entries} == {
+            ("articles", "code", "decisions", "interpretation", "role", "when")
+        }
+        direct = next(e for e in entries if e["code"] == "SETTLEMENT_DIRECT")
+        assert direct["role"] == "DECISIVE" and direct["decisions"] == ["settlement"]
+
+
 class TestCorpusAndSchema:
     """corpus prints the bundled cases; schema prints a published schema."""
 
@@ -320,3 +426,145 @@ class TestAsAnotherImplementationWould:
             corpus_lines()[::3]
         )
         assert not WHOLE_ID.search(first_run.stdout.decode("utf-8"))
+
+
+# --- issue 10: --parameters, whatif, --quote ------------------------------------------------------------------------
+
+
+def amended_schedule() -> dict[str, Any]:
+    """Today's table, then referrals valid 6 months from 2026-01-01 (a hypothetical amendment), as JSON."""
+    import datetime as dt
+
+    import attrs
+
+    import gongshang_rules as gr
+
+    later = attrs.evolve(
+        gr.DEFAULT_PARAMETERS,
+        effective_from=dt.date(2026, 1, 1),
+        referral_validity_months=6,
+        source="hypothetical: referrals 6 months from 2026-01-01",
+    )
+    data: dict[str, Any] = gr.unstructure(gr.ParameterSchedule(versions=(gr.DEFAULT_PARAMETERS, later)))
+    return data
+
+
+def referral_case(filed_on: str = "2026-01-15") -> dict[str, Any]:
+    return {
+        "case": f"A referral filed on {filed_on}.",
+        "decision": "filing_validity",
+        "today": filed_on,
+        "facts": {
+            "filing": {
+                "insured": "430100",
+                "treatment": "430600",
+                "category": "REFERRAL",
+                "service": "MEDICAL",
+                "filed_on": filed_on,
+            }
+        },
+    }
+
+
+class TestParametersOption:
+    """--parameters FILE decides every case of a run under that schedule, in place of the case's own."""
+
+    def test_decide_under_a_schedule(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A referral of 2026-01-15 under the amendment runs through 2026-07-15, and the ruling names the version."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        case = write(tmp_path / "case.json", [referral_case()])
+        assert main(["decide", str(case), "--json", "--parameters", str(alt)]) == EXIT_OK
+        result = json.loads(capsys.readouterr().out)
+        assert result["figures"]["valid_through"] == "2026-07-15"
+        assert "PARAMETERS_VERSION_USED" in {r["code"] for r in result["reasons"]}
+
+    def test_batch_with_jobs_honours_it(
+        self, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """The schedule reaches every process of a parallel batch."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        cases = write(tmp_path / "in.jsonl", [referral_case(), referral_case("2025-12-15")])
+        assert main(["batch", str(cases), "--jobs", "2", "--parameters", str(alt)]) == EXIT_OK
+        results = [json.loads(line) for line in capsysbinary.readouterr().out.splitlines()]
+        assert [r["figures"]["valid_through"] for r in results] == ["2026-07-15", "2026-03-15"]
+
+    def test_conformance_under_another_law_shows_what_breaks(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The bundled corpus expects today's law: under the amendment, the 2026 referrals fail."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        assert main(["conformance", "--parameters", str(alt)]) == EXIT_DIFFERENCES
+        assert "FAIL A referral filed on 2026-05-31" in capsys.readouterr().out
+
+    def test_a_bad_schedule_exits_two_with_its_paths(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every problem of the file is printed with its JSON path; an unreadable file exits 2 too."""
+        bad = amended_schedule()
+        bad["versions"][1]["review_working_days"] = 0
+        alt = write(tmp_path / "alt.json", [bad])
+        case = write(tmp_path / "case.json", [referral_case()])
+        assert main(["decide", str(case), "--parameters", str(alt)]) == EXIT_BAD_INPUT
+        assert "$.versions[1].review_working_days" in capsys.readouterr().err
+        assert main(["decide", str(case), "--parameters", str(tmp_path / "none.json")]) == EXIT_BAD_INPUT
+        assert "cannot read" in capsys.readouterr().err
+
+
+class TestWhatIf:
+    """whatif CASES --parameters ALT: what changes, as text or as JSON."""
+
+    def test_the_report_names_transitions_and_changed_cases(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Two referrals: the one filed after the change is a changed case; the other is not."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        cases = write(tmp_path / "in.jsonl", [referral_case(), referral_case("2025-12-15")])
+        assert main(["whatif", str(cases), "--parameters", str(alt)]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert "2 cases: 1 changed, 1 unchanged" in out
+        assert "filing_validity: COMPUTED -> COMPUTED: 1" in out
+        assert "A referral filed on 2026-01-15. [filing_validity]" in out
+
+    def test_json_gives_the_report_as_data(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json: one object with transitions, money moved and the changed cases; rejected cases are counted."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        rejected = {**referral_case(), "today": "2026-02-30"}
+        cases = write(tmp_path / "in.jsonl", [referral_case(), rejected])
+        assert main(["whatif", str(cases), "--parameters", str(alt), "--json"]) == EXIT_OK
+        captured = capsys.readouterr()
+        report = json.loads(captured.out)
+        assert report["cases"] == 1
+        assert report["transitions"] == [
+            {"decision": "filing_validity", "before": "COMPUTED", "after": "COMPUTED", "count": 1}
+        ]
+        assert report["fund_share_moved"] == "0.00"
+        assert "1 case(s) not compared" in captured.err
+
+    def test_stdin_and_bad_lines(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """- reads stdin; a line that is not JSON exits 2 after the report."""
+        alt = write(tmp_path / "alt.json", [amended_schedule()])
+        text = json.dumps(referral_case()) + "\n{not json\n"
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+        assert main(["whatif", "-", "--parameters", str(alt)]) == EXIT_BAD_INPUT
+        captured = capsys.readouterr()
+        assert "1 changed" in captured.out
+        assert "-:2:" in captured.err
+
+    def test_parameters_is_required(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """whatif without --parameters is a usage error."""
+        with pytest.raises(SystemExit) as caught:
+            main(["whatif", str(tmp_path / "in.jsonl")])
+        assert caught.value.code == EXIT_BAD_INPUT
+
+
+class TestQuote:
+    """decide --quote shows the cited paragraph under each reason."""
+
+    def test_the_cited_sentence_is_shown(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Article 13 ¶1's text appears under FILING_VALIDITY_COMPUTED."""
+        case = write(tmp_path / "case.json", [referral_case()])
+        assert main(["decide", str(case), "--quote"]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert "> art. 13(1) 第十三条第一款: 异地转诊转院备案有效期为3个月。" in out

@@ -87,13 +87,17 @@ class TestCalendarOption:
         """A case expecting 2027-01-04 passes only with the file; verify decides ours with it too."""
         expected = {
             **AFTER_2026,
-            "expected": {"outcome": "COMPUTED", "reasons": [], "figures": {"date": "2027-01-04"}},
+            "expected": {
+                "outcome": "COMPUTED",
+                "reasons": ["PERIOD_WORKING_DAYS_COUNTED"],
+                "figures": {"date": "2027-01-04"},
+            },
         }
         cases = write(tmp_path / "cases.jsonl", [expected])
         assert main(["conformance", str(cases)]) == EXIT_DIFFERENCES
         assert main(["conformance", str(cases), "--calendar", str(calendar_2027)]) == EXIT_OK
         theirs = write(tmp_path / "theirs.jsonl", [{"case": "after 2026", "decision": "working_day_after",
-                                                    "outcome": "COMPUTED", "reasons": [],
+                                                    "outcome": "COMPUTED", "reasons": ["PERIOD_WORKING_DAYS_COUNTED"],
                                                     "figures": {"date": "2027-01-04"}}])  # fmt: skip
         assert main(["verify", str(theirs), "--cases", str(cases)]) == EXIT_DIFFERENCES
         assert (

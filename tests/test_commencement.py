@@ -199,3 +199,38 @@ class TestInForceProperties:
         national = scope in CROSS and D(2025, 4, 1) <= on < D(2025, 8, 1)
         assert (outcome is InForce.NATIONAL_PROCEDURE) == national
         assert (outcome is InForce.EXPIRED) == (on > D(2027, 7, 31))
+
+
+class TestBeforeTheNationalScheme:
+    """Before 2025-04-01 a cross-province event is under neither procedure's direct settlement in general; a
+    national pilot ran in some cities from 2024-04-01: the answer says so."""
+
+    def test_a_cross_province_event_in_the_pilot_year_names_the_pilot(self) -> None:
+        """2025-03-31, the day before the national start: not in force, the pilot named."""
+        ruling = in_force(dt.date(2025, 3, 31), Scope.CROSS_PROVINCE_OUTBOUND)
+        assert ruling.outcome is InForce.NOT_YET_IN_FORCE
+        reason = ruling.reason("IN_FORCE_BEFORE_NATIONAL_SCHEME")
+        assert "2024-04-01" in reason.message_en and "pilot" in reason.message_en
+
+    def test_before_the_pilot_the_answer_says_it_predates_it(self) -> None:
+        """2024-03-31: before the pilot too."""
+        reason = in_force(dt.date(2024, 3, 31), Scope.CROSS_PROVINCE_INBOUND).reason(
+            "IN_FORCE_BEFORE_NATIONAL_SCHEME"
+        )
+        assert "before the national pilot" in reason.message_en
+
+    def test_the_national_start_day_is_the_national_procedures(self) -> None:
+        """2025-04-01: the national procedure governs, no pilot note."""
+        ruling = in_force(dt.date(2025, 4, 1), Scope.CROSS_PROVINCE_INBOUND)
+        assert ruling.outcome is InForce.NATIONAL_PROCEDURE
+        assert "IN_FORCE_BEFORE_NATIONAL_SCHEME" not in ruling.codes
+
+    def test_intra_province_events_get_no_pilot_note(self) -> None:
+        """The pilot was cross-province: an intra-province event of 2025-03-31 is simply not yet in force."""
+        assert in_force(dt.date(2025, 3, 31), Scope.INTRA_PROVINCE).codes == {"IN_FORCE_NOT_YET"}
+
+    def test_the_pilot_date_is_a_parameter_and_must_come_first(self) -> None:
+        """The pilot's start is in the dated table; a table with the pilot after the national start is refused."""
+        assert DEFAULT_PARAMETERS.national_pilot_from == dt.date(2024, 4, 1)
+        with pytest.raises(InvalidInputError, match="national_pilot_from"):
+            attrs.evolve(DEFAULT_PARAMETERS, national_pilot_from=dt.date(2025, 5, 1))

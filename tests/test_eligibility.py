@@ -537,3 +537,55 @@ class TestEligibilityProperties:
         after = decide_eligibility(attrs.evolve(f, bases=f.bases | {Basis.CONTINUED_TREATMENT}))
         assert len(after.unmet) <= len(before.unmet)
         assert set(after.unmet) - BASIS_CODES <= set(before.unmet) - BASIS_CODES
+
+
+class TestSixMonthsOutsideTheInsuredProvince:
+    """Cross-province care: the national rule measures 在参保省外居住(工作)半年(含)及以上 (art. 36, product owner)."""
+
+    def outbound(self, **overrides: object) -> EligibilityFacts:
+        """Insured in 株洲, living in 广东, applying 2025-09-01."""
+        return long_term(treatment=place("广东省"), **overrides)
+
+    def test_the_period_is_measured_outside_the_insured_province(self) -> None:
+        """Away from 株洲 since 2025-01-15 but in 广东 only since 2025-06-01: under six months outside Hunan."""
+        ruling = decide_eligibility(self.outbound(away_from_insured_province_since=D(2025, 6, 1)))
+        assert ruling.outcome is Eligibility.NOT_ELIGIBLE
+        assert ruling.unmet == ("AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS",)
+        reason = ruling.reason("AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS")
+        assert reason.interpretation
+        assert NATIONAL_NOTICE in reason.authorities
+
+    def test_six_months_outside_the_province_reached_on_the_application_day(self) -> None:
+        """In 广东 since 2025-03-01: six months reached on 2025-09-01, the application day (含)."""
+        ruling = decide_eligibility(self.outbound(away_from_insured_province_since=D(2025, 3, 1)))
+        assert ruling.outcome is Eligibility.ELIGIBLE
+        assert "AWAY_OUTSIDE_PROVINCE_MET" in ruling.codes
+        assert "AWAY_SIX_MONTHS_MET" not in ruling.codes
+
+    def test_without_the_province_date_away_since_is_taken_as_it(self) -> None:
+        """A case written before the fact existed: away_since is the day the worker left the insured province."""
+        ruling = decide_eligibility(self.outbound())
+        assert ruling.outcome is Eligibility.ELIGIBLE
+        assert "AWAY_OUTSIDE_PROVINCE_MET" in ruling.codes
+
+    def test_an_inbound_worker_is_measured_the_same_way(self) -> None:
+        """Insured in 新疆, working in 长沙 since 2025-04-01, applying 2025-09-01: five months, not eligible."""
+        ruling = decide_eligibility(
+            long_term(insured=place("新疆"), category=PersonCategory.RESIDENT_WORK, away_since=D(2025, 4, 1))
+        )
+        assert "AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS" in ruling.codes
+
+    def test_intra_province_care_keeps_the_insured_place_measure(self) -> None:
+        """Art. 4 item 1 for intra-province care: outside the insured place, the letter."""
+        assert "AWAY_SIX_MONTHS_MET" in decide_eligibility(long_term()).codes
+
+    def test_the_province_date_is_refused_where_it_does_not_apply(self) -> None:
+        """Intra-province, a referral, a day after the application or before leaving the insured place: refused."""
+        with pytest.raises(InvalidInputError, match="away_from_insured_province_since"):
+            long_term(away_from_insured_province_since=D(2025, 6, 1))
+        with pytest.raises(InvalidInputError, match="away_from_insured_province_since"):
+            self.outbound(away_from_insured_province_since=D(2025, 9, 2))
+        with pytest.raises(InvalidInputError, match="away_from_insured_province_since"):
+            self.outbound(away_from_insured_province_since=D(2024, 12, 31))
+        with pytest.raises(InvalidInputError, match="away_from_insured_province_since"):
+            referral(treatment=place("广东省"), away_from_insured_province_since=D(2025, 6, 1))

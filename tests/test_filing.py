@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -10,11 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gongshang_rules import DEFAULT_PARAMETERS, InvalidInputError, PersonCategory, ServiceKind, place
+from gongshang_rules.articles import ArticleRef
 from gongshang_rules.filing import (
     ChangeKind,
     ChangeStatus,
     Coverage,
     CoverageFacts,
+    CoverageRuling,
     Filing,
     Validity,
     change_allowed,
@@ -22,6 +26,9 @@ from gongshang_rules.filing import (
     filing_valid_through,
     filing_validity,
 )
+from gongshang_rules.forms import Device
+from gongshang_rules.periods import add_months
+from gongshang_rules.terms import CareType
 
 CHANGSHA = place("430100")
 YUELU = place("430104")
@@ -31,6 +38,8 @@ GUANGDONG = place("440000")
 XINJIANG = place("650000")
 
 dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 12, 31))
+#: Filing dates on which this procedure is in force (art. 36): only these get a validity from art. 13.
+in_force_dates = st.dates(min_value=dt.date(2025, 8, 1), max_value=dt.date(2027, 7, 31))
 
 
 def filing(**overrides: object) -> Filing:
@@ -75,15 +84,27 @@ class TestFilingValidThrough:
         )
 
     def test_referral_filed_on_the_31st_of_may_ends_on_the_31st_of_august(self) -> None:
-        """A day that exists in the final month is kept: 2025-05-31 + 3 months = 2025-08-31."""
-        assert filing_valid_through(dt.date(2025, 5, 31), PersonCategory.REFERRAL) == dt.date(2025, 8, 31)
+        """A day that exists in the final month is kept: 2026-05-31 + 3 months = 2026-08-31."""
+        assert filing_valid_through(dt.date(2026, 5, 31), PersonCategory.REFERRAL) == dt.date(2026, 8, 31)
 
-    def test_filed_on_a_leap_day(self) -> None:
-        """Filed 2024-02-29: a referral runs to 2024-05-29; a long-term filing to 2024-08-29."""
-        assert filing_valid_through(dt.date(2024, 2, 29), PersonCategory.REFERRAL) == dt.date(2024, 5, 29)
-        assert filing_valid_through(dt.date(2024, 2, 29), PersonCategory.RESIDENT_WORK) == dt.date(
-            2024, 8, 29
+    def test_a_filing_on_the_31st_of_august_ends_at_the_end_of_february(self) -> None:
+        """民法典 202: 2025-08-31 + 6 months has no 31 February: 2026-02-28 (2026 is no leap year)."""
+        assert filing_valid_through(dt.date(2025, 8, 31), PersonCategory.RESIDENT_WORK) == dt.date(
+            2026, 2, 28
         )
+
+    def test_a_leap_day_filing_is_before_the_procedure_and_gets_no_period(self) -> None:
+        """Art. 36: 2024-02-29 is before 2025-08-01: article 13 computes no validity for it, it raises."""
+        with pytest.raises(InvalidInputError, match=r"filing_date.*article 36"):
+            filing_valid_through(dt.date(2024, 2, 29), PersonCategory.REFERRAL)
+
+    def test_the_procedures_first_and_last_days_compute_and_the_days_outside_do_not(self) -> None:
+        """Art. 36: filed 2025-08-01 and 2027-07-31 compute; 2025-07-31 and 2027-08-01 raise."""
+        assert filing_valid_through(dt.date(2025, 8, 1), PersonCategory.REFERRAL) == dt.date(2025, 11, 1)
+        assert filing_valid_through(dt.date(2027, 7, 31), PersonCategory.REFERRAL) == dt.date(2027, 10, 31)
+        for day in (dt.date(2025, 7, 31), dt.date(2027, 8, 1)):
+            with pytest.raises(InvalidInputError, match="filing_date"):
+                filing_valid_through(day, PersonCategory.LONG_TERM_RESIDENCE)
 
     def test_referral_ending_in_the_spring_festival_is_not_extended(self) -> None:
         """SPEC: validity is a status, not an act: a last day in the 2026 Spring Festival holiday stays put."""
@@ -103,7 +124,7 @@ class TestFilingValidThrough:
         with pytest.raises(InvalidInputError, match="category"):
             filing_valid_through(dt.date(2025, 9, 15), "REFERRAL")  # type: ignore[arg-type]
 
-    @given(dates)
+    @given(in_force_dates)
     def test_last_valid_day_is_after_the_filing_date_and_referral_never_outlasts_long_term(
         self, filed: dt.date
     ) -> None:
@@ -256,19 +277,39 @@ class TestChangeAllowed:
         with pytest.raises(InvalidInputError, match="on"):
             change_allowed(filing(), ChangeKind.CANCEL, "2025-09-02")  # type: ignore[arg-type]
 
-    @given(dates, st.integers(min_value=-5, max_value=200))
+    @given(in_force_dates, st.integers(min_value=-5, max_value=200))
     def test_the_lock_ends_exactly_when_three_months_have_passed(self, filed: dt.date, offset: int) -> None:
         """Property: a long-term filing is locked through the last day of the 3 months, open the day after."""
         f = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=filed)
         on = filed + dt.timedelta(days=max(offset, 0))
         ruling = change_allowed(f, ChangeKind.CANCEL, on)
-        lock_end = filing_valid_through(filed, PersonCategory.REFERRAL)  # 3 months, the same period rule
+        # Art. 13 ¶1: "自备案之日起3个月后": the lock's own number, counted per 民法典 201 and 202.
+        lock_end = add_months(filed, DEFAULT_PARAMETERS.change_lock_months)
         if on <= lock_end:
             assert ruling.outcome is ChangeStatus.LOCKED
         elif on <= filing_valid_through(filed, PersonCategory.LONG_TERM_RESIDENCE):
             assert ruling.outcome is ChangeStatus.ALLOWED
         else:
             assert ruling.outcome is ChangeStatus.FILING_EXPIRED
+
+    def test_the_lock_follows_its_own_parameter_not_the_referral_validity(self) -> None:
+        """The change lock and the referral validity are two numbers of art. 13 ¶1: changing one moves only it."""
+        f = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=dt.date(2025, 8, 31))
+        longer_referral = attrs.evolve(DEFAULT_PARAMETERS, referral_validity_months=5)
+        assert (
+            change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 12, 1), parameters=longer_referral).outcome
+            is ChangeStatus.ALLOWED
+        )
+        four_month_lock = attrs.evolve(DEFAULT_PARAMETERS, change_lock_months=4)
+        locked = change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 12, 1), parameters=four_month_lock)
+        assert locked.outcome is ChangeStatus.LOCKED
+        assert locked.allowed_from == dt.date(2026, 1, 1)
+        assert "4个月" in locked.reason("CHANGE_LOCKED").message_zh
+        assert "4 months" in locked.reason("CHANGE_LOCKED").message_en
+
+    def test_the_locked_label_states_no_number(self) -> None:
+        """The outcome's label leaves the number to the reason, which reads it from the table."""
+        assert "3" not in ChangeStatus.LOCKED.zh + ChangeStatus.LOCKED.en
 
 
 class TestFilingCovers:
@@ -510,7 +551,30 @@ class TestFilingCovers:
         assert filing_covers(facts(admitted_on=dt.date(2025, 9, 1), **base)).outcome is Coverage.COVERED
         early = filing_covers(facts(admitted_on=dt.date(2025, 8, 14), **base))
         assert early.outcome is Coverage.NOT_COVERED
-        assert "COVERAGE_BEFORE_STATED_VALIDITY" in early.codes
+        assert "COVERAGE_INBOUND_BEFORE_VALIDITY" in early.codes
+
+    def test_an_inbound_filings_dates_are_cited_to_the_insured_provinces_approval(self) -> None:
+        """Art. 2, 36: an inbound filing was approved by the insured province under the national rules: its dates
+        are not cited to Hunan's art. 12(1) or 13(1)."""
+        inbound = filing(
+            insured=XINJIANG,
+            treatment=CHANGSHA,
+            filed_on=dt.date(2025, 8, 10),
+            stated_valid_from=dt.date(2025, 8, 10),
+            stated_valid_through=dt.date(2026, 2, 9),
+        )
+        base = {"insured": XINJIANG, "filing": inbound, "institution_place": YUELU}
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 9, 1), **base))
+        assert {"COVERAGE_INBOUND_FILED_BEFORE_ADMISSION", "COVERAGE_INBOUND_WITHIN_VALIDITY"} <= ruling.codes
+        dated = [r for r in ruling.reasons if "INBOUND" in r.code]
+        assert all(ArticleRef(12, paragraph=1) not in r.articles for r in dated)
+        assert all(ArticleRef(13, paragraph=1) not in r.articles for r in dated)
+        late = filing_covers(facts(admitted_on=dt.date(2026, 2, 10), **base))
+        assert "COVERAGE_INBOUND_AFTER_VALIDITY" in late.codes
+        assert "COVERAGE_AFTER_VALIDITY" not in late.codes
+        stay = filing_covers(facts(admitted_on=dt.date(2026, 2, 9), settled_on=dt.date(2026, 2, 20), **base))
+        assert stay.outcome is Coverage.COVERED
+        assert stay.reason("COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY").interpretation
 
     def test_local_care_needs_no_filing(self) -> None:
         """Art. 3 ¶1: care within the insured city is not out-of-area."""
@@ -569,3 +633,181 @@ class TestFilingCovers:
         f = filing(filed_on=filed)
         if filing_covers(facts(filing=f, admitted_on=later)).outcome.direct:
             assert filing_covers(facts(filing=f, admitted_on=sooner)).outcome.direct
+
+
+class TestTheExemptionIsForAnAdmission:
+    """Art. 13 ¶2: 备案有效期内已办理住院手续的，不受备案有效期限制: a hospital admission only."""
+
+    REFERRAL: ClassVar[dict[str, object]] = {
+        "filing": filing(category=PersonCategory.REFERRAL, filed_on=dt.date(2025, 9, 15))
+    }
+    # Valid 2025-09-15 through 2025-12-15.
+
+    def test_a_stay_admitted_on_the_last_valid_day_and_discharged_after_is_covered(self) -> None:
+        """Admitted 2025-12-15 (last valid day), discharged 2025-12-20: the exemption carries the stay."""
+        ruling = filing_covers(
+            facts(admitted_on=dt.date(2025, 12, 15), settled_on=dt.date(2025, 12, 20), **self.REFERRAL)
+        )
+        assert ruling.outcome is Coverage.COVERED
+        assert "COVERAGE_STAY_RUNS_PAST_VALIDITY" in ruling.codes
+
+    def test_an_admission_the_day_after_expiry_is_not_covered(self) -> None:
+        """Admitted 2025-12-16, the day after the last valid day: expired."""
+        ruling = filing_covers(facts(admitted_on=dt.date(2025, 12, 16), **self.REFERRAL))
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_AFTER_VALIDITY" in ruling.codes
+
+    def test_an_outpatient_course_settled_after_expiry_is_not_covered(self) -> None:
+        """An outpatient course begun 2025-12-10 and settled 2025-12-16: the last visit is after expiry."""
+        ruling = filing_covers(
+            facts(
+                admitted_on=dt.date(2025, 12, 10),
+                settled_on=dt.date(2025, 12, 16),
+                care=CareType.OUTPATIENT,
+                **self.REFERRAL,
+            )
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_SERVICE_AFTER_VALIDITY" in ruling.codes
+        assert "COVERAGE_STAY_RUNS_PAST_VALIDITY" not in ruling.codes
+
+    def test_an_outpatient_visit_on_the_last_valid_day_is_covered(self) -> None:
+        """A visit on 2025-12-15, settled the same day: valid on the day of the service."""
+        ruling = filing_covers(
+            facts(admitted_on=dt.date(2025, 12, 15), care=CareType.OUTPATIENT, **self.REFERRAL)
+        )
+        assert ruling.outcome is Coverage.COVERED
+
+    def test_a_device_fitting_is_a_fitting_whatever_the_care_says(self) -> None:
+        """A device service begun in validity and settled after expiry is not covered, even with the default care."""
+        device = filing(
+            category=PersonCategory.REFERRAL,
+            filed_on=dt.date(2025, 9, 15),
+            service=ServiceKind.ASSISTIVE_DEVICE,
+            devices=(Device(name="轮椅", minimum_service_years=3, maximum_payment=Decimal("2000.00")),),
+        )
+        ruling = filing_covers(
+            facts(
+                filing=device,
+                service=ServiceKind.ASSISTIVE_DEVICE,
+                admitted_on=dt.date(2025, 12, 1),
+                settled_on=dt.date(2025, 12, 31),
+            )
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "COVERAGE_SERVICE_AFTER_VALIDITY" in ruling.codes
+
+    def test_device_fitting_care_is_refused_for_a_medical_service(self) -> None:
+        """A DEVICE_FITTING care with a MEDICAL service contradicts itself: the field is named."""
+        with pytest.raises(InvalidInputError, match="care"):
+            facts(care=CareType.DEVICE_FITTING)
+
+
+class TestFilingsOutsideTheProcedure:
+    """Art. 36 governs filings too: article 13 computes no validity for a filing made while it is not in force."""
+
+    def test_an_intra_province_filing_before_2025_08_01_is_not_in_force(self) -> None:
+        """Filed 2025-07-31, the day before the procedure: no period, an explicit outcome."""
+        ruling = filing_validity(filing(filed_on=dt.date(2025, 7, 31)))
+        assert ruling.outcome is Validity.NOT_IN_FORCE
+        assert (ruling.valid_from, ruling.valid_through) == (None, None)
+        assert "FILING_BEFORE_PROCEDURE" in ruling.codes
+
+    def test_a_filing_on_the_first_day_is_computed(self) -> None:
+        """Filed 2025-08-01: in force; a referral runs to 2025-11-01."""
+        ruling = filing_validity(filing(filed_on=dt.date(2025, 8, 1)))
+        assert ruling.outcome is Validity.COMPUTED
+        assert ruling.valid_through == dt.date(2025, 11, 1)
+
+    def test_a_filing_after_2027_07_31_meets_an_expired_procedure(self) -> None:
+        """Filed 2027-08-01: the procedure has expired; 2027-07-31 is still computed."""
+        assert filing_validity(filing(filed_on=dt.date(2027, 8, 1))).outcome is Validity.EXPIRED
+        assert filing_validity(filing(filed_on=dt.date(2027, 7, 31))).outcome is Validity.COMPUTED
+
+    def test_a_cross_province_filing_before_2025_08_01_is_the_national_procedures(self) -> None:
+        """Product owner: a cross-province filing of 2025-07-15 was made under the national procedure."""
+        outbound = filing(treatment=GUANGDONG, filed_on=dt.date(2025, 7, 15))
+        ruling = filing_validity(outbound)
+        assert ruling.outcome is Validity.NATIONAL_PROCEDURE
+        assert ruling.reason("FILING_UNDER_NATIONAL_PROCEDURE").interpretation
+        assert ruling.valid_through is None
+        stated = filing_validity(
+            attrs.evolve(
+                outbound, stated_valid_from=dt.date(2025, 7, 15), stated_valid_through=dt.date(2026, 1, 14)
+            )
+        )
+        assert stated.outcome is Validity.NATIONAL_PROCEDURE
+        assert stated.valid_through == dt.date(2026, 1, 14)
+
+    def test_a_cross_province_filing_before_the_national_start_is_the_national_pilots(self) -> None:
+        """Filed 2025-03-31, before the national start on 2025-04-01: made under the national pilot, not article 13;
+        the answer says that cross-province direct settlement was in general not yet running."""
+        ruling = filing_validity(filing(treatment=GUANGDONG, filed_on=dt.date(2025, 3, 31)))
+        assert ruling.outcome is Validity.NATIONAL_PROCEDURE
+        assert "pilot" in ruling.reason("FILING_UNDER_NATIONAL_PROCEDURE").message_en
+        assert "IN_FORCE_BEFORE_NATIONAL_SCHEME" in ruling.codes
+
+    def test_coverage_by_a_filing_made_before_the_procedure_is_refused(self) -> None:
+        """An intra-province filing of 2025-07-20 does not cover an admission of 2025-08-10."""
+        ruling = filing_covers(
+            facts(filing=filing(filed_on=dt.date(2025, 7, 20)), admitted_on=dt.date(2025, 8, 10))
+        )
+        assert ruling.outcome is Coverage.NOT_COVERED
+        assert "FILING_BEFORE_PROCEDURE" in ruling.codes
+
+    def test_a_national_procedure_filing_without_dates_is_for_the_national_procedure(self) -> None:
+        """An outbound filing of 2025-07-15 with no stated dates: coverage is the national procedure's to judge."""
+        outbound = filing(treatment=GUANGDONG, filed_on=dt.date(2025, 7, 15))
+        ruling = filing_covers(
+            facts(filing=outbound, institution_place=GUANGDONG, admitted_on=dt.date(2025, 8, 10))
+        )
+        assert ruling.outcome is Coverage.NATIONAL_PROCEDURE
+
+    def test_a_change_to_a_filing_not_made_under_this_procedure_is_not_judged_here(self) -> None:
+        """Arts. 11, 13, 36: a filing made before 2025-08-01 has no lock under article 13."""
+        old = filing(category=PersonCategory.LONG_TERM_RESIDENCE, filed_on=dt.date(2025, 7, 1))
+        ruling = change_allowed(old, ChangeKind.CANCEL, dt.date(2025, 8, 15))
+        assert ruling.outcome is ChangeStatus.NOT_UNDER_PROCEDURE
+
+    @given(dates)
+    def test_validity_is_computed_exactly_on_the_days_the_procedure_is_in_force(self, filed: dt.date) -> None:
+        """Property (art. 36): an intra-province filing gets a computed period iff it is filed 2025-08-01..2027-07-31."""
+        ruling = filing_validity(filing(filed_on=filed))
+        in_force = dt.date(2025, 8, 1) <= filed <= dt.date(2027, 7, 31)
+        assert (ruling.outcome is Validity.COMPUTED) == in_force
+        assert (ruling.valid_through is not None) == in_force
+
+
+class TestRefundOnlyWhatTheWorkerPaid:
+    """Art. 12 ¶3 (product owner): only what the worker paid is refunded; the dates show whether the worker paid."""
+
+    def recognition(self, filed_on: dt.date, settled_on: dt.date | None) -> CoverageRuling:
+        return filing_covers(
+            facts(
+                filing=filing(filed_on=filed_on),
+                admitted_on=dt.date(2025, 9, 1),
+                settled_on=settled_on,
+                recognition_pending_at_admission=True,
+            )
+        )
+
+    def test_back_filed_after_discharge_settlement_the_fund_share_is_refunded(self) -> None:
+        """Settled 2025-09-10 (the worker paid), back-filed 2025-09-20 after recognition: refund."""
+        ruling = self.recognition(dt.date(2025, 9, 20), dt.date(2025, 9, 10))
+        assert ruling.outcome is Coverage.COVERED_WITH_REFUND
+        assert ruling.reason("COVERAGE_BACK_FILED_AFTER_RECOGNITION").interpretation
+
+    def test_back_filed_before_discharge_settlement_nothing_is_refunded(self) -> None:
+        """Back-filed 2025-09-05, settled 2025-09-10: settled directly at discharge, nothing to refund."""
+        ruling = self.recognition(dt.date(2025, 9, 5), dt.date(2025, 9, 10))
+        assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
+        assert ruling.reason("COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE").interpretation
+
+    def test_back_filed_on_the_settlement_day_counts_as_before_it(self) -> None:
+        """With dates only, a back-filing on the discharge day counts as before settlement: no refund."""
+        ruling = self.recognition(dt.date(2025, 9, 10), dt.date(2025, 9, 10))
+        assert ruling.outcome is Coverage.COVERED_BY_BACK_FILING
+
+    def test_still_in_hospital_nothing_is_refunded(self) -> None:
+        """Back-filed while the worker is still in hospital: the fund's share will be settled directly."""
+        assert self.recognition(dt.date(2025, 9, 5), None).outcome is Coverage.COVERED_BY_BACK_FILING

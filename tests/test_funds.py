@@ -448,3 +448,34 @@ class TestAnnualClearing:
         with pytest.raises(InvalidInputError) as error:
             annual_clearing(2025, parameters="2025")  # type: ignore[arg-type]
         assert error.value.field == "parameters"
+
+
+class TestReadingsAndPlacesInTheFundRules:
+    """Issue 15: the settlement-date reading on every decision that rests on it; the treatment place is the 市州."""
+
+    def test_a_stay_straddling_2025_08_01_carries_the_settlement_date_reading(self) -> None:
+        """Art. 36: admitted 2025-07-28, settled 2025-08-05: in force by the settlement date, and it says so."""
+        straddling = SettlementRecord(
+            settlement_id="S-7",
+            identity_number=ID,
+            institution_code="EX-0002",
+            insured=CHANGSHA,
+            treatment=ZHUZHOU,
+            started_on=D(2025, 7, 28),
+            ended_on=D(2025, 8, 5),
+            bill=Decimal("1600.50"),
+            fund_share=Decimal("1500.50"),
+        )
+        ruling = fund_flow(straddling)
+        assert ruling.outcome is FundFlow.INTRA_PROVINCE_ADVANCE
+        assert ruling.reason("FUNDS_JUDGED_ON_SETTLEMENT_DATE").interpretation
+        assert "FUNDS_JUDGED_ON_SETTLEMENT_DATE" not in fund_flow(record()).codes
+        plan = fund_use_plan(CHANGSHA, (straddling,), Decimal("0.00"))
+        assert "FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE" in plan.codes
+
+    def test_the_intra_province_clearing_names_the_treatment_city_not_its_county(self) -> None:
+        """Art. 2 ¶3: an institution in 岳阳县 is treated in 岳阳市: the clearing message names the city."""
+        ruling = fund_flow(record(treatment=YUEYANG_COUNTY))
+        clearing = ruling.reason("FUNDS_INTRA_PROVINCE_CLEARING")
+        assert "岳阳市" in clearing.message_zh
+        assert "岳阳县" not in clearing.message_zh

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -42,7 +43,7 @@ from gongshang_rules.institutions import (
 )
 from gongshang_rules.jsonio import CaseError, JsonFloat
 from gongshang_rules.places import place
-from gongshang_rules.ruling import Reason
+from gongshang_rules.ruling import Reason, Role
 from gongshang_rules.settlement import (
     CostLine,
     Episode,
@@ -425,6 +426,19 @@ class TestRoundTrips:
             jsonio.structure({**data, "citations": [{"chapter": 1}]}, Reason)
         with pytest.raises(CaseError):
             jsonio.structure([], Reason)
+
+    def test_a_reason_reads_back_with_its_role(self) -> None:
+        """role is written by name and read back; without one a reason is decisive; a bad one is refused."""
+        ruling = cases.decide(decidable_cases()[0])
+        data = jsonio.reason_to_json(ruling.reasons[0])
+        assert data["role"] == ruling.reasons[0].role.name
+        note = attrs.evolve(ruling.reasons[0], role=Role.NOTE)
+        assert jsonio.structure(jsonio.reason_to_json(note), Reason).role is Role.NOTE
+        without = {k: v for k, v in data.items() if k != "role"}
+        assert jsonio.structure(without, Reason).role is Role.DECISIVE
+        with pytest.raises(CaseError) as caught:
+            jsonio.structure({**data, "role": "MAYBE"}, Reason)
+        assert "DECISIVE, NOTE" in str(caught.value)
 
     def test_a_ruling_with_bad_fields_lists_them(self) -> None:
         """A result read back with a wrong outcome, a stray key and a bad figure reports all three."""

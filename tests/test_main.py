@@ -49,11 +49,12 @@ class TestDemoCommand:
         assert "art. 2(1)" in out
 
     def test_demo_finds_the_worker_eligible_under_article_4(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A resident worker since 2023-03-01 with a recognised injury, applying 2025-08-20: ELIGIBLE."""
+        """A resident worker since 2023-03-01 with a recognised injury, applying 2025-08-20: ELIGIBLE; the six
+        months are measured outside the insured province, as the national rule for cross-province care says."""
         main(["demo"])
         out = capsys.readouterr().out
         assert "EligibilityRuling: ELIGIBLE" in out
-        for code in ("BASIS_FITS_SERVICE", "AWAY_SIX_MONTHS_MET", "INSURED_PLACE_REQUIREMENTS_MET"):
+        for code in ("BASIS_FITS_SERVICE", "AWAY_OUTSIDE_PROVINCE_MET", "INSURED_PLACE_REQUIREMENTS_MET"):
             assert code in out
         assert "art. 4 item 1" in out
 

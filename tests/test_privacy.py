@@ -40,10 +40,12 @@ class TestRedact:
 
     def test_reason_messages_are_redacted(self) -> None:
         """A reason whose particulars carry a number shows it masked."""
-        from gongshang_rules.ruling import ReasonTemplate
+        from gongshang_rules.ruling import ReasonTemplate, Role
 
         template = ReasonTemplate(
             code="PRIVACY_DEMO",
+            role=Role.NOTE,
+            when="Never: a test example.",
             articles=(),
             interpretation=False,
             zh="号码{n}",

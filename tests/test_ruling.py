@@ -13,6 +13,7 @@ from gongshang_rules import (
     LabelledEnum,
     Reason,
     ReasonTemplate,
+    Role,
     Ruling,
 )
 
@@ -37,6 +38,7 @@ class ColourRuling(Ruling[Colour]):
 def reason(
     code: str, /, *articles: ArticleRef | AnnexRef, interpretation: bool = False, **extra: object
 ) -> Reason:
+    """A reason built by hand (role and authorities through ``extra``)."""
     fields: dict[str, object] = {
         "code": code,
         "articles": articles,
@@ -105,6 +107,8 @@ class TestReasonTemplate:
 
     TEMPLATE = ReasonTemplate(
         code="TEST_ONLY_VALIDITY",
+        role=Role.DECISIVE,
+        when="Never: a test example.",
         articles=(ArticleRef(13, paragraph=1),),
         interpretation=True,
         zh="有效期{months}个月，至{end}。",
@@ -134,7 +138,14 @@ class TestReasonTemplate:
     def test_a_positional_placeholder_is_reported_as_missing(self) -> None:
         """A template with '{0}' cannot be filled by keywords: InvalidInputError, not IndexError."""
         positional = ReasonTemplate(
-            code="TEST_ONLY_POSITIONAL", articles=(), interpretation=False, zh="{0}", en="{0}", register=False
+            code="TEST_ONLY_POSITIONAL",
+            role=Role.NOTE,
+            when="Never: a test example.",
+            articles=(),
+            interpretation=False,
+            zh="{0}",
+            en="{0}",
+            register=False,
         )
         with pytest.raises(InvalidInputError):
             positional.make()
@@ -148,7 +159,13 @@ class TestReasonTemplate:
         existing = REASONS["SCOPE_LOCAL"]
         with pytest.raises(InvalidInputError) as caught:
             ReasonTemplate(
-                code="SCOPE_LOCAL", articles=(ArticleRef(5),), interpretation=False, zh="重复", en="duplicate"
+                code="SCOPE_LOCAL",
+                role=Role.DECISIVE,
+                when="Never: a duplicate.",
+                articles=(ArticleRef(5),),
+                interpretation=False,
+                zh="重复",
+                en="duplicate",
             )
         assert caught.value.field == "code"
         assert REASONS["SCOPE_LOCAL"] is existing
@@ -275,3 +292,98 @@ class TestLabelledEnum:
         """str() is the code; zh and en are the labels."""
         assert str(Colour.RED) == "RED"
         assert (Colour.RED.zh, Colour.RED.en) == ("红", "red")
+
+
+def _mixed_ruling() -> ColourRuling:
+    """A ruling whose first reason is a note: the order shown must still put the decisive ones first."""
+    return ColourRuling(
+        outcome=Colour.BLUE,
+        reasons=(
+            reason("INFO_FIRST", ArticleRef(17), role=Role.NOTE),
+            reason("DECIDES_IT", ArticleRef(13, paragraph=1)),
+            reason("INFO_SECOND", ArticleRef(36), role=Role.NOTE),
+        ),
+    )
+
+
+class TestRoles:
+    """Every reason is DECISIVE (the outcome rests on it) or a NOTE (it informs); decisive reasons come first."""
+
+    def test_a_reason_built_by_hand_is_decisive_unless_marked_a_note(self) -> None:
+        """Role defaults to DECISIVE; a note says so in str()."""
+        assert reason("PLAIN").role is Role.DECISIVE and reason("PLAIN").decisive
+        note = reason("INFO", role=Role.NOTE)
+        assert not note.decisive and "[note]" in str(note) and "[note]" not in str(reason("PLAIN"))
+
+    def test_a_bad_role_is_named(self) -> None:
+        """A role that is not a Role member raises InvalidInputError naming 'role'."""
+        with pytest.raises(InvalidInputError) as caught:
+            reason("GOOD_CODE", role="NOTE")
+        assert caught.value.field == "role"
+
+    def test_a_template_needs_a_role_and_a_when(self) -> None:
+        """role must be a Role and when a non-blank sentence: each problem names its field."""
+        fields: dict[str, object] = {
+            "code": "TEST_ONLY_ROLE",
+            "role": Role.NOTE,
+            "when": "Never.",
+            "articles": (),
+            "interpretation": False,
+            "zh": "说明",
+            "en": "note",
+            "register": False,
+        }
+        for name, bad in (("role", "NOTE"), ("when", " ")):
+            with pytest.raises(InvalidInputError) as caught:
+                ReasonTemplate(**{**fields, name: bad})  # type: ignore[arg-type]
+            assert caught.value.field == name
+        with pytest.raises(TypeError):
+            ReasonTemplate(**{k: v for k, v in fields.items() if k != "when"})  # type: ignore[arg-type]
+
+    def test_a_template_gives_its_role_to_every_reason(self) -> None:
+        """make() carries the template's role, with or without particulars."""
+        assert TestReasonTemplate.TEMPLATE.make(months=3, end="x").role is Role.DECISIVE
+        plain = ReasonTemplate(
+            code="TEST_ONLY_PLAIN_NOTE",
+            role=Role.NOTE,
+            when="Never: a test example.",
+            articles=(),
+            interpretation=False,
+            zh="说明。",
+            en="A note.",
+            register=False,
+        )
+        assert plain.make().role is Role.NOTE
+
+    def test_every_registered_template_has_a_role_and_one_sentence_when(self) -> None:
+        """The catalogue's contract: a role for every code, and when it is given in one sentence."""
+        import gongshang_rules.cases  # noqa: F401 - registers every template
+
+        for code, template in REASONS.items():
+            assert isinstance(template.role, Role), code
+            assert template.when.strip().endswith("."), code
+            assert template.when.count(". ") <= 1, code  # one sentence (an abbreviation like "art." aside)
+
+    def test_decisive_and_notes_split_the_reasons_in_order(self) -> None:
+        """decisive, notes and decisive_codes; codes still holds every code."""
+        ruling = _mixed_ruling()
+        assert [r.code for r in ruling.decisive] == ["DECIDES_IT"]
+        assert [r.code for r in ruling.notes] == ["INFO_FIRST", "INFO_SECOND"]
+        assert ruling.decisive_codes == {"DECIDES_IT"}
+        assert ruling.codes == {"DECIDES_IT", "INFO_FIRST", "INFO_SECOND"}
+
+    def test_str_shows_the_decisive_reasons_first_then_the_notes(self) -> None:
+        """'because:' with the decisive reasons, then 'notes:'; a ruling without notes has no notes heading."""
+        lines = str(_mixed_ruling()).splitlines()
+        because = lines.index("  because:")
+        assert lines[because + 1].startswith("  - DECIDES_IT")
+        notes = lines.index("  notes:")
+        assert notes > because and lines[notes + 1].startswith("  - INFO_FIRST")
+        assert "  notes:" not in str(RULING).splitlines()
+
+    def test_html_shows_the_decisive_reasons_first_with_a_marker(self) -> None:
+        """Rows are ordered decisive first; each row says what it is."""
+        html = _mixed_ruling()._repr_html_()
+        assert html.index("DECIDES_IT") < html.index("INFO_FIRST") < html.index("INFO_SECOND")
+        assert html.count('data-role="note"') == 2 and html.count('data-role="decisive"') == 1
+        assert "<small>because</small>" in html and "<small>note</small>" in html

@@ -197,3 +197,18 @@ class TestCachedAndStillChecked:
 
         with pytest.raises(InvalidInputError, match="insured"):
             classify_scope([], place("430100"))  # type: ignore[arg-type]
+
+
+class TestTheTreatmentPlaceIsTheCity:
+    """Art. 2 ¶3: 就医地是指…协议机构所在的市州: messages name the city, not the district or county."""
+
+    def test_an_intra_province_message_names_the_treatment_city(self) -> None:
+        """Insured in 长沙, institution in 岳阳县: the treatment place is 岳阳市."""
+        ruling = classify_scope(place("430100"), place("430621"))
+        assert "就医地岳阳市" in ruling.reasons[0].message_zh
+
+    def test_care_within_one_city_still_names_the_county(self) -> None:
+        """Art. 3 ¶1 is about crossing counties within one city: the county is named."""
+        ruling = classify_scope(place("430181"), place("430104"))
+        assert ruling.outcome is Scope.LOCAL
+        assert "岳麓区" in ruling.reasons[0].message_zh

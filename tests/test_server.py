@@ -136,39 +136,15 @@ class TestReference:
     """GET /reasons, /schema/case, /schema/result, /health, /openapi.json."""
 
     def test_the_reasons_are_the_catalogue(self, running: Running) -> None:
-        """Every registered code, with its articles and interpretation flag."""
-        from gongshang_rules.ruling import REASONS
+        """Every registered code, as `gongshang-rules reasons --json` lists it: role, articles, flag, when."""
+        from gongshang_rules import reasons
 
         status, _kind, body = running.request("GET", "/reasons")
         catalogue = json.loads(body)
-        assert status == 200 and [r["code"] for r in catalogue] == sorted(REASONS)
+        assert status == 200 and catalogue == reasons.catalogue()
         review = next(r for r in catalogue if r["code"] == "REVIEW_DEADLINE_PROVISIONAL")
         assert review["articles"] == ["art. 10"] and review["interpretation"] is True
-
-    def test_role_and_when_are_listed_when_the_template_has_them(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """A template with role and when (added by the catalogue work) shows them; an enum role by its name."""
-        import enum
-
-        class Role(enum.Enum):
-            NOTE = "note"
-
-        class WithRole:
-            def __init__(self, template: Any) -> None:
-                self._template = template
-                self.role = Role.NOTE
-                self.when = "always"
-
-            def __getattr__(self, name: str) -> Any:
-                return getattr(self._template, name)
-
-        code = "CALENDAR_PROVISIONAL"
-        from gongshang_rules import ruling
-
-        monkeypatch.setitem(ruling._REGISTRY, code, WithRole(ruling._REGISTRY[code]))
-        entry = next(r for r in server.reasons_catalogue() if r["code"] == code)
-        assert entry["role"] == "NOTE" and entry["when"] == "always"
+        assert review["role"] == "NOTE" and review["when"]
 
     @pytest.mark.parametrize("which", ["case", "result"])
     def test_the_schemas_are_the_published_ones(self, running: Running, which: str) -> None:

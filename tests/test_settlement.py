@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongshang_rules import (
+    DEFAULT_PARAMETERS,
     IdentityNumber,
     InvalidInputError,
     PersonCategory,
@@ -105,7 +106,9 @@ class TestTheFirstRealCase:
         assert ruling.meal_allowance is not None
         assert ruling.meal_allowance.outcome is AllowanceHandling.REIMBURSED_BY_INSURED_PLACE
         assert ruling.outside_direct_settlement == Decimal("300.00")
-        assert {2, 5, 12, 13, 16, 17, 18} <= {a.article for a in ruling.articles}
+        assert {2, 5, 12, 16, 17, 18} <= {a.article for a in ruling.articles}
+        # The filing was approved by Xinjiang under the national rules: its dates are not Hunan's art. 13(1).
+        assert {"COVERAGE_INBOUND_FILED_BEFORE_ADMISSION", "COVERAGE_INBOUND_WITHIN_VALIDITY"} <= ruling.codes
 
 
 class TestIntraProvince:
@@ -143,7 +146,22 @@ class TestIntraProvince:
         assert "SETTLEMENT_NON_COMPLIANT_LINES" in ruling.codes
 
     def test_back_filing_after_recognition_refunds_the_funds_share(self) -> None:
-        """Art. 12 ¶3: settled directly, and the fund's share refunded to the worker who paid."""
+        """Art. 12 ¶3: the worker paid at discharge (2025-08-20), recognition and the back-filing came later
+        (2025-08-25): settled directly afterwards, and the fund's share refunded to the worker who paid."""
+        ruling = decide(
+            episode(
+                filing=filing(filed_on=dt.date(2025, 8, 25)),
+                started_on=dt.date(2025, 8, 10),
+                settled_on=dt.date(2025, 8, 20),
+                recognition_pending_at_admission=True,
+            )
+        )
+        assert ruling.outcome is Settlement.DIRECT
+        assert ruling.refund_to_worker == ruling.fund_share == Decimal("1500.50")
+
+    def test_back_filing_before_discharge_settlement_refunds_nothing(self) -> None:
+        """Art. 12 ¶3 (product owner): recognition and the back-filing (2025-08-15) done before discharge
+        (2025-08-20): the fund's share is settled directly at discharge; the worker paid nothing, so no refund."""
         ruling = decide(
             episode(
                 started_on=dt.date(2025, 8, 10),
@@ -152,7 +170,10 @@ class TestIntraProvince:
             )
         )
         assert ruling.outcome is Settlement.DIRECT
-        assert ruling.refund_to_worker == ruling.fund_share == Decimal("1500.50")
+        assert ruling.fund_share == Decimal("1500.50")
+        assert ruling.refund_to_worker == Decimal("0.00")
+        assert "SETTLEMENT_REFUND_TO_WORKER" not in ruling.codes
+        assert ruling.reason("COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE").interpretation
 
     def test_an_emergency_back_filed_after_settlement_is_reimbursed_manually(self) -> None:
         """Art. 12 ¶2: not back-filed before discharge settlement: manual reimbursement at the insured place."""
@@ -243,8 +264,11 @@ class TestNotDirect:
             "SETTLEMENT_THIRD_PARTY_LIABILITY",
             "SETTLEMENT_INSTITUTION_NOT_AVAILABLE",
             "COVERAGE_NO_FILING",
-            "SETTLEMENT_NO_CREDENTIAL",
+            "SETTLEMENT_NO_CREDENTIAL_NOTED",
         } <= ruling.codes
+        # Art. 22's manual route follows a covering filing: it is not promised here.
+        assert "SETTLEMENT_NO_CREDENTIAL" not in ruling.codes
+        assert "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED" in ruling.codes
 
 
 class TestManual:
@@ -691,3 +715,118 @@ class TestProperties:
         earlier = max(e.filing.filed_on, e.started_on - dt.timedelta(days=days))
         moved = decide(attrs.evolve(e, started_on=earlier))
         assert moved.outcome is not Settlement.MANUAL_REIMBURSEMENT
+
+
+class TestDefectsOfTheIndependentReview:
+    """Issue 15: each class of defect, written from the articles."""
+
+    REFERRAL = filing(category=PersonCategory.REFERRAL, filed_on=dt.date(2025, 9, 15))  # valid to 2025-12-15
+
+    def test_an_outpatient_visit_settled_after_expiry_is_not_paid_by_the_fund(self) -> None:
+        """Art. 13 ¶2 is for an admission: an intra-province outpatient course settled after expiry is not direct."""
+        ruling = decide(
+            episode(
+                filing=self.REFERRAL,
+                care=CareType.OUTPATIENT,
+                started_on=dt.date(2025, 12, 10),
+                settled_on=dt.date(2025, 12, 16),
+            )
+        )
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert ruling.fund_share == Decimal("0.00")
+        assert "COVERAGE_SERVICE_AFTER_VALIDITY" in ruling.codes
+
+    def test_an_inpatient_stay_settled_after_expiry_is_still_paid(self) -> None:
+        """Art. 13 ¶2: admitted on the last valid day 2025-12-15, discharged 2025-12-20: direct."""
+        ruling = decide(
+            episode(filing=self.REFERRAL, started_on=dt.date(2025, 12, 15), settled_on=dt.date(2025, 12, 20))
+        )
+        assert ruling.outcome is Settlement.DIRECT
+        assert "COVERAGE_STAY_RUNS_PAST_VALIDITY" in ruling.codes
+
+    def test_a_device_fitting_settled_after_expiry_is_not_paid_by_the_fund(self) -> None:
+        """Art. 13 ¶2: a fitting begun 2025-12-01 and settled 2026-01-05 needs a valid filing on its days."""
+        device_filing = filing(
+            category=PersonCategory.REFERRAL,
+            filed_on=dt.date(2025, 9, 15),
+            service=ServiceKind.ASSISTIVE_DEVICE,
+            devices=(Device(name="轮椅", minimum_service_years=3, maximum_payment=Decimal("2000.00")),),
+        )
+        ruling = decide(
+            episode(
+                filing=device_filing,
+                institution_code="EX-0002",
+                care=CareType.DEVICE_FITTING,
+                service=ServiceKind.ASSISTIVE_DEVICE,
+                started_on=dt.date(2025, 12, 1),
+                settled_on=dt.date(2026, 1, 5),
+                lines=(line(LineKind.ASSISTIVE_DEVICE, "1500.00", device_name="轮椅"),),
+            )
+        )
+        assert ruling.outcome is not Settlement.DIRECT
+        assert ruling.fund_share in (None, Decimal("0.00"))
+
+    def test_a_cross_province_stay_under_the_national_procedure_divides_no_money(self) -> None:
+        """Arts. 12, 36: a cross-province emergency back-filing is the national procedure's: no shares, no catalogs."""
+        ruling = decide(
+            episode(
+                filing=filing(treatment=GUANGDONG, filed_on=dt.date(2025, 9, 5)),
+                institution_code="EX-0004",
+                emergency_marked=True,
+            )
+        )
+        assert ruling.outcome is Settlement.NOT_GOVERNED
+        assert (ruling.fund_share, ruling.worker_share) == (None, None)
+        assert ruling.catalogs == ()
+        assert ruling.meal_allowance is None
+
+    def test_no_manual_promise_when_a_third_party_is_liable(self) -> None:
+        """Arts. 5, 22: third-party liability and a network failure: not payable, and no manual route promised."""
+        ruling = decide(episode(third_party_liability=True, network_available=False))
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert "SETTLEMENT_NETWORK_UNAVAILABLE" not in ruling.codes
+        assert "SETTLEMENT_MANUAL_DUPLICATE_CHECK" not in ruling.codes
+        assert {
+            "SETTLEMENT_NETWORK_UNAVAILABLE_NOTED",
+            "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
+        } <= ruling.codes
+
+    def test_no_manual_promise_for_an_expired_filing(self) -> None:
+        """Art. 22 applies after a covering filing: an expired filing and no card give no manual promise."""
+        ruling = decide(
+            episode(
+                filing=self.REFERRAL,
+                started_on=dt.date(2025, 12, 16),
+                settled_on=dt.date(2025, 12, 20),
+                credential=Credential.NONE,
+            )
+        )
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert "SETTLEMENT_NO_CREDENTIAL" not in ruling.codes
+
+    def test_a_cross_province_outpatient_visit_names_no_treatment_place_catalog(self) -> None:
+        """Art. 17 ¶2 names inpatient costs only: the catalogs of a cross-province visit are not specified."""
+        ruling = decide(
+            episode(
+                filing=filing(treatment=GUANGDONG),
+                institution_code="EX-0004",
+                care=CareType.OUTPATIENT,
+                started_on=dt.date(2025, 9, 1),
+                settled_on=None,
+            )
+        )
+        assert ruling.catalogs
+        assert {c.outcome for c in ruling.catalogs} == {CatalogSource.NOT_SPECIFIED}
+
+    def test_the_outpatient_exclusion_is_a_dated_parameter(self) -> None:
+        """Art. 5 "暂不包括门诊": a table that ends the exclusion lets a cross-province visit settle directly."""
+        table = attrs.evolve(DEFAULT_PARAMETERS, cross_province_outpatient_excluded=False)
+        visit = episode(
+            filing=filing(treatment=GUANGDONG),
+            institution_code="EX-0004",
+            care=CareType.OUTPATIENT,
+            started_on=dt.date(2025, 9, 1),
+            settled_on=None,
+        )
+        assert decide_settlement(visit, registry=REGISTRY).outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert decide_settlement(visit, registry=REGISTRY, parameters=table).outcome is Settlement.DIRECT

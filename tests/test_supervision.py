@@ -319,6 +319,18 @@ class TestAuditInputs:
         with pytest.raises(InvalidInputError):
             FilingPeriod.from_filing(XJ_ID, "filing")  # type: ignore[arg-type]
 
+    def test_a_filing_made_before_the_procedure_has_no_article_13_period(self) -> None:
+        """Art. 36: an intra-province filing of 2025-07-31 gets no period; the error says why, not 'insured province'."""
+        filing = Filing(
+            insured=CHANGSHA,
+            treatment=YUEYANG,
+            category=PersonCategory.REFERRAL,
+            service=ServiceKind.MEDICAL,
+            filed_on=D(2025, 7, 31),
+        )
+        with pytest.raises(InvalidInputError, match="article 13 gives it no validity"):
+            FilingPeriod.from_filing(ID, filing)
+
 
 class TestAuditFlags:
     """Article 32's focus points over a batch, with the caller's thresholds."""

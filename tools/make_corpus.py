@@ -61,6 +61,7 @@ class Spec:
         not_codes: Iterable[str] = (),
         error: Iterable[str] | None = None,
         disputed: str | None = None,
+        parameters: dict[str, Any] | None = None,
     ) -> None:
         self.file, self.name, self.decision, self.today = file, name, decision, today
         self.facts, self.articles = facts, list(articles)
@@ -68,15 +69,19 @@ class Spec:
         self.codes, self.not_codes = set(codes), set(not_codes)
         self.error = None if error is None else list(error)
         self.disputed = disputed
+        self.parameters = parameters
 
     def case(self) -> dict[str, Any]:
-        return {
+        written = {
             "case": self.name,
             "decision": self.decision,
             "today": self.today,
             "facts": self.facts,
             "articles": self.articles,
         }
+        if self.parameters is not None:
+            written["parameters"] = self.parameters
+        return written
 
 
 SPECS: list[Spec] = []
@@ -535,10 +540,11 @@ def _eligibility_cases() -> None:
             "SCOPE_CROSS_PROVINCE_INBOUND",
             "INBOUND_FILED_WITH_INSURED_PROVINCE",
             "BASIS_FITS_SERVICE",
-            "AWAY_SIX_MONTHS_MET",
+            # Cross-province: the national rule measures the time outside the insured province (art. 36).
+            "AWAY_OUTSIDE_PROVINCE_MET",
             "INSURED_PLACE_REQUIREMENTS_MET",
         ],
-        ["art. 2(1)", "art. 4", "art. 4 item 1"],
+        ["art. 2(1)", "art. 4", "art. 4 item 1", "art. 36"],
     )
     e(
         "Living in 岳阳 since 2025-02-28, a 长沙 worker applying on 2025-08-28 has lived away six months.",
@@ -1390,15 +1396,42 @@ def _coverage_cases() -> None:
         ["art. 12(2)"],
     )
     k(
-        "Injury recognised after admission, back-filed with consent: settled directly, the fund's share refunded.",
+        "Injury recognised after admission, back-filed on 2025-09-05 before discharge settlement on 2025-09-20: "
+        "settled directly at discharge, nothing to refund (only what the worker paid is refunded).",
         cov(
             filed=emergency_filing,
             admitted_on="2025-09-03",
             settled_on="2025-09-20",
             recognition_pending_at_admission=True,
         ),
+        "COVERED_BY_BACK_FILING",
+        ["COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE"],
+        ["art. 12(3)"],
+        not_codes=["COVERAGE_BACK_FILED_AFTER_RECOGNITION"],
+    )
+    k(
+        "Injury recognised after discharge: the worker paid at settlement on 2025-09-04, the back-filing came on "
+        "2025-09-05: the fund's share is refunded to the worker.",
+        cov(
+            filed=emergency_filing,
+            admitted_on="2025-09-03",
+            settled_on="2025-09-04",
+            recognition_pending_at_admission=True,
+        ),
         "COVERED_WITH_REFUND",
         ["COVERAGE_BACK_FILED_AFTER_RECOGNITION"],
+        ["art. 12(3)"],
+    )
+    k(
+        "Injury recognised and back-filed on the day of discharge settlement: with dates only, before it: no refund.",
+        cov(
+            filed=emergency_filing,
+            admitted_on="2025-09-03",
+            settled_on="2025-09-05",
+            recognition_pending_at_admission=True,
+        ),
+        "COVERED_BY_BACK_FILING",
+        ["COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE"],
         ["art. 12(3)"],
     )
     k(
@@ -1517,7 +1550,7 @@ def _coverage_cases() -> None:
         ["art. 2", "art. 13(1)"],
     )
     k(
-        "An admission before the first valid day stated on the form is not covered.",
+        "An admission before the first valid day the insured province (新疆) approved is not covered.",
         cov(
             insured=XINJIANG,
             filed=filing(
@@ -1534,8 +1567,9 @@ def _coverage_cases() -> None:
             where=CHANGSHA,
         ),
         "NOT_COVERED",
-        ["COVERAGE_BEFORE_STATED_VALIDITY"],
-        ["art. 13(1)"],
+        ["COVERAGE_INBOUND_BEFORE_VALIDITY"],
+        ["art. 2"],
+        not_codes=["COVERAGE_BEFORE_STATED_VALIDITY"],
     )
     k(
         "A 省本级 filing for 北京 covers an admission there.",
@@ -1910,13 +1944,31 @@ def _settlement_cases() -> None:
     )
     late = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2025-09-05")
     s(
-        "Injury recognised after admission and back-filed with consent: direct, and the fund's share goes back to the worker.",
+        "Injury recognised after admission and back-filed on 2025-09-05, before discharge settlement on 2025-09-20: "
+        "the fund's share is settled directly at discharge and nothing is refunded.",
         episode(
             CHANGSHA,
             late,
             "EX-0002",
             "2025-09-03",
             settled_on="2025-09-20",
+            recognition_pending_at_admission=True,
+        ),
+        "DIRECT",
+        ["art. 12(3)"],
+        codes=["COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE"],
+        not_codes=["SETTLEMENT_REFUND_TO_WORKER"],
+        figures={"fund_share": "2000.50", "refund_to_worker": "0.00"},
+    )
+    s(
+        "The worker paid at discharge settlement on 2025-09-04; recognised and back-filed on 2025-09-05: settled "
+        "directly afterwards, and the fund's share goes back to the worker.",
+        episode(
+            CHANGSHA,
+            late,
+            "EX-0002",
+            "2025-09-03",
+            settled_on="2025-09-04",
             recognition_pending_at_admission=True,
         ),
         "DIRECT",
@@ -2227,8 +2279,14 @@ def _settlement_cases() -> None:
             credential="NONE",
         ),
         "NOT_PAYABLE_DIRECTLY",
-        ["art. 13(1)", "art. 16"],
-        codes=["COVERAGE_AFTER_VALIDITY", "SETTLEMENT_NO_CREDENTIAL"],
+        ["art. 13(1)", "art. 16", "art. 22"],
+        # Art. 22's manual route follows a covering filing: the missing card is reported, no reimbursement promised.
+        codes=[
+            "COVERAGE_AFTER_VALIDITY",
+            "SETTLEMENT_NO_CREDENTIAL_NOTED",
+            "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
+        ],
+        not_codes=["SETTLEMENT_NO_CREDENTIAL", "SETTLEMENT_MANUAL_DUPLICATE_CHECK"],
         registry=INLINE,
     )
     add(
@@ -3832,12 +3890,13 @@ def _fund_flow_cases() -> None:
         codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
     )  # fmt: skip
     ff(
-        "A stay admitted on 2025-07-25 and settled on 2025-08-01, the procedure's first day, is governed by it.",
+        "A stay admitted on 2025-07-25 and settled on 2025-08-01, the procedure's first day, is governed by it, "
+        "on the settlement-date reading it states.",
         record("YY-2025-08-002", CHANGSHA, YUEYANG, "2025-07-25", "2025-08-01", "2500.00"),
         ["art. 25(2)", "art. 36"],
         "INTRA_PROVINCE_ADVANCE",
         {"fund_of": CHANGSHA, "advancing_agency": agency("CITY", YUEYANG)},
-        not_codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
+        codes=["FUNDS_JUDGED_ON_SETTLEMENT_DATE"],
     )
     ff(
         "A settlement on 2027-07-31, the procedure's last day, is governed by it.",
@@ -4594,6 +4653,302 @@ def _agency_cases() -> None:
     )
 
 
+# --- the boundaries of chapters 2 and 3, expanded from compact specifications (issue 15) ------------------------
+#
+# Each row is what the text says at a boundary: the last valid day of a filing and the day after (art. 13(1), with
+# 民法典 201/202 counted here by hand below), an admission against a visit, a course and a fitting (art. 13(2) is for
+# an admission only), intra- against cross-province (art. 5, 17(2)), and filings made before 2025-08-01 or after
+# 2027-07-31 (art. 36).
+
+
+def months_later(day: str, n: int) -> str:
+    """The last day of a period of ``n`` months from ``day`` (民法典 201, 202), counted here, not by the library."""
+    d = dt.date.fromisoformat(day)
+    year, month0 = divmod(d.month - 1 + n, 12)
+    year, month = d.year + year, month0 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(d.day, last)).isoformat()
+
+
+def plus(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+WHEELCHAIR = [{"name": "轮椅", "minimum_service_years": 3, "maximum_payment": "1800.00"}]
+MONTHS = {"REFERRAL": 3, "RESIDENT_WORK": 6, "LONG_TERM_RESIDENCE": 6}
+
+
+def _boundary_cases() -> None:
+    a13 = ["art. 13(1)", "art. 13(2)"]
+    # Filing validity at the procedure's own boundaries (art. 36) and at month ends (art. 13(1)).
+    for filed, category in [
+        ("2025-08-01", "REFERRAL"),
+        ("2025-08-31", "REFERRAL"),
+        ("2025-08-31", "RESIDENT_WORK"),
+        ("2025-11-30", "REFERRAL"),
+        ("2026-01-31", "LONG_TERM_RESIDENCE"),
+        ("2026-08-31", "RESIDENT_WORK"),
+        ("2027-07-31", "REFERRAL"),
+    ]:
+        through = months_later(filed, MONTHS[category])
+        add(
+            "filing",
+            f"A {category} filing of {filed} is valid through {through} (art. 13(1), 民法典 201 and 202).",
+            "filing_validity",
+            filed,
+            {"filing": filing(CHANGSHA, YUEYANG, category, "MEDICAL", filed)},
+            ["art. 13(1)"],
+            outcome="COMPUTED",
+            figures={"valid_from": filed, "valid_through": through},
+            codes=["FILING_VALIDITY_COMPUTED"],
+        )
+    for filed, treatment, outcome, code in [
+        ("2025-07-31", YUEYANG, "NOT_IN_FORCE", "FILING_BEFORE_PROCEDURE"),
+        ("2027-08-01", YUEYANG, "EXPIRED", "FILING_AFTER_PROCEDURE"),
+        ("2025-07-31", BEIJING, "NATIONAL_PROCEDURE", "FILING_UNDER_NATIONAL_PROCEDURE"),
+        ("2025-04-01", BEIJING, "NATIONAL_PROCEDURE", "FILING_UNDER_NATIONAL_PROCEDURE"),
+        ("2025-03-31", BEIJING, "NATIONAL_PROCEDURE", "IN_FORCE_BEFORE_NATIONAL_SCHEME"),
+        ("2027-08-01", BEIJING, "EXPIRED", "FILING_AFTER_PROCEDURE"),
+    ]:
+        where = "intra-province" if treatment == YUEYANG else "cross-province"
+        add(
+            "filing",
+            f"An {where} filing made on {filed} gets no article-13 period: {outcome} (art. 36).",
+            "filing_validity",
+            filed,
+            {"filing": filing(CHANGSHA, treatment, "REFERRAL", "MEDICAL", filed)},
+            ["art. 13(1)", "art. 36"],
+            outcome=outcome,
+            figures={"valid_from": None, "valid_through": None},
+            codes=[code],
+            not_codes=["FILING_VALIDITY_COMPUTED"],
+        )
+
+    # Coverage at the last valid day and the day after, for each kind of care (art. 13(2) is for an admission).
+    for filed, category in [
+        ("2025-08-31", "REFERRAL"),
+        ("2025-08-31", "RESIDENT_WORK"),
+        ("2026-05-31", "REFERRAL"),
+    ]:
+        last = months_later(filed, MONTHS[category])
+        after = plus(last, 1)
+        for label, treatment, code, where in [
+            ("intra-province", YUEYANG, "CP-YY-01", YUEYANGLOU),
+            ("cross-province", BEIJING, "CP-BJ-01", BEIJING),
+        ]:
+            medical = filing(CHANGSHA, treatment, category, "MEDICAL", filed)
+            device = filing(CHANGSHA, treatment, category, "ASSISTIVE_DEVICE", filed, devices=WHEELCHAIR)
+            base = {"insured": CHANGSHA, "institution_code": code, "institution_place": where}
+            rows = [
+                ("an admission on the last valid day, discharged 5 days later", medical, "MEDICAL", "INPATIENT",
+                 last, plus(last, 5), "COVERED", ["COVERAGE_STAY_RUNS_PAST_VALIDITY"], []),
+                ("an admission on the day after the last valid day", medical, "MEDICAL", "INPATIENT",
+                 after, None, "NOT_COVERED", ["COVERAGE_AFTER_VALIDITY"], []),
+                ("an outpatient visit on the last valid day", medical, "MEDICAL", "OUTPATIENT",
+                 last, last, "COVERED", ["COVERAGE_WITHIN_VALIDITY"], ["COVERAGE_SERVICE_AFTER_VALIDITY"]),
+                ("an outpatient course begun on the last valid day and settled the day after", medical, "MEDICAL",
+                 "OUTPATIENT", last, after, "NOT_COVERED", ["COVERAGE_SERVICE_AFTER_VALIDITY"],
+                 ["COVERAGE_STAY_RUNS_PAST_VALIDITY"]),
+                ("a device fitting on the last valid day", device, "ASSISTIVE_DEVICE", "DEVICE_FITTING",
+                 last, last, "COVERED", ["COVERAGE_WITHIN_VALIDITY"], []),
+                ("a device fitting begun on the last valid day and settled the day after", device,
+                 "ASSISTIVE_DEVICE", "DEVICE_FITTING", last, after, "NOT_COVERED",
+                 ["COVERAGE_SERVICE_AFTER_VALIDITY"], ["COVERAGE_STAY_RUNS_PAST_VALIDITY"]),
+            ]  # fmt: skip
+            for what, filed_facts, service, care, admitted, settled, outcome, codes, not_codes in rows:
+                facts: dict[str, Any] = {
+                    **base,
+                    "filing": filed_facts,
+                    "service": service,
+                    "admitted_on": admitted,
+                    "care": care,
+                }
+                if settled is not None:
+                    facts["settled_on"] = settled
+                add(
+                    "coverage",
+                    f"A {label} {category} filing of {filed} (valid through {last}): {what}.",
+                    "filing_coverage",
+                    settled or admitted,
+                    facts,
+                    a13,
+                    outcome=outcome,
+                    codes=codes,
+                    not_codes=not_codes,
+                    figures={"valid_from": filed, "valid_through": last},
+                )
+
+    # The same boundaries in the settlement decision: who pays (art. 5, 13(2), 17(2), 19).
+    referral = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2025-08-31")  # valid through 2025-11-30
+    for what, care, started, settled, outcome, fund, codes in [
+        ("an inpatient stay admitted on the last valid day and settled after it", "INPATIENT", "2025-11-30",
+         "2025-12-04", "DIRECT", "2000.50", ["COVERAGE_STAY_RUNS_PAST_VALIDITY"]),
+        ("an outpatient course settled the day after the last valid day", "OUTPATIENT", "2025-11-28",
+         "2025-12-01", "NOT_PAYABLE_DIRECTLY", "0.00", ["COVERAGE_SERVICE_AFTER_VALIDITY"]),
+        ("an outpatient visit on the last valid day", "OUTPATIENT", "2025-11-30", "2025-11-30", "DIRECT",
+         "2000.50", ["COVERAGE_WITHIN_VALIDITY"]),
+    ]:  # fmt: skip
+        add(
+            "settlement",
+            f"A 长沙 referral to 株洲 valid through 2025-11-30: {what}.",
+            "settlement",
+            settled,
+            settle(episode(CHANGSHA, referral, "EX-0002", started, care=care, settled_on=settled)),
+            ["art. 13(1)", "art. 13(2)", "art. 18"],
+            outcome=outcome,
+            figures={"fund_share": fund},
+            codes=codes,
+        )
+    beijing = filing(CHANGSHA, BEIJING, "REFERRAL", "MEDICAL", "2025-09-01")
+    add(
+        "settlement",
+        "A cross-province outpatient visit is not settled directly, and art. 17(2) names no catalog for it.",
+        "settlement",
+        "2025-09-10",
+        settle(episode(CHANGSHA, beijing, "CP-BJ-01", "2025-09-10", care="OUTPATIENT"), INLINE),
+        ["art. 5", "art. 17(2)"],
+        outcome="NOT_PAYABLE_DIRECTLY",
+        figures={
+            "fund_share": "0.00",
+            "catalogs": [
+                {"cost_kind": "DRUGS", "outcome": "NOT_SPECIFIED", "scope": "CROSS_PROVINCE_OUTBOUND"},
+                {
+                    "cost_kind": "MEDICAL_ITEMS",
+                    "outcome": "NOT_SPECIFIED",
+                    "scope": "CROSS_PROVINCE_OUTBOUND",
+                },
+            ],
+        },
+        codes=["SETTLEMENT_CROSS_PROVINCE_OUTPATIENT", "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED"],
+    )
+    add(
+        "settlement",
+        "A cross-province emergency back-filing is the national procedure's: no shares, no catalogs, no allowance.",
+        "settlement",
+        "2025-09-20",
+        settle(
+            episode(
+                CHANGSHA,
+                filing(CHANGSHA, BEIJING, "REFERRAL", "MEDICAL", "2025-09-12"),
+                "CP-BJ-01",
+                "2025-09-10",
+                settled_on="2025-09-20",
+                emergency_marked=True,
+                lines=[*BILL, line("MEAL_ALLOWANCE", "100.00")],
+            ),
+            INLINE,
+        ),
+        ["art. 12(2)", "art. 36"],
+        outcome="NOT_GOVERNED",
+        figures={"fund_share": None, "worker_share": None, "catalogs": [], "meal_allowance": None},
+        codes=["COVERAGE_NATIONAL_PROCEDURE_FILING"],
+    )
+    add(
+        "settlement",
+        "Third-party liability and a network failure: not payable directly, and art. 22's manual route not promised.",
+        "settlement",
+        "2025-09-10",
+        settle(
+            episode(
+                CHANGSHA,
+                referral,
+                "EX-0002",
+                "2025-09-10",
+                third_party_liability=True,
+                network_available=False,
+            )
+        ),
+        ["art. 5", "art. 22"],
+        outcome="NOT_PAYABLE_DIRECTLY",
+        codes=["SETTLEMENT_THIRD_PARTY_LIABILITY", "SETTLEMENT_NETWORK_UNAVAILABLE_NOTED"],
+        not_codes=["SETTLEMENT_NETWORK_UNAVAILABLE", "SETTLEMENT_MANUAL_DUPLICATE_CHECK"],
+    )
+
+
+# --- a change of law: the numbers as dated versions (issue 10) ---------------------------------------------------
+
+
+def _change_of_law_cases() -> None:
+    """Article 13 ¶1's referral validity becomes 6 months from 2026-01-01 (a hypothetical amendment): one dated
+    version. A filing keeps the validity of the law on its filing date; a settlement reads the filing so."""
+    import attrs
+
+    from gongshang_rules import DEFAULT_PARAMETERS, ParameterSchedule
+
+    amended = attrs.evolve(
+        DEFAULT_PARAMETERS,
+        effective_from=dt.date(2026, 1, 1),
+        referral_validity_months=6,
+        source="假设：转诊转院备案有效期自2026年1月1日起改为6个月 (a hypothetical amendment, for the corpus)",
+    )
+    schedule = jsonio.unstructure(ParameterSchedule(versions=(DEFAULT_PARAMETERS, amended)))
+    before = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2025-12-15")
+    after = filing(CHANGSHA, ZHUZHOU, "REFERRAL", "MEDICAL", "2026-01-15")
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a referral filed on 2025-12-15 keeps its 3 months: "
+        "valid through 2026-03-15.",
+        "filing_validity",
+        "2025-12-15",
+        {"filing": before},
+        ["art. 13(1)"],
+        parameters=schedule,
+        outcome="COMPUTED",
+        figures={"valid_from": "2025-12-15", "valid_through": "2026-03-15"},
+        codes=["FILING_VALIDITY_COMPUTED"],
+        not_codes=["PARAMETERS_VERSION_USED"],
+    )
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a referral filed on 2026-01-15 is valid through "
+        "2026-07-15, and the ruling names the version.",
+        "filing_validity",
+        "2026-01-15",
+        {"filing": after},
+        ["art. 13(1)"],
+        parameters=schedule,
+        outcome="COMPUTED",
+        figures={"valid_from": "2026-01-15", "valid_through": "2026-07-15"},
+        codes=["FILING_VALIDITY_COMPUTED", "PARAMETERS_VERSION_USED"],
+    )
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a stay from 2026-06-01 on a referral filed on "
+        "2026-01-15 is settled directly.",
+        "settlement",
+        "2026-06-10",
+        settle(episode(CHANGSHA, after, "EX-0002", "2026-06-01", settled_on="2026-06-10")),
+        ["art. 13(1)", "art. 12(1)"],
+        parameters=schedule,
+        outcome="DIRECT",
+        figures={"fund_share": "2000.50", "worker_share": "0.00"},
+        codes=["PARAMETERS_VERSION_USED"],
+    )
+    add(
+        "change_of_law",
+        "Under a 6-month referral validity from 2026-01-01, a stay from 2026-03-20 on a referral filed on "
+        "2025-12-15 is not settled directly: that filing ran out on 2026-03-15.",
+        "settlement",
+        "2026-03-25",
+        settle(episode(CHANGSHA, before, "EX-0002", "2026-03-20", settled_on="2026-03-25")),
+        ["art. 13(1)", "art. 12(1)"],
+        parameters=schedule,
+        outcome="NOT_PAYABLE_DIRECTLY",
+        codes=["COVERAGE_AFTER_VALIDITY"],
+    )
+    unordered = {"versions": [schedule["versions"][1], schedule["versions"][0]]}
+    add(
+        "change_of_law",
+        "A parameter schedule whose versions are not in date order is rejected, with the path of the version.",
+        "filing_validity",
+        "2026-01-15",
+        {"filing": after},
+        ["art. 13(1)"],
+        parameters=unordered,
+        error=["$.parameters.versions[1].effective_from"],
+    )
+
+
 def define_cases() -> None:
     """Every case of the corpus, by file."""
     _scope_cases()
@@ -4616,6 +4971,8 @@ def define_cases() -> None:
     _recovery_cases()
     _audit_cases()
     _agency_cases()
+    _boundary_cases()
+    _change_of_law_cases()
 
 
 # --- checking the library against the articles, and writing ------------------------------------------------------

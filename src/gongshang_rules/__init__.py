@@ -159,7 +159,15 @@ if TYPE_CHECKING:
         structure,
         unstructure,
     )
-    from .parameters import DEFAULT_PARAMETERS, PARAMETER_SOURCES, Parameters
+    from .parameters import (
+        DEFAULT_PARAMETERS,
+        DEFAULT_SCHEDULE,
+        PARAMETER_SOURCES,
+        Parameters,
+        ParameterSchedule,
+        ParametersLike,
+        resolve_parameters,
+    )
     from .periods import add_months, months_reached
     from .places import Place, PlaceKind, check_treatment_place, hunan_cities, place
     from .reconciliation import (
@@ -176,7 +184,7 @@ if TYPE_CHECKING:
         reconcile_month,
         reconciliation_deadline,
     )
-    from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Ruling
+    from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling
     from .scope import Scope, ScopeRuling, classify_scope
     from .settlement import (
         CareType,
@@ -211,6 +219,7 @@ if TYPE_CHECKING:
         suspension_status,
     )
     from .terms import Basis, PersonCategory, ServiceKind
+    from .whatif import ChangedCase, CodeCount, Transition, WhatIf, what_if
     from .workdays import (
         BUNDLED_SCHEDULES,
         DEFAULT_CALENDAR,
@@ -348,6 +357,7 @@ _EXPORTS: dict[str, str] = {
     "Requirement": "applications",
     "Review": "applications",
     "ReviewRuling": "applications",
+    "Role": "ruling",
     "Ruling": "ruling",
     "Scope": "scope",
     "ScopeRuling": "scope",
@@ -427,6 +437,16 @@ _EXPORTS: dict[str, str] = {
     "travel_and_lodging": "catalog",
     "unstructure": "jsonio",
     "working_day_after": "workdays",
+    # issue 10: dated law and what-if
+    "DEFAULT_SCHEDULE": "parameters",
+    "ParameterSchedule": "parameters",
+    "ParametersLike": "parameters",
+    "resolve_parameters": "parameters",
+    "what_if": "whatif",
+    "WhatIf": "whatif",
+    "ChangedCase": "whatif",
+    "Transition": "whatif",
+    "CodeCount": "whatif",
 }
 
 
@@ -459,6 +479,7 @@ __all__ = [
     "DECISIONS",
     "DEFAULT_CALENDAR",
     "DEFAULT_PARAMETERS",
+    "DEFAULT_SCHEDULE",
     "PARAMETER_SOURCES",
     "REASONS",
     "Agency",
@@ -497,10 +518,12 @@ __all__ = [
     "ChangeKind",
     "ChangeRuling",
     "ChangeStatus",
+    "ChangedCase",
     "Channel",
     "Chapter",
     "ChargedTo",
     "Citation",
+    "CodeCount",
     "CostKind",
     "CostLine",
     "Coverage",
@@ -553,7 +576,9 @@ __all__ = [
     "Material",
     "MonthlyReconciliation",
     "OutsideSystemError",
+    "ParameterSchedule",
     "Parameters",
+    "ParametersLike",
     "Party",
     "PartyRole",
     "PersonCategory",
@@ -573,6 +598,7 @@ __all__ = [
     "Requirement",
     "Review",
     "ReviewRuling",
+    "Role",
     "Ruling",
     "Scope",
     "ScopeRuling",
@@ -588,10 +614,12 @@ __all__ = [
     "Suspension",
     "SuspensionRuling",
     "SuspensionStatus",
+    "Transition",
     "UnknownInstitutionError",
     "UnknownPlaceError",
     "Validity",
     "ValidityRuling",
+    "WhatIf",
     "WorkedExample",
     "Worker",
     "WorkingDayCalendar",
@@ -643,6 +671,7 @@ __all__ = [
     "reconciliation_deadline",
     "recovery_responsibility",
     "required_materials",
+    "resolve_parameters",
     "responsible_agency",
     "result_schema",
     "review_application",
@@ -654,5 +683,6 @@ __all__ = [
     "suspension_status",
     "travel_and_lodging",
     "unstructure",
+    "what_if",
     "working_day_after",
 ]

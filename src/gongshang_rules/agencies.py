@@ -41,7 +41,7 @@ from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE
 from .errors import InvalidInputError
 from .places import PROVINCE_LEVEL, Place, PlaceKind
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 
 __all__ = [
@@ -116,6 +116,8 @@ _A7_4 = ArticleRef(7, paragraph=4)
 
 AGENCY_PROVINCIAL_IT_AND_GUIDANCE = ReasonTemplate(
     code="AGENCY_PROVINCIAL_IT_AND_GUIDANCE",
+    role=Role.DECISIVE,
+    when="Responsible agency for IT_AND_GUIDANCE, out-of-area care.",
     articles=(_A7_2,),
     interpretation=False,
     zh="省级经办机构负责全省工伤保险异地就医业务经办指导和信息化建设。",
@@ -123,6 +125,8 @@ AGENCY_PROVINCIAL_IT_AND_GUIDANCE = ReasonTemplate(
 )
 AGENCY_PROVINCIAL_FUND_CLEARING = ReasonTemplate(
     code="AGENCY_PROVINCIAL_FUND_CLEARING",
+    role=Role.DECISIVE,
+    when="Responsible agency for FUND_CLEARING, out-of-area care.",
     articles=(_A7_2, ArticleRef(27)),
     interpretation=False,
     zh="省级经办机构负责资金清算，并于次年第一季度末前完成上年度全省异地就医资金年终清算。",
@@ -131,6 +135,8 @@ AGENCY_PROVINCIAL_FUND_CLEARING = ReasonTemplate(
 )
 AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR = ReasonTemplate(
     code="AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR",
+    role=Role.NOTE,
+    when="Responsible agency for FUND_CLEARING, cross-province care, after AGENCY_PROVINCIAL_FUND_CLEARING.",
     articles=(ArticleRef(23, paragraph=3), ArticleRef(24)),
     interpretation=False,
     zh="与{province}之间实行先预付后清算，由省级财政部门和省级经办机构按各自职责办理，按国家经办规程执行。",
@@ -140,6 +146,8 @@ AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR = ReasonTemplate(
 )
 AGENCY_INSTITUTION_MANAGEMENT_BY_CITY = ReasonTemplate(
     code="AGENCY_INSTITUTION_MANAGEMENT_BY_CITY",
+    role=Role.DECISIVE,
+    when="Responsible agency for INSTITUTION_MANAGEMENT, intra-province or inbound.",
     articles=(_A7_3, ArticleRef(14, paragraph=1), ArticleRef(14, paragraph=2)),
     interpretation=False,
     zh="就医地{agency}负责所在区域内的协议机构管理：确定异地就医直接结算协议机构并上报省级经办机构，协议机构发生变化时"
@@ -149,6 +157,8 @@ AGENCY_INSTITUTION_MANAGEMENT_BY_CITY = ReasonTemplate(
 )
 AGENCY_COST_AUDIT_BY_TREATMENT_CITY = ReasonTemplate(
     code="AGENCY_COST_AUDIT_BY_TREATMENT_CITY",
+    role=Role.DECISIVE,
+    when="Responsible agency for COST_AUDIT_AND_SETTLEMENT, intra-province or inbound.",
     articles=(_A7_3, ArticleRef(20, paragraph=1), ArticleRef(25, paragraph=2)),
     interpretation=False,
     zh="就医地{agency}负责费用审核结算：审核、对账确认协议机构的异地就医费用，并垫付给协议机构。",
@@ -157,6 +167,8 @@ AGENCY_COST_AUDIT_BY_TREATMENT_CITY = ReasonTemplate(
 )
 AGENCY_TREATMENT_PLACE_IS_CITY = ReasonTemplate(
     code="AGENCY_TREATMENT_PLACE_IS_CITY",
+    role=Role.DECISIVE,
+    when="Responsible agency for INSTITUTION_MANAGEMENT, COST_AUDIT_AND_SETTLEMENT or SUSPENSION, intra-province or inbound, the treatment place being a county.",
     articles=(_A2_3, _A7_4),
     interpretation=False,
     zh="协议机构位于{county}，就医地为其所在市州{city}；第七条第四款未赋予县级经办机构该项职责。",
@@ -165,6 +177,8 @@ AGENCY_TREATMENT_PLACE_IS_CITY = ReasonTemplate(
 )
 AGENCY_RECONCILIATION_INTRA_PROVINCE = ReasonTemplate(
     code="AGENCY_RECONCILIATION_INTRA_PROVINCE",
+    role=Role.DECISIVE,
+    when="Responsible agency for RECONCILIATION, scope INTRA_PROVINCE.",
     articles=(ArticleRef(20, paragraph=1), ArticleRef(21)),
     interpretation=False,
     zh="省内异地就医费用由就医地{treatment_agency}先与协议机构完成结算对账，再与参保地{insured_agency}对账。",
@@ -173,6 +187,8 @@ AGENCY_RECONCILIATION_INTRA_PROVINCE = ReasonTemplate(
 )
 AGENCY_RECONCILIATION_BY_COUNTY = ReasonTemplate(
     code="AGENCY_RECONCILIATION_BY_COUNTY",
+    role=Role.DECISIVE,
+    when="Responsible agency for RECONCILIATION, scope INTRA_PROVINCE, the worker insured at a Hunan county.",
     articles=(_A2_3, _A7_4, ArticleRef(21)),
     interpretation=True,
     zh="参保地为县级的{insured}，由其经办机构作为参保地经办机构对账（第七条第四款：县级经办机构负责所在区域内的费用"
@@ -182,6 +198,8 @@ AGENCY_RECONCILIATION_BY_COUNTY = ReasonTemplate(
 )
 AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY = ReasonTemplate(
     code="AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY",
+    role=Role.DECISIVE,
+    when="Responsible agency for RECONCILIATION, intra-province or inbound, the treatment place being a county (its city's agency reconciles).",
     articles=(_A2_3, _A7_4, ArticleRef(21)),
     interpretation=True,
     zh="协议机构位于{county}。第七条第四款规定县级经办机构负责所在区域内的费用对账，但第二十一条由就医地经办机构与协议"
@@ -192,6 +210,8 @@ AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY = ReasonTemplate(
 )
 AGENCY_RECONCILIATION_INBOUND = ReasonTemplate(
     code="AGENCY_RECONCILIATION_INBOUND",
+    role=Role.DECISIVE,
+    when="Responsible agency for RECONCILIATION, scope CROSS_PROVINCE_INBOUND.",
     articles=(ArticleRef(20, paragraph=1), ArticleRef(23, paragraph=3), ArticleRef(24)),
     interpretation=True,
     zh="就医地{agency}对协议机构的跨省异地就医费用审核、对账；与参保省{insured}之间的对账和清算按国家经办规程执行，"
@@ -203,6 +223,8 @@ AGENCY_RECONCILIATION_INBOUND = ReasonTemplate(
 )
 AGENCY_SUSPENSION_BY_TREATMENT_CITY = ReasonTemplate(
     code="AGENCY_SUSPENSION_BY_TREATMENT_CITY",
+    role=Role.DECISIVE,
+    when="Responsible agency for SUSPENSION, intra-province or inbound.",
     articles=(ArticleRef(30, paragraph=1),),
     interpretation=False,
     zh="就医地{agency}发现工伤职工有严重违规行为的，暂停其直接结算，并逐级上报省级经办机构。",
@@ -211,6 +233,8 @@ AGENCY_SUSPENSION_BY_TREATMENT_CITY = ReasonTemplate(
 )
 AGENCY_JOINT_AUDIT_BY_PROVINCE = ReasonTemplate(
     code="AGENCY_JOINT_AUDIT_BY_PROVINCE",
+    role=Role.DECISIVE,
+    when="Responsible agency for JOINT_AUDIT_AND_DISPUTES, out-of-area care.",
     articles=(ArticleRef(32),),
     interpretation=False,
     zh="省级经办机构适时组织各市州经办机构开展异地就医联审互查，并负责协调处理费用审核、资金拨付和违规处理等争议纠纷。",
@@ -219,6 +243,8 @@ AGENCY_JOINT_AUDIT_BY_PROVINCE = ReasonTemplate(
 )
 AGENCY_DONE_IN_OTHER_PROVINCE = ReasonTemplate(
     code="AGENCY_DONE_IN_OTHER_PROVINCE",
+    role=Role.DECISIVE,
+    when="Responsible agency for RECONCILIATION, INSTITUTION_MANAGEMENT, COST_AUDIT_AND_SETTLEMENT or SUSPENSION with scope CROSS_PROVINCE_OUTBOUND (outcome OTHER_PROVINCE).",
     articles=(ArticleRef(2, paragraph=1), ArticleRef(36)),
     interpretation=False,
     zh="{task}由{province}的经办机构按国家经办规程和该省规定办理，本规程不作分工。",
@@ -228,6 +254,8 @@ AGENCY_DONE_IN_OTHER_PROVINCE = ReasonTemplate(
 )
 AGENCY_NOT_OUT_OF_AREA = ReasonTemplate(
     code="AGENCY_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Responsible agency: the scope is LOCAL or PROVINCIAL_RECOGNITION.",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="该就医不纳入异地就医直接结算管理，第七条的异地就医分工不适用，按本地（省本级互认）规定办理。",

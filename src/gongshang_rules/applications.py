@@ -55,9 +55,15 @@ from .eligibility import ELIGIBILITY_NOT_OUT_OF_AREA
 from .errors import InvalidInputError
 from .filing import ChangeKind, ChangeRuling, ChangeStatus, Filing, change_allowed
 from .forms import AgencyOpinion, Annex1Form, Annex2Form, Applicant, FilingForm, FilingType
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    RECEIPT_DATE,
+    ParametersLike,
+    picks_version,
+    resolve_parameters,
+)
 from .places import Place, PlaceKind
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .terms import PersonCategory
 from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
@@ -318,6 +324,8 @@ _NOTES_2 = (AnnexRef(1, note=2), AnnexRef(2, note=2))
 
 APPLICATION_RECEIVED_BY_CITY_AGENCY = ReasonTemplate(
     code="APPLICATION_RECEIVED_BY_CITY_AGENCY",
+    role=Role.DECISIVE,
+    when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan city, care out-of-area and not inbound.",
     articles=(ArticleRef(7, paragraph=3), _A8),
     interpretation=False,
     zh="参保地为{insured}，备案申请向参保地经办机构即{agency}提出，由其办理备案。",
@@ -326,6 +334,8 @@ APPLICATION_RECEIVED_BY_CITY_AGENCY = ReasonTemplate(
 )
 APPLICATION_RECEIVED_BY_COUNTY_AGENCY = ReasonTemplate(
     code="APPLICATION_RECEIVED_BY_COUNTY_AGENCY",
+    role=Role.DECISIVE,
+    when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan county, care out-of-area and not inbound.",
     articles=(ArticleRef(2, paragraph=3), ArticleRef(7, paragraph=4), _A8),
     interpretation=True,
     zh="参保地为县级的{insured}，备案申请向参保地经办机构即{agency}提出，由县级经办机构办理所在区域内的备案；"
@@ -336,6 +346,8 @@ APPLICATION_RECEIVED_BY_COUNTY_AGENCY = ReasonTemplate(
 )
 APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY = ReasonTemplate(
     code="APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY",
+    role=Role.DECISIVE,
+    when="Submission, review or responsible agency (FILING) of a worker insured at 省本级, care out-of-area and not inbound.",
     articles=(ArticleRef(7, paragraph=2), _A8),
     interpretation=False,
     zh="参保地为省本级，备案申请由省级经办机构办理。",
@@ -343,6 +355,8 @@ APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY = ReasonTemplate(
 )
 APPLICATION_FILE_WITH_INSURED_PROVINCE = ReasonTemplate(
     code="APPLICATION_FILE_WITH_INSURED_PROVINCE",
+    role=Role.DECISIVE,
+    when="Submission, review or responsible agency (FILING) with scope CROSS_PROVINCE_INBOUND.",
     articles=(ArticleRef(2, paragraph=1), _A8),
     interpretation=True,
     zh="在{insured}参保的工伤职工向参保地经办机构即{insured}的经办机构申请备案，按该省规定和国家经办规程办理，"
@@ -355,6 +369,8 @@ APPLICATION_FILE_WITH_INSURED_PROVINCE = ReasonTemplate(
 )
 APPLICATION_APPLICANT_PERMITTED = ReasonTemplate(
     code="APPLICATION_APPLICANT_PERMITTED",
+    role=Role.DECISIVE,
+    when="Submission or review of out-of-area care that is not inbound: always (the applicant is the worker, a close relative or the employer).",
     articles=(_A8, _A9_1, *_NOTES_2),
     interpretation=False,
     zh="申请人为{who}，在附件{annex}上申请。用人单位、工伤职工或者其近亲属可以申请备案。",
@@ -362,6 +378,8 @@ APPLICATION_APPLICANT_PERMITTED = ReasonTemplate(
 )
 APPLICATION_EMPLOYER_ON_ANNEX_1 = ReasonTemplate(
     code="APPLICATION_EMPLOYER_ON_ANNEX_1",
+    role=Role.DECISIVE,
+    when="With APPLICATION_APPLICANT_PERMITTED, when the employer applies on annex 1.",
     articles=(_A8, _A9_1, AnnexRef(1), AnnexRef(1, note=2)),
     interpretation=True,
     zh="附件1的申请人栏和备注2只列工伤职工本人及其近亲属，但第八条、第九条第一款规定用人单位可申请并填写附件1；以条文为准，用人单位按附件2的栏目填写单位信息。",
@@ -370,6 +388,8 @@ APPLICATION_EMPLOYER_ON_ANNEX_1 = ReasonTemplate(
 )
 APPLICATION_AGENT_ENTRUSTED = ReasonTemplate(
     code="APPLICATION_AGENT_ENTRUSTED",
+    role=Role.NOTE,
+    when="With APPLICATION_APPLICANT_PERMITTED, when the form names an agent.",
     articles=(_A9_ITEM_3, *_NOTES_2),
     interpretation=False,
     zh="工伤职工委托{agent}申请，另须提供有效身份证明及授权委托书。",
@@ -377,6 +397,8 @@ APPLICATION_AGENT_ENTRUSTED = ReasonTemplate(
 )
 APPLICATION_CHANNEL_HUNAN_PLATFORM = ReasonTemplate(
     code="APPLICATION_CHANNEL_HUNAN_PLATFORM",
+    role=Role.DECISIVE,
+    when="Submission or review of out-of-area care that is not inbound, channel HUNAN_PLATFORM.",
     articles=(ArticleRef(6), _A8),
     interpretation=False,
     zh="通过湖南人社一体化平台向参保地经办机构提出备案申请。",
@@ -384,6 +406,8 @@ APPLICATION_CHANNEL_HUNAN_PLATFORM = ReasonTemplate(
 )
 APPLICATION_CHANNEL_SERVICE_WINDOW = ReasonTemplate(
     code="APPLICATION_CHANNEL_SERVICE_WINDOW",
+    role=Role.DECISIVE,
+    when="Submission or review of out-of-area care that is not inbound, channel SERVICE_WINDOW.",
     articles=(_A8, ArticleRef(9, paragraph=2)),
     interpretation=False,
     zh="线下通过经办服务窗口提出备案申请：窗口应及时受理，并将相关材料扫描上传湖南人社一体化平台。",
@@ -392,6 +416,8 @@ APPLICATION_CHANNEL_SERVICE_WINDOW = ReasonTemplate(
 )
 APPLICATION_CHANNEL_NATIONAL_PLATFORM = ReasonTemplate(
     code="APPLICATION_CHANNEL_NATIONAL_PLATFORM",
+    role=Role.DECISIVE,
+    when="Submission or review of CROSS_PROVINCE_OUTBOUND care, channel NATIONAL_PLATFORM.",
     articles=(_A8,),
     interpretation=True,
     zh="跨省异地就医备案可通过国家社会保险公共服务平台等全国统一服务入口提出，申请仍由参保地经办机构即{agency}办理。",
@@ -401,6 +427,8 @@ APPLICATION_CHANNEL_NATIONAL_PLATFORM = ReasonTemplate(
 )
 APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY = ReasonTemplate(
     code="APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY",
+    role=Role.DECISIVE,
+    when="Submission or review of INTRA_PROVINCE care, channel NATIONAL_PLATFORM (outcome IMPROPERLY_SUBMITTED).",
     articles=(_A8,),
     interpretation=False,
     zh="国家社会保险公共服务平台等全国统一服务入口只用于跨省异地就医备案；省内异地就医备案应通过湖南人社一体化平台"
@@ -411,6 +439,8 @@ APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY = ReasonTemplate(
 
 MATERIAL_RESIDENCE_PROOF_ANY_ONE = ReasonTemplate(
     code="MATERIAL_RESIDENCE_PROOF_ANY_ONE",
+    role=Role.DECISIVE,
+    when="Review in force: residence proof is required and the residence is not the household-registration place (any one proof suffices).",
     articles=(_A9_ITEM_2, AnnexRef(1, note=4), AnnexRef(2, note=4), AnnexRef(2, note=5)),
     interpretation=True,
     zh="居住地不在户籍所在地的，居住证、村（居）委会证明等长期居住佐证材料任一即可；“等”表示列举未尽，经办机构认可的"
@@ -421,6 +451,8 @@ MATERIAL_RESIDENCE_PROOF_ANY_ONE = ReasonTemplate(
 )
 MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE = ReasonTemplate(
     code="MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE",
+    role=Role.DECISIVE,
+    when="Review in force of a RESIDENT_WORK application (any one proof of resident work suffices).",
     articles=(_A9_ITEM_2, AnnexRef(1, note=5), AnnexRef(2, note=5)),
     interpretation=True,
     zh="参保地工作单位派出证明、异地工作单位证明、劳动合同等常驻异地工作佐证材料任一即可；“等”表示列举未尽，经办机构"
@@ -431,6 +463,8 @@ MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE = ReasonTemplate(
 )
 MATERIAL_AGENT_IDENTITY_IS_AGENTS = ReasonTemplate(
     code="MATERIAL_AGENT_IDENTITY_IS_AGENTS",
+    role=Role.DECISIVE,
+    when="Review in force: the form names an agent, so the agent's identity document is required.",
     articles=(_A9_ITEM_3, *_NOTES_2),
     interpretation=True,
     zh="第九条第一款第（三）项“另须提供其有效身份证明及授权委托书”中的“其”理解为受托人，须提供受托人有效身份证明；"
@@ -440,6 +474,8 @@ MATERIAL_AGENT_IDENTITY_IS_AGENTS = ReasonTemplate(
 )
 MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF = ReasonTemplate(
     code="MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF",
+    role=Role.DECISIVE,
+    when="Review in force of a RESIDENT_WORK application on annex 2 (residence proof is required as well).",
     articles=(AnnexRef(2, note=4), AnnexRef(2, note=5)),
     interpretation=True,
     zh="附件2备注5要求常驻异地工作人员另提供长期居住佐证材料，其形式按备注4区分：居住地为户籍所在地的提供户籍相关"
@@ -451,6 +487,8 @@ MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF = ReasonTemplate(
 
 REVIEW_MATERIALS_COMPLETE = ReasonTemplate(
     code="REVIEW_MATERIALS_COMPLETE",
+    role=Role.DECISIVE,
+    when="Review in force: every required material is among those submitted.",
     articles=(_A9_1, _A10),
     interpretation=False,
     zh="备案材料齐全：{items}。",
@@ -458,6 +496,8 @@ REVIEW_MATERIALS_COMPLETE = ReasonTemplate(
 )
 REVIEW_MATERIALS_MISSING = ReasonTemplate(
     code="REVIEW_MATERIALS_MISSING",
+    role=Role.DECISIVE,
+    when="Review in force: some required material is not among those submitted (they are all listed).",
     articles=(_A9_1, _A10),
     interpretation=False,
     zh="备案材料不齐全，一次性告知需补正的全部材料（共{count}项）：{items}。",
@@ -465,6 +505,8 @@ REVIEW_MATERIALS_MISSING = ReasonTemplate(
 )
 REVIEW_DEADLINE = ReasonTemplate(
     code="REVIEW_DEADLINE",
+    role=Role.DECISIVE,
+    when="Review with outcome COMPLETE, and the review_deadline decision, always: the deadline is the 5th working day after received_on.",
     articles=(_A10,),
     interpretation=True,
     zh="{received}收到申请，收到当日不计入，其后第{n}个工作日为{deadline}：应于该日前办理完毕并告知申请人。"
@@ -476,6 +518,8 @@ REVIEW_DEADLINE = ReasonTemplate(
 )
 REVIEW_IN_PRINCIPLE = ReasonTemplate(
     code="REVIEW_IN_PRINCIPLE",
+    role=Role.NOTE,
+    when="Review with outcome COMPLETE, after REVIEW_DEADLINE.",
     articles=(_A10,),
     interpretation=True,
     zh="第十条规定“原则上”应在{n}个工作日内办理完毕：这是经办时限要求，本规程未规定逾期的后果，逾期不改变对备案申请的"
@@ -486,6 +530,10 @@ REVIEW_IN_PRINCIPLE = ReasonTemplate(
 )
 REVIEW_DEADLINE_PROVISIONAL = ReasonTemplate(
     code="REVIEW_DEADLINE_PROVISIONAL",
+    role=Role.NOTE,
+    when="The review deadline (given for a complete application) falls on 21 to 31 December of a year whose next "
+    "year's State Council schedule the calendar does not know (with the bundled schedules: 2026-12-21 to "
+    "2026-12-31).",
     articles=(_A10,),
     interpretation=True,
     zh="审核期限{deadline}落在{year}年12月下旬（{start}至{end}）：这些日期按{year}年的国务院节假日安排计算，"
@@ -497,6 +545,8 @@ REVIEW_DEADLINE_PROVISIONAL = ReasonTemplate(
 )
 REVIEW_INCOMPLETE_NO_DEADLINE = ReasonTemplate(
     code="REVIEW_INCOMPLETE_NO_DEADLINE",
+    role=Role.NOTE,
+    when="Review with outcome INCOMPLETE: no deadline is computed.",
     articles=(_A10,),
     interpretation=False,
     zh="第十条未规定一次性告知的期限，也未规定补正材料后办理时限如何起算：本规程对此未作规定，由参保地经办机构的"
@@ -507,6 +557,8 @@ REVIEW_INCOMPLETE_NO_DEADLINE = ReasonTemplate(
 )
 REVIEW_CHANGE_FILING = ReasonTemplate(
     code="REVIEW_CHANGE_FILING",
+    role=Role.DECISIVE,
+    when="Review in force of a change application (filing_type CHANGE).",
     articles=(ArticleRef(11), _A9_1),
     interpretation=True,
     zh="备案类别为变更：变更使用同一备案表，本规程和附件备注未对变更申请规定不同材料，按同一材料要求审核。",
@@ -565,8 +617,8 @@ class Review(LabelledEnum):
     )
     NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
     CHANGE_NOT_ALLOWED = (
-        "备案暂不能变更（备案之日起3个月内或备案已失效）",
-        "the filing cannot be changed now (within 3 months of filing, or expired)",
+        "备案暂不能变更（备案之日起规定期限内或备案已失效）",
+        "the filing cannot be changed now (within the change-lock period from filing, or expired)",
     )
     NOT_IN_FORCE = (
         "本规程在收到申请之日不在有效期内",
@@ -852,22 +904,21 @@ def review_deadline(
     received_on: _dt.date,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> _dt.date:
     """The day by which a filing is to be decided and the applicant told: article 10's 5th working day.
 
     The day of receipt is not counted (民法典 第二百零一条 [interpretation]); working days follow the State
     Council's holiday schedule, make-up workdays included. A year whose schedule ``calendar`` does not know
-    raises :class:`CalendarUnknownError`.
+    raises :class:`CalendarUnknownError`. The parameters version is the one in force on the day of receipt.
 
     >>> import datetime as dt
     >>> review_deadline(dt.date(2025, 9, 30))   # the National Day week, then the make-up Saturday 10-11
     datetime.date(2025, 10, 14)
     """
     check_date("received_on", received_on)
-    if not isinstance(parameters, Parameters):
-        raise InvalidInputError("parameters", f"must be a Parameters table, got {type_name(parameters)}")
-    return working_day_after(received_on, parameters.review_working_days, calendar=calendar)
+    p = resolve_parameters(parameters, received_on)
+    return working_day_after(received_on, p.review_working_days, calendar=calendar)
 
 
 _NOT_REVIEWED = {
@@ -894,21 +945,24 @@ def _material_readings(application: FilingApplication, required: Iterable[Requir
 
 REVIEW_CHANGE_LOCK_NOT_CHECKED = ReasonTemplate(
     code="REVIEW_CHANGE_LOCK_NOT_CHECKED",
+    role=Role.NOTE,
+    when="Review in force of a change application without the filing it changes (current_filing).",
     articles=(ArticleRef(11), ArticleRef(13, paragraph=1)),
     interpretation=False,
-    zh="变更申请未提供现有备案，无法核对第十三条“自备案之日起3个月后可以变更或取消”的限制。",
+    zh="变更申请未提供现有备案，无法核对第十三条“自备案之日起{months}个月后可以变更或取消”的限制。",
     en="The filing being changed was not given: article 13's rule that a long-term filing may be changed only after "
-    "3 months could not be checked.",
+    "{months} months could not be checked.",
 )
 
 
+@picks_version(RECEIPT_DATE, lambda _application, received_on, *_a, **_k: received_on)
 def review_application(
     application: FilingApplication,
     received_on: _dt.date,
     *,
     current_filing: Filing | None = None,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> ReviewRuling:
     """Review a filing application received on ``received_on`` (articles 9, 10, with 7 and 8).
 
@@ -917,7 +971,8 @@ def review_application(
     Complete: the deadline of :func:`review_deadline`. Incomplete: one notice listing every missing item at once
     (``missing``), never the first gap only. Article 8 problems are reported as well (``IMPROPERLY_SUBMITTED``,
     with the notice if materials are missing too). An application no Hunan agency reviews, or received on a day
-    this procedure is not in force (article 36), gets that outcome instead.
+    this procedure is not in force (article 36), gets that outcome instead. The parameters version is the one in
+    force on the day of receipt; the change lock is read with the version of the filing's own date.
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -949,7 +1004,7 @@ def review_application(
             f"{received_on.isoformat()} is before the applicant signed the form "
             f"({application.form.signed_on.isoformat()})",
         )
-    check_parameters(parameters)
+    p = resolve_parameters(parameters, received_on)
     if current_filing is not None:
         if not isinstance(current_filing, Filing):
             raise InvalidInputError("current_filing", f"must be a Filing, got {type_name(current_filing)}")
@@ -975,7 +1030,7 @@ def review_application(
     if application.form.filing_type is FilingType.CHANGE:
         reasons.append(REVIEW_CHANGE_FILING.make())
         if current_filing is None:
-            reasons.append(REVIEW_CHANGE_LOCK_NOT_CHECKED.make())
+            reasons.append(REVIEW_CHANGE_LOCK_NOT_CHECKED.make(months=p.change_lock_months))
         else:
             kind = (
                 ChangeKind.TREATMENT_PLACE
@@ -1012,7 +1067,7 @@ def review_application(
     else:
         outcome = Review.COMPLETE
         deadline = review_deadline(received_on, calendar=calendar, parameters=parameters)
-        n = parameters.review_working_days
+        n = p.review_working_days
         reasons += [
             REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
             REVIEW_IN_PRINCIPLE.make(n=n),

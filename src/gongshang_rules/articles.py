@@ -5,8 +5,18 @@ its chapter, a short title in our own words, and whether it states a computable 
 why not, so that every article is accounted for. Rules cite articles with :class:`ArticleRef` (article, paragraph,
 item) or :class:`AnnexRef` (annex, note).
 
+The law sits beside the code: every article carries its published text, split into paragraphs (款) and items (项)
+as the citations count them (``data/procedure-text.json``, written by ``tools/make_text.py`` from the published
+text), and every citation gives its sentence.
+
 >>> ARTICLES[13].title_en
 'Validity of a filing'
+>>> ArticleRef(13, paragraph=1).text.split("。")[0]
+'异地转诊转院备案有效期为3个月'
+>>> ArticleRef(4, item=1).text.split("：")[0]
+'（一）异地长期居住（工作）工伤职工'
+>>> AnnexRef(2, note=5).text.split("，")[0]
+'常驻异地工作工伤职工'
 >>> str(ArticleRef(13, paragraph=2))
 'art. 13(2)'
 >>> ArticleRef(13, paragraph=2).zh
@@ -17,6 +27,8 @@ item) or :class:`AnnexRef` (annex, note).
 
 from __future__ import annotations
 
+import importlib.resources
+import json
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -35,6 +47,7 @@ __all__ = [
     "ArticleRef",
     "Chapter",
     "Citation",
+    "Paragraph",
     "chinese_numeral",
 ]
 
@@ -107,6 +120,30 @@ class ArticleRef:
             text += f"第（{chinese_numeral(self.item)}）项"
         return text
 
+    @property
+    def text(self) -> str:
+        """The cited text: the whole article, one paragraph (with its items), or one item.
+
+        An item cited without a paragraph is an item of the article's only list (article 4's). A paragraph or an
+        item the article does not have raises :class:`InvalidInputError` naming it.
+        """
+        article = ARTICLES[self.article]
+        if self.paragraph is None and self.item is None:
+            return article.text
+        if self.paragraph is not None:
+            if self.paragraph > len(article.paragraphs):
+                raise InvalidInputError(
+                    "paragraph", f"article {self.article} has {len(article.paragraphs)} paragraph(s)"
+                )
+            paragraph = article.paragraphs[self.paragraph - 1]
+        else:
+            paragraph = next((p for p in article.paragraphs if p.items), article.paragraphs[0])
+        if self.item is None:
+            return paragraph.full_text
+        if self.item > len(paragraph.items):
+            raise InvalidInputError("item", f"{paragraph.ref} has {len(paragraph.items)} item(s)")
+        return paragraph.items[self.item - 1]
+
 
 @attrs.frozen(order=True)
 class AnnexRef:
@@ -125,6 +162,16 @@ class AnnexRef:
         """The citation in Chinese: 附件2备注5."""
         return f"附件{self.annex}" + (f"备注{self.note}" if self.note is not None else "")
 
+    @property
+    def text(self) -> str:
+        """The cited text: the annex form's text, or one of its notes (备注)."""
+        annex = ANNEXES[self.annex]
+        if self.note is None:
+            return annex.text
+        if self.note > len(annex.notes):
+            raise InvalidInputError("note", f"annex {self.annex} has {len(annex.notes)} note(s)")
+        return annex.notes[self.note - 1]
+
 
 Citation = ArticleRef | AnnexRef
 
@@ -140,10 +187,31 @@ class Chapter:
 
 
 @attrs.frozen(kw_only=True)
+class Paragraph:
+    """One paragraph (款) of an article as published: its own sentences and its items (项), each as printed
+    (``（一）…``)."""
+
+    article: int
+    number: int
+    text: str
+    items: tuple[str, ...] = ()
+
+    @property
+    def full_text(self) -> str:
+        """The paragraph with its items, one per line."""
+        return "\n".join((self.text, *self.items))
+
+    @property
+    def ref(self) -> ArticleRef:
+        return ArticleRef(self.article, paragraph=self.number)
+
+
+@attrs.frozen(kw_only=True)
 class Article:
-    """One article: where it stands, what it is about, and whether a rule can compute it.
+    """One article: where it stands, what it is about, whether a rule can compute it, and its text.
 
     ``pending`` names the issue that will encode a computable article not encoded yet; ``None`` once it is.
+    ``paragraphs`` is the published text, paragraph by paragraph.
     """
 
     number: int
@@ -153,10 +221,16 @@ class Article:
     computable: bool
     why_not_computable: str | None = None
     pending: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
 
     @property
     def ref(self) -> ArticleRef:
         return ArticleRef(self.number)
+
+    @property
+    def text(self) -> str:
+        """The article's text (without its heading 第N条), a paragraph or item per line."""
+        return "\n".join(p.full_text for p in self.paragraphs)
 
 
 @attrs.frozen(kw_only=True)
@@ -168,6 +242,8 @@ class Annex:
     title_en: str
     used_for: str
     pending: str | None = None
+    text: str = ""
+    notes: tuple[str, ...] = ()
 
 
 CHAPTERS: Mapping[int, Chapter] = MappingProxyType(
@@ -303,6 +379,23 @@ def _chapter_of(number: int) -> int:
     return next(c.number for c in CHAPTERS.values() if number in c.articles)
 
 
+def _published_text() -> Any:
+    """The procedure's text as data (``data/procedure-text.json``)."""
+    resource = importlib.resources.files("gongshang_rules").joinpath("data", "procedure-text.json")
+    return json.loads(resource.read_text(encoding="utf-8"))
+
+
+_TEXT = _published_text()
+_PARAGRAPHS: dict[int, tuple[Paragraph, ...]] = {
+    entry["number"]: tuple(
+        Paragraph(article=entry["number"], number=index, text=p["text"], items=tuple(p["items"]))
+        for index, p in enumerate(entry["paragraphs"], start=1)
+    )
+    for entry in _TEXT["articles"]
+}
+_ANNEX_TEXT: dict[int, Any] = {entry["number"]: entry for entry in _TEXT["annexes"]}
+
+
 ARTICLES: Mapping[int, Article] = MappingProxyType(
     {
         number: Article(
@@ -313,6 +406,7 @@ ARTICLES: Mapping[int, Article] = MappingProxyType(
             computable=computable,
             why_not_computable=why_not,
             pending=pending,
+            paragraphs=_PARAGRAPHS[number],
         )
         for number, zh, en, computable, why_not, pending in _TABLE
     }
@@ -325,12 +419,16 @@ ANNEXES: Mapping[int, Annex] = MappingProxyType(
             title_zh="工伤保险异地就医（康复）直接结算备案表",
             title_en="Filing form for out-of-area medical care and rehabilitation",
             used_for="medical care and rehabilitation (article 9)",
+            text=_ANNEX_TEXT[1]["text"],
+            notes=tuple(_ANNEX_TEXT[1]["notes"]),
         ),
         2: Annex(
             number=2,
             title_zh="工伤保险异地配置辅助器具直接结算备案表",
             title_en="Filing form for out-of-area assistive devices",
             used_for="assistive devices, including replacement (article 9)",
+            text=_ANNEX_TEXT[2]["text"],
+            notes=tuple(_ANNEX_TEXT[2]["notes"]),
         ),
     }
 )

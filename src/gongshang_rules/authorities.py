@@ -11,6 +11,7 @@ __all__ = [
     "CIVIL_CODE_PERIODS",
     "HUNAN_IMPLEMENTING_MEASURES",
     "NATIONAL_NOTICE",
+    "NATIONAL_PILOT",
     "NATIONAL_PROCEDURE",
     "REGULATION_ARTICLE_30",
     "STATE_COUNCIL_SCHEDULE",
@@ -18,6 +19,8 @@ __all__ = [
 
 #: The national notice that started cross-province direct settlement on 2025-04-01.
 NATIONAL_NOTICE = "人社部发〔2025〕17号 (national notice on cross-province direct settlement)"
+#: The national pilot of cross-province direct settlement that ran in some cities before the national start.
+NATIONAL_PILOT = "工伤保险跨省异地就医直接结算试点 (the national pilot of cross-province direct settlement, in some cities)"
 #: The national procedure that governs cross-province prepayment and clearing (article 23 ¶3, article 36).
 NATIONAL_PROCEDURE = "人力资源社会保障部《工伤保险跨省异地就医直接结算经办规程》 (national procedure for cross-province direct settlement)"
 #: How periods counted in months run (the day a period starts on is not counted; the end in a short month).

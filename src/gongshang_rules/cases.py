@@ -56,7 +56,9 @@ from ._validate import (
 )
 from .agencies import AgencyRuling, AgencyTask, responsible_agency
 from .applications import (
+    REVIEW_DEADLINE,
     REVIEW_DEADLINE_PROVISIONAL,
+    REVIEW_IN_PRINCIPLE,
     Agency,
     FilingApplication,
     Requirement,
@@ -66,6 +68,8 @@ from .applications import (
     review_application,
     review_deadline,
 )
+from .articles import ArticleRef
+from .authorities import CIVIL_CODE_ART_201, CIVIL_CODE_PERIODS, STATE_COUNCIL_SCHEDULE
 from .catalog import (
     AllowanceRuling,
     CatalogRuling,
@@ -102,7 +106,7 @@ from .funds import (
 from .identity import IdentityNumber
 from .institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
 from .jsonio import CaseError, Problem
-from .parameters import DEFAULT_PARAMETERS
+from .parameters import DEFAULT_SCHEDULE, ParameterSchedule, ParametersLike, resolve_parameters
 from .periods import add_months
 from .places import Place
 from .reconciliation import (
@@ -113,7 +117,7 @@ from .reconciliation import (
     decide_reconciliation_deadline,
     reconcile_month,
 )
-from .ruling import REASONS, LabelledEnum, ReasonTemplate, Ruling
+from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, ScopeRuling, classify_scope
 from .settlement import (
     Episode,
@@ -137,7 +141,7 @@ from .supervision import (
     recovery_responsibility,
     suspension_status,
 )
-from .terms import ServiceKind
+from .terms import CareType, ServiceKind
 from .workdays import (
     CALENDAR_PROVISIONAL,
     DEFAULT_CALENDAR,
@@ -191,6 +195,8 @@ __all__ = [
     "error_result",
     "expected_result",
     "explain",
+    "failing",
+    "is_note",
 ]
 
 
@@ -261,10 +267,14 @@ class InstitutionFacts:
 
 @attrs.frozen(kw_only=True)
 class CatalogFacts:
-    """``catalog``: whose catalog governs a kind of cost in a scope (article 17 ¶1, ¶2)."""
+    """``catalog``: whose catalog governs a kind of cost in a scope (article 17 ¶1, ¶2).
+
+    ``care`` (optional, an inpatient stay by default) is the kind of episode the costs belong to: article 17 ¶2
+    names the catalogs of cross-province inpatient costs only."""
 
     scope: Scope = attrs.field(validator=is_member(Scope))
     cost_kind: CostKind = attrs.field(validator=is_member(CostKind))
+    care: CareType = attrs.field(default=CareType.INPATIENT, validator=is_member(CareType))
 
 
 @attrs.frozen(kw_only=True)
@@ -460,16 +470,67 @@ class DateRuling(Ruling[Computed]):
         return [f"  date: {self.date.isoformat()}"]
 
 
-def _dated(day: _dt.date) -> DateRuling:
-    return DateRuling(outcome=Computed.COMPUTED, reasons=(), date=day)
+# The readings and the schedule a computed date rests on (the helpers themselves return bare dates).
+PERIOD_WORKING_DAYS_COUNTED = ReasonTemplate(
+    code="PERIOD_WORKING_DAYS_COUNTED",
+    role=Role.DECISIVE,
+    when="The working_day_after decision, always: the n-th working day after the date, that date not counted.",
+    articles=(ArticleRef(10), ArticleRef(21)),
+    interpretation=True,
+    zh="{start}当日不计入，其后第{n}个工作日为{date}。工作日按国务院节假日安排计算，调休上班日计入。",
+    en="{start} not counted: the {n}th working day after it is {date}. Working days follow the State Council's "
+    "holiday schedule, make-up workdays included.",
+    authorities=(CIVIL_CODE_ART_201, STATE_COUNCIL_SCHEDULE),
+)
+PERIOD_MONTHS_COUNTED = ReasonTemplate(
+    code="PERIOD_MONTHS_COUNTED",
+    role=Role.DECISIVE,
+    when="The add_months decision, always: the period of n months from the date ends on the same day-of-month n "
+    "months later, or on that month's last day when it has no such day.",
+    articles=(ArticleRef(4), ArticleRef(13)),
+    interpretation=True,
+    zh="自{start}起{n}个月（当日不计入），期间届满日为{date}：到期月的对应日，无对应日的为该月末日。",
+    en="{n} months from {start} (that day not counted) end on {date}: the same day of the final month, or its last "
+    "day when it has none.",
+    authorities=(CIVIL_CODE_PERIODS,),
+)
 
 
-def _counted(
-    after: _dt.date, n: int, day: _dt.date, calendar: WorkingDayCalendar, template: ReasonTemplate
+def _dated(day: _dt.date, *reasons: Reason) -> DateRuling:
+    return DateRuling(outcome=Computed.COMPUTED, reasons=reasons, date=day)
+
+
+def _months(start: _dt.date, n: int) -> DateRuling:
+    end = add_months(start, n)
+    return _dated(end, PERIOD_MONTHS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat()))
+
+
+def _working_days(start: _dt.date, n: int, calendar: WorkingDayCalendar) -> DateRuling:
+    end = working_day_after(start, n, calendar=calendar)
+    counted = PERIOD_WORKING_DAYS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat())
+    return _dated(end, counted, *_provisional(start, n, end, calendar, CALENDAR_PROVISIONAL))
+
+
+def _review_deadline(
+    received_on: _dt.date, calendar: WorkingDayCalendar, parameters: ParametersLike
 ) -> DateRuling:
-    """A date counted in working days, with a note when it rests on the provisional end of the last known year."""
+    """``review_deadline`` as a ruling: the date, the Civil Code counting and the schedule it rests on (art. 10)."""
+    deadline = review_deadline(received_on, calendar=calendar, parameters=parameters)
+    n = resolve_parameters(parameters, received_on).review_working_days
+    return _dated(
+        deadline,
+        REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
+        REVIEW_IN_PRINCIPLE.make(n=n),
+        *_provisional(received_on, n, deadline, calendar, REVIEW_DEADLINE_PROVISIONAL),
+    )
+
+
+def _provisional(
+    after: _dt.date, n: int, day: _dt.date, calendar: WorkingDayCalendar, template: ReasonTemplate
+) -> tuple[Reason, ...]:
+    """The note, if any, that a date counted in working days rests on the provisional end of the last known year."""
     note = provisional_note(after, n, day, calendar=calendar, template=template)
-    return DateRuling(outcome=Computed.COMPUTED, reasons=() if note is None else (note,), date=day)
+    return () if note is None else (note,)
 
 
 # --- the suspension status, as a result writes it -----------------------------------------------------------------
@@ -574,14 +635,16 @@ Figures = Callable[[Ruling[Any]], dict[str, Any]]
 class Decision:
     """One kind of case: its name, its facts type, how it is decided, and which articles it can touch.
 
-    ``run(facts, today)`` returns a :class:`~gongshang_rules.ruling.Ruling`; ``figures`` turns the ruling's own
+    ``run(facts, today, parameters)`` returns a :class:`~gongshang_rules.ruling.Ruling` (``parameters`` is the
+    schedule or table the case is decided under; a decision with no number of the procedure ignores it); ``figures``
+    turns the ruling's own
     fields into the result's ``figures`` (by default every field, a nested ruling as its outcome and figures).
     """
 
     name: str
     facts: type
     ruling: type
-    run: Callable[[Any, _dt.date], Ruling[Any]]
+    run: Callable[[Any, _dt.date, ParametersLike], Ruling[Any]]
     summary: str
     articles: tuple[int, ...]
     uses_today: bool = False
@@ -603,7 +666,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="scope",
         facts=ScopeFacts,
         ruling=ScopeRuling,
-        run=lambda f, _today: classify_scope(f.insured, f.treatment),
+        run=lambda f, _today, _p: classify_scope(f.insured, f.treatment),
         summary="scope of an (insured place, treatment place) pair",
         articles=(2, 3),
     ),
@@ -611,7 +674,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="in_force",
         facts=InForceFacts,
         ruling=InForceRuling,
-        run=lambda f, today: in_force(today, f.scope),
+        run=lambda f, today, p: in_force(today, f.scope, parameters=p),
         summary="whether this procedure governs an event of a scope on today",
         articles=(2, 36),
         uses_today=True,
@@ -620,7 +683,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="eligibility",
         facts=EligibilityFacts,
         ruling=EligibilityRuling,
-        run=lambda f, _today: decide_eligibility(f),
+        run=lambda f, _today, p: decide_eligibility(f, parameters=p),
         summary="whether a worker may apply for out-of-area direct settlement",
         articles=(3, 4, 36),
     ),
@@ -628,7 +691,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="filing_validity",
         facts=FilingFacts,
         ruling=ValidityRuling,
-        run=lambda f, _today: filing_validity(f.filing),
+        run=lambda f, _today, p: filing_validity(f.filing, parameters=p),
         paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
         summary="first and last valid day of a filing",
         articles=(13, 36),
@@ -637,7 +700,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="change_allowed",
         facts=ChangeFacts,
         ruling=ChangeRuling,
-        run=lambda f, today: change_allowed(f.filing, f.change, today),
+        run=lambda f, today, p: change_allowed(f.filing, f.change, today, parameters=p),
         paths=MappingProxyType({"on": "$.today"}),
         summary="whether a filing may be changed or cancelled today",
         articles=(11, 13),
@@ -647,7 +710,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="filing_coverage",
         facts=CoverageFacts,
         ruling=CoverageRuling,
-        run=lambda f, _today: filing_covers(f),
+        run=lambda f, _today, p: filing_covers(f, parameters=p),
         paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
         summary="whether a filing covers an admission, visit or fitting",
         articles=(3, 12, 13),
@@ -656,7 +719,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="settlement",
         facts=SettlementFacts,
         ruling=SettlementRuling,
-        run=lambda f, _today: decide_settlement(f.episode, registry=f.registry),
+        run=lambda f, _today, p: decide_settlement(f.episode, registry=f.registry, parameters=p),
         summary="how one episode is settled, with the fund's and the worker's shares",
         articles=(3, 5, 12, 13, 14, 16, 17, 18, 19, 22, 30, 36),
     ),
@@ -664,7 +727,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="manual_claim",
         facts=ManualClaimFacts,
         ruling=ManualClaimRuling,
-        run=lambda f, _today: check_manual_claim(f.claim, f.settlements),
+        run=lambda f, _today, _p: check_manual_claim(f.claim, f.settlements),
         summary="whether a manual claim duplicates a direct settlement",
         articles=(22,),
     ),
@@ -672,7 +735,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="institution_status",
         facts=InstitutionFacts,
         ruling=InstitutionRuling,
-        run=lambda f, today: f.registry.can_settle_directly(f.code, today, f.service),
+        run=lambda f, today, _p: f.registry.can_settle_directly(f.code, today, f.service),
         paths=MappingProxyType({"on": "$.today"}),
         summary="whether an institution can settle a service directly today",
         articles=(5, 14),
@@ -697,7 +760,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="catalog",
         facts=CatalogFacts,
         ruling=CatalogRuling,
-        run=lambda f, _today: governing_catalog(f.scope, f.cost_kind),
+        run=lambda f, _today, _p: governing_catalog(f.scope, f.cost_kind, care=f.care),
         summary="whose catalog governs a kind of cost",
         articles=(17,),
     ),
@@ -705,7 +768,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="meal_allowance",
         facts=MealAllowanceFacts,
         ruling=AllowanceRuling,
-        run=lambda f, _today: meal_allowance(f.scope),
+        run=lambda f, _today, _p: meal_allowance(f.scope),
         summary="who pays the inpatient meal allowance",
         articles=(17,),
     ),
@@ -713,7 +776,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="travel_and_lodging",
         facts=TravelFacts,
         ruling=AllowanceRuling,
-        run=lambda f, _today: travel_and_lodging(f.scope, f.is_referral),
+        run=lambda f, _today, _p: travel_and_lodging(f.scope, f.is_referral),
         summary="who reimburses referral travel and lodging",
         articles=(17,),
     ),
@@ -721,9 +784,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="working_day_after",
         facts=WorkingDaysFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _counted(
-            f.date, f.n, working_day_after(f.date, f.n, calendar=f.calendar), f.calendar, CALENDAR_PROVISIONAL
-        ),
+        run=lambda f, _today, _p: _working_days(f.date, f.n, f.calendar),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
         articles=(10, 21),
@@ -732,7 +793,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="add_months",
         facts=MonthsFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _dated(add_months(f.date, f.n)),
+        run=lambda f, _today, _p: _months(f.date, f.n),
         paths=MappingProxyType({"d": "$.facts.date"}),
         summary="the last day of a period of n months from a date",
         articles=(4, 13),
@@ -741,13 +802,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="review_deadline",
         facts=ReviewDeadlineFacts,
         ruling=DateRuling,
-        run=lambda f, _today: _counted(
-            f.received_on,
-            DEFAULT_PARAMETERS.review_working_days,
-            review_deadline(f.received_on, calendar=f.calendar),
-            f.calendar,
-            REVIEW_DEADLINE_PROVISIONAL,
-        ),
+        run=lambda f, _today, p: _review_deadline(f.received_on, f.calendar, p),
         paths=MappingProxyType({"d": "$.facts.received_on"}),
         summary="the 5th working day after a filing application is received",
         articles=(10,),
@@ -756,7 +811,9 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="reconciliation_deadline",
         facts=SettledFacts,
         ruling=DeadlineRuling,
-        run=lambda f, _today: decide_reconciliation_deadline(f.settled_on, calendar=f.calendar),
+        run=lambda f, _today, p: decide_reconciliation_deadline(
+            f.settled_on, calendar=f.calendar, parameters=p
+        ),
         summary="the day an intra-province settlement is reconciled, in principle: the next day",
         articles=(21, 36),
     ),
@@ -764,7 +821,9 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="monthly_reconciliation_deadline",
         facts=MonthFacts,
         ruling=DeadlineRuling,
-        run=lambda f, _today: decide_monthly_reconciliation_deadline(f.year, f.month, calendar=f.calendar),
+        run=lambda f, _today, p: decide_monthly_reconciliation_deadline(
+            f.year, f.month, calendar=f.calendar, parameters=p
+        ),
         summary="the 5th working day of the next month, by which a month's settlements are reconciled",
         articles=(21, 36),
     ),
@@ -772,7 +831,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="annual_clearing",
         facts=YearFacts,
         ruling=AnnualClearingRuling,
-        run=lambda f, _today: annual_clearing(f.year),
+        run=lambda f, _today, p: annual_clearing(f.year, parameters=p),
         summary="the annual clearing of a year: due by 31 March of the next",
         articles=(27, 36),
     ),
@@ -780,7 +839,9 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="review",
         facts=ReviewFacts,
         ruling=ReviewRuling,
-        run=lambda f, _today: review_application(f.application, f.received_on, calendar=f.calendar),
+        run=lambda f, _today, p: review_application(
+            f.application, f.received_on, calendar=f.calendar, parameters=p
+        ),
         summary="review of a filing application: complete with its deadline, or every missing material",
         articles=(7, 8, 9, 10),
         figures=_review_figures,
@@ -800,7 +861,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="submission",
         facts=SubmissionFacts,
         ruling=SubmissionRuling,
-        run=lambda f, _today: check_submission(f.application),
+        run=lambda f, _today, _p: check_submission(f.application),
         summary="which agency receives a filing application, and whether article 8 is met",
         articles=(3, 7, 8),
     ),
@@ -808,8 +869,8 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="reconcile_month",
         facts=ReconciliationFacts,
         ruling=MonthlyReconciliation,
-        run=lambda f, _today: reconcile_month(
-            f.year, f.month, f.settlements, f.refusals, calendar=f.calendar
+        run=lambda f, _today, p: reconcile_month(
+            f.year, f.month, f.settlements, f.refusals, calendar=f.calendar, parameters=p
         ),
         summary="a month's reconciliation: totals to the fen, refusals by insured place, article 21's deadlines",
         articles=(2, 3, 20, 21, 23, 24, 36),
@@ -818,7 +879,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="fund_flow",
         facts=FundFlowFacts,
         ruling=FundFlowRuling,
-        run=lambda f, _today: fund_flow(f.record),
+        run=lambda f, _today, p: fund_flow(f.record, parameters=p),
         summary="whose fund bears a settlement, and who pays whom under which article",
         articles=(2, 3, 23, 24, 25, 26, 27, 36),
     ),
@@ -826,7 +887,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="check_ledger",
         facts=LedgerFacts,
         ruling=LedgerRuling,
-        run=lambda f, _today: check_ledger(f.lines),
+        run=lambda f, _today, _p: check_ledger(f.lines),
         summary="every ledger line that charges a bank charge or other transfer cost to the fund",
         articles=(24,),
     ),
@@ -834,7 +895,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="fund_use_plan",
         facts=FundUsePlanFacts,
         ruling=FundUsePlan,
-        run=lambda f, _today: fund_use_plan(f.city, f.settlements, f.other_benefit_spending),
+        run=lambda f, _today, p: fund_use_plan(f.city, f.settlements, f.other_benefit_spending, parameters=p),
         summary="a city's fund-use plan: out-of-area spending combined with other benefits, listed separately",
         articles=(3, 25, 26, 36),
     ),
@@ -842,7 +903,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="suspension_status",
         facts=SuspensionFacts,
         ruling=SuspensionStatusRuling,
-        run=lambda f, today: _suspension(f.identity_number, today, f.suspensions),
+        run=lambda f, today, _p: _suspension(f.identity_number, today, f.suspensions),
         summary="whether a worker's direct settlement is suspended today for serious violations",
         articles=(30,),
         uses_today=True,
@@ -851,7 +912,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="recovery_responsibility",
         facts=RecoveryFacts,
         ruling=RecoveryRuling,
-        run=lambda f, _today: recovery_responsibility(f.cause, f.insured, f.treatment),
+        run=lambda f, _today, _p: recovery_responsibility(f.cause, f.insured, f.treatment),
         summary="who leads a check of suspicious data or a recovery, and who assists",
         articles=(2, 3, 31, 36),
     ),
@@ -859,7 +920,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="audit_flags",
         facts=AuditFacts,
         ruling=AuditRuling,
-        run=lambda f, _today: audit_flags(f.records, f.thresholds, f.filings),
+        run=lambda f, _today, _p: audit_flags(f.records, f.thresholds, f.filings),
         summary="the rows the joint audits focus on: large amounts, high frequency, dual-place spending",
         articles=(32,),
         figures=_audit_figures,
@@ -869,7 +930,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         name="responsible_agency",
         facts=AgencyFacts,
         ruling=AgencyRuling,
-        run=lambda f, _today: responsible_agency(f.task, f.insured, f.treatment),
+        run=lambda f, _today, _p: responsible_agency(f.task, f.insured, f.treatment),
         summary="which agency does a task of out-of-area direct settlement for a case",
         articles=(2, 3, 7, 8, 14, 20, 21, 23, 24, 25, 27, 30, 32, 36),
     ),
@@ -912,7 +973,9 @@ class Expected:
 @attrs.frozen(kw_only=True)
 class Case:
     """One case: its ``name`` (a sentence), the ``decision`` asked for, ``today``, the ``facts`` (the decision's
-    facts type), and optionally the ``articles`` it exercises and its ``expected`` result."""
+    facts type), and optionally the ``articles`` it exercises, its ``expected`` result, and the ``parameters``
+    (a :class:`~gongshang_rules.parameters.ParameterSchedule`) it is decided under: ``None`` for today's law,
+    :data:`~gongshang_rules.parameters.DEFAULT_SCHEDULE`."""
 
     name: str = attrs.field(validator=is_text)
     decision: str = attrs.field(validator=is_text)
@@ -920,6 +983,9 @@ class Case:
     facts: Any
     articles: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
     expected: Expected | None = None
+    parameters: ParameterSchedule | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(ParameterSchedule))
+    )
 
     def __attrs_post_init__(self) -> None:
         kind = DECISIONS.get(self.decision)
@@ -941,7 +1007,9 @@ class Case:
 _CITATION_TEXT = re.compile(
     r"art\. ([1-9]|[12][0-9]|3[0-6])(\([1-9]\))?( item [1-9])?|annex [12]( note [1-9])?"
 )
-_CASE_KEYS = frozenset({"case", "decision", "today", "facts", "articles", "expected", "calendar"})
+_CASE_KEYS = frozenset(
+    {"case", "decision", "today", "facts", "articles", "expected", "parameters", "calendar"}
+)
 _EXPECTED_KEYS = frozenset({"outcome", "reasons", "figures", "error"})
 
 
@@ -1000,7 +1068,7 @@ def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
         problems.append(
             Problem(
                 f"$.{key}",
-                "unknown key; the keys are case, decision, today, facts, articles, expected, calendar",
+                "unknown key; the keys are case, decision, today, facts, articles, expected, parameters, calendar",
             )
         )
     for key in ("case", "decision", "today", "facts"):
@@ -1036,10 +1104,23 @@ def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
     expected = (
         _take(problems, "$.expected", lambda: _expected(data["expected"])) if "expected" in data else None
     )
+    parameters = (
+        _take(problems, "$.parameters", lambda: jsonio.structure(data["parameters"], ParameterSchedule))
+        if "parameters" in data
+        else None
+    )
     if problems:
         raise CaseError(problems)
     assert kind is not None and name is not None and today is not None
-    return Case(name=name, decision=kind.name, today=today, facts=facts, articles=articles, expected=expected)
+    return Case(
+        name=name,
+        decision=kind.name,
+        today=today,
+        facts=facts,
+        articles=articles,
+        expected=expected,
+        parameters=parameters,
+    )
 
 
 def _articles(value: Any) -> tuple[str, ...]:
@@ -1074,19 +1155,32 @@ def case_to_json(case: Case) -> dict[str, Any]:
                 "reasons": sorted(expected.codes),
                 "figures": dict(expected.figures),
             }
+    if case.parameters is not None:
+        data["parameters"] = jsonio.unstructure(case.parameters, ParameterSchedule)
     return data
 
 
 # --- deciding -----------------------------------------------------------------------------------------------------
 
 
-def decide(case: Case) -> Ruling[Any]:
-    """The ruling for ``case``. A problem the library finds while deciding is a :class:`CaseError` under ``$.facts``."""
+def parameters_of(case: Case, parameters: ParametersLike | None = None) -> ParametersLike:
+    """What ``case`` is decided under: ``parameters`` when given (a run's ``--parameters``, which applies to every
+    case and replaces the case's own), else the case's ``parameters``, else today's law (``DEFAULT_SCHEDULE``)."""
+    if parameters is not None:
+        return parameters
+    return case.parameters if case.parameters is not None else DEFAULT_SCHEDULE
+
+
+def decide(case: Case, *, parameters: ParametersLike | None = None) -> Ruling[Any]:
+    """The ruling for ``case``, under :func:`parameters_of` (``parameters`` replaces the case's own). A problem the
+    library finds while deciding is a :class:`CaseError` under ``$.facts``."""
     kind = DECISIONS[case.decision]
     try:
-        return kind.run(case.facts, case.today)
+        return kind.run(case.facts, case.today, parameters_of(case, parameters))
     except InvalidInputError as error:
-        path = kind.paths.get(error.field) or jsonio._path_join("$.facts", error.field)
+        path = kind.paths.get(error.field) or jsonio._path_join(
+            "$" if error.field.startswith("parameters") else "$.facts", error.field
+        )
         raise CaseError([Problem(path, error.problem)]) from None
     except GongshangError as error:
         raise CaseError([Problem("$.facts", str(error))]) from None
@@ -1103,10 +1197,11 @@ def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
     }
 
 
-def decide_case(case: Case) -> dict[str, Any]:
-    """The result object of ``case``: decided, or an error result when the library rejects its facts."""
+def decide_case(case: Case, *, parameters: ParametersLike | None = None) -> dict[str, Any]:
+    """The result object of ``case``: decided, or an error result when the library rejects its facts.
+    ``parameters`` replaces the case's own (:func:`parameters_of`)."""
     try:
-        ruling = decide(case)
+        ruling = decide(case, parameters=parameters)
     except CaseError as error:
         return error_result(error, name=case.name, decision=case.decision)
     return result_of(case, ruling)
@@ -1127,18 +1222,23 @@ def error_result(
 
 
 def decide_data(
-    data: Any, *, line: int | None = None, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
+    data: Any,
+    *,
+    line: int | None = None,
+    parameters: ParametersLike | None = None,
+    calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
 ) -> tuple[Case | None, dict[str, Any]]:
     """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input.
 
-    ``calendar``: the calendar the case is decided with (see :func:`case_from_json`)."""
+    ``parameters`` replaces the case's own (:func:`parameters_of`); ``calendar`` is the calendar the case is
+    decided with (see :func:`case_from_json`)."""
     try:
         case = case_from_json(data, calendar=calendar)
     except CaseError as error:
         name = data.get("case") if type(data) is dict else None
         decision = data.get("decision") if type(data) is dict else None
         return None, error_result(error, name=name, decision=decision, line=line)
-    result = decide_case(case)
+    result = decide_case(case, parameters=parameters)
     if line is not None and "error" in result:
         result["line"] = line
     return case, result
@@ -1197,10 +1297,18 @@ class Difference:
     what: str
     detail: str
     articles: tuple[str, ...] = ()
+    #: False for a difference in a note (a reason that does not change the outcome) when not comparing strictly:
+    #: it is listed, but the case still agrees.
+    fails: bool = True
 
     def __str__(self) -> str:
         cited = f" [{', '.join(self.articles)}]" if self.articles else ""
         return f"{self.case}: {self.what}: {self.detail}{cited}"
+
+
+def failing(differences: Iterable[Difference]) -> list[Difference]:
+    """The differences that make a case fail (every one but the notes listed when not comparing strictly)."""
+    return [d for d in differences if d.fails]
 
 
 def _malformed(candidate: Any) -> str | None:
@@ -1231,6 +1339,12 @@ def _codes(result: Mapping[str, Any]) -> set[str]:
         elif isinstance(reason, dict) and isinstance(reason.get("code"), str):
             codes.add(reason["code"])
     return codes
+
+
+def is_note(code: str) -> bool:
+    """True for a code the catalogue gives as a note; a code the library does not know counts as decisive."""
+    template = REASONS.get(code)
+    return template is not None and template.role is Role.NOTE
 
 
 def code_articles(code: str) -> tuple[str, ...]:
@@ -1286,8 +1400,13 @@ def compare(
     *,
     articles: Iterable[str] = (),
     error_paths: bool = False,
+    strict: bool = False,
 ) -> list[Difference]:
-    """Every difference of ``candidate`` from ``reference``: outcome, the set of reason codes, figures.
+    """Every difference of ``candidate`` from ``reference``: outcome, the set of decisive reason codes, figures.
+
+    A code's role is the catalogue's (:data:`~gongshang_rules.ruling.REASONS`), whatever a result says: a
+    difference in a note is listed with ``what="notes"`` and, unless ``strict``, ``fails=False``. A code the
+    catalogue does not know counts as decisive.
 
     A figure the reference has must be in the candidate with the same value (money compared as decimals:
     ``"10.5"`` equals ``"10.50"``); a figure only the candidate has is ignored. Where the reference is an error, the
@@ -1349,22 +1468,19 @@ def compare(
             )
         )
     ref_codes, cand_codes = _codes(reference), _codes(candidate)
-    for code in sorted(ref_codes - cand_codes):
+    for code, detail in sorted(
+        [(c, f"missing reason {c}") for c in ref_codes - cand_codes]
+        + [(c, f"unexpected reason {c}") for c in cand_codes - ref_codes],
+        key=lambda item: (is_note(item[0]), item[1].split()[0], item[0]),
+    ):
+        note = is_note(code)
         found.append(
             Difference(
                 case=name,
-                what="reasons",
-                detail=f"missing reason {code}",
+                what="notes" if note else "reasons",
+                detail=detail,
                 articles=_merge(case_articles, code_articles(code)),
-            )
-        )
-    for code in sorted(cand_codes - ref_codes):
-        found.append(
-            Difference(
-                case=name,
-                what="reasons",
-                detail=f"unexpected reason {code}",
-                articles=_merge(case_articles, code_articles(code)),
+                fails=strict or not note,
             )
         )
     for detail in _figure_differences(
@@ -1381,8 +1497,9 @@ def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 # --- explaining ---------------------------------------------------------------------------------------------------
 
 
-def explain(case: Case, ruling: Ruling[Any]) -> str:
-    """A decided case explained for a person: the decision, the outcome, the figures and every reason."""
+def explain(case: Case, ruling: Ruling[Any], *, quote: bool = False) -> str:
+    """A decided case explained for a person: the decision, the outcome, the figures and every reason; with
+    ``quote``, the text of each cited paragraph under its reason (:meth:`Ruling.explained`)."""
     kind = DECISIONS[case.decision]
     lines = [
         f"Case: {case.name}",
@@ -1391,7 +1508,7 @@ def explain(case: Case, ruling: Ruling[Any]) -> str:
     if case.articles:
         lines.append(f"Articles exercised: {', '.join(case.articles)}")
     lines.append("")
-    lines.append(str(ruling))
+    lines.append(ruling.explained(quote=True) if quote else str(ruling))
     return "\n".join(lines)
 
 
@@ -1623,6 +1740,11 @@ def case_schema() -> dict[str, Any]:
             "today": writer.ref("date"),
             "facts": {"type": "object"},
             "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
+            "parameters": {
+                **writer.of(ParameterSchedule),
+                "description": "the procedure's numbers the case is decided under, as dated versions (the form "
+                "gongshang_rules.unstructure(schedule) writes); absent: today's law",
+            },
             "calendar": writer._calendar(),
             "expected": {
                 "oneOf": [
@@ -1667,6 +1789,12 @@ def result_schema() -> dict[str, Any]:
         ],
         "properties": {
             "code": {"type": "string", "pattern": "^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"},
+            "role": {
+                "enum": [m.name for m in Role],
+                "description": "DECISIVE: a condition the outcome rests on (met or failed), or the rule that yields "
+                "it; compared by verify and conformance. NOTE: information that does not change the outcome; "
+                "compared only with --strict. The role is the catalogue's (gongshang-rules reasons), fixed per code.",
+            },
             "articles": {"type": "array", "items": {"type": "string", "pattern": _CITATION}},
             "citations": {"type": "array", "items": writer.ref("citation")},
             "interpretation": {"type": "boolean"},

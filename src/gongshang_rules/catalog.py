@@ -7,9 +7,10 @@ insured place's device catalog and limits. Article 17 ¶3: the inpatient meal al
 the treatment place's agency within the province and reimbursed by the insured place's agency across provinces;
 travel and lodging caused by a referral (交通食宿费) are reimbursed by the insured place's agency.
 
-The catalog answer does not depend on the type of care: cross-province outpatient care is outside direct
-settlement (article 5), but which catalog governs a kind of cost is still answerable, and the reasons say what the
-letter covers. Where the procedure is silent (care within one city, provincial-level workers, travel without a
+Article 17 ¶2 names the catalogs of the *inpatient* costs settled directly across provinces: for a cross-province
+outpatient visit (outside direct settlement for now, article 5) the procedure names none, so the answer is
+NOT_SPECIFIED (``care=CareType.OUTPATIENT``), except the device catalog, which is the insured place's whatever the
+care. Where the procedure is silent (care within one city, provincial-level workers, travel without a
 referral) the ruling says NOT_SPECIFIED and names what governs instead; a case between two other provinces is
 NOT_GOVERNED.
 
@@ -34,8 +35,9 @@ from .authorities import (
     REGULATION_ARTICLE_30,
 )
 from .errors import InvalidInputError
-from .ruling import LabelledEnum, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, ReasonTemplate, Role, Ruling
 from .scope import Scope
+from .terms import CareType
 
 __all__ = [
     "HUNAN_IMPLEMENTING_MEASURES",
@@ -71,6 +73,7 @@ class CatalogSource(LabelledEnum):
     HUNAN_UNIFIED = ("全省统一的目录和标准", "Hunan's unified catalogs and standards")
     TREATMENT_PLACE = ("就医地的目录和标准", "the treatment place's catalogs and standards")
     INSURED_PLACE = ("参保地的目录和标准", "the insured place's catalogs and standards")
+    NOT_SPECIFIED = ("本规程未作规定", "not specified by this procedure")
     NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
 
 
@@ -162,6 +165,8 @@ _A25_2 = ArticleRef(25, paragraph=2)
 
 CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
     code="CATALOG_INTRA_PROVINCE_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope INTRA_PROVINCE (outcome HUNAN_UNIFIED).",
     articles=(_A17_1,),
     interpretation=False,
     zh="省内异地就医直接结算的工伤医疗费、工伤康复费和辅助器具配置费，执行全省统一的{catalog}。",
@@ -170,6 +175,8 @@ CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
 )
 CATALOG_LOCAL_UNIFIED = ReasonTemplate(
     code="CATALOG_LOCAL_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope LOCAL (outcome HUNAN_UNIFIED, a reading).",
     articles=(_A17_1, _A3_1),
     interpretation=True,
     zh="市州内跨县（市、区）就医不纳入异地就医直接结算管理（第三条第一款）；第十七条第一款只规定省内异地就医，"
@@ -180,6 +187,8 @@ CATALOG_LOCAL_UNIFIED = ReasonTemplate(
 )
 CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
     code="CATALOG_PROVINCIAL_RECOGNITION_UNIFIED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope PROVINCIAL_RECOGNITION (outcome HUNAN_UNIFIED, a reading).",
     articles=(_A17_1, _A3_2),
     interpretation=True,
     zh="省本级工伤职工在省内跨市州就医不纳入异地就医直接结算管理（第三条第二款）；第十七条第一款只规定省内异地"
@@ -190,24 +199,44 @@ CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
 )
 CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_TREATMENT_PLACE",
+    role=Role.DECISIVE,
+    when="Catalog of any cost kind but DEVICE_CATALOG for a cross-province scope, either direction, with "
+    "care INPATIENT (outcome TREATMENT_PLACE).",
     articles=(_A17_2, _A5),
     interpretation=False,
     zh="跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费，执行就医地（{treatment}）的{catalog}。"
-    "跨省门诊费用不纳入直接结算（第五条），其手工报销执行何种目录本规程未作规定。",
+    "跨省门诊费用暂不纳入直接结算（第五条），本条未规定其目录。",
     en="Cross-province care: inpatient medical and rehabilitation costs settled directly follow the treatment "
     "place's ({treatment_en}) {catalog_en}. Cross-province outpatient costs are outside direct settlement "
-    "(art. 5); this procedure does not say which catalog their manual reimbursement follows.",
+    "(art. 5) for now; this article names no catalog for them.",
 )
 CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
     code="CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES",
+    role=Role.DECISIVE,
+    when="Catalog of DEVICE_CATALOG for a cross-province scope, either direction (outcome INSURED_PLACE).",
     articles=(_A17_2,),
     interpretation=False,
     zh="跨省异地就医的辅助器具配置目录和限额标准执行参保地（{insured}）有关规定。",
     en="Cross-province care: the assistive-device catalog and payment limits are the insured place's "
     "({insured_en}).",
 )
+CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = ReasonTemplate(
+    code="CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED",
+    role=Role.DECISIVE,
+    when="The catalog decision (and each catalog of a settlement) for a cross-province scope, care "
+    "OUTPATIENT and a cost kind other than DEVICE_CATALOG.",
+    articles=(_A17_2, _A5),
+    interpretation=False,
+    zh="第十七条第二款只规定跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费执行就医地的目录；跨省门诊费用暂不纳入直接结算"
+    "（第五条），其{catalog}本规程未作规定，由参保地规定确定。",
+    en="Art. 17(2) names the catalogs of the inpatient medical and rehabilitation costs settled directly across "
+    "provinces only; cross-province outpatient costs are outside direct settlement for now (art. 5), and this "
+    "procedure does not say which {catalog_en} governs them: the insured place's rules decide.",
+)
 CATALOG_NOT_GOVERNED = ReasonTemplate(
     code="CATALOG_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Catalog of a cost kind for scope NOT_GOVERNED.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；{catalog}按国家跨省异地就医直接结算规定和相关省份的规定执行。",
@@ -220,6 +249,8 @@ CATALOG_NOT_GOVERNED = ReasonTemplate(
 
 MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
     code="MEAL_INTRA_PROVINCE_TREATMENT_PLACE",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope INTRA_PROVINCE; also in a settlement of that scope, on a day in force, with a MEAL_ALLOWANCE cost line, where it decides the allowance's share of the bill.",
     articles=(_A17_3,),
     interpretation=False,
     zh="省内异地就医工伤职工住院伙食补助费由就医地经办机构按照就医地政策审核支付。",
@@ -228,6 +259,8 @@ MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
 )
 MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
     code="MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT",
+    role=Role.DECISIVE,
+    when="With MEAL_INTRA_PROVINCE_TREATMENT_PLACE, always (the reading that the allowance is paid within the direct settlement).",
     articles=(_A17_3, _A25_2),
     interpretation=True,
     zh="第十七条第三款未明言伙食补助费是否纳入直接结算；就医地经办机构审核支付，与其审核垫付直接结算费用"
@@ -239,6 +272,8 @@ MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
 )
 MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
     code="MEAL_CROSS_PROVINCE_INSURED_PLACE",
+    role=Role.DECISIVE,
+    when="Meal allowance for a cross-province scope; also in a cross-province settlement, on a day in force, with a MEAL_ALLOWANCE cost line, where it keeps the allowance out of the bill.",
     articles=(_A17_3,),
     interpretation=False,
     zh="跨省异地就医工伤职工住院伙食补助费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
@@ -247,6 +282,8 @@ MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
 )
 MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     code="MEAL_NOT_SPECIFIED_LOCAL",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope LOCAL (outcome NOT_SPECIFIED).",
     articles=(_A3_1, _A17_3),
     interpretation=False,
     zh="市州内就医不纳入异地就医直接结算管理（第三条第一款），第十七条第三款只规定省内异地和跨省异地就医的住院"
@@ -258,6 +295,8 @@ MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
 )
 MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     code="MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
     articles=(_A3_2, _A17_3),
     interpretation=False,
     zh="省本级工伤职工在省内就医不纳入异地就医直接结算管理（第三条第二款），第十七条第三款只规定省内异地和跨省"
@@ -270,6 +309,8 @@ MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
 )
 MEAL_NOT_GOVERNED = ReasonTemplate(
     code="MEAL_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Meal allowance for scope NOT_GOVERNED.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；住院伙食补助费按国家规定和参保地规定办理。",
@@ -282,6 +323,8 @@ MEAL_NOT_GOVERNED = ReasonTemplate(
 
 TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
     code="TRAVEL_CROSS_PROVINCE_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in a cross-province scope; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=False,
     zh="工伤职工因跨省异地转诊转院发生的交通食宿费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
@@ -290,20 +333,29 @@ TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
 )
 TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
     code="TRAVEL_INTRA_PROVINCE_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope INTRA_PROVINCE; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=True,
     zh="第十七条第三款第二句的后一短语“工伤职工因异地转诊转院发生的交通食宿费”重复其主语而未带“跨省”二字，"
     "解读为涵盖一切异地转诊转院，省内异地转诊转院亦然；《工伤保险条例》第三十条（到统筹地区以外就医的交通食宿费用"
-    "由工伤保险基金按统筹地区标准支付）指向相同结论。故由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
+    "由工伤保险基金按统筹地区标准支付）指向相同结论。故由参保地经办机构按照参保地政策审核报销，不纳入直接结算。"
+    "另一种读法是该短语仍承前句的“跨省”，则省内转诊转院的交通食宿费本规程未作规定，按《工伤保险条例》第三十条由参保地"
+    "按统筹地区标准支付：两种读法都由参保地负担、不纳入直接结算，区别只在依据。",
     en="The second phrase of art. 17(3)'s second sentence ('travel and lodging a worker incurs through an "
     "out-of-area referral') repeats its subject without 'cross-province', so we read it as covering every "
     "out-of-area referral, intra-province ones included; Regulation art. 30 (travel outside the pooling area "
     "paid by the fund at the pooling area's standard) points the same way. So the insured place's agency "
-    "reimburses them under the insured place's policy, outside direct settlement.",
+    "reimburses them under the insured place's policy, outside direct settlement. The other reading keeps "
+    "'cross-province' from the sentence's first phrase: then this procedure is silent on intra-province referral "
+    "travel, and Regulation art. 30 has the insured place pay it at the pooling area's standard. Both readings "
+    "put it on the insured place, outside direct settlement; they differ only in the basis.",
     authorities=(REGULATION_ARTICLE_30,),
 )
 TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
     code="TRAVEL_NOT_A_REFERRAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging when is_referral is false and the scope is not NOT_GOVERNED; also in such a settlement with a TRAVEL_AND_LODGING cost line and no REFERRAL filing.",
     articles=(_A17_3,),
     interpretation=False,
     zh="第十七条第三款只规定因异地转诊转院发生的交通食宿费；非转诊转院的交通食宿费本规程未作规定，"
@@ -314,6 +366,8 @@ TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
 )
 TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     code="TRAVEL_NOT_SPECIFIED_LOCAL",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope LOCAL (outcome NOT_SPECIFIED).",
     articles=(_A3_1, _A17_3),
     interpretation=False,
     zh="市州内跨县（市、区）转诊不纳入异地就医直接结算管理（第三条第一款），不属第十七条第三款的异地转诊转院："
@@ -325,6 +379,8 @@ TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
 )
 TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     code="TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Travel and lodging of a referral in scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
     articles=(_A3_2, _A17_3),
     interpretation=False,
     zh="省本级工伤职工在省内跨市州转诊不纳入异地就医直接结算管理（第三条第二款），不属第十七条第三款的异地转诊"
@@ -336,6 +392,8 @@ TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
 )
 TRAVEL_NOT_GOVERNED = ReasonTemplate(
     code="TRAVEL_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Travel and lodging for scope NOT_GOVERNED, referral or not.",
     articles=(_A2_1,),
     interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；交通食宿费按国家规定和参保地规定办理。",
@@ -363,12 +421,18 @@ _INSURED_SIDE = {
 
 
 @pure_cache
-def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
+def governing_catalog(
+    scope: Scope, cost_kind: CostKind, *, care: CareType = CareType.INPATIENT
+) -> CatalogRuling:
     """Whose catalog governs ``cost_kind`` in ``scope`` (article 17 ¶1, ¶2; article 3 for care within Hunan).
 
     Intra-province: Hunan's unified catalogs (letter of 17 ¶1); care within one city and provincial-level care:
-    the same [interpretation]; cross-province, either direction: the treatment place's catalogs, except the
-    insured place's device catalog and limits (17 ¶2); between two other provinces: NOT_GOVERNED.
+    the same [interpretation]; cross-province, either direction: the treatment place's catalogs for inpatient
+    costs, the insured place's device catalog and limits (17 ¶2), and NOT_SPECIFIED for an outpatient visit's
+    other costs (17 ¶2 names inpatient costs only); between two other provinces: NOT_GOVERNED.
+
+    >>> governing_catalog(Scope.CROSS_PROVINCE_OUTBOUND, CostKind.DRUGS, care=CareType.OUTPATIENT).outcome.name
+    'NOT_SPECIFIED'
 
     >>> governing_catalog(Scope.INTRA_PROVINCE, CostKind.DEVICE_CATALOG).outcome.name
     'HUNAN_UNIFIED'
@@ -386,6 +450,9 @@ def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
         raise InvalidInputError(
             "cost_kind", f"must be a CostKind member ({members}), got {type_name(cost_kind)}"
         )
+    if not isinstance(care, CareType):
+        members = ", ".join(c.name for c in CareType)
+        raise InvalidInputError("care", f"must be a CareType member ({members}), got {type_name(care)}")
     catalog = {"catalog": cost_kind.zh, "catalog_en": cost_kind.en}
     if scope is Scope.NOT_GOVERNED:
         outcome, reason = CatalogSource.NOT_GOVERNED, CATALOG_NOT_GOVERNED.make(**catalog)
@@ -399,6 +466,9 @@ def governing_catalog(scope: Scope, cost_kind: CostKind) -> CatalogRuling:
         insured, insured_en = _INSURED_SIDE[scope]
         outcome = CatalogSource.INSURED_PLACE
         reason = CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES.make(insured=insured, insured_en=insured_en)
+    elif care is CareType.OUTPATIENT:
+        outcome = CatalogSource.NOT_SPECIFIED
+        reason = CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED.make(**catalog)
     else:
         treatment, treatment_en = _TREATMENT_SIDE[scope]
         outcome = CatalogSource.TREATMENT_PLACE

@@ -8,12 +8,20 @@ Commands:
   goes on; ``--jobs N`` uses N processes, output in input order; a progress indicator on stderr when it is a terminal.
   When the input is a pipe, each result is written and flushed as soon as its line is decided (a co-process).
 * ``verify THEIRS.jsonl --cases CASES.jsonl``: compare another implementation's results with ours, case by case,
-  on the outcome, the set of reason codes and the figures; ``--format text|json|junit``.
+  on the outcome, the set of decisive reason codes and the figures (notes too with ``--strict``);
+  ``--format text|json|junit``.
 * ``serve [--host 127.0.0.1] [--port N]``: the oracle as an HTTP JSON service (the optional ``serve`` extra).
-* ``--calendar FILE`` (decide, batch, verify, conformance, serve): State Council schedules (CSV) for years the
-  bundle does not know; ``--version`` prints the version and the calendar years it knows, with their sources.
 * ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results.
+* ``reasons``: the reason catalogue (``--json`` for a list of objects).
 * ``corpus``: print the bundled corpus (JSONL); ``schema case|result``: print a JSON Schema.
+* ``whatif CASES.jsonl --parameters ALT.json``: decide every case under its own parameters and under ALT.json's,
+  and report what changes (outcome transitions, money moved, codes gained and lost, the changed cases).
+
+``decide``, ``batch`` and ``conformance`` take ``--parameters FILE`` (a parameter schedule, the JSON form
+``gongshang_rules.unstructure(schedule)`` writes): every case of the run is decided under it, in place of its own.
+``decide``, ``batch``, ``verify``, ``conformance`` and ``serve`` take ``--calendar FILE``: State Council schedules
+(CSV) for years the bundle does not know. ``--version`` prints the version and the calendar years it knows, with
+their sources.
 
 Exit codes: 0 fine; 1 differences or failed cases; 2 bad input or usage.
 """
@@ -37,6 +45,7 @@ from ._privacy import redact
 
 if TYPE_CHECKING:
     from .cases import Case, Difference, Envelope
+    from .parameters import ParameterSchedule
     from .workdays import WorkingDayCalendar
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
@@ -132,10 +141,16 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
             yield number, raw
 
 
-def decide_line(number: int, raw: bytes, *, calendar: WorkingDayCalendar | None = None) -> tuple[str, bool]:
+def decide_line(
+    number: int,
+    raw: bytes,
+    parameters: ParameterSchedule | None = None,
+    *,
+    calendar: WorkingDayCalendar | None = None,
+) -> tuple[str, bool]:
     """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input).
-
-    ``calendar``: the calendar the case is decided with (default: the bundled schedules; see ``--calendar``)."""
+    ``parameters`` replaces each case's own; ``calendar`` is the calendar the case is decided with (default: the
+    bundled schedules; see ``--calendar``)."""
     from . import cases, jsonio
 
     try:
@@ -143,17 +158,24 @@ def decide_line(number: int, raw: bytes, *, calendar: WorkingDayCalendar | None 
     except jsonio.CaseError as error:
         return jsonio.dumps(cases.error_result(error, line=number)), True
     result = cases.decide_data(
-        data, line=number, calendar=_calendar_of(None) if calendar is None else calendar
+        data,
+        line=number,
+        parameters=parameters,
+        calendar=_calendar_of(None) if calendar is None else calendar,
     )[1]
     return jsonio.dumps(result), "error" in result
 
 
-def _decide_chunk(chunk: list[tuple[int, bytes]], calendar_text: str | None = None) -> tuple[bytes, int]:
+def _decide_chunk(
+    chunk: list[tuple[int, bytes]],
+    parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
+) -> tuple[bytes, int]:
     out: list[str] = []
     bad = 0
     calendar = _calendar_of(calendar_text)
     for number, raw in chunk:
-        line, failed = decide_line(number, raw, calendar=calendar)
+        line, failed = decide_line(number, raw, parameters, calendar=calendar)
         bad += failed
         out.append(line)
     return ("\n".join(out) + "\n").encode("utf-8"), bad
@@ -192,7 +214,13 @@ class _Progress:
 # --- decide ---------------------------------------------------------------------------------------------------------
 
 
-def _decide(source: str, as_json: bool, calendar_text: str | None = None) -> int:
+def _decide(
+    source: str,
+    as_json: bool,
+    parameters: ParameterSchedule | None = None,
+    quote: bool = False,
+    calendar_text: str | None = None,
+) -> int:
     from . import cases, jsonio
 
     try:
@@ -206,25 +234,27 @@ def _decide(source: str, as_json: bool, calendar_text: str | None = None) -> int
         return _rejected(cases.error_result(error), None, as_json)
     try:
         case = cases.case_from_json(data, calendar=_calendar_of(calendar_text))
-        ruling = cases.decide(case)
+        ruling = cases.decide(case, parameters=parameters)
     except jsonio.CaseError as error:
         about = cases.envelope(data)
         return _rejected(cases.error_result(error, name=about.name, decision=about.decision), about, as_json)
     result = cases.result_of(case, ruling)
     differences = _against_expected(case, result)
+    failed = cases.failing(differences)
     if as_json:
         _write_line(_out(), jsonio.dumps(result))
     else:
-        _say(cases.explain(case, ruling))
+        _say(cases.explain(case, ruling, quote=quote))
         if case.expected is not None:
             _say()
-            if differences:
-                _say(f"Expected: {len(differences)} difference(s) from the case's expected result:")
-                for difference in differences:
-                    _say(f"  {difference.what}: {difference.detail}")
+            if failed:
+                _say(f"Expected: {len(failed)} difference(s) from the case's expected result:")
             else:
                 _say("Expected: the result agrees with the case's expected result.")
-    return EXIT_DIFFERENCES if differences else EXIT_OK
+            for difference in differences:
+                shown = "" if difference.fails else " (a note: listed, not failed)"
+                _say(f"  {difference.what}: {difference.detail}{shown}")
+    return EXIT_DIFFERENCES if failed else EXIT_OK
 
 
 def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> int:
@@ -265,7 +295,13 @@ def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
 # --- batch ----------------------------------------------------------------------------------------------------------
 
 
-def _batch(source: str, output: str | None, jobs: int, calendar_text: str | None = None) -> int:
+def _batch(
+    source: str,
+    output: str | None,
+    jobs: int,
+    parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
+) -> int:
     try:
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
@@ -286,9 +322,9 @@ def _batch(source: str, output: str | None, jobs: int, calendar_text: str | None
     progress = _Progress(total)
     try:
         if _is_regular_file(stream):
-            bad = _run_batch(stream, sink, jobs, progress, calendar_text)
+            bad = _run_batch(stream, sink, jobs, progress, parameters, calendar_text)
         else:
-            bad = _run_stream(stream, sink, jobs, progress, calendar_text)
+            bad = _run_stream(stream, sink, jobs, progress, parameters, calendar_text)
     finally:
         progress.close()
         if source != "-":
@@ -314,12 +350,17 @@ def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tupl
 
 
 def _run_batch(
-    stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress, calendar_text: str | None = None
+    stream: IO[bytes],
+    sink: IO[bytes],
+    jobs: int,
+    progress: _Progress,
+    parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
 ) -> int:
     count = done = bad = 0
     if jobs <= 1:
         for chunk in _chunks(_lines(stream), _CHUNK):
-            data, chunk_bad = _decide_chunk(chunk, calendar_text)
+            data, chunk_bad = _decide_chunk(chunk, parameters, calendar_text)
             sink.write(data)
             bad += chunk_bad
             count += len(chunk)
@@ -346,7 +387,11 @@ def _run_batch(
 
         for chunk in _chunks(_lines(stream), _CHUNK):
             pending.append(
-                (pool.submit(_decide_chunk, chunk, calendar_text), len(chunk), sum(len(r) for _n, r in chunk))
+                (
+                    pool.submit(_decide_chunk, chunk, parameters, calendar_text),
+                    len(chunk),
+                    sum(len(r) for _n, r in chunk),
+                )
             )
             drain(4 * jobs)  # a bounded number of chunks in flight: memory stays flat
         drain(0)
@@ -376,7 +421,13 @@ def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[int, Any]]:
 # --- verify ---------------------------------------------------------------------------------------------------------
 
 
-def _verify(theirs_path: str, cases_path: str, fmt: str = "text", calendar_text: str | None = None) -> int:
+def _verify(
+    theirs_path: str,
+    cases_path: str,
+    strict: bool = False,
+    fmt: str = "text",
+    calendar_text: str | None = None,
+) -> int:
     from . import cases
 
     report = _VerifyReport(fmt)
@@ -411,12 +462,13 @@ def _verify(theirs_path: str, cases_path: str, fmt: str = "text", calendar_text:
                 about, f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]"
             )
             continue
-        differences = cases.compare(ours, candidate, articles=about.articles)
-        if differences:
+        differences = cases.compare(ours, candidate, articles=about.articles, strict=strict)
+        failing = bool(cases.failing(differences))
+        if failing:
             differ += 1
         else:
             agree += 1
-        report.compared(about, differences)
+        report.compared(about, differences, failing)
     unknown = sorted(set(theirs) - seen)
     for name in unknown:
         report.unknown(name, f"UNKNOWN {name}: a result for a case not in {cases_path}")
@@ -442,7 +494,13 @@ def _corpus_files() -> list[tuple[str, bytes]]:
     )
 
 
-def _conformance(directory: str | None, verbose: bool, calendar_text: str | None = None) -> int:
+def _conformance(
+    directory: str | None,
+    verbose: bool,
+    parameters: ParameterSchedule | None = None,
+    strict: bool = False,
+    calendar_text: str | None = None,
+) -> int:
     from . import cases
 
     calendar = _calendar_of(calendar_text)
@@ -471,18 +529,21 @@ def _conformance(directory: str | None, verbose: bool, calendar_text: str | None
                 continue
             names.add(about.name)
             total += 1
-            result = cases.decide_data(data, calendar=calendar)[1]
+            result = cases.decide_data(data, parameters=parameters, calendar=calendar)[1]
             reference = about.expected.as_result(about.name, about.decision or "?")
-            differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
-            if differences:
+            differences = cases.compare(
+                reference, result, articles=about.articles, error_paths=True, strict=strict
+            )
+            if cases.failing(differences):
                 failed += 1
                 _say(f"FAIL {about.name}")
-                for difference in differences:
-                    _say(f"  {difference.what}: {difference.detail} [{', '.join(difference.articles)}]")
             else:
                 passed += 1
-                if verbose:
+                if verbose or differences:
                     _say(f"pass {about.name}")
+            for difference in differences:
+                shown = "" if difference.fails else " (a note: listed, not failed; --strict fails it)"
+                _say(f"  {difference.what}: {difference.detail}{shown} [{', '.join(difference.articles)}]")
     for line in bad:
         _err(line)
     _say(f"conformance: {total} cases: {passed} pass, {failed} fail; {len(bad)} unreadable")
@@ -521,6 +582,91 @@ def _schema(which: str) -> int:
     sink = _out()
     sink.write(text)
     sink.flush()
+    return EXIT_OK
+
+
+# --- parameters and what-if (issue 10) ------------------------------------------------------------------------------
+
+
+class _BadParameters(Exception):
+    """A --parameters file that cannot be read; already reported on stderr."""
+
+
+def _load_parameters(path: str | None) -> ParameterSchedule | None:
+    """The schedule in ``path`` (None when no --parameters was given); every problem reported with its JSON path."""
+    if path is None:
+        return None
+    from . import jsonio
+    from .parameters import ParameterSchedule
+
+    try:
+        text = _read_text(path)
+    except OSError as error:
+        _err(f"cannot read {path}: {error.strerror or error}")
+        raise _BadParameters from None
+    try:
+        schedule: ParameterSchedule = jsonio.structure(jsonio.loads(text), ParameterSchedule)
+    except jsonio.CaseError as error:
+        for problem in error.problems:
+            _err(f"{path}: {problem.path}: {problem.message}")
+        raise _BadParameters from None
+    return schedule
+
+
+def _whatif(source: str, parameters: ParameterSchedule, as_json: bool) -> int:
+    from . import cases, jsonio
+    from .whatif import what_if
+
+    bad: list[str] = []
+    read: list[Case] = []
+    rejected = 0
+    for _number, data in _jsonl(Path(source), bad) if source != "-" else _parse_stdin(bad):
+        try:
+            read.append(cases.case_from_json(data))
+        except jsonio.CaseError:
+            rejected += 1  # rejected whatever the parameters: it cannot change
+    report = what_if(read, parameters=parameters)
+    if as_json:
+        _write_line(_out(), jsonio.dumps(jsonio.output(report)))
+    else:
+        _say(str(report))
+    if rejected:
+        _err(f"whatif: {rejected} case(s) not compared: their facts are rejected whatever the parameters")
+    for line in bad:
+        _err(line)
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _parse_stdin(bad: list[str]) -> Iterator[tuple[int, Any]]:
+    from . import jsonio
+
+    for number, raw in _lines(sys.stdin.buffer):
+        try:
+            yield number, jsonio.loads(raw)
+        except jsonio.CaseError as error:
+            bad.append(f"-:{number}: {error.problems[0]}")
+
+
+def _add_parameters_option(command: argparse.ArgumentParser, *, required: bool = False) -> None:
+    command.add_argument(
+        "--parameters",
+        metavar="FILE",
+        required=required,
+        help="a parameter schedule (JSON, as gongshang_rules.unstructure(schedule) writes): decide every case "
+        "under it, in place of the case's own",
+    )
+
+
+# --- reasons ------------------------------------------------------------------------------------------------------
+
+
+def _reasons(as_json: bool) -> int:
+    from . import jsonio, reasons
+
+    if as_json:
+        _write_line(_out(), jsonio.dumps(reasons.catalogue()))
+    else:
+        _say(reasons.catalogue_text())
     return EXIT_OK
 
 
@@ -566,34 +712,57 @@ def _parser() -> argparse.ArgumentParser:
     decide.add_argument(
         "--json", action="store_true", help="print the result object instead of an explanation"
     )
+    decide.add_argument(
+        "--quote", action="store_true", help="show the text of each cited paragraph under its reason"
+    )
+    _add_parameters_option(decide)
     _add_calendar_option(decide)
 
     batch = sub("batch", "decide a JSONL file of cases: one result per line, in input order")
     batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
     batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
     batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
+    _add_parameters_option(batch)
     _add_calendar_option(batch)
 
     verify = sub("verify", "compare another implementation's results with ours, case by case")
     verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
     verify.add_argument("--cases", required=True, metavar="CASES.jsonl", help="the cases they decided")
     verify.add_argument(
+        "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
+    )
+    verify.add_argument(
         "--format",
         choices=("text", "json", "junit"),
         default="text",
-        help="text (DIFF/MISSING/UNKNOWN lines and a summary, the default), json (one report object) or junit "
-        "(JUnit XML, a test case per case, for CI systems)",
+        help="text (DIFF/NOTE/MISSING/UNKNOWN lines and a summary, the default), json (one report object) or "
+        "junit (JUnit XML, a test case per case, for CI systems)",
     )
     _add_calendar_option(verify)
 
     conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
     conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
     conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
+    _add_parameters_option(conformance)
+    conformance.add_argument(
+        "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
+    )
     _add_calendar_option(conformance)
 
     sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
     schema = sub("schema", "print the JSON Schema of a case or of a result")
     schema.add_argument("which", choices=("case", "result"))
+
+    whatif = sub(
+        "whatif", "decide cases under their own parameters and under others, and report what changes"
+    )
+    whatif.add_argument("cases", metavar="CASES.jsonl", help="one case per line, or - to read stdin")
+    _add_parameters_option(whatif, required=True)
+    whatif.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    reasons = sub(
+        "reasons", "print the reason catalogue: every code, its role, articles, decisions and when given"
+    )
+    reasons.add_argument("--json", action="store_true", help="print a JSON list of objects instead")
     _add_serve_command(sub)
     return parser
 
@@ -613,20 +782,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        parameters = _load_parameters(getattr(args, "parameters", None))
+    except _BadParameters:
+        return EXIT_BAD_INPUT
     if args.command == "demo":
         return _demo()
     if args.command == "decide":
-        return _decide(args.case, args.json, args.calendar)
+        return _decide(args.case, args.json, parameters, args.quote, args.calendar)
     if args.command == "batch":
-        return _batch(args.input, args.output, args.jobs, args.calendar)
+        return _batch(args.input, args.output, args.jobs, parameters, args.calendar)
     if args.command == "verify":
-        return _verify(args.theirs, args.cases, args.format, args.calendar)
+        return _verify(args.theirs, args.cases, args.strict, args.format, args.calendar)
     if args.command == "conformance":
-        return _conformance(args.directory, args.verbose, args.calendar)
+        return _conformance(args.directory, args.verbose, parameters, args.strict, args.calendar)
     if args.command == "serve":
         return _serve(args.host, args.port, args.calendar)
+    if args.command == "whatif":
+        assert parameters is not None  # required by the parser
+        return _whatif(args.cases, parameters, args.json)
     if args.command == "corpus":
         return _corpus()
+    if args.command == "reasons":
+        return _reasons(args.json)
     return _schema(args.which)
 
 
@@ -678,9 +856,10 @@ _DESCRIPTIONS = {
     "line was bad. From a pipe, each result is written and flushed as soon as its line is decided, so a "
     "harness can write one case and read one result.",
     "verify": "Compare another implementation's results (JSON Lines, matched by case name) with ours, case by "
-    "case, on the outcome, the set of reason codes and the figures.",
+    "case, on the outcome, the set of decisive reason codes and the figures; differing notes are listed, and fail "
+    "only with --strict.",
     "conformance": "Run the bundled conformance corpus, or every *.jsonl file of DIR, against each case's expected "
-    "result.",
+    "result (the outcome, the decisive codes and the figures; notes too with --strict).",
     "corpus": "Print the bundled conformance corpus (JSON Lines, one case per line).",
     "schema": "Print the JSON Schema of a case or of a result.",
     "serve": "Serve the oracle over HTTP (JSON): POST /decide, POST /batch, GET /reasons, /schema/case, "
@@ -711,6 +890,11 @@ _EXIT_CODES = {
         "2  an unreadable file or line, a case without a name or expected result, or usage",
     ],
     "corpus": ["0  printed"],
+    "reasons": ["0  printed"],
+    "whatif": [
+        "0  every case was compared",
+        "2  a case file or line that cannot be read, a bad --parameters file, or usage",
+    ],
     "schema": ["0  printed", "2  usage (not case or result)"],
     "serve": [
         "0  stopped (Ctrl-C)",
@@ -733,7 +917,7 @@ def _command_epilog(name: str) -> str:
     lines = ["exit codes:"]
     for code in codes:
         lines += textwrap.wrap(code, width=100, initial_indent="  ", subsequent_indent="     ")
-    if name not in {"demo", "corpus", "schema"}:
+    if name not in {"demo", "corpus", "schema", "reasons"}:
         lines += ["", "The case and result formats are documented in docs/oracle.md."]
     return "\n".join(lines) + "\n"
 
@@ -824,7 +1008,12 @@ def _available_lines(stream: IO[bytes]) -> Iterator[list[tuple[int, bytes]]]:
 
 
 def _run_stream(
-    stream: IO[bytes], sink: IO[bytes], jobs: int, progress: _Progress, calendar_text: str | None
+    stream: IO[bytes],
+    sink: IO[bytes],
+    jobs: int,
+    progress: _Progress,
+    parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
 ) -> int:
     """Batch from a pipe: each result written and flushed as soon as its line is decided, in input order.
 
@@ -837,7 +1026,7 @@ def _run_stream(
         calendar = _calendar_of(calendar_text)
         for group in _available_lines(stream):
             for number, raw in group:
-                line, failed = decide_line(number, raw, calendar=calendar)
+                line, failed = decide_line(number, raw, parameters, calendar=calendar)
                 _write_line(sink, line)
                 sink.flush()
                 bad += failed
@@ -880,7 +1069,7 @@ def _run_stream(
                 if failures:
                     break
                 for chunk in _chunks(group, max(1, min(_CHUNK, len(group) // jobs))):
-                    future = pool.submit(_decide_chunk, chunk, calendar_text)
+                    future = pool.submit(_decide_chunk, chunk, parameters, calendar_text)
                     pending.put((future, len(chunk), sum(len(raw) for _n, raw in chunk)))
         finally:
             pending.put(None)
@@ -898,19 +1087,21 @@ class _VerifyReport:
         self.cases: list[dict[str, Any]] = []
         self.unknowns: list[str] = []
 
-    def compared(self, about: Envelope, differences: Sequence[Difference]) -> None:
+    def compared(self, about: Envelope, differences: Sequence[Difference], failing: bool) -> None:
+        """A compared case: ``failing`` when a difference fails (a decisive one, or a note under ``--strict``)."""
         if self.fmt == "text":
             for difference in differences:
-                _say(f"DIFF {difference}")
+                _say(f"{'DIFF' if difference.fails else 'NOTE'} {difference}")
             return
         self.cases.append(
             {
                 "case": about.name,
                 "decision": about.decision,
                 "articles": list(about.articles),
-                "status": "differ" if differences else "agree",
+                "status": "differ" if failing else "agree",
                 "differences": [
-                    {"what": d.what, "detail": d.detail, "articles": list(d.articles)} for d in differences
+                    {"what": d.what, "detail": d.detail, "articles": list(d.articles), "fails": d.fails}
+                    for d in differences
                 ],
             }
         )
@@ -925,7 +1116,9 @@ class _VerifyReport:
                 "decision": about.decision,
                 "articles": list(about.articles),
                 "status": "missing",
-                "differences": [{"what": "missing", "detail": line, "articles": list(about.articles)}],
+                "differences": [
+                    {"what": "missing", "detail": line, "articles": list(about.articles), "fails": True}
+                ],
             }
         )
 
@@ -991,9 +1184,10 @@ class _VerifyReport:
             )
             if case["status"] != "agree":
                 lines = [
-                    f"{d['what']}: {d['detail']}"
+                    ("" if d["fails"] else "(a note) ")
+                    + f"{d['what']}: {d['detail']}"
                     + (f" [{', '.join(d['articles'])}]" if d["articles"] else "")
-                    for d in case["differences"]
+                    for d in sorted(case["differences"], key=lambda d: not d["fails"])
                 ]
                 failure = ET.SubElement(
                     element,

@@ -38,10 +38,17 @@ from .articles import ArticleRef
 from .authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE
 from .commencement import InForce, in_force
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import (
+    APPLICATION_DATE,
+    DEFAULT_SCHEDULE,
+    Parameters,
+    ParametersLike,
+    picks_version,
+    resolve_parameters,
+)
 from .periods import add_months, months_reached
 from .places import Place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .terms import Basis, PersonCategory, ServiceKind
 
@@ -86,6 +93,12 @@ class EligibilityFacts:
     ``has_referral_opinion`` are required for a referral and forbidden otherwise.
     ``meets_insured_place_requirements`` is the insured place's own requirements for the category (article 4:
     the library cannot know another place's rules, so the caller says).
+
+    For cross-province care the national rule measures the six months outside the insured *province*
+    (在参保省外居住(工作)半年(含)及以上; article 36: 国家有规定的，从其规定) [interpretation, product owner]:
+    ``away_from_insured_province_since`` (optional, cross-province long-term categories only) is the day the
+    worker began living or working outside the insured province; without it, ``away_since`` is taken as that day,
+    which is what every cross-province case written before the fact existed meant.
     """
 
     insured: Place = attrs.field(validator=is_instance(Place))
@@ -98,8 +111,27 @@ class EligibilityFacts:
     away_since: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
     insured_place_cannot_treat: bool | None = attrs.field(default=None, validator=is_optional_bool)
     has_referral_opinion: bool | None = attrs.field(default=None, validator=is_optional_bool)
+    away_from_insured_province_since: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
 
     def __attrs_post_init__(self) -> None:
+        province_since = self.away_from_insured_province_since
+        if province_since is not None:
+            if not self.category.long_term:
+                raise InvalidInputError(
+                    "away_from_insured_province_since",
+                    "applies to LONG_TERM_RESIDENCE and RESIDENT_WORK only",
+                )
+            if not classify_scope(self.insured, self.treatment).outcome.cross_province:
+                raise InvalidInputError(
+                    "away_from_insured_province_since", "applies to cross-province care only"
+                )
+            if province_since > self.applied_on:
+                raise InvalidInputError("away_from_insured_province_since", "must not be after applied_on")
+            if self.away_since is not None and province_since < self.away_since:
+                raise InvalidInputError(
+                    "away_from_insured_province_since",
+                    "must not be before away_since: leaving the insured province is leaving the insured place",
+                )
         if self.category.long_term:
             if self.away_since is None:
                 raise InvalidInputError("away_since", f"is required for {self.category.name}")
@@ -129,6 +161,8 @@ _A4_2 = ArticleRef(4, item=2)
 
 ELIGIBILITY_NOT_OUT_OF_AREA = ReasonTemplate(
     code="ELIGIBILITY_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Eligibility or submission, on a day in force: the scope is LOCAL or PROVINCIAL_RECOGNITION (outcome NO_FILING_NEEDED).",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="该情形不纳入异地就医直接结算管理，无需办理异地就医备案。",
@@ -136,6 +170,8 @@ ELIGIBILITY_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 BASIS_FITS_SERVICE = ReasonTemplate(
     code="BASIS_FITS_SERVICE",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: the worker holds a completed basis that fits the service (cross-province: one on the national list as well).",
     articles=(_A4,),
     interpretation=True,
     zh="已完成的{basis}与所申请的{service}相符。",
@@ -143,6 +179,8 @@ BASIS_FITS_SERVICE = ReasonTemplate(
 )
 BASIS_MISSING_FOR_SERVICE = ReasonTemplate(
     code="BASIS_MISSING_FOR_SERVICE",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: none of the bases that fit the service is among the worker's bases.",
     articles=(_A4,),
     interpretation=True,
     zh="申请{service}须已完成{needed}之一，未见相应确认。",
@@ -150,6 +188,8 @@ BASIS_MISSING_FOR_SERVICE = ReasonTemplate(
 )
 BASIS_NOT_IN_NATIONAL_LIST = ReasonTemplate(
     code="BASIS_NOT_IN_NATIONAL_LIST",
+    role=Role.DECISIVE,
+    when="Eligibility, cross-province scope: the only fitting basis held is continued treatment of the original injury, which the national list lacks (outcome NATIONAL_RULES_DECIDE if nothing else fails).",
     articles=(_A4, ArticleRef(36)),
     interpretation=True,
     zh="“原工伤部位继续治疗”是本省增列的依据，国家跨省异地就医直接结算规定所列依据中没有；跨省异地就医国家有规定的从其规定，该依据能否申请跨省直接结算由国家规定确定，本规程不作判断。",
@@ -160,6 +200,9 @@ BASIS_NOT_IN_NATIONAL_LIST = ReasonTemplate(
 )
 AWAY_SIX_MONTHS_MET = ReasonTemplate(
     code="AWAY_SIX_MONTHS_MET",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term residence or resident-work worker for intra-province care: "
+    "add_months(away_since, 6) is on or before applied_on.",
     articles=(_A4_1,),
     interpretation=True,
     zh="自{since}起在参保地外{what}，至申请日{on}已满{months}个月（满期日为{reached}）。",
@@ -169,6 +212,9 @@ AWAY_SIX_MONTHS_MET = ReasonTemplate(
 )
 AWAY_LESS_THAN_SIX_MONTHS = ReasonTemplate(
     code="AWAY_LESS_THAN_SIX_MONTHS",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term residence or resident-work worker for intra-province care: "
+    "add_months(away_since, 6) is after applied_on.",
     articles=(_A4_1,),
     interpretation=True,
     zh="自{since}起在参保地外{what}，至申请日{on}未满{months}个月，{reached}方满。",
@@ -176,8 +222,40 @@ AWAY_LESS_THAN_SIX_MONTHS = ReasonTemplate(
     "date {on}, only on {reached}.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
+AWAY_OUTSIDE_PROVINCE_MET = ReasonTemplate(
+    code="AWAY_OUTSIDE_PROVINCE_MET",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term category for a cross-province pair: residence_months_required (6) "
+    "months from away_from_insured_province_since (away_since when absent) are reached by "
+    "applied_on.",
+    articles=(_A4_1, ArticleRef(36)),
+    interpretation=True,
+    zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
+    "自{since}起在参保省外{what}，至申请日{on}已满{months}个月（满期日为{reached}）。",
+    en="For cross-province care the national rule measures the time outside the insured province (half a year or "
+    "more; national rules prevail): {what_en} outside the insured province since {since}: {months} months "
+    "reached on {reached}, by the application date {on}.",
+    authorities=(NATIONAL_NOTICE, CIVIL_CODE_PERIODS),
+)
+AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS = ReasonTemplate(
+    code="AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS",
+    role=Role.DECISIVE,
+    when="Eligibility of a long-term category for a cross-province pair: residence_months_required (6) "
+    "months from away_from_insured_province_since (away_since when absent) are not reached by "
+    "applied_on.",
+    articles=(_A4_1, ArticleRef(36)),
+    interpretation=True,
+    zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
+    "自{since}起在参保省外{what}，至申请日{on}未满{months}个月，{reached}方满。",
+    en="For cross-province care the national rule measures the time outside the insured province (half a year or "
+    "more; national rules prevail): {what_en} outside the insured province since {since}: {months} months are "
+    "not reached by the application date {on}, only on {reached}.",
+    authorities=(NATIONAL_NOTICE, CIVIL_CODE_PERIODS),
+)
 INSURED_PLACE_REQUIREMENTS_MET = ReasonTemplate(
     code="INSURED_PLACE_REQUIREMENTS_MET",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: meets_insured_place_requirements is true.",
     articles=(_A4,),
     interpretation=False,
     zh="符合参保地{what}要求（由经办机构依参保地规定认定）。",
@@ -185,6 +263,8 @@ INSURED_PLACE_REQUIREMENTS_MET = ReasonTemplate(
 )
 INSURED_PLACE_REQUIREMENTS_NOT_MET = ReasonTemplate(
     code="INSURED_PLACE_REQUIREMENTS_NOT_MET",
+    role=Role.DECISIVE,
+    when="Eligibility in scope: meets_insured_place_requirements is false.",
     articles=(_A4,),
     interpretation=False,
     zh="不符合参保地{what}要求。",
@@ -192,6 +272,8 @@ INSURED_PLACE_REQUIREMENTS_NOT_MET = ReasonTemplate(
 )
 REFERRAL_NEEDED = ReasonTemplate(
     code="REFERRAL_NEEDED",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: insured_place_cannot_treat is true.",
     articles=(_A4_2,),
     interpretation=False,
     zh="参保地医疗技术和设备不能诊治或配置，需要转诊转院。",
@@ -199,6 +281,8 @@ REFERRAL_NEEDED = ReasonTemplate(
 )
 REFERRAL_NOT_NEEDED = ReasonTemplate(
     code="REFERRAL_NOT_NEEDED",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: insured_place_cannot_treat is false.",
     articles=(_A4_2,),
     interpretation=False,
     zh="参保地能够诊治或配置，不属异地转诊转院情形。",
@@ -206,6 +290,8 @@ REFERRAL_NOT_NEEDED = ReasonTemplate(
 )
 REFERRAL_OPINION_PRESENT = ReasonTemplate(
     code="REFERRAL_OPINION_PRESENT",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: has_referral_opinion is true.",
     articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
     interpretation=False,
     zh="已有参保地规定的协议机构出具的转诊转院意见。",
@@ -213,6 +299,8 @@ REFERRAL_OPINION_PRESENT = ReasonTemplate(
 )
 REFERRAL_OPINION_MISSING = ReasonTemplate(
     code="REFERRAL_OPINION_MISSING",
+    role=Role.DECISIVE,
+    when="Eligibility of a REFERRAL worker in scope: has_referral_opinion is false.",
     articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
     interpretation=False,
     zh="缺少参保地规定的协议机构出具的转诊转院意见。",
@@ -220,6 +308,8 @@ REFERRAL_OPINION_MISSING = ReasonTemplate(
 )
 INBOUND_FILED_WITH_INSURED_PROVINCE = ReasonTemplate(
     code="INBOUND_FILED_WITH_INSURED_PROVINCE",
+    role=Role.NOTE,
+    when="Eligibility in force with scope CROSS_PROVINCE_INBOUND, whatever the outcome: says the insured province's agency decides the filing.",
     articles=(ArticleRef(2), ArticleRef(8)),
     interpretation=True,
     zh="外省参保工伤职工向参保省经办机构备案，由参保省按国家规定审核；此处按第四条（与国家规定相同的条件）判断。",
@@ -257,7 +347,9 @@ def _basis_reasons(facts: EligibilityFacts, scope: Scope) -> tuple[list[Reason],
     return [BASIS_FITS_SERVICE.make(basis=basis.zh, basis_en=basis.en, **service)], []
 
 
-def _category_reasons(facts: EligibilityFacts, parameters: Parameters) -> tuple[list[Reason], list[str]]:
+def _category_reasons(
+    facts: EligibilityFacts, parameters: Parameters, scope: Scope
+) -> tuple[list[Reason], list[str]]:
     reasons: list[Reason] = []
     unmet: list[str] = []
 
@@ -271,13 +363,19 @@ def _category_reasons(facts: EligibilityFacts, parameters: Parameters) -> tuple[
         assert facts.away_since is not None  # checked when the facts were built
         months = parameters.residence_months_required
         zh, en = _WHAT[facts.category]
+        since = facts.away_since
+        met, failed = AWAY_SIX_MONTHS_MET, AWAY_LESS_THAN_SIX_MONTHS
+        if scope.cross_province:
+            # The national rule: outside the insured province (article 36) [interpretation, product owner].
+            since = facts.away_from_insured_province_since or facts.away_since
+            met, failed = AWAY_OUTSIDE_PROVINCE_MET, AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS
         add(
-            months_reached(facts.away_since, months, facts.applied_on),
-            AWAY_SIX_MONTHS_MET,
-            AWAY_LESS_THAN_SIX_MONTHS,
-            since=facts.away_since.isoformat(),
+            months_reached(since, months, facts.applied_on),
+            met,
+            failed,
+            since=since.isoformat(),
             on=facts.applied_on.isoformat(),
-            reached=add_months(facts.away_since, months).isoformat(),
+            reached=add_months(since, months).isoformat(),
             months=months,
             what=zh,
             what_en=en,
@@ -296,10 +394,14 @@ def _category_reasons(facts: EligibilityFacts, parameters: Parameters) -> tuple[
     return reasons, unmet
 
 
+@picks_version(APPLICATION_DATE, lambda facts, *_a, **_k: facts.applied_on)
 def decide_eligibility(
-    facts: EligibilityFacts, *, parameters: Parameters = DEFAULT_PARAMETERS
+    facts: EligibilityFacts, *, parameters: ParametersLike = DEFAULT_SCHEDULE
 ) -> EligibilityRuling:
-    """Whether the worker may apply for out-of-area direct settlement on ``facts.applied_on`` (article 4)."""
+    """Whether the worker may apply for out-of-area direct settlement on ``facts.applied_on`` (article 4).
+
+    The parameters version (the months away of article 4 item 1) is the one in force on the application date.
+    """
     if not isinstance(facts, EligibilityFacts):
         raise InvalidInputError("facts", f"must be EligibilityFacts, got {type(facts).__name__}")
     scope_ruling = classify_scope(facts.insured, facts.treatment)
@@ -318,7 +420,9 @@ def decide_eligibility(
             reasons=(*scope_ruling.reasons, ELIGIBILITY_NOT_OUT_OF_AREA.make()),
         )
     basis_reasons, basis_unmet = _basis_reasons(facts, scope)
-    category_reasons, category_unmet = _category_reasons(facts, parameters)
+    category_reasons, category_unmet = _category_reasons(
+        facts, resolve_parameters(parameters, facts.applied_on), scope
+    )
     unmet = (*basis_unmet, *category_unmet)
     inbound = (INBOUND_FILED_WITH_INSURED_PROVINCE.make(),) if scope is Scope.CROSS_PROVINCE_INBOUND else ()
     if not unmet:

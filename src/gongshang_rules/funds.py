@@ -30,11 +30,19 @@ from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
 from .applications import Agency, AgencyLevel
 from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE
-from .commencement import InForce, in_force
+from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    SETTLEMENT_DATE,
+    YEAR_END,
+    ParametersLike,
+    check_parameters,
+    picks_version,
+    resolve_parameters,
+)
 from .places import Place, PlaceKind
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .settlement import SettlementRecord, check_records
 
@@ -154,12 +162,13 @@ class FundFlowRuling(Ruling[FundFlow]):
     """Whose fund bears a settlement and how the money moves.
 
     ``fund_of`` is the insured place whose work-injury insurance fund bears the fund share (``None`` when chapter
-    4 does not apply); ``amount`` that fund share; ``advancing_agency`` the Hunan agency that advances the money
-    to the institution (intra-province and cross-province inbound); ``steps`` the money's path, in order.
+    4 does not apply); ``amount`` that fund share (``None`` where this procedure moves no money: not out-of-area,
+    not governed, not in force); ``advancing_agency`` the Hunan agency that advances the money to the institution
+    (intra-province and cross-province inbound); ``steps`` the money's path, in order.
     """
 
     scope: Scope
-    amount: Decimal = ZERO
+    amount: Decimal | None = None
     fund_of: Place | None = None
     advancing_agency: Agency | None = None
     steps: tuple[FundStep, ...] = ()
@@ -181,6 +190,8 @@ _A25_2 = ArticleRef(25, paragraph=2)
 
 FUNDS_CHARGED_TO_INSURED_PLACE_FUND = ReasonTemplate(
     code="FUNDS_CHARGED_TO_INSURED_PLACE_FUND",
+    role=Role.DECISIVE,
+    when="Fund flow of out-of-area care settled on a day in force, always last.",
     articles=(ArticleRef(25),),
     interpretation=False,
     zh="结算号{id}的基金支付部分{amount}元列入参保地{insured}的工伤保险基金支出。",
@@ -189,6 +200,8 @@ FUNDS_CHARGED_TO_INSURED_PLACE_FUND = ReasonTemplate(
 )
 FUNDS_OUTBOUND_TRANSFER = ReasonTemplate(
     code="FUNDS_OUTBOUND_TRANSFER",
+    role=Role.DECISIVE,
+    when="Fund flow of CROSS_PROVINCE_OUTBOUND care settled on a day in force.",
     articles=(_A25_1,),
     interpretation=False,
     zh="我省工伤职工跨省异地就医直接结算的费用，由省级财政部门统一划拨至就医省{treatment}。",
@@ -197,6 +210,8 @@ FUNDS_OUTBOUND_TRANSFER = ReasonTemplate(
 )
 FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR = ReasonTemplate(
     code="FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR",
+    role=Role.DECISIVE,
+    when="Fund flow of cross-province care (either direction) settled on a day in force.",
     articles=(_A23_1, _A23_2, _A23_3, _A24),
     interpretation=False,
     zh="跨省异地就医费用中基金支付部分在省间先预付后清算：参保省{insured}向就医省{treatment}预付，双方经办机构确认应收"
@@ -209,6 +224,8 @@ FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR = ReasonTemplate(
 )
 FUNDS_ADVANCED_BY_TREATMENT_AGENCY = ReasonTemplate(
     code="FUNDS_ADVANCED_BY_TREATMENT_AGENCY",
+    role=Role.DECISIVE,
+    when="Fund flow of INTRA_PROVINCE or CROSS_PROVINCE_INBOUND care settled on a day in force.",
     articles=(_A25_2,),
     interpretation=False,
     zh="在我省发生的异地就医直接结算费用，由就医地{agency}审核、对账确认，并垫付给协议机构{institution}。",
@@ -217,6 +234,8 @@ FUNDS_ADVANCED_BY_TREATMENT_AGENCY = ReasonTemplate(
 )
 FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
     code="FUNDS_INTRA_PROVINCE_CLEARING",
+    role=Role.DECISIVE,
+    when="Fund flow of INTRA_PROVINCE care settled on a day in force.",
     articles=(_A23_2, ArticleRef(26), ArticleRef(27)),
     interpretation=True,
     zh="异地就医费用清算是参保地与就医地经办机构之间确认应收或应付金额并据此定期统一清算（第二十三条第二款，该定义不限于跨省）："
@@ -230,6 +249,8 @@ FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
 )
 FUNDS_NOT_OUT_OF_AREA = ReasonTemplate(
     code="FUNDS_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Fund flow of a record whose scope is LOCAL or PROVINCIAL_RECOGNITION.",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="该结算不属异地就医，本规程第四章的资金管理与清算规定不适用，按本地规定办理。",
@@ -238,6 +259,10 @@ FUNDS_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 FUNDS_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="FUNDS_JUDGED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="Fund flow of out-of-area care whose settlement date (ended_on) is a day the procedure is not in "
+    "force (before the IN_FORCE_* reason), or whose started_on is such a day while ended_on is in "
+    "force.",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="资金的支付、列支和清算随结算发生，本规程是否适用以结算日{on}判断。",
@@ -246,14 +271,29 @@ FUNDS_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
 )
 
 
-def _in_force_outcome(on: _dt.date, scope: Scope, parameters: Parameters, reasons: list[Reason]) -> InForce:
+FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
+    code="FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="fund_use_plan with a counted settlement whose started_on is a day this procedure did not govern.",
+    articles=(ArticleRef(26), ArticleRef(36)),
+    interpretation=True,
+    zh="{ids}始于本规程不调整之日、结算于其有效期内：本规程是否适用以结算日判断，计入本期异地就医费用支出。",
+    en="{ids} began on a day this procedure did not govern and were settled within its validity: whether the "
+    "procedure applies is judged on the settlement date, so they count as out-of-area spending.",
+)
+
+
+def _in_force_outcome(
+    on: _dt.date, scope: Scope, parameters: ParametersLike, reasons: list[Reason]
+) -> InForce:
     force = in_force(on, scope, parameters=parameters)
     if force.outcome is not InForce.IN_FORCE:
         reasons += [FUNDS_JUDGED_ON_SETTLEMENT_DATE.make(on=on.isoformat()), *force.reasons]
     return force.outcome
 
 
-def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARAMETERS) -> FundFlowRuling:
+@picks_version(SETTLEMENT_DATE, lambda record, *_a, **_k: record.settled_on)
+def fund_flow(record: SettlementRecord, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> FundFlowRuling:
     """Whose fund bears a settlement's fund share, and who pays whom under which article (articles 23 to 25).
 
     Always the insured place's fund (article 25). Cross-province outbound: prepayment, the provincial finance
@@ -261,7 +301,7 @@ def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARA
     treatment city's agency advances to the institution; prepayment and clearing between the provinces (articles
     23, 24, 25 ¶2). Intra-province: the treatment city's agency advances (article 25 ¶2). Care that is not
     out-of-area (article 3), a case outside Hunan (article 2), or a settlement on a day this procedure does not
-    govern (article 36) gets that outcome.
+    govern (article 36) gets that outcome. The parameters version is the one in force on the settlement date.
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -292,15 +332,20 @@ def fund_flow(record: SettlementRecord, *, parameters: Parameters = DEFAULT_PARA
     if force is not InForce.IN_FORCE:
         outcome = FundFlow.NOT_GOVERNED if force is InForce.NATIONAL_PROCEDURE else FundFlow.NOT_IN_FORCE
         return FundFlowRuling(outcome=outcome, reasons=tuple(reasons), scope=scope)
+    if straddles(record.started_on, record.settled_on, scope, parameters=parameters):
+        # Begun on a day this procedure did not govern: the settlement-date reading decides (as in settlement).
+        reasons.append(FUNDS_JUDGED_ON_SETTLEMENT_DATE.make(on=record.settled_on.isoformat()))
 
     insured, treatment = record.insured, record.treatment
     hunan = Party(role=PartyRole.HUNAN)
     institution = Party(role=PartyRole.AGREEMENT_INSTITUTION, place=treatment)
+    # The treatment place is the institution's 市州 (article 2 ¶3), not the district or county it lies in.
+    treatment_place = treatment.as_treatment_place
     places = {
         "insured": insured.name,
         "insured_en": str(insured),
-        "treatment": treatment.name,
-        "treatment_en": str(treatment),
+        "treatment": treatment_place.name,
+        "treatment_en": str(treatment_place),
     }
     # Between provinces, Hunan is one side whatever the Hunan city or county (article 24: 各省间).
     provinces = {
@@ -440,6 +485,8 @@ class LedgerRuling(Ruling[LedgerCheck]):
 
 FUNDS_FEE_CHARGED_TO_FUND = ReasonTemplate(
     code="FUNDS_FEE_CHARGED_TO_FUND",
+    role=Role.DECISIVE,
+    when="Ledger check: once for each line whose kind is BANK_FEE, BILL_FEE or OTHER_TRANSFER_FEE and whose charged_to is FUND.",
     articles=(_A24,),
     interpretation=False,
     zh="第{number}行（lines[{index}]，{kind}，{amount}元{ref}）在工伤保险基金中列支：划拨资金过程中产生的银行手续费、银行票据工本费等"
@@ -449,6 +496,8 @@ FUNDS_FEE_CHARGED_TO_FUND = ReasonTemplate(
 )
 FUNDS_NO_FEE_ON_FUND = ReasonTemplate(
     code="FUNDS_NO_FEE_ON_FUND",
+    role=Role.DECISIVE,
+    when="Ledger check: no transfer-fee line is charged to FUND (outcome COMPLIANT).",
     articles=(_A24,),
     interpretation=False,
     zh="账目中没有在工伤保险基金中列支的银行手续费、银行票据工本费等划拨资金费用（共{count}行）。",
@@ -456,6 +505,8 @@ FUNDS_NO_FEE_ON_FUND = ReasonTemplate(
 )
 FUNDS_OTHER_FEE_LIKE_BANK_FEE = ReasonTemplate(
     code="FUNDS_OTHER_FEE_LIKE_BANK_FEE",
+    role=Role.DECISIVE,
+    when="Ledger check: at least one line is OTHER_TRANSFER_FEE.",
     articles=(_A24,),
     interpretation=True,
     zh="第二十四条列举“银行手续费、银行票据工本费等”，“等”表示列举未尽：划拨资金过程中产生的其他费用同样不得在基金中"
@@ -465,6 +516,8 @@ FUNDS_OTHER_FEE_LIKE_BANK_FEE = ReasonTemplate(
 )
 FUNDS_FEE_RULE_FOR_EVERY_TRANSFER = ReasonTemplate(
     code="FUNDS_FEE_RULE_FOR_EVERY_TRANSFER",
+    role=Role.DECISIVE,
+    when="Ledger check: at least one line is a transfer fee (BANK_FEE, BILL_FEE, OTHER_TRANSFER_FEE), wherever charged.",
     articles=(_A24,),
     interpretation=True,
     zh="该句位于规定跨省预付和清算的第二十四条，但其文字“划拨资金过程中”未限于跨省：适用于账目中每一笔划拨资金的费用。",
@@ -474,6 +527,8 @@ FUNDS_FEE_RULE_FOR_EVERY_TRANSFER = ReasonTemplate(
 )
 FUNDS_FEE_BEARER_NOT_SPECIFIED = ReasonTemplate(
     code="FUNDS_FEE_BEARER_NOT_SPECIFIED",
+    role=Role.NOTE,
+    when="Ledger check: at least one transfer-fee line is charged to OTHER.",
     articles=(_A24,),
     interpretation=False,
     zh="本规程只规定划拨资金费用不得在基金中列支，未规定由何种渠道承担：由财政和经办机构的财务规定确定。",
@@ -576,6 +631,8 @@ _A26 = ArticleRef(26)
 
 FUNDS_PLAN_OUT_OF_AREA_SPENDING = ReasonTemplate(
     code="FUNDS_PLAN_OUT_OF_AREA_SPENDING",
+    role=Role.DECISIVE,
+    when="Fund-use plan: always, first; counts the settlements of workers insured in the city or its counties, out-of-area and settled on a day in force.",
     articles=(ArticleRef(25), _A26),
     interpretation=True,
     zh="{city}的异地就医费用支出为在本市州（含所属县市区）参保的工伤职工异地就医直接结算的基金支付部分，共{count}笔"
@@ -586,6 +643,8 @@ FUNDS_PLAN_OUT_OF_AREA_SPENDING = ReasonTemplate(
 )
 FUNDS_PLAN_COMBINED_AND_LISTED = ReasonTemplate(
     code="FUNDS_PLAN_COMBINED_AND_LISTED",
+    role=Role.DECISIVE,
+    when="Fund-use plan: always (total = out-of-area spending + other_benefit_spending).",
     articles=(_A26,),
     interpretation=False,
     zh="异地就医费用支出{out}元与其他工伤保险待遇支出{other}元合并统计，共{total}元，异地就医费用单独列示。",
@@ -594,6 +653,8 @@ FUNDS_PLAN_COMBINED_AND_LISTED = ReasonTemplate(
 )
 FUNDS_PLAN_SUBMISSION = ReasonTemplate(
     code="FUNDS_PLAN_SUBMISSION",
+    role=Role.DECISIVE,
+    when="Fund-use plan: always (the city agency submits to the provincial agency).",
     articles=(_A26,),
     interpretation=False,
     zh="{agency}向省级经办机构提出用款计划；省级经办机构汇总后报省财政部门审核，由省级工伤保险基金专户通过省级工伤保险"
@@ -604,6 +665,8 @@ FUNDS_PLAN_SUBMISSION = ReasonTemplate(
 )
 FUNDS_PLAN_PERIOD_NOT_SPECIFIED = ReasonTemplate(
     code="FUNDS_PLAN_PERIOD_NOT_SPECIFIED",
+    role=Role.NOTE,
+    when="Fund-use plan: always (article 26 sets no period).",
     articles=(_A26,),
     interpretation=False,
     zh="第二十六条未规定用款计划的周期和报送时限，由省级经办机构的安排确定；本计划按所提供的结算记录计算。",
@@ -612,6 +675,8 @@ FUNDS_PLAN_PERIOD_NOT_SPECIFIED = ReasonTemplate(
 )
 FUNDS_PLAN_INSURED_ELSEWHERE = ReasonTemplate(
     code="FUNDS_PLAN_INSURED_ELSEWHERE",
+    role=Role.DECISIVE,
+    when="Fund-use plan: some settlement's insured place is not the city or one of its counties.",
     articles=(ArticleRef(25),),
     interpretation=True,
     zh="结算号{ids}的参保地不在{city}，列入其参保地基金支出，不计入本计划；其中在本市州就医的，本市州经办机构只是垫付。",
@@ -620,6 +685,8 @@ FUNDS_PLAN_INSURED_ELSEWHERE = ReasonTemplate(
 )
 FUNDS_PLAN_NOT_OUT_OF_AREA = ReasonTemplate(
     code="FUNDS_PLAN_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Fund-use plan: some settlement of a worker insured in the city is not out-of-area (LOCAL).",
     articles=(ArticleRef(3), _A26),
     interpretation=False,
     zh="结算号{ids}不属异地就医，不作为异地就医费用支出列示。",
@@ -627,6 +694,8 @@ FUNDS_PLAN_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 FUNDS_PLAN_NOT_IN_FORCE = ReasonTemplate(
     code="FUNDS_PLAN_NOT_IN_FORCE",
+    role=Role.DECISIVE,
+    when="Fund-use plan: some out-of-area settlement of a worker insured in the city was settled on a day the procedure is not in force.",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="结算号{ids}的结算日不在本规程调整期间，不按本规程列入用款计划。",
@@ -639,13 +708,15 @@ def fund_use_plan(
     settlements: tuple[SettlementRecord, ...],
     other_benefit_spending: Decimal,
     *,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> FundUsePlan:
     """A city's fund-use plan: out-of-area spending combined with other benefit spending, listed apart (art. 26).
 
     The out-of-area spending is the fund share of the out-of-area settlements charged to the city's fund (article
     25): those of workers insured in the city or its counties [interpretation]. The city agency submits the plan to
-    the provincial agency, which sends it on to the provincial finance department.
+    the provincial agency, which sends it on to the provincial finance department. Whether a settlement is in
+    force is read with the parameters version of its own settlement date (the plan names no version: it has many
+    dates).
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -699,6 +770,9 @@ def fund_use_plan(
         reasons.append(FUNDS_PLAN_NOT_OUT_OF_AREA.make(ids=_ids(local)))
     if not_in_force:
         reasons.append(FUNDS_PLAN_NOT_IN_FORCE.make(ids=_ids(not_in_force)))
+    straddling = [r for r in counted if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)]
+    if straddling:
+        reasons.append(FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
     counted_ids = {r.settlement_id for r in counted}
     return FundUsePlan(
         outcome=(
@@ -763,6 +837,8 @@ _A27 = ArticleRef(27)
 
 FUNDS_ANNUAL_CLEARING_DEADLINE = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_DEADLINE",
+    role=Role.DECISIVE,
+    when="Annual clearing of a year from 2025 to 2027: due by 31 March of the next year.",
     articles=(_A27,),
     interpretation=False,
     zh="省级经办机构应于{deadline}（次年第一季度末）前完成{year}年度全省异地就医资金年终清算，报省级财政部门备查。",
@@ -772,6 +848,8 @@ FUNDS_ANNUAL_CLEARING_DEADLINE = ReasonTemplate(
 )
 FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE",
+    role=Role.NOTE,
+    when="Annual clearing with outcome DUE, always.",
     articles=(_A27,),
     interpretation=False,
     zh="省级经办机构可根据异地就医（康复）、辅助器具配置开展情况，按年度调整费用结算、清算模式；调整的内容无法在此计算，"
@@ -782,6 +860,8 @@ FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE = ReasonTemplate(
 )
 FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END",
+    role=Role.NOTE,
+    when="Annual clearing with outcome DUE whose deadline is after 2027-07-31 (the clearing of 2027).",
     articles=(_A27, ArticleRef(36)),
     interpretation=False,
     zh="{year}年度的年终清算期限{deadline}晚于本规程有效期末日{end}，届时由当时有效的规定调整。",
@@ -790,6 +870,8 @@ FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END = ReasonTemplate(
 )
 FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE = ReasonTemplate(
     code="FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE",
+    role=Role.DECISIVE,
+    when="Annual clearing of a year outside 2025..2027 (outcome NOT_IN_FORCE).",
     articles=(_A27, ArticleRef(36)),
     interpretation=False,
     zh="本规程自{start}起施行、至{end}止，{year}年度没有一天在其有效期内，该年度的清算不按本规程办理。",
@@ -798,11 +880,12 @@ FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE = ReasonTemplate(
 )
 
 
-def annual_clearing(year: int, *, parameters: Parameters = DEFAULT_PARAMETERS) -> AnnualClearingRuling:
+@picks_version(YEAR_END, lambda year, *_a, **_k: _dt.date(year, 12, 31))
+def annual_clearing(year: int, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> AnnualClearingRuling:
     """The annual clearing of ``year`` (article 27): its deadline, and the provincial agency's power to adjust.
 
     A year with no day in force (article 36) gets ``NOT_IN_FORCE``; a deadline after the procedure's last day is
-    noted.
+    noted. The parameters version is the one in force on the last day of the year cleared [interpretation].
 
     >>> ruling = annual_clearing(2027)
     >>> ruling.outcome.name, ruling.deadline, sorted(ruling.codes)[0]
@@ -811,9 +894,9 @@ def annual_clearing(year: int, *, parameters: Parameters = DEFAULT_PARAMETERS) -
     'NOT_IN_FORCE'
     """
     year = _check_year(year)
-    parameters = check_parameters(parameters)
-    dates = {"start": parameters.in_force_from.isoformat(), "end": parameters.in_force_through.isoformat()}
-    if not parameters.in_force_from.year <= year <= parameters.in_force_through.year:
+    p = resolve_parameters(parameters, _dt.date(year, 12, 31))
+    dates = {"start": p.in_force_from.isoformat(), "end": p.in_force_through.isoformat()}
+    if not p.in_force_from.year <= year <= p.in_force_through.year:
         return AnnualClearingRuling(
             outcome=AnnualClearing.NOT_IN_FORCE,
             reasons=(FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE.make(year=year, **dates),),
@@ -824,7 +907,7 @@ def annual_clearing(year: int, *, parameters: Parameters = DEFAULT_PARAMETERS) -
         FUNDS_ANNUAL_CLEARING_DEADLINE.make(year=year, deadline=deadline.isoformat()),
         FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE.make(),
     ]
-    if deadline > parameters.in_force_through:
+    if deadline > p.in_force_through:
         reasons.append(
             FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END.make(year=year, deadline=deadline.isoformat(), **dates)
         )

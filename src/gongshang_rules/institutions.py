@@ -63,7 +63,7 @@ from ._validate import (
 from .articles import ArticleRef
 from .errors import InvalidInputError
 from .places import Place, is_treatment_place, place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .terms import ServiceKind
 
 __all__ = [
@@ -259,6 +259,8 @@ _A14_2 = ArticleRef(14, paragraph=2)
 
 INSTITUTION_LISTED = ReasonTemplate(
     code="INSTITUTION_LISTED",
+    role=Role.DECISIVE,
+    when="Institution status: the institution's latest history entry on or before the day is ADDED.",
     articles=(_A14_1, _A14_2),
     interpretation=False,
     zh="{institution}自{since}起在异地就医直接结算协议机构库内（{status}），{on}在库。",
@@ -267,6 +269,8 @@ INSTITUTION_LISTED = ReasonTemplate(
 )
 INSTITUTION_NOT_YET_LISTED = ReasonTemplate(
     code="INSTITUTION_NOT_YET_LISTED",
+    role=Role.DECISIVE,
+    when="Institution status: the institution has no history entry on or before the day.",
     articles=(_A14_1,),
     interpretation=False,
     zh="{on}{institution}尚未列入异地就医直接结算协议机构库（{first}起新增），不能直接结算。",
@@ -275,6 +279,8 @@ INSTITUTION_NOT_YET_LISTED = ReasonTemplate(
 )
 INSTITUTION_SUSPENDED = ReasonTemplate(
     code="INSTITUTION_SUSPENDED",
+    role=Role.DECISIVE,
+    when="Institution status: the latest history entry on or before the day is SUSPENDED.",
     articles=(_A14_2,),
     interpretation=False,
     zh="{institution}自{since}起中止协议，{on}不能直接结算。",
@@ -282,6 +288,8 @@ INSTITUTION_SUSPENDED = ReasonTemplate(
 )
 INSTITUTION_TERMINATED = ReasonTemplate(
     code="INSTITUTION_TERMINATED",
+    role=Role.DECISIVE,
+    when="Institution status: the latest history entry on or before the day is TERMINATED.",
     articles=(_A14_2,),
     interpretation=False,
     zh="{institution}自{since}起终止协议，{on}不能直接结算。",
@@ -289,6 +297,8 @@ INSTITUTION_TERMINATED = ReasonTemplate(
 )
 INSTITUTION_CLOSED = ReasonTemplate(
     code="INSTITUTION_CLOSED",
+    role=Role.DECISIVE,
+    when="Institution status: the latest history entry on or before the day is CLOSED.",
     articles=(_A14_2,),
     interpretation=False,
     zh="{institution}自{since}起停业或歇业，{on}不能直接结算。",
@@ -296,6 +306,8 @@ INSTITUTION_CLOSED = ReasonTemplate(
 )
 INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE = ReasonTemplate(
     code="INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE",
+    role=Role.DECISIVE,
+    when="Institution status: the latest history entry on or before the day is dated that very day (the outcome turns on a change taking effect on its own date).",
     articles=(_A14_2,),
     interpretation=True,
     zh="第十四条第二款未规定变更的生效时间；按变更日期当日生效理解：{on}即按{since}的变更（{status}）判断。",
@@ -304,6 +316,8 @@ INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE = ReasonTemplate(
 )
 INSTITUTION_SERVICE_PROVIDED = ReasonTemplate(
     code="INSTITUTION_SERVICE_PROVIDED",
+    role=Role.DECISIVE,
+    when="Institution status: the service asked about is among the institution's services.",
     articles=(_A5, _A14_1),
     interpretation=False,
     zh="{institution}提供{service}服务。",
@@ -311,6 +325,8 @@ INSTITUTION_SERVICE_PROVIDED = ReasonTemplate(
 )
 INSTITUTION_SERVICE_NOT_PROVIDED = ReasonTemplate(
     code="INSTITUTION_SERVICE_NOT_PROVIDED",
+    role=Role.DECISIVE,
+    when="Institution status: the service asked about is not among the institution's services.",
     articles=(_A5, _A14_1),
     interpretation=False,
     zh="{institution}不提供{service}服务（提供：{provided}），该项费用不能在此直接结算。",

@@ -72,7 +72,7 @@ from .forms import Annex1Form, Annex2Form, FilingForm
 from .identity import IdentityNumber
 from .institutions import InstitutionRegistry, example_registry
 from .places import Place, place
-from .ruling import Reason, Ruling
+from .ruling import Reason, Role, Ruling
 from .workdays import WorkingDayCalendar, YearSchedule
 
 __all__ = [
@@ -704,6 +704,7 @@ def reason_to_json(reason: Reason) -> dict[str, Any]:
     texts, structured = _cited(reason.articles)
     return {
         "code": reason.code,
+        "role": reason.role.name,
         "articles": texts,
         "citations": structured,
         "interpretation": reason.interpretation,
@@ -714,7 +715,7 @@ def reason_to_json(reason: Reason) -> dict[str, Any]:
 
 
 _REASON_KEYS = frozenset(
-    {"code", "articles", "citations", "interpretation", "message_zh", "message_en", "authorities"}
+    {"code", "role", "articles", "citations", "interpretation", "message_zh", "message_en", "authorities"}
 )
 
 
@@ -735,6 +736,8 @@ def _structure_reason(value: Any, _type: Any) -> Reason:
             errors.append(error)
 
     take("code", lambda v: _structure_str(v, str))
+    if "role" in value:  # optional: a reason written before roles is read as decisive
+        take("role", lambda v: _enum_hook(Role)(v, Role))
     take("interpretation", lambda v: _structure_bool(v, bool))
     take("message_zh", lambda v: _structure_str(v, str))
     take("message_en", lambda v: _structure_str(v, str))

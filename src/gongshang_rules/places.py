@@ -80,6 +80,16 @@ class Place:
         return _tables().by_code[self.city_code]
 
     @property
+    def as_treatment_place(self) -> Place:
+        """The treatment place (就医地) an institution here belongs to: its 市州 in Hunan, the province outside it
+        (article 2 ¶3: 就医地是指…协议机构所在的市州).
+
+        >>> place("浏阳市").as_treatment_place.name, place("广东").as_treatment_place.name
+        ('长沙市', '广东省')
+        """
+        return self.city or self
+
+    @property
     def key(self) -> str:
         """The text that :func:`place` reads back as this place (the code, or 省本级)."""
         return "省本级" if self.kind is PlaceKind.PROVINCE_LEVEL else self.code

@@ -35,11 +35,19 @@ import attrs
 from ._validate import check_date, check_int, check_money, is_text, type_name
 from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
-from .commencement import InForce, in_force
+from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    MONTH_AFTER,
+    SETTLEMENT_DATE,
+    ParametersLike,
+    check_parameters,
+    picks_version,
+    resolve_parameters,
+)
 from .places import Place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope
 from .settlement import SettlementRecord, check_records
 from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
@@ -80,6 +88,12 @@ def _check_month(year: object, month: object) -> tuple[int, int]:
     if m > 12:
         raise InvalidInputError("month", f"must be 1 to 12, got {m}")
     return y, m
+
+
+def _month_after(year: int, month: int) -> _dt.date:
+    """The first day of the month after ``year``-``month``: the day article 21's monthly duty starts to run, whose
+    parameters version a month's reconciliation uses [interpretation]."""
+    return _dt.date(year + 1, 1, 1) if month == 12 else _dt.date(year, month + 1, 1)
 
 
 def _sum(amounts: Iterable[Decimal]) -> Decimal:
@@ -184,6 +198,8 @@ _A21 = ArticleRef(21)
 
 RECONCILIATION_AUDIT_OF_MONTH = ReasonTemplate(
     code="RECONCILIATION_AUDIT_OF_MONTH",
+    role=Role.DECISIVE,
+    when="reconcile_month with at least one settlement reconciled here (out-of-area, treated in Hunan, settled on a day in force).",
     articles=(_A20_1,),
     interpretation=False,
     zh="就医地经办机构对协议机构{month}发生的{count}笔异地就医结算费用（基金支付{settled}元）及时进行审核、对账。",
@@ -192,14 +208,29 @@ RECONCILIATION_AUDIT_OF_MONTH = ReasonTemplate(
 )
 RECONCILIATION_MONTH_OF_SETTLEMENT_DATE = ReasonTemplate(
     code="RECONCILIATION_MONTH_OF_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="reconcile_month with at least one settlement reconciled here, after RECONCILIATION_AUDIT_OF_MONTH.",
     articles=(_A20_1,),
     interpretation=True,
     zh="“上月发生的结算费用”按结算日（出院结算日，门诊或配置当日）所在月份归属：跨月住院随其结算月份对账。",
     en="'The settlement costs of the previous month' are those settled in that month (discharge settlement, or "
     "the day of a visit or fitting): a stay spanning two months is reconciled with the month it was settled in.",
 )
+RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
+    code="RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="reconcile_month with an included settlement whose started_on is a day this procedure did not "
+    "govern.",
+    articles=(_A20_1, ArticleRef(36)),
+    interpretation=True,
+    zh="{ids}始于本规程不调整之日、结算于其有效期内：本规程是否适用以结算日判断，纳入本月对账。",
+    en="{ids} began on a day this procedure did not govern and were settled within its validity: whether the "
+    "procedure applies is judged on the settlement date, so they are reconciled this month.",
+)
 RECONCILIATION_REFUSALS_FOR_INSURED_PLACE = ReasonTemplate(
     code="RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+    role=Role.DECISIVE,
+    when="reconcile_month: once for each insured place whose settlements have refusals.",
     articles=(_A20_1,),
     interpretation=False,
     zh="按就医地服务协议拒付参保地{insured}工伤职工的费用{count}笔，共{total}元（结算号{ids}）；拒付金额、拒付原因录入并"
@@ -210,6 +241,8 @@ RECONCILIATION_REFUSALS_FOR_INSURED_PLACE = ReasonTemplate(
 )
 RECONCILIATION_NOTHING_REFUSED = ReasonTemplate(
     code="RECONCILIATION_NOTHING_REFUSED",
+    role=Role.DECISIVE,
+    when="reconcile_month with settlements reconciled here and no refusals (outcome ACCEPTED_IN_FULL).",
     articles=(_A20_1,),
     interpretation=False,
     zh="审核未发现不符合规定的费用，无拒付。",
@@ -217,6 +250,8 @@ RECONCILIATION_NOTHING_REFUSED = ReasonTemplate(
 )
 RECONCILIATION_TOTALS = ReasonTemplate(
     code="RECONCILIATION_TOTALS",
+    role=Role.NOTE,
+    when="reconcile_month with settlements reconciled here: restates the settled, refused and reconciled figures.",
     articles=(_A20_1,),
     interpretation=False,
     zh="基金支付合计{settled}元，拒付{refused}元，对账确认{reconciled}元。",
@@ -224,6 +259,8 @@ RECONCILIATION_TOTALS = ReasonTemplate(
 )
 RECONCILIATION_NO_PERFORMANCE_DEPOSIT = ReasonTemplate(
     code="RECONCILIATION_NO_PERFORMANCE_DEPOSIT",
+    role=Role.NOTE,
+    when="reconcile_month with settlements reconciled here, always.",
     articles=(ArticleRef(20, paragraph=2),),
     interpretation=False,
     zh="异地就医费用结算不预留履约质量保证金；服务考核扣分与本地医疗服务履约质量保证金返还合并计算。",
@@ -232,6 +269,8 @@ RECONCILIATION_NO_PERFORMANCE_DEPOSIT = ReasonTemplate(
 )
 RECONCILIATION_INTRA_PROVINCE_TWO_STAGES = ReasonTemplate(
     code="RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
+    role=Role.NOTE,
+    when="reconcile_month with INTRA_PROVINCE settlements in force.",
     articles=(_A21,),
     interpretation=False,
     zh="省内异地就医费用（结算号{ids}），就医地经办机构先与协议机构完成结算对账，再与参保地经办机构对账。",
@@ -240,6 +279,8 @@ RECONCILIATION_INTRA_PROVINCE_TWO_STAGES = ReasonTemplate(
 )
 RECONCILIATION_NEXT_DAY = ReasonTemplate(
     code="RECONCILIATION_NEXT_DAY",
+    role=Role.DECISIVE,
+    when="reconciliation_deadline in force (deadline = settled_on + 1 day); reconcile_month with intra-province settlements in force (one deadline each).",
     articles=(_A21,),
     interpretation=False,
     zh="就医地和参保地经办机构原则上应于结算次日完成对账：{deadlines}。“原则上”表示经办时限要求，本规程未规定逾期后果。",
@@ -248,6 +289,8 @@ RECONCILIATION_NEXT_DAY = ReasonTemplate(
 )
 RECONCILIATION_NEXT_DAY_NOT_MOVED = ReasonTemplate(
     code="RECONCILIATION_NEXT_DAY_NOT_MOVED",
+    role=Role.DECISIVE,
+    when="With RECONCILIATION_NEXT_DAY, when some next-day deadline is a day off in the calendar (it is not moved to a working day).",
     articles=(_A21,),
     interpretation=True,
     zh="结算次日{days}为休息日，仍以该日为准：第二十一条规定的是“次日”而非“下一个工作日”，且仅为原则性要求，"
@@ -258,6 +301,8 @@ RECONCILIATION_NEXT_DAY_NOT_MOVED = ReasonTemplate(
 )
 RECONCILIATION_MONTHLY_DEADLINE = ReasonTemplate(
     code="RECONCILIATION_MONTHLY_DEADLINE",
+    role=Role.DECISIVE,
+    when="monthly_reconciliation_deadline for a month with a day in force; reconcile_month with intra-province settlements in force: the 5th working day after the month's last day.",
     articles=(_A21,),
     interpretation=True,
     zh="{month}所有省内异地就医直接结算费用应于次月前{n}个工作日内完成对账，即不迟于{deadline}。工作日按国务院节假日"
@@ -269,6 +314,8 @@ RECONCILIATION_MONTHLY_DEADLINE = ReasonTemplate(
 )
 RECONCILIATION_NOTHING_SETTLED = ReasonTemplate(
     code="RECONCILIATION_NOTHING_SETTLED",
+    role=Role.DECISIVE,
+    when="reconcile_month with no settlement reconciled here (outcome NOTHING_TO_RECONCILE).",
     articles=(_A20_1, ArticleRef(21)),
     interpretation=False,
     zh="{year}年{month}月没有应按第二十一条对账的省内异地就医直接结算费用。",
@@ -276,6 +323,8 @@ RECONCILIATION_NOTHING_SETTLED = ReasonTemplate(
 )
 RECONCILIATION_CROSS_PROVINCE_NATIONAL = ReasonTemplate(
     code="RECONCILIATION_CROSS_PROVINCE_NATIONAL",
+    role=Role.DECISIVE,
+    when="reconcile_month with CROSS_PROVINCE_INBOUND settlements in force (they get no article 21 deadlines).",
     articles=(_A20_1, ArticleRef(23, paragraph=3), ArticleRef(24)),
     interpretation=True,
     zh="跨省异地就医费用（结算号{ids}）由就医地经办机构及时审核、对账；第二十一条的对账时限只适用于省内异地就医，"
@@ -287,6 +336,8 @@ RECONCILIATION_CROSS_PROVINCE_NATIONAL = ReasonTemplate(
 )
 RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA = ReasonTemplate(
     code="RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="reconcile_month: some settlement's scope is LOCAL or PROVINCIAL_RECOGNITION.",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="结算号{ids}不属异地就医（市州内或省本级互认），不纳入异地就医对账，按本地规定办理。",
@@ -295,6 +346,8 @@ RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA = ReasonTemplate(
 )
 RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN = ReasonTemplate(
     code="RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN",
+    role=Role.DECISIVE,
+    when="reconcile_month: some settlement's scope is CROSS_PROVINCE_OUTBOUND.",
     articles=(_A20_1, ArticleRef(23, paragraph=3)),
     interpretation=False,
     zh="结算号{ids}在外省就医，由就医省经办机构按国家经办规程审核、对账，不在湖南就医地对账之列。",
@@ -304,6 +357,8 @@ RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN = ReasonTemplate(
 )
 RECONCILIATION_EXCLUDED_NOT_GOVERNED = ReasonTemplate(
     code="RECONCILIATION_EXCLUDED_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="reconcile_month: some settlement's scope is NOT_GOVERNED.",
     articles=(ArticleRef(2, paragraph=1),),
     interpretation=False,
     zh="结算号{ids}的参保地和就医地均在湖南省外，不属本规程调整。",
@@ -311,6 +366,8 @@ RECONCILIATION_EXCLUDED_NOT_GOVERNED = ReasonTemplate(
 )
 RECONCILIATION_EXCLUDED_NOT_IN_FORCE = ReasonTemplate(
     code="RECONCILIATION_EXCLUDED_NOT_IN_FORCE",
+    role=Role.DECISIVE,
+    when="reconcile_month: some out-of-area settlement treated in Hunan was settled on a day the procedure is not in force (once per in-force outcome).",
     articles=(ArticleRef(36),),
     interpretation=True,
     zh="结算号{ids}的结算日不在本规程调整期间（{why}），以结算日判断，不按本规程对账。",
@@ -346,13 +403,14 @@ def monthly_reconciliation_deadline(
     month: int,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> _dt.date:
     """The day by which all of a month's intra-province settlements are reconciled (article 21).
 
     The 5th working day of the following month (每月前5个工作日内完成上月所有...对账), counted on ``calendar``
     (the State Council's schedule, make-up workdays included). A year whose schedule is unknown raises
-    :class:`~gongshang_rules.CalendarUnknownError` naming it.
+    :class:`~gongshang_rules.CalendarUnknownError` naming it. The parameters version is the one in force on the
+    first day of the following month [interpretation].
 
     >>> monthly_reconciliation_deadline(2026, 1)
     datetime.date(2026, 2, 6)
@@ -361,9 +419,9 @@ def monthly_reconciliation_deadline(
     """
     year, month = _check_month(year, month)
     _check_calendar(calendar)
-    parameters = check_parameters(parameters)
+    p = resolve_parameters(parameters, _month_after(year, month))
     last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
-    return working_day_after(last, parameters.monthly_reconciliation_working_days, calendar=calendar)
+    return working_day_after(last, p.monthly_reconciliation_working_days, calendar=calendar)
 
 
 class DeadlineOutcome(LabelledEnum):
@@ -385,6 +443,8 @@ class DeadlineRuling(Ruling[DeadlineOutcome]):
 
 RECONCILIATION_DAY_OFF_UNKNOWN = ReasonTemplate(
     code="RECONCILIATION_DAY_OFF_UNKNOWN",
+    role=Role.NOTE,
+    when="reconciliation_deadline in force whose next day falls in a year the calendar does not know.",
     articles=(_A21,),
     interpretation=False,
     zh="{year}年的国务院节假日安排未知，{day}是否为休息日无从判断；次日期限本身不受影响。",
@@ -393,6 +453,9 @@ RECONCILIATION_DAY_OFF_UNKNOWN = ReasonTemplate(
 )
 RECONCILIATION_DAY_OFF_PROVISIONAL = ReasonTemplate(
     code="RECONCILIATION_DAY_OFF_PROVISIONAL",
+    role=Role.NOTE,
+    when="The next-day deadline of a settlement in force falls on 21 to 31 December of a year whose next year's "
+    "State Council schedule the calendar does not know (with the bundled schedules: 2026-12-21 to 2026-12-31).",
     articles=(_A21,),
     interpretation=True,
     zh="{deadline}在{year}年12月下旬（{start}至{end}）：其是否为休息日按{year}年的国务院节假日安排判断，{next}年的安排尚未知悉，"
@@ -403,6 +466,8 @@ RECONCILIATION_DAY_OFF_PROVISIONAL = ReasonTemplate(
 )
 RECONCILIATION_INTRA_PROVINCE_ONLY = ReasonTemplate(
     code="RECONCILIATION_INTRA_PROVINCE_ONLY",
+    role=Role.NOTE,
+    when="reconciliation_deadline and monthly_reconciliation_deadline: always, first.",
     articles=(_A21,),
     interpretation=True,
     zh="第二十一条以“省内异地就医费用”开头，其对账时限读作只适用于省内异地就医直接结算，跨省异地就医对账按国家经办规程办理；"
@@ -414,14 +479,16 @@ RECONCILIATION_INTRA_PROVINCE_ONLY = ReasonTemplate(
 )
 
 
+@picks_version(SETTLEMENT_DATE, lambda settled_on, *_a, **_k: settled_on)
 def decide_reconciliation_deadline(
     settled_on: _dt.date,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> DeadlineRuling:
     """:func:`reconciliation_deadline` as a ruling: checked against article 36 (intra-province direct settlement
-    exists from 2025-08-01 to 2027-07-31) and explained (article 21)."""
+    exists from 2025-08-01 to 2027-07-31) and explained (article 21). The parameters version is the one in force
+    on the settlement date."""
     check_date("settled_on", settled_on)
     _check_calendar(calendar)
     parameters = check_parameters(parameters)
@@ -445,27 +512,29 @@ def decide_reconciliation_deadline(
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=tuple(reasons), deadline=deadline)
 
 
+@picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))
 def decide_monthly_reconciliation_deadline(
     year: int,
     month: int,
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> DeadlineRuling:
     """:func:`monthly_reconciliation_deadline` as a ruling: only a month with a day in force has intra-province
-    settlements to reconcile (article 36), and the reasons say how the working days were counted (article 21)."""
+    settlements to reconcile (article 36), and the reasons say how the working days were counted (article 21).
+    The parameters version is the one in force on the first day of the following month [interpretation]."""
     year, month = _check_month(year, month)
-    parameters = check_parameters(parameters)
+    p = resolve_parameters(parameters, _month_after(year, month))
     first = _dt.date(year, month, 1)
     last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
     scope_note = RECONCILIATION_INTRA_PROVINCE_ONLY.make()
-    if last < parameters.in_force_from or first > parameters.in_force_through:
+    if last < p.in_force_from or first > p.in_force_through:
         force = in_force(first, Scope.INTRA_PROVINCE, parameters=parameters)
         return DeadlineRuling(outcome=DeadlineOutcome.NOT_IN_FORCE, reasons=(scope_note, *force.reasons))
     deadline = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
     monthly = RECONCILIATION_MONTHLY_DEADLINE.make(
         month=f"{year}-{month:02d}",
-        n=parameters.monthly_reconciliation_working_days,
+        n=p.monthly_reconciliation_working_days,
         deadline=deadline.isoformat(),
     )
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=(scope_note, monthly), deadline=deadline)
@@ -492,6 +561,7 @@ def _ids(records: Iterable[SettlementRecord | Refusal]) -> str:
     return "、".join(dict.fromkeys(r.settlement_id for r in records))
 
 
+@picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))
 def reconcile_month(
     year: int,
     month: int,
@@ -499,7 +569,7 @@ def reconcile_month(
     refusals: tuple[Refusal, ...] = (),
     *,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> MonthlyReconciliation:
     """Reconcile one month's out-of-area settlements made in Hunan, with their refusals (articles 20, 21).
 
@@ -508,7 +578,9 @@ def reconcile_month(
     naming the field and position. Records this procedure does not reconcile (not out-of-area, treated in another
     province, outside Hunan altogether, or settled when the procedure was not in force) are listed as excluded,
     with what governs them instead. Intra-province records get article 21's deadlines; a month whose following
-    month's schedule ``calendar`` does not know raises :class:`~gongshang_rules.CalendarUnknownError`.
+    month's schedule ``calendar`` does not know raises :class:`~gongshang_rules.CalendarUnknownError`. Whether
+    each record is in force is read on its settlement date; the monthly deadline with the parameters version in
+    force on the first day of the following month [interpretation].
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -590,6 +662,11 @@ def reconcile_month(
             RECONCILIATION_AUDIT_OF_MONTH.make(month=label, count=len(included), settled=settled),
             RECONCILIATION_MONTH_OF_SETTLEMENT_DATE.make(),
         ]
+        straddling = [
+            r for r in included if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)
+        ]
+        if straddling:
+            reasons.append(RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
         groups = _group_by_insured(checked_refusals, by_id)
         for group in groups:
             reasons.append(
@@ -631,7 +708,11 @@ def reconcile_month(
             )
         reasons.append(
             RECONCILIATION_MONTHLY_DEADLINE.make(
-                month=label, n=parameters.monthly_reconciliation_working_days, deadline=monthly.isoformat()
+                month=label,
+                n=resolve_parameters(
+                    parameters, _month_after(year, month)
+                ).monthly_reconciliation_working_days,
+                deadline=monthly.isoformat(),
             )
         )
     if inbound:

@@ -1,19 +1,22 @@
 """Explained rulings: every decision returns its outcome and its reasons.
 
-A :class:`Reason` has a stable machine ``code`` (upper snake case, compared by other implementations), the
-``articles`` of this procedure it rests on, any ``authorities`` outside it (民法典, the national procedure),
-whether it rests on an ``interpretation`` (a reading, not the letter of the text), and a message in Chinese and in
-English. Reasons are made from :class:`ReasonTemplate` objects, which register themselves in :data:`REASONS`: the
+A :class:`Reason` has a stable machine ``code`` (upper snake case, compared by other implementations), its
+``role`` (:class:`Role`: ``DECISIVE``, a condition the outcome rests on or the rule that yields it; ``NOTE``,
+information that does not change it), the ``articles`` of this procedure it rests on, any ``authorities`` outside
+it (民法典, the national procedure), whether it rests on an ``interpretation`` (a reading, not the letter of the
+text), and a message in Chinese and in English. Reasons are made from :class:`ReasonTemplate` objects, which register themselves in :data:`REASONS`: the
 catalogue of every code the library can give, and the proof that each computable article is cited by some rule.
+Each template says ``when`` it is given: one sentence another implementation can follow.
 
 >>> from gongshang_rules.articles import ArticleRef
 >>> DEMO = ReasonTemplate(
-...     code="DEMO_ONLY", articles=(ArticleRef(13),), interpretation=False,
+...     code="DEMO_ONLY", role=Role.DECISIVE, when="Never: a documentation example.",
+...     articles=(ArticleRef(13),), interpretation=False,
 ...     zh="示例：{n}个月。", en="Example: {n} months.", register=False,
 ... )
 >>> reason = DEMO.make(n=3)
->>> reason.code, reason.message_en, reason.message_zh
-('DEMO_ONLY', 'Example: 3 months.', '示例：3个月。')
+>>> reason.code, reason.role.name, reason.message_en, reason.message_zh
+('DEMO_ONLY', 'DECISIVE', 'Example: 3 months.', '示例：3个月。')
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._privacy import redact
-from ._validate import is_bool, is_text, is_tuple_of
+from ._validate import is_bool, is_member, is_text, is_tuple_of
 from .articles import AnnexRef, ArticleRef, Citation
 from .errors import InvalidInputError
 
@@ -38,6 +41,7 @@ __all__ = [
     "LabelledEnum",
     "Reason",
     "ReasonTemplate",
+    "Role",
     "Ruling",
 ]
 
@@ -53,6 +57,16 @@ class LabelledEnum(enum.Enum):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Role(LabelledEnum):
+    """What a reason does for its ruling. The contract compares the decisive codes; notes only under ``--strict``."""
+
+    DECISIVE = (
+        "决定性理由：裁定所依据的条件（满足或不满足）或得出结果的规则",
+        "decisive: a condition the outcome rests on (met or failed), or the rule that yields the outcome",
+    )
+    NOTE = ("说明：不改变裁定结果的信息", "note: information that does not change the outcome")
 
 
 def _check_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -78,6 +92,12 @@ class Reason:
     message_zh: str = attrs.field(validator=is_text)
     message_en: str = attrs.field(validator=is_text)
     authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
+    role: Role = attrs.field(default=Role.DECISIVE, validator=is_member(Role))
+
+    @property
+    def decisive(self) -> bool:
+        """True for a reason the outcome rests on (``role`` is :attr:`Role.DECISIVE`)."""
+        return self.role is Role.DECISIVE
 
     @classmethod
     def _trusted(
@@ -89,6 +109,7 @@ class Reason:
         message_zh: str,
         message_en: str,
         authorities: tuple[str, ...],
+        role: Role,
     ) -> Reason:
         """A reason from fields already checked (by its :class:`ReasonTemplate`): no validators run."""
         reason = object.__new__(cls)
@@ -99,6 +120,7 @@ class Reason:
             ("message_zh", message_zh),
             ("message_en", message_en),
             ("authorities", authorities),
+            ("role", role),
         ):
             object.__setattr__(reason, name, value)
         return reason
@@ -108,7 +130,8 @@ class Reason:
         if self.authorities:
             basis += "; " + "; ".join(self.authorities)
         flag = " [interpretation]" if self.interpretation else ""
-        return f"{self.code} ({basis}){flag}: {self.message_en} / {self.message_zh}"
+        note = " [note]" if self.role is Role.NOTE else ""
+        return f"{self.code} ({basis}){flag}{note}: {self.message_en} / {self.message_zh}"
 
 
 _REGISTRY: dict[str, ReasonTemplate] = {}
@@ -119,13 +142,16 @@ REASONS: Mapping[str, ReasonTemplate] = MappingProxyType(_REGISTRY)
 
 @attrs.frozen(kw_only=True)
 class ReasonTemplate:
-    """A reason before its particulars: code, articles and flag fixed, messages with ``{placeholders}``.
+    """A reason before its particulars: code, role, articles and flag fixed, messages with ``{placeholders}``.
 
-    Creating one registers it in :data:`REASONS` (pass ``register=False`` for a throwaway example); a code can be
+    ``role`` is the template's :class:`Role`, fixed for the code; ``when`` says, in one sentence another
+    implementation can follow, exactly when the code is given. Creating one registers it in :data:`REASONS` (pass ``register=False`` for a throwaway example); a code can be
     registered once only, so codes stay unique across the library.
     """
 
     code: str = attrs.field(validator=_check_code)
+    role: Role = attrs.field(validator=is_member(Role))
+    when: str = attrs.field(validator=is_text)
     articles: tuple[Citation, ...] = attrs.field(validator=is_tuple_of((ArticleRef, AnnexRef)))
     interpretation: bool = attrs.field(validator=is_bool)
     zh: str = attrs.field(validator=is_text)
@@ -172,6 +198,7 @@ class ReasonTemplate:
             message_zh=message_zh,
             message_en=message_en,
             authorities=self.authorities,
+            role=self.role,
         )
 
 
@@ -190,8 +217,23 @@ class Ruling(Generic[OutcomeT]):
 
     @property
     def codes(self) -> frozenset[str]:
-        """The set of reason codes: what another implementation's answer is compared on."""
+        """The set of every reason code, decisive and notes (``--strict`` compares all of them)."""
         return frozenset(r.code for r in self.reasons)
+
+    @property
+    def decisive(self) -> tuple[Reason, ...]:
+        """The reasons the outcome rests on, in order."""
+        return tuple(r for r in self.reasons if r.role is Role.DECISIVE)
+
+    @property
+    def notes(self) -> tuple[Reason, ...]:
+        """The reasons that inform without changing the outcome, in order."""
+        return tuple(r for r in self.reasons if r.role is Role.NOTE)
+
+    @property
+    def decisive_codes(self) -> frozenset[str]:
+        """The set of decisive reason codes: what another implementation's answer is compared on."""
+        return frozenset(r.code for r in self.reasons if r.role is Role.DECISIVE)
 
     @property
     def articles(self) -> tuple[Citation, ...]:
@@ -222,6 +264,26 @@ class Ruling(Generic[OutcomeT]):
 
     def __str__(self) -> str:
         lines = [self._headline(), *self._extra_lines()]
+        for title, reasons in (("because", self.decisive), ("notes", self.notes)):
+            if not reasons:
+                continue
+            lines.append(f"  {title}:")
+            for r in reasons:
+                basis = _cite(r.articles) or "—"
+                if r.authorities:
+                    basis += "; " + "; ".join(r.authorities)
+                flag = " [interpretation]" if r.interpretation else ""
+                lines.append(f"  - {r.code} [{basis}]{flag}")
+                lines.append(f"      {r.message_en}")
+                lines.append(f"      {r.message_zh}")
+        return "\n".join(lines)
+
+    def explained(self, *, quote: bool = False) -> str:
+        """``str()`` of the ruling; with ``quote``, the text of each article, paragraph or note a reason cites is
+        shown under the reason, so the law is read beside the answer."""
+        if not quote:
+            return str(self)
+        lines = [self._headline(), *self._extra_lines()]
         for r in self.reasons:
             basis = _cite(r.articles) or "—"
             if r.authorities:
@@ -230,20 +292,23 @@ class Ruling(Generic[OutcomeT]):
             lines.append(f"  - {r.code} [{basis}]{flag}")
             lines.append(f"      {r.message_en}")
             lines.append(f"      {r.message_zh}")
+            for citation in r.articles:
+                quoted = citation.text.replace("\n", "\n          ")
+                lines.append(f"      > {citation} {citation.zh}: {quoted}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         esc = html.escape
         rows = "".join(
-            "<tr>"
-            f"<td><code>{esc(r.code)}</code></td>"
+            f'<tr data-role="{r.role.name.lower()}">'
+            f"<td><code>{esc(r.code)}</code><br><small>{'because' if r.decisive else 'note'}</small></td>"
             f"<td>{esc(_cite(r.articles))}<br>{esc(_cite_zh(r.articles))}"
             + (f"<br><small>{esc('; '.join(r.authorities))}</small>" if r.authorities else "")
             + "</td>"
             f"<td>{'yes' if r.interpretation else ''}</td>"
             f"<td>{esc(r.message_en)}<br>{esc(r.message_zh)}</td>"
             "</tr>"
-            for r in self.reasons
+            for r in (*self.decisive, *self.notes)
         )
         extra = "".join(f"<div>{esc(line.strip())}</div>" for line in self._extra_lines())
         return (

@@ -15,7 +15,7 @@ from ._validate import pure_cache, type_name
 from .articles import ArticleRef
 from .errors import InvalidInputError
 from .places import Place, PlaceKind, check_treatment_place
-from .ruling import LabelledEnum, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, ReasonTemplate, Role, Ruling
 
 __all__ = ["Scope", "ScopeRuling", "classify_scope"]
 
@@ -53,6 +53,8 @@ class ScopeRuling(Ruling[Scope]):
 
 SCOPE_LOCAL = ReasonTemplate(
     code="SCOPE_LOCAL",
+    role=Role.DECISIVE,
+    when="Whenever the scope of (insured place, treatment place) is LOCAL: both are Hunan places in the same city (市州), the insured place not being 省本级.",
     articles=(ArticleRef(3, paragraph=1),),
     interpretation=False,
     zh="参保地{insured}与就医地{treatment}同属{city}，市州内跨县就医不纳入异地就医直接结算管理，在本市州协议机构直接结算。",
@@ -61,6 +63,8 @@ SCOPE_LOCAL = ReasonTemplate(
 )
 SCOPE_PROVINCIAL_RECOGNITION = ReasonTemplate(
     code="SCOPE_PROVINCIAL_RECOGNITION",
+    role=Role.DECISIVE,
+    when="Whenever the scope is PROVINCIAL_RECOGNITION: the insured place is 省本级 and the treatment place is in Hunan.",
     articles=(ArticleRef(3, paragraph=2),),
     interpretation=False,
     zh="参保地为省本级，在省内{treatment}就医不纳入异地就医直接结算管理，由省本级互认市州协议机构直接结算。",
@@ -69,6 +73,8 @@ SCOPE_PROVINCIAL_RECOGNITION = ReasonTemplate(
 )
 SCOPE_INTRA_PROVINCE = ReasonTemplate(
     code="SCOPE_INTRA_PROVINCE",
+    role=Role.DECISIVE,
+    when="Whenever the scope is INTRA_PROVINCE: insured and treatment places are Hunan places in different cities, the insured place not being 省本级.",
     articles=(ArticleRef(2, paragraph=1), ArticleRef(2, paragraph=2)),
     interpretation=False,
     zh="参保地{insured}与就医地{treatment}分属省内不同市州，属省内异地就医。",
@@ -77,6 +83,8 @@ SCOPE_INTRA_PROVINCE = ReasonTemplate(
 )
 SCOPE_CROSS_PROVINCE_OUTBOUND = ReasonTemplate(
     code="SCOPE_CROSS_PROVINCE_OUTBOUND",
+    role=Role.DECISIVE,
+    when="Whenever the scope is CROSS_PROVINCE_OUTBOUND: the insured place is in Hunan (省本级 included) and the treatment place is another province.",
     articles=(ArticleRef(2, paragraph=1), ArticleRef(2, paragraph=2)),
     interpretation=False,
     zh="在湖南{insured}参保，在{treatment}就医，属跨省异地就医。",
@@ -84,6 +92,8 @@ SCOPE_CROSS_PROVINCE_OUTBOUND = ReasonTemplate(
 )
 SCOPE_CROSS_PROVINCE_INBOUND = ReasonTemplate(
     code="SCOPE_CROSS_PROVINCE_INBOUND",
+    role=Role.DECISIVE,
+    when="Whenever the scope is CROSS_PROVINCE_INBOUND: the insured place is another province and the treatment place is in Hunan.",
     articles=(ArticleRef(2, paragraph=1), ArticleRef(2, paragraph=2)),
     interpretation=False,
     zh="在{insured}参保，在湖南{treatment}就医，属跨省异地就医，湖南为就医地。",
@@ -92,6 +102,8 @@ SCOPE_CROSS_PROVINCE_INBOUND = ReasonTemplate(
 )
 SCOPE_NOT_GOVERNED = ReasonTemplate(
     code="SCOPE_NOT_GOVERNED",
+    role=Role.DECISIVE,
+    when="Whenever the scope is NOT_GOVERNED: both the insured and the treatment place are outside Hunan.",
     articles=(ArticleRef(2, paragraph=1),),
     interpretation=False,
     zh="参保地{insured}与就医地{treatment}均在湖南省外，不属本规程调整，由参保地和就医地的规定办理。",
@@ -115,7 +127,8 @@ def classify_scope(insured: Place, treatment: Place) -> ScopeRuling:
     """
     _check_place("insured", insured)
     check_treatment_place("treatment", treatment)
-    names = {"insured": insured.name, "treatment": treatment.name}
+    # The treatment place is the institution's 市州 (article 2 ¶3); only care within one city names the county.
+    names = {"insured": insured.name, "treatment": treatment.as_treatment_place.name}
     if insured.kind is PlaceKind.OTHER_PROVINCE:
         if treatment.kind is PlaceKind.OTHER_PROVINCE:
             return ScopeRuling(outcome=Scope.NOT_GOVERNED, reasons=(SCOPE_NOT_GOVERNED.make(**names),))
@@ -133,5 +146,8 @@ def classify_scope(insured: Place, treatment: Place) -> ScopeRuling:
     if insured.city_code == treatment.city_code:
         city = insured.city
         assert city is not None  # a Hunan city or county always has one
-        return ScopeRuling(outcome=Scope.LOCAL, reasons=(SCOPE_LOCAL.make(city=city.name, **names),))
+        return ScopeRuling(
+            outcome=Scope.LOCAL,
+            reasons=(SCOPE_LOCAL.make(city=city.name, insured=insured.name, treatment=treatment.name),),
+        )
     return ScopeRuling(outcome=Scope.INTRA_PROVINCE, reasons=(SCOPE_INTRA_PROVINCE.make(**names),))

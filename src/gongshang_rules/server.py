@@ -8,8 +8,8 @@ final newline), and ``POST /batch`` the lines ``batch`` writes for the same JSON
 ``POST /decide``          one case (a JSON object) in, its result out; 200, or 422 with the error result
 ``POST /batch``           JSON Lines in, one result per non-blank line out, in order; 200, or 422 when some
                           line was bad input (its error result is on its line, as ``batch`` exits 2)
-``GET /reasons``          the reason catalogue: ``code``, ``articles``, ``interpretation`` (``role``, ``when``
-                          when the catalogue has them)
+``GET /reasons``          the reason catalogue, as ``gongshang-rules reasons --json``: ``code``, ``role``,
+                          ``articles``, ``interpretation``, ``decisions``, ``when``
 ``GET /schema/case``      the JSON Schema of a case; ``/schema/result`` that of a result
 ``GET /health``           ``{"status": "ok", "version": ..., "calendar": [{"year", "source"}, ...]}``
 ``GET /openapi.json``     the OpenAPI 3.1 document of this service
@@ -46,32 +46,12 @@ _JSONL = "application/x-ndjson"
 _LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
 
-def _plain(value: Any) -> Any:
-    """A catalogue attribute as JSON: an enum member by its name, anything else as it is."""
-    name = getattr(value, "name", None)
-    return name if isinstance(name, str) else value
-
-
 def reasons_catalogue() -> list[dict[str, Any]]:
-    """Every reason code with its articles and whether it is a reading; ``role`` and ``when`` where defined."""
-    from . import cases  # noqa: F401 - every decision's module, so that every reason template is registered
-    from .jsonio import reason_to_json
-    from .ruling import REASONS
+    """The reason catalogue, as ``gongshang-rules reasons --json`` prints it: ``code``, ``role``, ``articles``,
+    ``interpretation``, ``decisions``, ``when``."""
+    from .reasons import catalogue
 
-    catalogue = []
-    for code in sorted(REASONS):
-        template = REASONS[code]
-        entry: dict[str, Any] = {
-            "code": code,
-            "articles": reason_to_json(template._build("", ""))["articles"],
-            "interpretation": template.interpretation,
-        }
-        for key in ("role", "when"):
-            value = getattr(template, key, None)
-            if value is not None:
-                entry[key] = _plain(value)
-        catalogue.append(entry)
-    return catalogue
+    return catalogue()
 
 
 def _schema_bytes(which: str) -> bytes:
@@ -138,7 +118,9 @@ def openapi() -> dict[str, Any]:
             "/reasons": {
                 "get": {
                     "summary": "the reason catalogue",
-                    "responses": {"200": answer("code, articles, interpretation (role, when)", json_object)},
+                    "responses": {
+                        "200": answer("code, role, articles, interpretation, decisions, when", json_object)
+                    },
                 }
             },
             "/schema/case": {

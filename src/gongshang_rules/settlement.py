@@ -43,17 +43,24 @@ from .catalog import (
     meal_allowance,
     travel_and_lodging,
 )
-from .commencement import InForce, in_force
+from .commencement import InForce, in_force, straddles
 from .errors import InvalidInputError
 from .filing import Coverage, CoverageFacts, Filing, filing_covers
 from .identity import IdentityNumber, Worker
 from .institutions import InstitutionAvailability, InstitutionRegistry
-from .parameters import DEFAULT_PARAMETERS, Parameters, check_parameters
+from .parameters import (
+    DEFAULT_SCHEDULE,
+    SETTLEMENT_DATE,
+    ParametersLike,
+    check_parameters,
+    picks_version,
+    resolve_parameters,
+)
 from .periods import add_months, months_reached
 from .places import Place, is_treatment_place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
-from .terms import PersonCategory, ServiceKind
+from .terms import CareType, PersonCategory, ServiceKind
 
 __all__ = [
     "CareType",
@@ -73,14 +80,6 @@ __all__ = [
 ]
 
 ZERO = Decimal("0.00")
-
-
-class CareType(LabelledEnum):
-    """The kind of episode."""
-
-    INPATIENT = ("住院", "inpatient stay")
-    OUTPATIENT = ("门诊", "outpatient visit")
-    DEVICE_FITTING = ("辅助器具配置", "assistive-device fitting")
 
 
 class Credential(LabelledEnum):
@@ -266,6 +265,8 @@ _A5 = ArticleRef(5)
 
 SETTLEMENT_LOCAL_CARE = ReasonTemplate(
     code="SETTLEMENT_LOCAL_CARE",
+    role=Role.DECISIVE,
+    when="Settlement on a day in force: the scope is LOCAL, or PROVINCIAL_RECOGNITION with the institution able to settle directly (outcome LOCAL_CARE).",
     articles=(ArticleRef(3),),
     interpretation=False,
     zh="该就医不纳入异地就医直接结算管理，按本地（或省本级互认协议机构）规定直接结算，不适用本规程的备案和异地结算规则。",
@@ -274,6 +275,8 @@ SETTLEMENT_LOCAL_CARE = ReasonTemplate(
 )
 SETTLEMENT_THIRD_PARTY_LIABILITY = ReasonTemplate(
     code="SETTLEMENT_THIRD_PARTY_LIABILITY",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force: third_party_liability is true.",
     articles=(_A5,),
     interpretation=False,
     zh="费用存在第三方责任，不属可直接结算的费用。",
@@ -281,6 +284,9 @@ SETTLEMENT_THIRD_PARTY_LIABILITY = ReasonTemplate(
 )
 SETTLEMENT_CROSS_PROVINCE_OUTPATIENT = ReasonTemplate(
     code="SETTLEMENT_CROSS_PROVINCE_OUTPATIENT",
+    role=Role.DECISIVE,
+    when="Settlement of cross-province care in force: the care is OUTPATIENT and "
+    "cross_province_outpatient_excluded is true on the settlement date.",
     articles=(_A5,),
     interpretation=False,
     zh="跨省异地就医直接结算范围暂不包括门诊工伤医疗（康复）费用；本规程未规定其报销方式，由参保地规定确定。",
@@ -289,6 +295,8 @@ SETTLEMENT_CROSS_PROVINCE_OUTPATIENT = ReasonTemplate(
 )
 SETTLEMENT_INSTITUTION_NOT_AVAILABLE = ReasonTemplate(
     code="SETTLEMENT_INSTITUTION_NOT_AVAILABLE",
+    role=Role.DECISIVE,
+    when="Settlement of an out-of-area or 省本级 episode in force: the registry's institution status on the settlement date for the service is anything but AVAILABLE.",
     articles=(ArticleRef(14, paragraph=1), ArticleRef(14, paragraph=2), _A5),
     interpretation=False,
     zh="就医机构{institution}在{on}不能直接结算{service}（{why}）；本规程未规定此时的报销方式，由参保地规定确定。",
@@ -297,6 +305,8 @@ SETTLEMENT_INSTITUTION_NOT_AVAILABLE = ReasonTemplate(
 )
 SETTLEMENT_INSTITUTION_UNKNOWN = ReasonTemplate(
     code="SETTLEMENT_INSTITUTION_UNKNOWN",
+    role=Role.DECISIVE,
+    when="Settlement: the institution code is not in the registry (alone when the episode gives no institution_place either; otherwise among the reasons an out-of-area or 省本级 episode is not payable directly).",
     articles=(ArticleRef(14, paragraph=1),),
     interpretation=False,
     zh="就医机构{code}不在异地就医直接结算协议机构库中，不能直接结算。",
@@ -304,6 +314,8 @@ SETTLEMENT_INSTITUTION_UNKNOWN = ReasonTemplate(
 )
 SETTLEMENT_SUSPENDED_FOR_VIOLATION = ReasonTemplate(
     code="SETTLEMENT_SUSPENDED_FOR_VIOLATION",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force: suspended_for_violation is true.",
     articles=(ArticleRef(30, paragraph=1),),
     interpretation=False,
     zh="该工伤职工因严重违规被就医地经办机构暂停直接结算，由参保地经办机构按规定处理。",
@@ -312,6 +324,9 @@ SETTLEMENT_SUSPENDED_FOR_VIOLATION = ReasonTemplate(
 )
 SETTLEMENT_NO_CREDENTIAL = ReasonTemplate(
     code="SETTLEMENT_NO_CREDENTIAL",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force whose filing covers it: the credential is NONE and "
+    "nothing else makes it not payable or not governed (outcome MANUAL_REIMBURSEMENT).",
     articles=(ArticleRef(16), ArticleRef(22)),
     interpretation=True,
     zh="未持社会保障卡（含电子社保卡）等有效身份凭证，因就医凭证问题无法直接结算，回参保地按参保地规定手工报销。",
@@ -320,6 +335,8 @@ SETTLEMENT_NO_CREDENTIAL = ReasonTemplate(
 )
 SETTLEMENT_CREDENTIAL_PRESENTED = ReasonTemplate(
     code="SETTLEMENT_CREDENTIAL_PRESENTED",
+    role=Role.NOTE,
+    when="Settlement of out-of-area care in force: the credential is anything but NONE.",
     articles=(ArticleRef(16),),
     interpretation=False,
     zh="持{credential}到协议机构就医结算。",
@@ -327,14 +344,69 @@ SETTLEMENT_CREDENTIAL_PRESENTED = ReasonTemplate(
 )
 SETTLEMENT_NETWORK_UNAVAILABLE = ReasonTemplate(
     code="SETTLEMENT_NETWORK_UNAVAILABLE",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force whose filing covers it: network_available is false and "
+    "nothing else makes it not payable or not governed (outcome MANUAL_REIMBURSEMENT).",
     articles=(_A5, ArticleRef(22)),
     interpretation=False,
     zh="不具备联网结算条件（或结算网络系统故障），无法直接结算，回参保地按参保地规定手工报销。",
     en="Networked settlement is not available (or the settlement network failed): the costs are reimbursed "
     "manually at the insured place under its rules.",
 )
+SETTLEMENT_NO_CREDENTIAL_NOTED = ReasonTemplate(
+    code="SETTLEMENT_NO_CREDENTIAL_NOTED",
+    role=Role.NOTE,
+    when="A settlement with credential NONE whose outcome is not MANUAL_REIMBURSEMENT (not payable "
+    "directly, or not governed here, for another reason).",
+    articles=(ArticleRef(16), ArticleRef(22)),
+    interpretation=False,
+    zh="另：未持社会保障卡（含电子社保卡）等有效身份凭证。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
+    "本次另因上述原因不予直接结算，不适用该条。",
+    en="Also: no social security card (or electronic card) or other valid credential was presented. Article 22's "
+    "manual reimbursement is for costs of a filed episode that fail only for a network or credential problem; "
+    "this episode is not settled directly for the reason above, so article 22 does not apply to it.",
+)
+SETTLEMENT_NETWORK_UNAVAILABLE_NOTED = ReasonTemplate(
+    code="SETTLEMENT_NETWORK_UNAVAILABLE_NOTED",
+    role=Role.NOTE,
+    when="A settlement with network_available false whose outcome is not MANUAL_REIMBURSEMENT (not "
+    "payable directly, or not governed here, for another reason).",
+    articles=(_A5, ArticleRef(22)),
+    interpretation=False,
+    zh="另：不具备联网结算条件（或结算网络系统故障）。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
+    "本次另因上述原因不予直接结算，不适用该条。",
+    en="Also: networked settlement was not available (or the settlement network failed). Article 22's manual "
+    "reimbursement is for costs of a filed episode that fail only for a network or credential problem; this "
+    "episode is not settled directly for the reason above, so article 22 does not apply to it.",
+)
+SETTLEMENT_BACK_FILING_TOO_LATE_NOTED = ReasonTemplate(
+    code="SETTLEMENT_BACK_FILING_TOO_LATE_NOTED",
+    role=Role.NOTE,
+    when="A settlement whose intra-province emergency or force-majeure back-filing came after discharge "
+    "settlement, when the outcome is not MANUAL_REIMBURSEMENT for another reason.",
+    articles=(ArticleRef(12, paragraph=2),),
+    interpretation=False,
+    zh="另：补办备案未在出院结算前完成（第十二条第二款：回参保地按政策规定报销）；本次另因上述原因不予直接结算，"
+    "参保地是否报销由参保地规定确定。",
+    en="Also: the back-filing was not completed before discharge settlement (article 12(2): reimbursed at the "
+    "insured place under its policy); the episode is not settled directly for the reason above as well, so "
+    "whether the insured place reimburses it is for that place's rules.",
+)
+SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED = ReasonTemplate(
+    code="SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
+    role=Role.NOTE,
+    when="Every NOT_PAYABLE_DIRECTLY settlement.",
+    articles=(_A5, ArticleRef(12, paragraph=1)),
+    interpretation=False,
+    zh="本规程只规定上述费用不予直接结算，未规定其是否及如何由工伤保险基金支付（例如回参保地报销）：由参保地工伤保险规定确定。",
+    en="This procedure says only that these costs are not settled directly; it does not say whether or how the "
+    "fund pays them (for example by reimbursement at the insured place): the insured place's work-injury rules "
+    "decide.",
+)
 SETTLEMENT_MANUAL_DUPLICATE_CHECK = ReasonTemplate(
     code="SETTLEMENT_MANUAL_DUPLICATE_CHECK",
+    role=Role.NOTE,
+    when="Settlement whose outcome is MANUAL_REIMBURSEMENT: the duplicate check of article 22 that the insured place must make.",
     articles=(ArticleRef(22),),
     interpretation=False,
     zh="参保地手工报销前应核实该费用是否已在就医地直接结算，杜绝重复报销。",
@@ -343,6 +415,8 @@ SETTLEMENT_MANUAL_DUPLICATE_CHECK = ReasonTemplate(
 )
 SETTLEMENT_DIRECT = ReasonTemplate(
     code="SETTLEMENT_DIRECT",
+    role=Role.DECISIVE,
+    when="Settlement of intra-province care with outcome DIRECT: in force, institution available, filing covers, nothing not payable, credential and network present.",
     articles=(_A5, ArticleRef(6), ArticleRef(18)),
     interpretation=False,
     zh="协议机构通过湖南人社一体化平台核验身份信息和备案信息，按就医地政策审核合规费用并直接结算，结算信息上传平台。",
@@ -351,6 +425,8 @@ SETTLEMENT_DIRECT = ReasonTemplate(
 )
 SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
     code="SETTLEMENT_REFUND_TO_WORKER",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT whose coverage is COVERED_WITH_REFUND and whose fund share is more than zero.",
     articles=(ArticleRef(12, paragraph=3),),
     interpretation=False,
     zh="工伤认定前由工伤职工垫付的费用，协议机构按规定将基金支付部分{amount}元退还工伤职工。",
@@ -359,6 +435,8 @@ SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
 )
 SETTLEMENT_NON_COMPLIANT_LINES = ReasonTemplate(
     code="SETTLEMENT_NON_COMPLIANT_LINES",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: the non-device cost lines marked not compliant add up to more than zero (that sum goes to the worker).",
     articles=(_A5, ArticleRef(17)),
     interpretation=False,
     zh="不合规费用{amount}元（不在适用目录或标准内）不由工伤保险基金支付。",
@@ -366,6 +444,8 @@ SETTLEMENT_NON_COMPLIANT_LINES = ReasonTemplate(
 )
 DEVICE_WITHIN_LIMIT = ReasonTemplate(
     code="DEVICE_WITHIN_LIMIT",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device's compliant amount is more than zero and at most its maximum_payment.",
     articles=(ArticleRef(19),),
     interpretation=False,
     zh="辅助器具“{name}”在备案范围内，基金支付{fund}元（最高支付限额{limit}元）。",
@@ -373,6 +453,8 @@ DEVICE_WITHIN_LIMIT = ReasonTemplate(
 )
 DEVICE_NON_COMPLIANT = ReasonTemplate(
     code="DEVICE_NON_COMPLIANT",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device, not replaced too early, has lines marked not compliant.",
     articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2), ArticleRef(19)),
     interpretation=False,
     zh="辅助器具“{name}”中{amount}元不在辅助器具配置目录和限额标准内，基金不予支付。",
@@ -380,6 +462,8 @@ DEVICE_NON_COMPLIANT = ReasonTemplate(
 )
 DEVICE_OVER_LIMIT = ReasonTemplate(
     code="DEVICE_OVER_LIMIT",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device's compliant amount is more than its maximum_payment.",
     articles=(ArticleRef(19),),
     interpretation=False,
     zh="辅助器具“{name}”合规费用{amount}元超出备案最高支付限额{limit}元，超出部分{excess}元基金不予支付。",
@@ -388,6 +472,8 @@ DEVICE_OVER_LIMIT = ReasonTemplate(
 )
 DEVICE_NOT_FILED = ReasonTemplate(
     code="DEVICE_NOT_FILED",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a device named on a cost line is not on the filing's device list (the worker pays it).",
     articles=(ArticleRef(19),),
     interpretation=False,
     zh="辅助器具“{name}”不在备案的辅助器具清单内，超出备案范围，基金不予支付。",
@@ -395,6 +481,8 @@ DEVICE_NOT_FILED = ReasonTemplate(
 )
 DEVICE_REPLACED_TOO_EARLY = ReasonTemplate(
     code="DEVICE_REPLACED_TOO_EARLY",
+    role=Role.DECISIVE,
+    when="Settlement with outcome DIRECT: a filed device's line has previous_fitting_on and add_months(previous_fitting_on, 12 x minimum_service_years) is after started_on.",
     articles=(ArticleRef(19), ArticleRef(2, paragraph=2)),
     interpretation=True,
     zh="辅助器具“{name}”上次配置于{previous}，未满最低使用年限{years}年（{reached}方满），提前更换超出标准，基金不予支付。",
@@ -404,6 +492,8 @@ DEVICE_REPLACED_TOO_EARLY = ReasonTemplate(
 )
 SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="Settlement: the procedure is not in force on the settlement date, or it is in force then but not on started_on (the stay straddles 2025-08-01 or 2027-07-31).",
     articles=(ArticleRef(18), ArticleRef(36)),
     interpretation=True,
     zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与第四章的对账和费用列支一致；"
@@ -417,6 +507,8 @@ SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
 
 SETTLEMENT_DIRECT_INBOUND = ReasonTemplate(
     code="SETTLEMENT_DIRECT_INBOUND",
+    role=Role.DECISIVE,
+    when="Settlement of CROSS_PROVINCE_INBOUND care with outcome DIRECT (same conditions as SETTLEMENT_DIRECT).",
     articles=(_A5, ArticleRef(18), ArticleRef(25, paragraph=2)),
     interpretation=False,
     zh="湖南协议机构核验身份信息和备案信息，审核合规费用，通过国家工伤保险异地就医结算系统与参保省经办机构直接结算；"
@@ -428,6 +520,8 @@ SETTLEMENT_DIRECT_INBOUND = ReasonTemplate(
 )
 SETTLEMENT_DIRECT_OUTBOUND = ReasonTemplate(
     code="SETTLEMENT_DIRECT_OUTBOUND",
+    role=Role.DECISIVE,
+    when="Settlement of CROSS_PROVINCE_OUTBOUND care with outcome DIRECT (same conditions as SETTLEMENT_DIRECT).",
     articles=(_A5, ArticleRef(25, paragraph=1), ArticleRef(36)),
     interpretation=False,
     zh="在{province}的协议机构按国家规定直接结算合规费用（跨省异地就医按国家经办规程办理），基金支付部分由省级财政部门划拨就医省，列入参保地工伤保险基金支出。",
@@ -438,6 +532,8 @@ SETTLEMENT_DIRECT_OUTBOUND = ReasonTemplate(
 )
 SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE = ReasonTemplate(
     code="SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE",
+    role=Role.NOTE,
+    when="Settlement of an out-of-area or 省本级 episode in force whose settlement date differs from started_on, unless it is decided LOCAL_CARE.",
     articles=(ArticleRef(14, paragraph=2),),
     interpretation=True,
     zh="协议机构能否直接结算，以出院结算日{on}在协议机构库中的状态为准（直接结算在出院结算时办理）。",
@@ -446,6 +542,8 @@ SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE = ReasonTemplate(
 )
 SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION = ReasonTemplate(
     code="SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION",
+    role=Role.DECISIVE,
+    when="Settlement with scope PROVINCIAL_RECOGNITION on a day in force: the recognised institution must be able to settle directly on the settlement date.",
     articles=(ArticleRef(3, paragraph=2), ArticleRef(14, paragraph=1)),
     interpretation=False,
     zh="省本级通过互认市州异地就医直接结算协议机构直接结算，{institution}须在协议机构库中可直接结算。",
@@ -454,6 +552,8 @@ SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION = ReasonTemplate(
 )
 SETTLEMENT_LOCAL_INSTITUTION = ReasonTemplate(
     code="SETTLEMENT_LOCAL_INSTITUTION",
+    role=Role.NOTE,
+    when="Settlement with scope LOCAL on a day in force, with SETTLEMENT_LOCAL_CARE: the registry is not consulted.",
     articles=(ArticleRef(3, paragraph=1),),
     interpretation=False,
     zh="本市州内就医在参保地所在市州的协议机构直接结算，不以异地就医直接结算协议机构库为准。",
@@ -462,6 +562,8 @@ SETTLEMENT_LOCAL_INSTITUTION = ReasonTemplate(
 )
 SETTLEMENT_BACK_FILING_PENDING = ReasonTemplate(
     code="SETTLEMENT_BACK_FILING_PENDING",
+    role=Role.DECISIVE,
+    when="Settlement of out-of-area care in force whose coverage is BACK_FILING_POSSIBLE (never for a settled episode, so not in the bundled corpus).",
     articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3)),
     interpretation=False,
     zh="尚未备案，本次不能直接结算；补办备案的途径见上。",
@@ -469,6 +571,8 @@ SETTLEMENT_BACK_FILING_PENDING = ReasonTemplate(
 )
 SETTLEMENT_CATALOGS = ReasonTemplate(
     code="SETTLEMENT_CATALOGS",
+    role=Role.NOTE,
+    when="Settlement of out-of-area care in force with at least one cost line of a catalogued kind (medical, rehabilitation, device): summarises the catalogs figure.",
     articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2)),
     interpretation=False,
     zh="各类费用审核适用的目录和标准：{list}。",
@@ -540,6 +644,33 @@ def _catalog_summary(catalogs: tuple[CatalogRuling, ...]) -> Reason:
     )
 
 
+def _noted(reasons: Iterable[Reason]) -> list[Reason]:
+    """Manual-reimbursement reasons restated for a ruling that is not a manual reimbursement (articles 12 ¶2, 22):
+    the condition is still reported, without promising a reimbursement the text does not give."""
+    noted = {
+        SETTLEMENT_NO_CREDENTIAL.code: SETTLEMENT_NO_CREDENTIAL_NOTED,
+        SETTLEMENT_NETWORK_UNAVAILABLE.code: SETTLEMENT_NETWORK_UNAVAILABLE_NOTED,
+        "COVERAGE_BACK_FILING_TOO_LATE": SETTLEMENT_BACK_FILING_TOO_LATE_NOTED,
+    }
+    return [noted[r.code].make() if r.code in noted else r for r in reasons]
+
+
+def _not_payable(
+    reasons: Iterable[Reason], scope: Scope | None, bill: Decimal, **figures: Any
+) -> SettlementRuling:
+    """A NOT_PAYABLE_DIRECTLY ruling: the worker pays the bill at the institution; what follows is not this
+    procedure's to say (articles 5, 12 ¶1)."""
+    return SettlementRuling(
+        outcome=Settlement.NOT_PAYABLE_DIRECTLY,
+        reasons=(*reasons, SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED.make()),
+        scope=scope,
+        bill=bill,
+        fund_share=ZERO,
+        worker_share=bill,
+        **figures,
+    )
+
+
 def _not_split(
     outcome: Settlement, reasons: Iterable[Reason], scope: Scope | None, bill: Decimal
 ) -> SettlementRuling:
@@ -547,15 +678,18 @@ def _not_split(
     return SettlementRuling(outcome=outcome, reasons=tuple(reasons), scope=scope, bill=bill)
 
 
+@picks_version(SETTLEMENT_DATE, lambda episode, *_a, **_k: episode.settlement_date)
 def decide_settlement(
     episode: Episode,
     *,
     registry: InstitutionRegistry,
-    parameters: Parameters = DEFAULT_PARAMETERS,
+    parameters: ParametersLike = DEFAULT_SCHEDULE,
 ) -> SettlementRuling:
     """Decide one episode (articles 3, 5, 12 to 14, 16 to 19, 22, 30, 36); every failing condition is reported.
 
-    ``registry`` is the registry of direct-settlement institutions (article 14).
+    ``registry`` is the registry of direct-settlement institutions (article 14). The parameters version is the
+    one in force on the settlement date (as whether the procedure is in force); the filing's validity is read
+    with the version in force on its filing date (:func:`~gongshang_rules.filing.filing_validity`).
 
     >>> from gongshang_rules.examples import first_cross_province_case
     >>> case = first_cross_province_case()
@@ -572,13 +706,8 @@ def decide_settlement(
     known = episode.institution_code in registry
     institution_place = registry.get(episode.institution_code).place if known else episode.institution_place
     if institution_place is None:
-        return SettlementRuling(
-            outcome=Settlement.NOT_PAYABLE_DIRECTLY,
-            reasons=(SETTLEMENT_INSTITUTION_UNKNOWN.make(code=episode.institution_code),),
-            scope=None,
-            bill=total,
-            fund_share=ZERO,
-            worker_share=total,
+        return _not_payable(
+            (SETTLEMENT_INSTITUTION_UNKNOWN.make(code=episode.institution_code),), None, total
         )
     scope_ruling = classify_scope(episode.worker.insured, institution_place)
     scope = scope_ruling.outcome
@@ -598,13 +727,9 @@ def decide_settlement(
         )
         return _not_split(outcome, reasons, scope, total)
     # Admitted on one side of a boundary of the procedure's validity and settled on the other: the reading decides.
-    straddles = (
-        episode.started_on != episode.settlement_date
-        and in_force(episode.started_on, scope, parameters=parameters).outcome is not InForce.IN_FORCE
-    )
     timing_note = (
         [SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE.make(on=episode.settlement_date.isoformat())]
-        if straddles
+        if straddles(episode.started_on, episode.settlement_date, scope, parameters=parameters)
         else []
     )
     if scope is Scope.LOCAL:
@@ -646,13 +771,8 @@ def decide_settlement(
         label = registry.get(episode.institution_code).label if known else episode.institution_code
         recognition = SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION.make(institution=label)
         if institution_reasons:
-            return SettlementRuling(
-                outcome=Settlement.NOT_PAYABLE_DIRECTLY,
-                reasons=(*scope_ruling.reasons, recognition, *institution_reasons, *timing),
-                scope=scope,
-                bill=total,
-                fund_share=ZERO,
-                worker_share=total,
+            return _not_payable(
+                (*scope_ruling.reasons, recognition, *institution_reasons, *timing), scope, total
             )
         return _not_split(
             Settlement.LOCAL_CARE,
@@ -669,7 +789,11 @@ def decide_settlement(
     # Article 5: what may be settled directly at all.
     if episode.third_party_liability:
         not_payable.append(SETTLEMENT_THIRD_PARTY_LIABILITY.make())
-    if scope.cross_province and episode.care is CareType.OUTPATIENT:
+    if (
+        scope.cross_province
+        and episode.care is CareType.OUTPATIENT
+        and resolve_parameters(parameters, episode.settlement_date).cross_province_outpatient_excluded
+    ):
         not_payable.append(SETTLEMENT_CROSS_PROVINCE_OUTPATIENT.make())
 
     # Articles 12 and 13: the filing.
@@ -686,6 +810,7 @@ def decide_settlement(
             force_majeure=episode.force_majeure,
             recognition_pending_at_admission=episode.recognition_pending_at_admission,
             entitlement_lost_on=episode.entitlement_lost_on,
+            care=episode.care,
         ),
         parameters=parameters,
     )
@@ -718,7 +843,7 @@ def decide_settlement(
 
     # Article 17: catalogs and allowances.
     kinds = sorted({line.kind for line in episode.lines if line.kind in _CATALOG_OF}, key=lambda k: k.name)
-    catalogs = tuple(governing_catalog(scope, _CATALOG_OF[kind]) for kind in kinds)
+    catalogs = tuple(governing_catalog(scope, _CATALOG_OF[kind], care=episode.care) for kind in kinds)
     meal = (
         meal_allowance(scope) if any(line.kind is LineKind.MEAL_ALLOWANCE for line in episode.lines) else None
     )
@@ -737,11 +862,13 @@ def decide_settlement(
         )
     ]
     outside_total = total - _sum(line.amount for line in inside)
+    # The catalogs and allowances: said only where this procedure divides the bill.
+    priced: list[Reason] = []
     for ruling in (meal, travel):
         if ruling is not None:
-            notes.extend(ruling.reasons)
+            priced.extend(ruling.reasons)
     if catalogs:
-        notes.append(_catalog_summary(catalogs))
+        priced.append(_catalog_summary(catalogs))
 
     bill = _sum(line.amount for line in inside)
     figures: dict[str, Any] = {
@@ -751,17 +878,31 @@ def decide_settlement(
         "catalogs": catalogs,
         "meal_allowance": meal,
     }
-    if not_payable or elsewhere or manual:
-        if not_payable:
-            outcome = Settlement.NOT_PAYABLE_DIRECTLY
-        elif elsewhere:
-            outcome = Settlement.NOT_GOVERNED
-        else:
-            outcome = Settlement.MANUAL_REIMBURSEMENT
-            manual.append(SETTLEMENT_MANUAL_DUPLICATE_CHECK.make())
+    # The precedence of outcomes: not payable directly, then not governed here, then manual, then direct.
+    # Article 22's manual route follows a covering filing whose settlement fails only for the network or the
+    # credential: on any other outcome those conditions are reported without promising a reimbursement.
+    if not_payable:
+        return _not_payable(
+            (*scope_ruling.reasons, *not_payable, *elsewhere, *_noted(manual), *notes, *priced), **figures
+        )
+    if elsewhere:
+        # The national procedure governs: this procedure divides no money and names no catalog (article 36).
+        return _not_split(
+            Settlement.NOT_GOVERNED,
+            (*scope_ruling.reasons, *elsewhere, *_noted(manual), *notes),
+            scope,
+            total,
+        )
+    if manual:
         return SettlementRuling(
-            outcome=outcome,
-            reasons=(*scope_ruling.reasons, *not_payable, *elsewhere, *manual, *notes),
+            outcome=Settlement.MANUAL_REIMBURSEMENT,
+            reasons=(
+                *scope_ruling.reasons,
+                *manual,
+                SETTLEMENT_MANUAL_DUPLICATE_CHECK.make(),
+                *notes,
+                *priced,
+            ),
             fund_share=ZERO,
             worker_share=bill,
             **figures,
@@ -788,7 +929,7 @@ def decide_settlement(
         direct = SETTLEMENT_DIRECT.make()
     return SettlementRuling(
         outcome=Settlement.DIRECT,
-        reasons=(*scope_ruling.reasons, direct, *notes, *share_reasons),
+        reasons=(*scope_ruling.reasons, direct, *notes, *priced, *share_reasons),
         fund_share=fund,
         worker_share=worker,
         refund_to_worker=refund,
@@ -896,6 +1037,8 @@ class ManualClaimRuling(Ruling[ManualClaimStatus]):
 
 MANUAL_CLAIM_NO_DUPLICATE = ReasonTemplate(
     code="MANUAL_CLAIM_NO_DUPLICATE",
+    role=Role.DECISIVE,
+    when="Manual claim: no settlement of the same worker and institution overlaps the claimed dates.",
     articles=(ArticleRef(22),),
     interpretation=False,
     zh="经核实，该工伤职工在{institution}于{start}至{end}期间所申请的费用未在就医地直接结算。",
@@ -904,6 +1047,8 @@ MANUAL_CLAIM_NO_DUPLICATE = ReasonTemplate(
 )
 MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = ReasonTemplate(
     code="MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT",
+    role=Role.DECISIVE,
+    when="Manual claim: settlements of the same worker and institution overlap the claimed dates, but the claim asks only for kinds they do not settle directly (travel and lodging; the meal allowance cross-province).",
     articles=(ArticleRef(17, paragraph=3), ArticleRef(22)),
     interpretation=False,
     zh="所申请的{kinds}不属直接结算范围（由参保地经办机构审核报销），与直接结算记录{ids}不重复。",
@@ -912,6 +1057,8 @@ MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = ReasonTemplate(
 )
 MANUAL_CLAIM_DUPLICATE = ReasonTemplate(
     code="MANUAL_CLAIM_DUPLICATE",
+    role=Role.DECISIVE,
+    when="Manual claim: a settlement of the same worker and institution overlaps the claimed dates and the claim asks for a kind of cost that settlement's scope settles directly.",
     articles=(ArticleRef(22),),
     interpretation=True,
     zh="所申请的{kinds}已在就医地直接结算（结算号{ids}，与申请期间重叠），不予重复报销。",

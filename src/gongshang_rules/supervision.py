@@ -35,11 +35,11 @@ from .applications import Agency, AgencyLevel
 from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE
 from .errors import InvalidInputError
-from .filing import Filing, filing_validity
+from .filing import Filing, Validity, filing_validity
 from .identity import IdentityNumber
-from .parameters import DEFAULT_PARAMETERS, Parameters
+from .parameters import DEFAULT_SCHEDULE, ParametersLike
 from .places import Place, PlaceKind, is_treatment_place
-from .ruling import LabelledEnum, Reason, ReasonTemplate, Ruling
+from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .settlement import SettlementRecord, check_records
 
@@ -128,6 +128,8 @@ _A30_1 = ArticleRef(30, paragraph=1)
 
 SUPERVISION_SUSPENDED = ReasonTemplate(
     code="SUPERVISION_SUSPENDED",
+    role=Role.DECISIVE,
+    when="Suspension status: once for each of the worker's suspensions in force today (suspended_on <= today, and lifted_on absent or after today).",
     articles=(_A30_1,),
     interpretation=False,
     zh="自{since}起，{by}发现工伤职工{worker}有严重违规行为，暂停其直接结算，直至解除；本规程未规定暂停期限，也未界定"
@@ -138,6 +140,8 @@ SUPERVISION_SUSPENDED = ReasonTemplate(
 )
 SUPERVISION_SUSPENSION_EVERYWHERE = ReasonTemplate(
     code="SUPERVISION_SUSPENSION_EVERYWHERE",
+    role=Role.DECISIVE,
+    when="Suspension status with outcome SUSPENDED (the suspension holds wherever the care is).",
     articles=(_A30_1,),
     interpretation=True,
     zh="“暂停其直接结算”未限于作出暂停的就医地：理解为暂停该工伤职工的异地就医直接结算，不论在何地就医。",
@@ -146,6 +150,8 @@ SUPERVISION_SUSPENSION_EVERYWHERE = ReasonTemplate(
 )
 SUPERVISION_REPORTED_TO_PROVINCE = ReasonTemplate(
     code="SUPERVISION_REPORTED_TO_PROVINCE",
+    role=Role.NOTE,
+    when="Suspension status with outcome SUSPENDED, always.",
     articles=(_A30_1,),
     interpretation=False,
     zh="就医地经办机构同时逐级上报省级经办机构，由省级经办机构协调参保地经办机构按照相关规定进行处理。",
@@ -154,6 +160,8 @@ SUPERVISION_REPORTED_TO_PROVINCE = ReasonTemplate(
 )
 SUPERVISION_BILL_CHECKS = ReasonTemplate(
     code="SUPERVISION_BILL_CHECKS",
+    role=Role.NOTE,
+    when="Suspension status with outcome SUSPENDED, always.",
     articles=(ArticleRef(30, paragraph=2),),
     interpretation=False,
     zh="就医地经办机构应协助参保地经办机构进行医疗票据核查等工作，防范和打击伪造票据等骗取工伤保险基金行为。",
@@ -162,6 +170,8 @@ SUPERVISION_BILL_CHECKS = ReasonTemplate(
 )
 SUPERVISION_NOT_SUSPENDED = ReasonTemplate(
     code="SUPERVISION_NOT_SUSPENDED",
+    role=Role.DECISIVE,
+    when="Suspension status: no suspension of the worker is in force today (outcome NOT_SUSPENDED).",
     articles=(_A30_1,),
     interpretation=False,
     zh="{on}没有对工伤职工{worker}生效的暂停直接结算。",
@@ -169,6 +179,8 @@ SUPERVISION_NOT_SUSPENDED = ReasonTemplate(
 )
 SUPERVISION_SUSPENSION_LIFTED = ReasonTemplate(
     code="SUPERVISION_SUSPENSION_LIFTED",
+    role=Role.DECISIVE,
+    when="Suspension status: once for each of the worker's suspensions with lifted_on on or before today.",
     articles=(_A30_1,),
     interpretation=True,
     zh="自{since}起的暂停已于{lifted}解除：解除当日起可恢复直接结算。",
@@ -176,6 +188,8 @@ SUPERVISION_SUSPENSION_LIFTED = ReasonTemplate(
 )
 SUPERVISION_SUSPENSION_NOT_YET = ReasonTemplate(
     code="SUPERVISION_SUSPENSION_NOT_YET",
+    role=Role.DECISIVE,
+    when="Suspension status: once for each of the worker's suspensions with suspended_on after today (and not lifted by today).",
     articles=(_A30_1,),
     interpretation=False,
     zh="自{since}起的暂停在{on}尚未生效。",
@@ -308,6 +322,8 @@ _A31 = ArticleRef(31)
 
 RECOVERY_INSURED_PLACE_LEADS = ReasonTemplate(
     code="RECOVERY_INSURED_PLACE_LEADS",
+    role=Role.DECISIVE,
+    when="Recovery responsibility, INTRA_PROVINCE, cause LOSS_OF_ENTITLEMENT.",
     articles=(_A31,),
     interpretation=False,
     zh="省内异地就医疑点数据核查或（和）违规领待追回，因工伤职工丧失享受工伤保险待遇资格产生的，由参保地{lead}负责、"
@@ -318,6 +334,8 @@ RECOVERY_INSURED_PLACE_LEADS = ReasonTemplate(
 )
 RECOVERY_TREATMENT_PLACE_LEADS = ReasonTemplate(
     code="RECOVERY_TREATMENT_PLACE_LEADS",
+    role=Role.DECISIVE,
+    when="Recovery responsibility, INTRA_PROVINCE, cause INSTITUTION_CONDUCT.",
     articles=(_A31,),
     interpretation=False,
     zh="省内异地就医疑点数据核查或（和）违规领待追回，因就医地协议机构医疗服务行为产生的，由就医地{lead}负责、参保地"
@@ -328,6 +346,8 @@ RECOVERY_TREATMENT_PLACE_LEADS = ReasonTemplate(
 )
 RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED = ReasonTemplate(
     code="RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED",
+    role=Role.DECISIVE,
+    when="Recovery responsibility: the scope is cross-province (outcome NOT_ASSIGNED_HERE).",
     articles=(_A31, ArticleRef(36)),
     interpretation=False,
     zh="第三十一条只规定省内异地就医的核查追回分工；跨省异地就医的分工本规程未作规定，按国家经办规程执行。",
@@ -337,6 +357,8 @@ RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED = ReasonTemplate(
 )
 RECOVERY_NOT_OUT_OF_AREA = ReasonTemplate(
     code="RECOVERY_NOT_OUT_OF_AREA",
+    role=Role.DECISIVE,
+    when="Recovery responsibility: the scope is LOCAL or PROVINCIAL_RECOGNITION.",
     articles=(ArticleRef(3), _A31),
     interpretation=False,
     zh="该就医不属异地就医，第三十一条的异地就医分工不适用，按本地规定办理。",
@@ -346,6 +368,8 @@ RECOVERY_NOT_OUT_OF_AREA = ReasonTemplate(
 
 RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY = ReasonTemplate(
     code="RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY",
+    role=Role.DECISIVE,
+    when="Recovery responsibility, INTRA_PROVINCE, the worker insured at a Hunan county (its agency is the insured place's agency).",
     articles=(ArticleRef(7, paragraph=4), ArticleRef(31)),
     interpretation=True,
     zh="第三十一条的“参保地经办机构”对县级参保的工伤职工读作{agency}；第七条第四款列举的县级职责只有备案和费用对账，由市州经办机构负责亦有依据。",
@@ -465,11 +489,12 @@ class FilingPeriod:
 
     @classmethod
     def from_filing(
-        cls, identity_number: IdentityNumber, filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETERS
+        cls, identity_number: IdentityNumber, filing: Filing, *, parameters: ParametersLike = DEFAULT_SCHEDULE
     ) -> FilingPeriod:
         """The period of an approved :class:`~gongshang_rules.filing.Filing`, its validity by article 13 ¶1.
 
-        A filing of another province that states no dates raises: its validity is that province's to set.
+        A filing of another province that states no dates raises: its validity is that province's to set. The
+        parameters version is the one in force on the filing date.
 
         >>> import datetime as dt
         >>> from gongshang_rules import IdentityNumber, PersonCategory, ServiceKind, place
@@ -483,10 +508,12 @@ class FilingPeriod:
             raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
         validity = filing_validity(filing, parameters=parameters)
         if validity.valid_from is None or validity.valid_through is None:
+            if validity.outcome is Validity.SET_BY_INSURED_PROVINCE:
+                why = f"its validity is set by the insured province ({filing.insured.name}) and the filing states none"
+            else:  # made on a day this procedure did not govern (article 36)
+                why = f"article 13 gives it no validity ({validity.outcome.en})"
             raise InvalidInputError(
-                "filing",
-                f"its validity is set by the insured province ({filing.insured.name}) and the filing states none: "
-                "build the FilingPeriod from the dates that province approved",
+                "filing", f"{why}: build the FilingPeriod from the dates the approving agency gave"
             )
         return cls(
             identity_number=identity_number,
@@ -538,6 +565,8 @@ _A32 = ArticleRef(32)
 
 AUDIT_FOCUS = ReasonTemplate(
     code="AUDIT_FOCUS",
+    role=Role.DECISIVE,
+    when="Audit flags: always, first (the three focus points and the user's thresholds).",
     articles=(_A32,),
     interpretation=False,
     zh="省级经办机构组织联审互查，以大额、高频次、备案期间备案地和参保地双向支出为重点；本规程未规定具体标准，所用标准由"
@@ -548,6 +577,8 @@ AUDIT_FOCUS = ReasonTemplate(
 )
 AUDIT_RULE_NOT_RUN = ReasonTemplate(
     code="AUDIT_RULE_NOT_RUN",
+    role=Role.DECISIVE,
+    when="Audit flags: once for each focus point without its threshold (large_amount; frequency_count with frequency_window_days) or, for dual-place spending, without filings.",
     articles=(_A32,),
     interpretation=False,
     zh="未提供{rule}的标准（或备案期间），该重点未予检查。",
@@ -555,6 +586,8 @@ AUDIT_RULE_NOT_RUN = ReasonTemplate(
 )
 AUDIT_OUT_OF_AREA_ROWS_ONLY = ReasonTemplate(
     code="AUDIT_OUT_OF_AREA_ROWS_ONLY",
+    role=Role.DECISIVE,
+    when="Audit flags: some record is not out-of-area (it is not checked for large amounts or high frequency).",
     articles=(_A32,),
     interpretation=True,
     zh="联审互查针对异地就医：结算号{ids}不属异地就医，只用于判断参保地支出，不计入大额和高频次。",
@@ -563,6 +596,8 @@ AUDIT_OUT_OF_AREA_ROWS_ONLY = ReasonTemplate(
 )
 AUDIT_LARGE_AMOUNT = ReasonTemplate(
     code="AUDIT_LARGE_AMOUNT",
+    role=Role.DECISIVE,
+    when="Audit flags: once for each out-of-area record whose bill or fund_share is at or above large_amount (an identical flag once).",
     articles=(_A32,),
     interpretation=True,
     zh="结算号{id}（工伤职工{worker}）：费用{bill}元、基金支付{fund}元，达到大额标准{threshold}元。第三十二条未说明"
@@ -573,6 +608,8 @@ AUDIT_LARGE_AMOUNT = ReasonTemplate(
 )
 AUDIT_HIGH_FREQUENCY = ReasonTemplate(
     code="AUDIT_HIGH_FREQUENCY",
+    role=Role.DECISIVE,
+    when="Audit flags: once for each worker with frequency_count or more out-of-area settlements within some frequency_window_days consecutive days.",
     articles=(_A32,),
     interpretation=True,
     zh="工伤职工{worker}：结算号{ids}均落在某连续{days}日内有{count}笔以上结算的期间（按结算日计）。",
@@ -581,6 +618,8 @@ AUDIT_HIGH_FREQUENCY = ReasonTemplate(
 )
 AUDIT_DUAL_PLACE_SPENDING = ReasonTemplate(
     code="AUDIT_DUAL_PLACE_SPENDING",
+    role=Role.DECISIVE,
+    when="Audit flags: once for each filing period (an identical flag once) in which the worker has stays overlapping the validity both at the filed place and at the insured place.",
     articles=(_A32,),
     interpretation=True,
     zh="工伤职工{worker}备案至{filed}（有效期{start}至{through}）期间，既在备案地结算（{filed_ids}），又在参保地结算"
@@ -782,8 +821,8 @@ def _dual_place_flag(records: tuple[SettlementRecord, ...], period: FilingPeriod
         return None
     reason = AUDIT_DUAL_PLACE_SPENDING.make(
         worker=str(period.identity_number),
-        filed=period.treatment.name,
-        filed_en=str(period.treatment),
+        filed=period.treatment.as_treatment_place.name,
+        filed_en=str(period.treatment.as_treatment_place),
         start=period.valid_from.isoformat(),
         through=period.valid_through.isoformat(),
         filed_ids="、".join(_sorted_ids(at_filed)),

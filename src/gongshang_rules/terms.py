@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .ruling import LabelledEnum
 
-__all__ = ["Basis", "PersonCategory", "ServiceKind"]
+__all__ = ["Basis", "CareType", "PersonCategory", "ServiceKind"]
 
 
 class ServiceKind(LabelledEnum):
@@ -19,6 +19,18 @@ class ServiceKind(LabelledEnum):
     MEDICAL = ("就医", "medical care")
     REHABILITATION = ("康复", "rehabilitation")
     ASSISTIVE_DEVICE = ("配置辅助器具", "assistive device (fitting or replacement)")
+
+
+class CareType(LabelledEnum):
+    """The kind of episode: an inpatient stay, an outpatient visit (or course of visits), a device fitting.
+
+    The distinction matters to article 5 (cross-province direct settlement excludes outpatient care for now) and
+    to article 13 ¶2 (only a hospital admission made within validity is exempt from the validity period).
+    """
+
+    INPATIENT = ("住院", "inpatient stay")
+    OUTPATIENT = ("门诊", "outpatient visit")
+    DEVICE_FITTING = ("辅助器具配置", "assistive-device fitting")
 
 
 class PersonCategory(LabelledEnum):

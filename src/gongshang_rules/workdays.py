@@ -34,7 +34,7 @@ import attrs
 from ._validate import check_date, check_int, is_bool, is_text
 from .articles import ArticleRef
 from .errors import CalendarUnknownError, InvalidInputError
-from .ruling import Reason, ReasonTemplate
+from .ruling import Reason, ReasonTemplate, Role
 
 __all__ = [
     "BUNDLED_SCHEDULES",
@@ -264,6 +264,9 @@ def working_day_after(d: _dt.date, n: int, *, calendar: WorkingDayCalendar = DEF
 
 CALENDAR_PROVISIONAL = ReasonTemplate(
     code="CALENDAR_PROVISIONAL",
+    role=Role.NOTE,
+    when="The computed working day falls on 21 to 31 December of a year whose next year's State Council schedule "
+    "the calendar does not know (with the bundled schedules: 2026-12-21 to 2026-12-31).",
     articles=(ArticleRef(10), ArticleRef(21)),
     interpretation=True,
     zh="{after}后第{n}个工作日为{deadline}；{year}年12月下旬（{start}至{end}）的工作日按{year}年通知计算，"
