@@ -503,10 +503,10 @@ class TestProvisionalLateDecember:
 
     def test_a_deadline_in_late_december_carries_the_note(self) -> None:
         """Counted from Friday 2026-12-18, the 5th working day is 12-25: provisional, with both dates named."""
-        from gongshang_rules.workdays import provisional_note
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
 
         deadline = working_day_after(D(2026, 12, 18), 5)
-        note = provisional_note(D(2026, 12, 18), 5, deadline)
+        note = provisional_note(D(2026, 12, 18), 5, deadline, template=CALENDAR_PROVISIONAL)
         assert deadline == D(2026, 12, 25) and note is not None
         assert note.code == "CALENDAR_PROVISIONAL" and note.interpretation
         assert "2026-12-21" in note.message_en and "2027" in note.message_en and "2027" in note.message_zh
@@ -514,17 +514,19 @@ class TestProvisionalLateDecember:
 
     def test_a_deadline_before_late_december_has_no_note(self) -> None:
         """Counted from 2026-12-11 to 12-18, no provisional day is counted."""
-        from gongshang_rules.workdays import provisional_note
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
 
-        assert provisional_note(D(2026, 12, 11), 5, D(2026, 12, 18)) is None
-        assert provisional_note(D(2026, 12, 25), 1, D(2026, 12, 25)) is None
+        assert provisional_note(D(2026, 12, 11), 5, D(2026, 12, 18), template=CALENDAR_PROVISIONAL) is None
+        assert provisional_note(D(2026, 12, 25), 1, D(2026, 12, 25), template=CALENDAR_PROVISIONAL) is None
 
     def test_the_note_checks_its_arguments(self) -> None:
         """A wrong calendar or template is an InvalidInputError naming it."""
-        from gongshang_rules.workdays import provisional_note
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
 
         with pytest.raises(InvalidInputError, match="calendar"):
-            provisional_note(D(2026, 12, 18), 5, D(2026, 12, 25), calendar="bundled")  # type: ignore[arg-type]
+            provisional_note(
+                D(2026, 12, 18), 5, D(2026, 12, 25), template=CALENDAR_PROVISIONAL, calendar="bundled"
+            )  # type: ignore[arg-type]
         with pytest.raises(InvalidInputError, match="template"):
             provisional_note(D(2026, 12, 18), 5, D(2026, 12, 25), template="X")  # type: ignore[arg-type]
 
@@ -573,11 +575,11 @@ class TestProvisionalProperty:
     )
     def test_the_note_is_given_exactly_for_late_december_2026(self, start: dt.date, n: int) -> None:
         """Counted on the default calendar: a note iff 2026-12-21 <= deadline (no later day is known)."""
-        from gongshang_rules.workdays import provisional_note
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
 
         try:
             deadline = working_day_after(start, n)
         except CalendarUnknownError:
             return  # the count needed 2027: an error, not a provisional answer
-        note = provisional_note(start, n, deadline)
+        note = provisional_note(start, n, deadline, template=CALENDAR_PROVISIONAL)
         assert (note is not None) == (deadline >= D(2026, 12, 21))

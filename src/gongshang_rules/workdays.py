@@ -282,8 +282,8 @@ def provisional_note(
     n: int,
     deadline: _dt.date,
     *,
+    template: ReasonTemplate,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    template: ReasonTemplate = CALENDAR_PROVISIONAL,
 ) -> Reason | None:
     """A note when a deadline counted from ``after`` falls in or counts through late December of a last known year.
 
@@ -291,12 +291,13 @@ def provisional_note(
     count that runs past 31 December reached a known next year, so that December is not provisional: the days
     counted touch a provisional one exactly when ``deadline`` is one. ``template`` is the decision's own note (one
     that cites its article), with the particulars ``after``, ``n``, ``deadline``, ``year``, ``next``, ``start`` and
-    ``end``.
+    ``end`` (no default: each decision names its own, so that the catalogue traces each note to its decisions).
 
     >>> import datetime as dt
-    >>> provisional_note(dt.date(2026, 12, 18), 5, dt.date(2026, 12, 25)).code
+    >>> note = CALENDAR_PROVISIONAL
+    >>> provisional_note(dt.date(2026, 12, 18), 5, dt.date(2026, 12, 25), template=note).code
     'CALENDAR_PROVISIONAL'
-    >>> provisional_note(dt.date(2026, 12, 11), 5, dt.date(2026, 12, 18)) is None
+    >>> provisional_note(dt.date(2026, 12, 11), 5, dt.date(2026, 12, 18), template=note) is None
     True
     """
     check_date("after", after)
