@@ -797,6 +797,20 @@ class TestReviewApplication:
             review_application(complete, dt.date(2026, 12, 28))
         assert caught.value.year == 2027
 
+    def test_a_deadline_in_late_december_of_the_last_known_year_is_provisional(self) -> None:
+        """Received Friday 2026-12-18: due 12-25, in late December 2026, which the unknown 2027 notice may move."""
+        complete = application(materials=frozenset({Material.REFERRAL_OPINION}))
+        ruling = review_application(complete, dt.date(2026, 12, 18))
+        assert ruling.deadline == dt.date(2026, 12, 25)
+        note = ruling.reason("REVIEW_DEADLINE_PROVISIONAL")
+        assert note.interpretation and [str(a) for a in note.articles] == ["art. 10"]
+        assert "2026-12-25" in note.message_en and "2027" in note.message_zh
+
+    def test_a_deadline_before_late_december_is_not_provisional(self) -> None:
+        """Received 2026-12-11: due 12-18, before the 21st: no note."""
+        complete = application(materials=frozenset({Material.REFERRAL_OPINION}))
+        assert "REVIEW_DEADLINE_PROVISIONAL" not in review_application(complete, dt.date(2026, 12, 11)).codes
+
     def test_a_change_is_checked_against_the_same_list(self) -> None:
         """备案类别：变更 (article 11): the same materials, a reading stated in a reason."""
         ruling = review_application(application(annex1(filing_type=FilingType.CHANGE)), RECEIVED)

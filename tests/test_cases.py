@@ -610,3 +610,84 @@ class TestReviewDeadlineOutsideTheProcedure:
             '{"case": "y", "decision": "review_deadline", "today": "2025-08-01", "facts": {"received_on": "2025-08-01"}}'
         )
         assert first["outcome"] == "COMPUTED"
+
+
+class TestCalendarOfACase:
+    """A case may carry a "calendar"; deadlines in late December of the last known year say they are provisional."""
+
+    @staticmethod
+    def _case(decision: str, facts: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        return {"case": "x", "decision": decision, "today": "2026-12-01", "facts": facts, **extra}
+
+    SCHEDULE_2027: ClassVar[dict[str, Any]] = {
+        "schedules": [
+            {"year": 2027, "days_off": ["2027-01-01"], "makeup_workdays": [], "source": "test 2027"}
+        ]
+    }
+
+    def test_a_case_calendar_supplies_a_year_the_bundle_does_not_know(self) -> None:
+        """With 2027 in the case's "calendar", the working day after 2026-12-31 is Monday 2027-01-04."""
+        result = cases.decide_data(
+            self._case("working_day_after", {"date": "2026-12-31", "n": 1}, calendar=self.SCHEDULE_2027)
+        )[1]
+        assert result["figures"]["date"] == "2027-01-04"
+        assert [r["code"] for r in result["reasons"]] == ["PERIOD_WORKING_DAYS_COUNTED"]
+
+    def test_a_case_calendar_is_validated_with_its_json_path(self) -> None:
+        """A bad schedule in the case's calendar is reported under $.calendar."""
+        bad = {
+            "schedules": [{"year": 2027, "days_off": ["2027-13-01"], "makeup_workdays": [], "source": "x"}]
+        }
+        result = cases.decide_data(
+            self._case("scope", {"insured": "430100", "treatment": "430600"}, calendar=bad)
+        )[1]
+        assert [p["path"] for p in result["error"]["problems"]] == ["$.calendar.schedules[0].days_off[0]"]
+
+    def test_the_calendar_given_by_the_caller_is_the_base_of_the_case(self) -> None:
+        """decide_data(calendar=...) is what --calendar passes: facts.calendar adds to it, it does not replace it."""
+        from gongshang_rules.workdays import DEFAULT_CALENDAR, YearSchedule
+
+        base = DEFAULT_CALENDAR.with_schedule(
+            YearSchedule(year=2027, days_off=frozenset(), makeup_workdays=frozenset(), source="cli")
+        )
+        plain = self._case("working_day_after", {"date": "2026-12-31", "n": 1})
+        assert cases.decide_data(plain, calendar=base)[1]["figures"]["date"] == "2027-01-01"
+        layered = self._case(
+            "working_day_after", {"date": "2026-12-31", "n": 1, "calendar": self.SCHEDULE_2027}
+        )
+        assert cases.decide_data(layered, calendar=base)[1]["figures"]["date"] == "2027-01-04"
+
+    def test_a_working_day_count_into_late_december_2026_is_provisional(self) -> None:
+        """working_day_after: 5 working days after 2026-12-18 is 12-25, with CALENDAR_PROVISIONAL."""
+        result = cases.decide_data(self._case("working_day_after", {"date": "2026-12-18", "n": 5}))[1]
+        assert result["figures"]["date"] == "2026-12-25"
+        assert [r["code"] for r in result["reasons"]] == [
+            "PERIOD_WORKING_DAYS_COUNTED",
+            "CALENDAR_PROVISIONAL",
+        ]
+        assert result["reasons"][1]["role"] == "NOTE"
+
+    def test_a_review_deadline_in_late_december_2026_is_provisional(self) -> None:
+        """review_deadline: received 2026-12-18, due 12-25, with REVIEW_DEADLINE_PROVISIONAL (article 10)."""
+        result = cases.decide_data(self._case("review_deadline", {"received_on": "2026-12-18"}))[1]
+        assert [r["code"] for r in result["reasons"]][-1] == "REVIEW_DEADLINE_PROVISIONAL"
+        assert result["reasons"][-1]["articles"] == ["art. 10"]
+
+    def test_a_next_day_deadline_in_late_december_2026_is_provisional(self) -> None:
+        """reconciliation_deadline: settled 2026-12-24, due 12-25, whose day-off status the 2027 notice may move."""
+        result = cases.decide_data(self._case("reconciliation_deadline", {"settled_on": "2026-12-24"}))[1]
+        assert "RECONCILIATION_DAY_OFF_PROVISIONAL" in {r["code"] for r in result["reasons"]}
+        with_2027 = cases.decide_data(
+            self._case("reconciliation_deadline", {"settled_on": "2026-12-24"}, calendar=self.SCHEDULE_2027)
+        )[1]
+        assert "RECONCILIATION_DAY_OFF_PROVISIONAL" not in {r["code"] for r in with_2027["reasons"]}
+
+    def test_a_case_with_a_calendar_and_its_result_fit_the_schemas(self) -> None:
+        """The case schema has the optional "calendar"; the provisional notes are results the schema accepts."""
+        case = self._case("review_deadline", {"received_on": "2026-12-18"}, calendar=self.SCHEDULE_2027)
+        validator("case.schema.json").validate(case)
+        late = self._case("review_deadline", {"received_on": "2026-12-18"})
+        validator("result.schema.json").validate(cases.decide_data(late)[1])
+        with_2027 = cases.decide_data(case)[1]
+        assert with_2027["figures"]["date"] == "2026-12-25"
+        assert "REVIEW_DEADLINE_PROVISIONAL" not in {r["code"] for r in with_2027["reasons"]}

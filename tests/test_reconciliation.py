@@ -149,7 +149,7 @@ class TestMonthlyReconciliationDeadline:
         assert monthly_reconciliation_deadline(2026, 2) == D(2026, 3, 6)
 
     def test_december_2026_needs_the_2027_schedule_and_says_so(self) -> None:
-        """chinesecalendar 1.11 does not know 2027: CalendarUnknownError naming 2027, never a guess."""
+        """The bundled schedules do not know 2027: CalendarUnknownError naming 2027, never a guess."""
         with pytest.raises(CalendarUnknownError) as error:
             monthly_reconciliation_deadline(2026, 12)
         assert error.value.year == 2027

@@ -37,7 +37,7 @@ SCHEDULE_2027 = YearSchedule(
 
 @pytest.fixture(scope="module")
 def csv_calendar(holiday_csv_text: str) -> WorkingDayCalendar:
-    """A calendar that knows only the schedules in the CSV, not chinesecalendar's bundled ones."""
+    """A calendar that knows only the schedules in the CSV, not the package's bundled ones."""
     calendar = WorkingDayCalendar(use_bundled=False)
     for schedule in schedules_from_csv(holiday_csv_text):
         calendar = calendar.with_schedule(schedule)
@@ -428,3 +428,158 @@ class TestWorkingDayAfterProperties:
         result = working_day_after(d, n)
         span = [d + dt.timedelta(days=i) for i in range(1, (result - d).days + 1)]
         assert sum(DEFAULT_CALENDAR.is_working_day(x) for x in span) == n
+
+
+class TestBundledSchedules:
+    """The State Council schedules ship with the package: a release of ours fixes every working-day answer."""
+
+    def test_the_bundled_years_are_2024_to_2026_each_with_its_notice(self) -> None:
+        """2024, 2025 and 2026 are bundled; each year names the State Council notice it comes from."""
+        from gongshang_rules.workdays import BUNDLED_SCHEDULES
+
+        assert tuple(BUNDLED_SCHEDULES) == (2024, 2025, 2026)
+        assert "国办发明电〔2023〕7号" in BUNDLED_SCHEDULES[2024].source
+        assert "国办发明电〔2024〕12号" in BUNDLED_SCHEDULES[2025].source
+        assert "2026年部分节假日安排" in BUNDLED_SCHEDULES[2026].source
+        assert DEFAULT_CALENDAR.known_years() == (2024, 2025, 2026)
+
+    def test_the_bundled_2025_2026_data_are_the_shared_table(self, holiday_csv_text: str) -> None:
+        """The package's 2025-2026 schedules are exactly those of the reviewed CSV table."""
+        from gongshang_rules.workdays import BUNDLED_SCHEDULES
+
+        assert {s.year: s for s in schedules_from_csv(holiday_csv_text)} == {
+            y: BUNDLED_SCHEDULES[y] for y in (2025, 2026)
+        }
+
+    def test_chinesecalendar_agrees_with_the_bundle_on_every_day_of_2024_to_2026(self) -> None:
+        """A cross-check against an independent source: chinesecalendar, now a test dependency only."""
+        import chinese_calendar  # the test extra installs it
+
+        day, wrong = D(2024, 1, 1), []
+        while day.year <= 2026:
+            if DEFAULT_CALENDAR.is_working_day(day) != chinese_calendar.is_workday(day):
+                wrong.append(day)
+            day += dt.timedelta(days=1)
+        assert wrong == []
+
+    def test_2023_is_not_known_and_never_guessed(self) -> None:
+        """A year before the bundle is an explicit CalendarUnknownError, as a year after it is."""
+        with pytest.raises(CalendarUnknownError) as caught:
+            DEFAULT_CALENDAR.is_working_day(D(2023, 12, 29))
+        assert caught.value.year == 2023
+
+    def test_the_runtime_does_not_import_chinesecalendar(self) -> None:
+        """The core decides from package data: importing the library leaves chinesecalendar unloaded."""
+        import subprocess
+        import sys
+
+        code = "import sys, gongshang_rules.cases; print('chinese_calendar' in sys.modules)"
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+        )
+        assert out.stdout.strip() == "False"
+
+
+class TestProvisionalLateDecember:
+    """Late December (21-31) of a year whose next schedule is unknown is provisional [interpretation]."""
+
+    def test_21_december_of_the_last_known_year_is_provisional_and_20_december_is_not(self) -> None:
+        """12月下旬 starts on the 21st."""
+        assert DEFAULT_CALENDAR.provisional(D(2026, 12, 21))
+        assert DEFAULT_CALENDAR.provisional(D(2026, 12, 31))
+        assert not DEFAULT_CALENDAR.provisional(D(2026, 12, 20))
+        assert not DEFAULT_CALENDAR.provisional(D(2026, 11, 25))
+
+    def test_a_year_whose_next_year_is_known_is_not_provisional(self) -> None:
+        """2025's late December is fixed by the known 2026 notice; with 2027 supplied, 2026's is too."""
+        assert not DEFAULT_CALENDAR.provisional(D(2025, 12, 29))
+        later = DEFAULT_CALENDAR.with_schedule(SCHEDULE_2027)
+        assert not later.provisional(D(2026, 12, 28))
+        assert later.provisional(D(2027, 12, 28))
+
+    def test_an_unknown_year_is_not_provisional_it_is_unknown(self) -> None:
+        """Provisional is about a known year's end; an unknown year has no answer to qualify."""
+        assert not DEFAULT_CALENDAR.provisional(D(2027, 12, 28))
+
+    def test_a_deadline_in_late_december_carries_the_note(self) -> None:
+        """Counted from Friday 2026-12-18, the 5th working day is 12-25: provisional, with both dates named."""
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
+
+        deadline = working_day_after(D(2026, 12, 18), 5)
+        note = provisional_note(D(2026, 12, 18), 5, deadline, template=CALENDAR_PROVISIONAL)
+        assert deadline == D(2026, 12, 25) and note is not None
+        assert note.code == "CALENDAR_PROVISIONAL" and note.interpretation
+        assert "2026-12-21" in note.message_en and "2027" in note.message_en and "2027" in note.message_zh
+        assert [str(a) for a in note.articles] == ["art. 10", "art. 21"]
+
+    def test_a_deadline_before_late_december_has_no_note(self) -> None:
+        """Counted from 2026-12-11 to 12-18, no provisional day is counted."""
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
+
+        assert provisional_note(D(2026, 12, 11), 5, D(2026, 12, 18), template=CALENDAR_PROVISIONAL) is None
+        assert provisional_note(D(2026, 12, 25), 1, D(2026, 12, 25), template=CALENDAR_PROVISIONAL) is None
+
+    def test_the_note_checks_its_arguments(self) -> None:
+        """A wrong calendar or template is an InvalidInputError naming it."""
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
+
+        with pytest.raises(InvalidInputError, match="calendar"):
+            provisional_note(
+                D(2026, 12, 18), 5, D(2026, 12, 25), template=CALENDAR_PROVISIONAL, calendar="bundled"
+            )  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="template"):
+            provisional_note(D(2026, 12, 18), 5, D(2026, 12, 25), template="X")  # type: ignore[arg-type]
+
+
+class TestLayeredCalendars:
+    """A case's or the command line's schedules are added to the calendar the case is decided with."""
+
+    def test_a_calendar_with_the_bundle_adds_its_years_to_the_base(self) -> None:
+        """Schedules over a base: the base's years stay, the layer's are added (or replace the same year)."""
+        layer = WorkingDayCalendar().with_schedule(SCHEDULE_2027)
+        merged = layer.layered_on(DEFAULT_CALENDAR)
+        assert merged.known_years() == (2024, 2025, 2026, 2027)
+
+    def test_a_calendar_without_the_bundle_stands_alone(self) -> None:
+        """use_bundled false: only the layer's own schedules count."""
+        alone = WorkingDayCalendar(use_bundled=False).with_schedule(SCHEDULE_2027)
+        assert alone.layered_on(DEFAULT_CALENDAR) is alone
+        assert alone.known_years() == (2027,)
+        assert alone.provisional(D(2027, 12, 31))
+
+    def test_an_empty_layer_is_the_base(self) -> None:
+        """No schedules and the bundle: the base itself."""
+        base = DEFAULT_CALENDAR.with_schedule(SCHEDULE_2027)
+        assert WorkingDayCalendar().layered_on(base) is base
+
+    def test_the_base_must_be_a_calendar(self) -> None:
+        """A wrong base is an InvalidInputError naming it."""
+        with pytest.raises(InvalidInputError, match="base"):
+            WorkingDayCalendar().layered_on({})  # type: ignore[arg-type]
+
+    def test_the_schedule_used_for_a_year_is_the_callers_first(self) -> None:
+        """schedule(year): the caller's schedule of a year before the bundled one; None for an unknown year."""
+        mine = YearSchedule(year=2026, days_off=frozenset(), makeup_workdays=frozenset(), source="mine")
+        calendar = DEFAULT_CALENDAR.with_schedule(mine)
+        assert calendar.schedule(2026) is mine
+        assert calendar.schedule(2025) is not None and calendar.schedule(2023) is None
+        assert WorkingDayCalendar(use_bundled=False).schedule(2025) is None
+
+
+class TestProvisionalProperty:
+    """For any count in the bundle's years, the note is given exactly when the deadline is in 2026-12-21..31."""
+
+    @given(
+        start=st.dates(min_value=D(2024, 1, 1), max_value=D(2026, 12, 30)),
+        n=st.integers(min_value=1, max_value=15),
+    )
+    def test_the_note_is_given_exactly_for_late_december_2026(self, start: dt.date, n: int) -> None:
+        """Counted on the default calendar: a note iff 2026-12-21 <= deadline (no later day is known)."""
+        from gongshang_rules.workdays import CALENDAR_PROVISIONAL, provisional_note
+
+        try:
+            deadline = working_day_after(start, n)
+        except CalendarUnknownError:
+            return  # the count needed 2027: an error, not a provisional answer
+        note = provisional_note(start, n, deadline, template=CALENDAR_PROVISIONAL)
+        assert (note is not None) == (deadline >= D(2026, 12, 21))

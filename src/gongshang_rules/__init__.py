@@ -221,9 +221,11 @@ if TYPE_CHECKING:
     from .terms import Basis, PersonCategory, ServiceKind
     from .whatif import ChangedCase, CodeCount, Transition, WhatIf, what_if
     from .workdays import (
+        BUNDLED_SCHEDULES,
         DEFAULT_CALENDAR,
         WorkingDayCalendar,
         YearSchedule,
+        provisional_note,
         schedules_from_csv,
         working_day_after,
     )
@@ -415,6 +417,8 @@ _EXPORTS: dict[str, str] = {
     "monthly_reconciliation_deadline": "reconciliation",
     "months_reached": "periods",
     "output": "jsonio",
+    "provisional_note": "workdays",
+    "BUNDLED_SCHEDULES": "workdays",
     "place": "places",
     "receiving_agency": "applications",
     "reconcile_month": "reconciliation",
@@ -470,6 +474,7 @@ __all__ = [
     "ANNEXES",
     "ARTICLES",
     "BASES_FOR_SERVICE",
+    "BUNDLED_SCHEDULES",
     "CHAPTERS",
     "DECISIONS",
     "DEFAULT_CALENDAR",
@@ -660,6 +665,7 @@ __all__ = [
     "months_reached",
     "output",
     "place",
+    "provisional_note",
     "receiving_agency",
     "reconcile_month",
     "reconciliation_deadline",

@@ -66,7 +66,7 @@ from .places import Place, PlaceKind
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope, classify_scope
 from .terms import PersonCategory
-from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
+from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
 
 __all__ = [
     "Agency",
@@ -527,6 +527,21 @@ REVIEW_IN_PRINCIPLE = ReasonTemplate(
     en="Article 10 sets the {n} working days 'in principle' (原则上): a target the agency is to meet; the "
     "procedure attaches no consequence to exceeding it, and exceeding it does not change how the application "
     "is decided.",
+)
+REVIEW_DEADLINE_PROVISIONAL = ReasonTemplate(
+    code="REVIEW_DEADLINE_PROVISIONAL",
+    role=Role.NOTE,
+    when="The review deadline (given for a complete application) falls on 21 to 31 December of a year whose next "
+    "year's State Council schedule the calendar does not know (with the bundled schedules: 2026-12-21 to "
+    "2026-12-31).",
+    articles=(_A10,),
+    interpretation=True,
+    zh="审核期限{deadline}落在{year}年12月下旬（{start}至{end}）：这些日期按{year}年的国务院节假日安排计算，"
+    "{next}年的安排尚未知悉，可能调整这些日期，故该期限为暂定。",
+    en="The review deadline {deadline} falls in late December {year} ({start} to {end}): those days follow the "
+    "State Council's {year} schedule, and the {next} schedule, not yet known, may move them; the deadline is "
+    "provisional.",
+    authorities=(STATE_COUNCIL_SCHEDULE,),
 )
 REVIEW_INCOMPLETE_NO_DEADLINE = ReasonTemplate(
     code="REVIEW_INCOMPLETE_NO_DEADLINE",
@@ -1057,6 +1072,11 @@ def review_application(
             REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
             REVIEW_IN_PRINCIPLE.make(n=n),
         ]
+        provisional = provisional_note(
+            received_on, n, deadline, calendar=calendar, template=REVIEW_DEADLINE_PROVISIONAL
+        )
+        if provisional is not None:
+            reasons.append(provisional)
     return ReviewRuling(
         outcome=outcome,
         reasons=tuple(reasons),

@@ -57,6 +57,7 @@ from ._validate import (
 from .agencies import AgencyRuling, AgencyTask, responsible_agency
 from .applications import (
     REVIEW_DEADLINE,
+    REVIEW_DEADLINE_PROVISIONAL,
     REVIEW_IN_PRINCIPLE,
     Agency,
     FilingApplication,
@@ -141,7 +142,13 @@ from .supervision import (
     suspension_status,
 )
 from .terms import CareType, ServiceKind
-from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
+from .workdays import (
+    CALENDAR_PROVISIONAL,
+    DEFAULT_CALENDAR,
+    WorkingDayCalendar,
+    provisional_note,
+    working_day_after,
+)
 
 __all__ = [
     "DECISIONS",
@@ -515,7 +522,8 @@ def _months(start: _dt.date, n: int) -> DateRuling:
 
 def _working_days(start: _dt.date, n: int, calendar: WorkingDayCalendar) -> DateRuling:
     end = working_day_after(start, n, calendar=calendar)
-    return _dated(end, PERIOD_WORKING_DAYS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat()))
+    counted = PERIOD_WORKING_DAYS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat())
+    return _dated(end, counted, *_provisional(start, n, end, calendar, CALENDAR_PROVISIONAL))
 
 
 def _review_deadline(
@@ -538,7 +546,16 @@ def _review_deadline(
         deadline,
         REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
         REVIEW_IN_PRINCIPLE.make(n=n),
+        *_provisional(received_on, n, deadline, calendar, REVIEW_DEADLINE_PROVISIONAL),
     )
+
+
+def _provisional(
+    after: _dt.date, n: int, day: _dt.date, calendar: WorkingDayCalendar, template: ReasonTemplate
+) -> tuple[Reason, ...]:
+    """The note, if any, that a date counted in working days rests on the provisional end of the last known year."""
+    note = provisional_note(after, n, day, calendar=calendar, template=template)
+    return () if note is None else (note,)
 
 
 # --- the suspension status, as a result writes it -----------------------------------------------------------------
@@ -1015,7 +1032,9 @@ class Case:
 _CITATION_TEXT = re.compile(
     r"art\. ([1-9]|[12][0-9]|3[0-6])(\([1-9]\))?( item [1-9])?|annex [12]( note [1-9])?"
 )
-_CASE_KEYS = frozenset({"case", "decision", "today", "facts", "articles", "expected", "parameters"})
+_CASE_KEYS = frozenset(
+    {"case", "decision", "today", "facts", "articles", "expected", "parameters", "calendar"}
+)
 _EXPECTED_KEYS = frozenset({"outcome", "reasons", "figures", "error"})
 
 
@@ -1058,9 +1077,15 @@ def _expected(value: Any) -> Expected:
     return Expected(outcome=outcome, codes=codes, figures=jsonio.plain(figures))
 
 
-def case_from_json(data: Any) -> Case:
+def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR) -> Case:
     """A :class:`Case` from parsed JSON (:func:`gongshang_rules.jsonio.loads`); one :class:`CaseError` listing
-    every problem with its path (``$.facts.filing.category: ...``)."""
+    every problem with its path (``$.facts.filing.category: ...``).
+
+    ``calendar`` is the calendar the case is decided with (default: the bundled State Council schedules; the
+    command line's ``--calendar FILE`` adds to it). The case's optional ``"calendar"`` key, then a decision's
+    ``facts.calendar``, add their schedules to it (:meth:`WorkingDayCalendar.layered_on`); a case without either
+    keeps its meaning.
+    """
     if type(data) is not dict:
         raise CaseError([Problem("$", f"a case must be a JSON object, got {jsonio._json_type(data)}")])
     problems: list[Problem] = []
@@ -1068,7 +1093,7 @@ def case_from_json(data: Any) -> Case:
         problems.append(
             Problem(
                 f"$.{key}",
-                "unknown key; the keys are case, decision, today, facts, articles, expected, parameters",
+                "unknown key; the keys are case, decision, today, facts, articles, expected, parameters, calendar",
             )
         )
     for key in ("case", "decision", "today", "facts"):
@@ -1090,6 +1115,14 @@ def case_from_json(data: Any) -> Case:
     facts = None
     if kind is not None and "facts" in data:
         facts = _take(problems, "$.facts", lambda: jsonio.structure(data["facts"], kind.facts))
+    if "calendar" in data:
+        own = _take(problems, "$.calendar", lambda: jsonio.structure(data["calendar"], WorkingDayCalendar))
+        calendar = own.layered_on(calendar) if own is not None else calendar
+    if facts is not None and hasattr(facts, "calendar"):
+        given = type(data["facts"]) is dict and "calendar" in data["facts"]
+        effective = facts.calendar.layered_on(calendar) if given else calendar
+        if effective is not facts.calendar:
+            facts = attrs.evolve(facts, calendar=effective)
     articles: tuple[str, ...] = ()
     if "articles" in data:
         articles = _take(problems, "$.articles", lambda: _articles(data["articles"])) or ()
@@ -1214,12 +1247,18 @@ def error_result(
 
 
 def decide_data(
-    data: Any, *, line: int | None = None, parameters: ParametersLike | None = None
+    data: Any,
+    *,
+    line: int | None = None,
+    parameters: ParametersLike | None = None,
+    calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
 ) -> tuple[Case | None, dict[str, Any]]:
     """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input.
-    ``parameters`` replaces the case's own (:func:`parameters_of`)."""
+
+    ``parameters`` replaces the case's own (:func:`parameters_of`); ``calendar`` is the calendar the case is
+    decided with (see :func:`case_from_json`)."""
     try:
-        case = case_from_json(data)
+        case = case_from_json(data, calendar=calendar)
     except CaseError as error:
         name = data.get("case") if type(data) is dict else None
         decision = data.get("decision") if type(data) is dict else None
@@ -1649,7 +1688,8 @@ class _SchemaWriter:
                     "schedules": {"type": "array", "items": self.of(YearSchedule)},
                     "use_bundled": {"type": "boolean"},
                 },
-                "description": "State Council schedules supplied with the case, then (use_bundled) the bundled ones",
+                "description": "State Council schedules added to the calendar the case is decided with (the bundled "
+                "schedules and any given with --calendar); with use_bundled false, these schedules alone",
             }
         return self.ref("calendar")
 
@@ -1730,6 +1770,7 @@ def case_schema() -> dict[str, Any]:
                 "description": "the procedure's numbers the case is decided under, as dated versions (the form "
                 "gongshang_rules.unstructure(schedule) writes); absent: today's law",
             },
+            "calendar": writer._calendar(),
             "expected": {
                 "oneOf": [
                     {

@@ -6,8 +6,11 @@ Commands:
 * ``decide CASE.json|-``: decide one case and explain it for a person; ``--json`` prints the result object.
 * ``batch IN.jsonl|-``: one result per line, streaming; a bad line gets an error result on its own line and the run
   goes on; ``--jobs N`` uses N processes, output in input order; a progress indicator on stderr when it is a terminal.
+  When the input is a pipe, each result is written and flushed as soon as its line is decided (a co-process).
 * ``verify THEIRS.jsonl --cases CASES.jsonl``: compare another implementation's results with ours, case by case,
-  on the outcome, the set of decisive reason codes and the figures (notes too with ``--strict``).
+  on the outcome, the set of decisive reason codes and the figures (notes too with ``--strict``);
+  ``--format text|json|junit``.
+* ``serve [--host 127.0.0.1] [--port N]``: the oracle as an HTTP JSON service (the optional ``serve`` extra).
 * ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results.
 * ``reasons``: the reason catalogue (``--json`` for a list of objects).
 * ``corpus``: print the bundled corpus (JSONL); ``schema case|result``: print a JSON Schema.
@@ -16,6 +19,9 @@ Commands:
 
 ``decide``, ``batch`` and ``conformance`` take ``--parameters FILE`` (a parameter schedule, the JSON form
 ``gongshang_rules.unstructure(schedule)`` writes): every case of the run is decided under it, in place of its own.
+``decide``, ``batch``, ``verify``, ``conformance`` and ``serve`` take ``--calendar FILE``: State Council schedules
+(CSV) for years the bundle does not know. ``--version`` prints the version and the calendar years it knows, with
+their sources.
 
 Exit codes: 0 fine; 1 differences or failed cases; 2 bad input or usage.
 """
@@ -24,8 +30,10 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import importlib.resources
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +46,7 @@ from ._privacy import redact
 if TYPE_CHECKING:
     from .cases import Case, Difference, Envelope
     from .parameters import ParameterSchedule
+    from .workdays import WorkingDayCalendar
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
 
@@ -132,26 +141,41 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
             yield number, raw
 
 
-def decide_line(number: int, raw: bytes, parameters: ParameterSchedule | None = None) -> tuple[str, bool]:
+def decide_line(
+    number: int,
+    raw: bytes,
+    parameters: ParameterSchedule | None = None,
+    *,
+    calendar: WorkingDayCalendar | None = None,
+) -> tuple[str, bool]:
     """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input).
-    ``parameters`` replaces each case's own."""
+    ``parameters`` replaces each case's own; ``calendar`` is the calendar the case is decided with (default: the
+    bundled schedules; see ``--calendar``)."""
     from . import cases, jsonio
 
     try:
         data = jsonio.loads(raw)
     except jsonio.CaseError as error:
         return jsonio.dumps(cases.error_result(error, line=number)), True
-    result = cases.decide_data(data, line=number, parameters=parameters)[1]
+    result = cases.decide_data(
+        data,
+        line=number,
+        parameters=parameters,
+        calendar=_calendar_of(None) if calendar is None else calendar,
+    )[1]
     return jsonio.dumps(result), "error" in result
 
 
 def _decide_chunk(
-    chunk: list[tuple[int, bytes]], parameters: ParameterSchedule | None = None
+    chunk: list[tuple[int, bytes]],
+    parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
 ) -> tuple[bytes, int]:
     out: list[str] = []
     bad = 0
+    calendar = _calendar_of(calendar_text)
     for number, raw in chunk:
-        line, failed = decide_line(number, raw, parameters)
+        line, failed = decide_line(number, raw, parameters, calendar=calendar)
         bad += failed
         out.append(line)
     return ("\n".join(out) + "\n").encode("utf-8"), bad
@@ -191,7 +215,11 @@ class _Progress:
 
 
 def _decide(
-    source: str, as_json: bool, parameters: ParameterSchedule | None = None, quote: bool = False
+    source: str,
+    as_json: bool,
+    parameters: ParameterSchedule | None = None,
+    quote: bool = False,
+    calendar_text: str | None = None,
 ) -> int:
     from . import cases, jsonio
 
@@ -205,7 +233,7 @@ def _decide(
     except jsonio.CaseError as error:
         return _rejected(cases.error_result(error), None, as_json)
     try:
-        case = cases.case_from_json(data)
+        case = cases.case_from_json(data, calendar=_calendar_of(calendar_text))
         ruling = cases.decide(case, parameters=parameters)
     except jsonio.CaseError as error:
         about = cases.envelope(data)
@@ -267,7 +295,13 @@ def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
 # --- batch ----------------------------------------------------------------------------------------------------------
 
 
-def _batch(source: str, output: str | None, jobs: int, parameters: ParameterSchedule | None = None) -> int:
+def _batch(
+    source: str,
+    output: str | None,
+    jobs: int,
+    parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
+) -> int:
     try:
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
@@ -287,7 +321,10 @@ def _batch(source: str, output: str | None, jobs: int, parameters: ParameterSche
             total = None
     progress = _Progress(total)
     try:
-        bad = _run_batch(stream, sink, jobs, progress, parameters)
+        if _is_regular_file(stream):
+            bad = _run_batch(stream, sink, jobs, progress, parameters, calendar_text)
+        else:
+            bad = _run_stream(stream, sink, jobs, progress, parameters, calendar_text)
     finally:
         progress.close()
         if source != "-":
@@ -296,6 +333,8 @@ def _batch(source: str, output: str | None, jobs: int, parameters: ParameterSche
             sink.close()
         else:
             sink.flush()
+    if bad:
+        _batch_summary(bad, progress.count)
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
@@ -316,11 +355,12 @@ def _run_batch(
     jobs: int,
     progress: _Progress,
     parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
 ) -> int:
     count = done = bad = 0
     if jobs <= 1:
         for chunk in _chunks(_lines(stream), _CHUNK):
-            data, chunk_bad = _decide_chunk(chunk, parameters)
+            data, chunk_bad = _decide_chunk(chunk, parameters, calendar_text)
             sink.write(data)
             bad += chunk_bad
             count += len(chunk)
@@ -347,7 +387,11 @@ def _run_batch(
 
         for chunk in _chunks(_lines(stream), _CHUNK):
             pending.append(
-                (pool.submit(_decide_chunk, chunk, parameters), len(chunk), sum(len(r) for _n, r in chunk))
+                (
+                    pool.submit(_decide_chunk, chunk, parameters, calendar_text),
+                    len(chunk),
+                    sum(len(r) for _n, r in chunk),
+                )
             )
             drain(4 * jobs)  # a bounded number of chunks in flight: memory stays flat
         drain(0)
@@ -377,9 +421,17 @@ def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[int, Any]]:
 # --- verify ---------------------------------------------------------------------------------------------------------
 
 
-def _verify(theirs_path: str, cases_path: str, strict: bool = False) -> int:
+def _verify(
+    theirs_path: str,
+    cases_path: str,
+    strict: bool = False,
+    fmt: str = "text",
+    calendar_text: str | None = None,
+) -> int:
     from . import cases
 
+    report = _VerifyReport(fmt)
+    calendar = _calendar_of(calendar_text)
     bad: list[str] = []
     theirs: dict[str, Any] = {}
     for number, data in _jsonl(Path(theirs_path), bad):
@@ -402,28 +454,31 @@ def _verify(theirs_path: str, cases_path: str, strict: bool = False) -> int:
             continue
         seen.add(about.name)
         total += 1
-        ours = cases.decide_data(data)[1]
+        ours = cases.decide_data(data, calendar=calendar)[1]
         candidate = theirs.get(about.name)
         if candidate is None:
             missing += 1
-            _say(f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]")
+            report.missing(
+                about, f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]"
+            )
             continue
         differences = cases.compare(ours, candidate, articles=about.articles, strict=strict)
-        for difference in differences:
-            _say(f"{'DIFF' if difference.fails else 'NOTE'} {difference}")
-        if cases.failing(differences):
+        failing = bool(cases.failing(differences))
+        if failing:
             differ += 1
         else:
             agree += 1
+        report.compared(about, differences, failing)
     unknown = sorted(set(theirs) - seen)
     for name in unknown:
-        _say(f"UNKNOWN {name}: a result for a case not in {cases_path}")
+        report.unknown(name, f"UNKNOWN {name}: a result for a case not in {cases_path}")
     for line in bad:
         _err(line)
-    _say(
+    summary = (
         f"verify: {total} cases: {agree} agree, {differ} differ, {missing} missing from theirs; "
         f"{len(unknown)} results for unknown cases; {len(bad)} unreadable lines"
     )
+    report.finish(summary, bad)
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_DIFFERENCES if differ or missing or unknown else EXIT_OK
@@ -440,10 +495,15 @@ def _corpus_files() -> list[tuple[str, bytes]]:
 
 
 def _conformance(
-    directory: str | None, verbose: bool, parameters: ParameterSchedule | None = None, strict: bool = False
+    directory: str | None,
+    verbose: bool,
+    parameters: ParameterSchedule | None = None,
+    strict: bool = False,
+    calendar_text: str | None = None,
 ) -> int:
     from . import cases
 
+    calendar = _calendar_of(calendar_text)
     bad: list[str] = []
     sources: list[tuple[str, Iterable[tuple[int, Any]]]] = []
     if directory is None:
@@ -469,7 +529,7 @@ def _conformance(
                 continue
             names.add(about.name)
             total += 1
-            result = cases.decide_data(data, parameters=parameters)[1]
+            result = cases.decide_data(data, parameters=parameters, calendar=calendar)[1]
             reference = about.expected.as_result(about.name, about.decision or "?")
             differences = cases.compare(
                 reference, result, articles=about.articles, error_paths=True, strict=strict
@@ -631,19 +691,21 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser(
-        "demo", help="decide the bundled example (the first cross-province case) and explain it"
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print the version and the calendar years it knows, and exit"
     )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
             help=help_text,
-            description=help_text,
-            epilog=_EPILOG,
+            description=_description(name, help_text),
+            epilog=_command_epilog(name),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+
+    sub("demo", "decide the bundled example (the first cross-province case) and explain it")
 
     decide = sub("decide", "decide one case (a JSON file, or - for stdin) and explain it")
     decide.add_argument("case", metavar="CASE.json", help="the case file, or - to read stdin")
@@ -654,12 +716,14 @@ def _parser() -> argparse.ArgumentParser:
         "--quote", action="store_true", help="show the text of each cited paragraph under its reason"
     )
     _add_parameters_option(decide)
+    _add_calendar_option(decide)
 
     batch = sub("batch", "decide a JSONL file of cases: one result per line, in input order")
     batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
     batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
     batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
     _add_parameters_option(batch)
+    _add_calendar_option(batch)
 
     verify = sub("verify", "compare another implementation's results with ours, case by case")
     verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
@@ -667,6 +731,14 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
     )
+    verify.add_argument(
+        "--format",
+        choices=("text", "json", "junit"),
+        default="text",
+        help="text (DIFF/NOTE/MISSING/UNKNOWN lines and a summary, the default), json (one report object) or "
+        "junit (JUnit XML, a test case per case, for CI systems)",
+    )
+    _add_calendar_option(verify)
 
     conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
     conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
@@ -675,6 +747,7 @@ def _parser() -> argparse.ArgumentParser:
     conformance.add_argument(
         "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
     )
+    _add_calendar_option(conformance)
 
     sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
     schema = sub("schema", "print the JSON Schema of a case or of a result")
@@ -690,6 +763,7 @@ def _parser() -> argparse.ArgumentParser:
         "reasons", "print the reason catalogue: every code, its role, articles, decisions and when given"
     )
     reasons.add_argument("--json", action="store_true", help="print a JSON list of objects instead")
+    _add_serve_command(sub)
     return parser
 
 
@@ -715,13 +789,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return _demo()
     if args.command == "decide":
-        return _decide(args.case, args.json, parameters, args.quote)
+        return _decide(args.case, args.json, parameters, args.quote, args.calendar)
     if args.command == "batch":
-        return _batch(args.input, args.output, args.jobs, parameters)
+        return _batch(args.input, args.output, args.jobs, parameters, args.calendar)
     if args.command == "verify":
-        return _verify(args.theirs, args.cases, args.strict)
+        return _verify(args.theirs, args.cases, args.strict, args.format, args.calendar)
     if args.command == "conformance":
-        return _conformance(args.directory, args.verbose, parameters, args.strict)
+        return _conformance(args.directory, args.verbose, parameters, args.strict, args.calendar)
+    if args.command == "serve":
+        return _serve(args.host, args.port, args.calendar)
     if args.command == "whatif":
         assert parameters is not None  # required by the parser
         return _whatif(args.cases, parameters, args.json)
@@ -730,3 +806,440 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "reasons":
         return _reasons(args.json)
     return _schema(args.which)
+
+
+# --- issue 11: the calendar, streaming, verify's formats, --version, per-command help, serve --------------------
+
+
+def version_text() -> str:
+    """What ``gongshang-rules --version`` prints: the version, and the calendar years it knows with their sources.
+
+    The calendar is part of the oracle's version: a release fixes every working-day answer.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .workdays import BUNDLED_SCHEDULES
+
+    try:
+        number = version("gongshang-rules")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
+        number = "unknown (not installed)"
+    lines = [
+        f"gongshang-rules {number}",
+        "calendar: the State Council holiday schedules bundled with this release:",
+        *(f"  {year}: {schedule.source}" for year, schedule in BUNDLED_SCHEDULES.items()),
+        "  other years: unknown (an error, never a guess); supply one with --calendar FILE or a case's "
+        '"calendar"',
+    ]
+    return "\n".join(lines)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: :func:`version_text`, computed only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        _say(version_text())
+        parser.exit(EXIT_OK)
+
+
+_DESCRIPTIONS = {
+    "demo": "Decide the bundled example (the first cross-province case, the news report of 2025-09-17): its scope, "
+    "eligibility, settlement and fund flow, explained for a person.",
+    "decide": "Decide one case (a JSON object, from a file or - for stdin) and explain it for a person; with --json, "
+    "print the result object instead (the same line batch writes). A case with an expected result is compared "
+    "with it.",
+    "batch": "Decide a JSON Lines file of cases: one result per non-blank line, in input order, to stdout or -o. A "
+    "bad line gets an error result on its own line and the run goes on; a summary goes to stderr when some "
+    "line was bad. From a pipe, each result is written and flushed as soon as its line is decided, so a "
+    "harness can write one case and read one result.",
+    "verify": "Compare another implementation's results (JSON Lines, matched by case name) with ours, case by "
+    "case, on the outcome, the set of decisive reason codes and the figures; differing notes are listed, and fail "
+    "only with --strict.",
+    "conformance": "Run the bundled conformance corpus, or every *.jsonl file of DIR, against each case's expected "
+    "result (the outcome, the decisive codes and the figures; notes too with --strict).",
+    "corpus": "Print the bundled conformance corpus (JSON Lines, one case per line).",
+    "schema": "Print the JSON Schema of a case or of a result.",
+    "serve": "Serve the oracle over HTTP (JSON): POST /decide, POST /batch, GET /reasons, /schema/case, "
+    "/schema/result, /health and /openapi.json. Needs the optional extra: pip install 'gongshang-rules[serve]'. "
+    "Binds to loopback unless --host says otherwise; stops on Ctrl-C.",
+}
+
+_EXIT_CODES = {
+    "demo": ["0  the example was decided and explained"],
+    "decide": [
+        "0  decided (and, with an expected result, it agrees)",
+        "1  the result differs from the case's expected result",
+        "2  bad input or usage: unreadable file, invalid JSON, a case the library rejects",
+    ],
+    "batch": [
+        "0  every line was decided",
+        "2  some line was bad input (its error result is on its line; a summary on stderr), an unreadable or "
+        "unwritable file, or usage",
+    ],
+    "verify": [
+        "0  every case agrees",
+        "1  a difference, a case missing from theirs, or a result for an unknown case",
+        "2  an unreadable file or line, or usage",
+    ],
+    "conformance": [
+        "0  every case passed",
+        "1  a case failed",
+        "2  an unreadable file or line, a case without a name or expected result, or usage",
+    ],
+    "corpus": ["0  printed"],
+    "reasons": ["0  printed"],
+    "whatif": [
+        "0  every case was compared",
+        "2  a case file or line that cannot be read, a bad --parameters file, or usage",
+    ],
+    "schema": ["0  printed", "2  usage (not case or result)"],
+    "serve": [
+        "0  stopped (Ctrl-C)",
+        "2  the serve extra is not installed, the address cannot be bound, or usage",
+    ],
+}
+
+
+def _description(name: str, help_text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(_DESCRIPTIONS.get(name, help_text), width=100)
+
+
+def _command_epilog(name: str) -> str:
+    """The epilog of one command's ``--help``: only its own exit codes."""
+    import textwrap
+
+    codes = _EXIT_CODES.get(name, ["0  fine", "2  bad input or usage"])
+    lines = ["exit codes:"]
+    for code in codes:
+        lines += textwrap.wrap(code, width=100, initial_indent="  ", subsequent_indent="     ")
+    if name not in {"demo", "corpus", "schema", "reasons"}:
+        lines += ["", "The case and result formats are documented in docs/oracle.md."]
+    return "\n".join(lines) + "\n"
+
+
+def _calendar_file(path: str) -> str:
+    """``--calendar FILE``: the CSV text, checked now so that a bad file is a usage error naming the problem."""
+    from .errors import GongshangError
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise argparse.ArgumentTypeError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise argparse.ArgumentTypeError(f"{path} is not UTF-8 text") from None
+    try:
+        _calendar_of(text)
+    except GongshangError as error:
+        raise argparse.ArgumentTypeError(f"{path}: {error}") from None
+    return text
+
+
+def _add_calendar_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--calendar",
+        type=_calendar_file,
+        metavar="FILE",
+        help="State Council schedules (CSV: date,kind,source; kind off or makeup_workday) added to the bundled "
+        "ones, for a year they do not know; a year in FILE replaces the bundled one",
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _calendar_of(text: str | None) -> WorkingDayCalendar:
+    """The calendar cases are decided with: the bundled schedules, with those of ``--calendar``'s text added."""
+    from .workdays import DEFAULT_CALENDAR, schedules_from_csv
+
+    calendar = DEFAULT_CALENDAR
+    if text is not None:
+        for schedule in schedules_from_csv(text):
+            calendar = calendar.with_schedule(schedule)
+    return calendar
+
+
+def _is_regular_file(stream: IO[bytes]) -> bool:
+    """Whether ``stream`` reads a regular file (read in chunks); anything else (a pipe, a terminal) streams."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError):  # an in-memory stream has no file descriptor
+        return False
+
+
+def _batch_summary(bad: int, count: int) -> None:
+    """The summary on stderr when some line was bad, whether stderr is a terminal or not."""
+    _err(
+        f"batch: {bad} of {count} line(s) were bad input; each has an error result on its own line "
+        '(with "line"), and the exit code is 2'
+    )
+
+
+def _available_lines(stream: IO[bytes]) -> Iterator[list[tuple[int, bytes]]]:
+    """(line number, text) of each non-blank line, in groups: the complete lines that had arrived at each read.
+
+    From a file descriptor each read returns what the writer has written so far, so a harness writing one case at a
+    time gets groups of one (answered at once), and a fast writer (``cat cases.jsonl |``) gets large groups (decided
+    in chunks, as from a file). Numbering is that of :func:`_lines`. A stream without a descriptor: one by one.
+    """
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # an in-memory stream
+        for item in _lines(stream):
+            yield [item]
+        return
+    number, rest = 0, b""
+    while True:
+        data = os.read(fd, 1 << 16)
+        if not data:
+            break
+        *complete, rest = (rest + data).split(b"\n")
+        group = []
+        for text in complete:
+            number += 1
+            if text.strip():
+                group.append((number, text + b"\n"))
+        if group:
+            yield group
+    if rest.strip():
+        yield [(number + 1, rest)]
+
+
+def _run_stream(
+    stream: IO[bytes],
+    sink: IO[bytes],
+    jobs: int,
+    progress: _Progress,
+    parameters: ParameterSchedule | None = None,
+    calendar_text: str | None = None,
+) -> int:
+    """Batch from a pipe: each result written and flushed as soon as its line is decided, in input order.
+
+    With ``--jobs N`` the lines that have arrived go to N processes in chunks, and a writer thread writes each
+    chunk's results, in order, as soon as they are ready; at most ``4 * N`` chunks are in flight, so memory stays
+    flat.
+    """
+    count = done = bad = 0
+    if jobs <= 1:
+        calendar = _calendar_of(calendar_text)
+        for group in _available_lines(stream):
+            for number, raw in group:
+                line, failed = decide_line(number, raw, parameters, calendar=calendar)
+                _write_line(sink, line)
+                sink.flush()
+                bad += failed
+                count += 1
+                done += len(raw)
+            progress.update(count, done)
+        return bad
+    import multiprocessing
+    import queue
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pending: queue.Queue[tuple[Future[tuple[bytes, int]], int, int] | None] = queue.Queue(maxsize=4 * jobs)
+    failures: list[BaseException] = []
+
+    def write_in_order() -> None:
+        nonlocal count, done, bad
+        while (item := pending.get()) is not None:
+            if failures:
+                continue  # the sink failed: let the reader stop, and drain what it had queued
+            future, size, nbytes = item
+            try:
+                data, chunk_bad = future.result()
+                sink.write(data)
+                sink.flush()
+            except BaseException as error:
+                failures.append(error)
+                continue
+            bad += chunk_bad
+            count += size
+            done += nbytes
+            progress.update(count, done)
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        writer = threading.Thread(target=write_in_order, name="batch-writer", daemon=True)
+        writer.start()
+        try:
+            for group in _available_lines(stream):
+                if failures:
+                    break
+                for chunk in _chunks(group, max(1, min(_CHUNK, len(group) // jobs))):
+                    future = pool.submit(_decide_chunk, chunk, parameters, calendar_text)
+                    pending.put((future, len(chunk), sum(len(raw) for _n, raw in chunk)))
+        finally:
+            pending.put(None)
+            writer.join()
+    if failures:
+        raise failures[0]
+    return bad
+
+
+class _VerifyReport:
+    """What ``verify`` found, written as text (as it goes), or at the end as one JSON object or JUnit XML."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.cases: list[dict[str, Any]] = []
+        self.unknowns: list[str] = []
+
+    def compared(self, about: Envelope, differences: Sequence[Difference], failing: bool) -> None:
+        """A compared case: ``failing`` when a difference fails (a decisive one, or a note under ``--strict``)."""
+        if self.fmt == "text":
+            for difference in differences:
+                _say(f"{'DIFF' if difference.fails else 'NOTE'} {difference}")
+            return
+        self.cases.append(
+            {
+                "case": about.name,
+                "decision": about.decision,
+                "articles": list(about.articles),
+                "status": "differ" if failing else "agree",
+                "differences": [
+                    {"what": d.what, "detail": d.detail, "articles": list(d.articles), "fails": d.fails}
+                    for d in differences
+                ],
+            }
+        )
+
+    def missing(self, about: Envelope, line: str) -> None:
+        if self.fmt == "text":
+            _say(line)
+            return
+        self.cases.append(
+            {
+                "case": about.name,
+                "decision": about.decision,
+                "articles": list(about.articles),
+                "status": "missing",
+                "differences": [
+                    {"what": "missing", "detail": line, "articles": list(about.articles), "fails": True}
+                ],
+            }
+        )
+
+    def unknown(self, name: str, line: str) -> None:
+        if self.fmt == "text":
+            _say(line)
+        else:
+            self.unknowns.append(name)
+
+    def finish(self, summary: str, unreadable: Sequence[str]) -> None:
+        if self.fmt == "text":
+            _say(summary)
+        elif self.fmt == "json":
+            self._json(summary, unreadable)
+        else:
+            self._junit(summary, unreadable)
+
+    def _counts(self) -> dict[str, int]:
+        statuses = collections.Counter(c["status"] for c in self.cases)
+        return {
+            "cases": len(self.cases),
+            "agree": statuses["agree"],
+            "differ": statuses["differ"],
+            "missing": statuses["missing"],
+            "unknown": len(self.unknowns),
+        }
+
+    def _json(self, summary: str, unreadable: Sequence[str]) -> None:
+        import json
+
+        report = {
+            "summary": {**self._counts(), "unreadable": len(unreadable), "text": summary},
+            "cases": self.cases,
+            "unknown": self.unknowns,
+            "unreadable": list(unreadable),
+        }
+        _say(json.dumps(report, ensure_ascii=False, sort_keys=True))
+
+    def _junit(self, summary: str, unreadable: Sequence[str]) -> None:
+        import xml.etree.ElementTree as ET
+
+        counts = self._counts()
+        failures = counts["differ"] + counts["missing"] + counts["unknown"]
+        attributes = {
+            "name": "gongshang-rules verify",
+            "tests": str(counts["cases"] + counts["unknown"] + (1 if unreadable else 0)),
+            "failures": str(failures),
+            "errors": "1" if unreadable else "0",
+            "skipped": "0",
+            "time": "0",
+        }
+        root = ET.Element("testsuites", attributes)
+        suite = ET.SubElement(root, "testsuite", attributes)
+        for case in self.cases:
+            element = ET.SubElement(
+                suite,
+                "testcase",
+                {
+                    "classname": f"verify.{case['decision'] or 'unknown'}",
+                    "name": str(case["case"]),
+                    "time": "0",
+                },
+            )
+            if case["status"] != "agree":
+                lines = [
+                    ("" if d["fails"] else "(a note) ")
+                    + f"{d['what']}: {d['detail']}"
+                    + (f" [{', '.join(d['articles'])}]" if d["articles"] else "")
+                    for d in sorted(case["differences"], key=lambda d: not d["fails"])
+                ]
+                failure = ET.SubElement(
+                    element,
+                    "failure",
+                    {"type": case["status"], "message": lines[0] if lines else case["status"]},
+                )
+                failure.text = "\n".join(lines)
+        for name in self.unknowns:
+            element = ET.SubElement(
+                suite, "testcase", {"classname": "verify.unknown", "name": name, "time": "0"}
+            )
+            ET.SubElement(
+                element,
+                "failure",
+                {"type": "unknown", "message": "a result for a case not in the cases file"},
+            )
+        if unreadable:
+            element = ET.SubElement(
+                suite, "testcase", {"classname": "verify.input", "name": "unreadable lines", "time": "0"}
+            )
+            error = ET.SubElement(element, "error", {"type": "unreadable", "message": unreadable[0]})
+            error.text = "\n".join(unreadable)
+        ET.SubElement(suite, "system-out").text = summary
+        ET.indent(root)
+        _say('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode"))
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0 to 65535, got {value}")
+    return value
+
+
+def _add_serve_command(sub: Any) -> None:
+    serve = sub("serve", "serve the oracle over HTTP (JSON), on loopback unless told otherwise")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to bind (default 127.0.0.1, loopback only)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="the port (default 8000; 0: any free)"
+    )
+    _add_calendar_option(serve)
+
+
+def _serve(host: str, port: int, calendar_text: str | None) -> int:
+    try:
+        from . import server
+    except ImportError as error:
+        _err(f"serve needs the optional extra: pip install 'gongshang-rules[serve]' ({error})")
+        return EXIT_BAD_INPUT
+    return server.run(host=host, port=port, calendar=_calendar_of(calendar_text))

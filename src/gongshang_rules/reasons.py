@@ -42,7 +42,10 @@ _PACKAGE = __name__.rpartition(".")[0]
 def _load_all() -> None:
     package = sys.modules[_PACKAGE]
     for info in pkgutil.iter_modules(package.__path__):
-        if info.name not in ("__main__",):
+        if info.name not in (
+            "__main__",
+            "server",
+        ):  # server needs the optional serve extra, and gives no reason
             importlib.import_module(f"{_PACKAGE}.{info.name}")
 
 

@@ -50,7 +50,7 @@ from .places import Place
 from .ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
 from .scope import Scope
 from .settlement import SettlementRecord, check_records
-from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, working_day_after
+from .workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
 
 __all__ = [
     "DeadlineOutcome",
@@ -451,6 +451,19 @@ RECONCILIATION_DAY_OFF_UNKNOWN = ReasonTemplate(
     en="The State Council's schedule for {year} is not known, so whether {day} is a day off cannot be said; the "
     "next-day deadline itself does not depend on it.",
 )
+RECONCILIATION_DAY_OFF_PROVISIONAL = ReasonTemplate(
+    code="RECONCILIATION_DAY_OFF_PROVISIONAL",
+    role=Role.NOTE,
+    when="The next-day deadline of a settlement in force falls on 21 to 31 December of a year whose next year's "
+    "State Council schedule the calendar does not know (with the bundled schedules: 2026-12-21 to 2026-12-31).",
+    articles=(_A21,),
+    interpretation=True,
+    zh="{deadline}在{year}年12月下旬（{start}至{end}）：其是否为休息日按{year}年的国务院节假日安排判断，{next}年的安排尚未知悉，"
+    "可能调整这些日期；次日期限本身不受影响。",
+    en="{deadline} is in late December {year} ({start} to {end}): whether it is a day off follows the State "
+    "Council's {year} schedule, and the {next} schedule, not yet known, may move those days; the next-day "
+    "deadline itself does not depend on it.",
+)
 RECONCILIATION_INTRA_PROVINCE_ONLY = ReasonTemplate(
     code="RECONCILIATION_INTRA_PROVINCE_ONLY",
     role=Role.NOTE,
@@ -491,6 +504,11 @@ def decide_reconciliation_deadline(
         reasons.append(RECONCILIATION_DAY_OFF_UNKNOWN.make(day=deadline.isoformat(), year=deadline.year))
     elif not calendar.is_working_day(deadline):
         reasons.append(RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days=deadline.isoformat()))
+    provisional = provisional_note(
+        settled_on, 1, deadline, calendar=calendar, template=RECONCILIATION_DAY_OFF_PROVISIONAL
+    )
+    if provisional is not None:
+        reasons.append(provisional)
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=tuple(reasons), deadline=deadline)
 
 
