@@ -19,6 +19,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    #: The installed distribution's version, from its metadata (``importlib.metadata``).
+    __version__: str
+
     from .agencies import AgencyRuling, AgencyTask, Assignment, responsible_agency
     from .applications import (
         Agency,
@@ -431,7 +434,7 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            value: Any = version("gongshang-rules")
+            value: Any = str(version("gongshang-rules"))
         except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
             value = "0+unknown"
     elif name in _EXPORTS:

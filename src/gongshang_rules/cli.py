@@ -32,7 +32,7 @@ from ._privacy import redact
 if TYPE_CHECKING:
     from .cases import Case, Difference, Envelope
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main", "version_text"]
 
 EXIT_OK = 0
 EXIT_DIFFERENCES = 1
@@ -501,6 +501,24 @@ def _schema(which: str) -> int:
 # --- the parser -----------------------------------------------------------------------------------------------------
 
 
+def version_text() -> str:
+    """What ``gongshang-rules --version`` prints: the program and the installed version."""
+    from . import __version__
+
+    return f"gongshang-rules {__version__}"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: print :func:`version_text` (computed only when asked) and exit 0."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        _say(version_text())
+        parser.exit()
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -519,6 +537,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser(
         "demo", help="decide the bundled example (the first cross-province case) and explain it"
