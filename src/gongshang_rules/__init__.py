@@ -23,6 +23,15 @@ if TYPE_CHECKING:
     __version__: str
 
     from .agencies import AgencyRuling, AgencyTask, Assignment, responsible_agency
+    from .analysis import (
+        decide_frame,
+        iter_frames,
+        load_corpus,
+        read_cases,
+        to_frame,
+        transition_table,
+        transitions,
+    )
     from .applications import (
         Agency,
         AgencyLevel,
@@ -164,7 +173,9 @@ if TYPE_CHECKING:
     )
     from .parameters import DEFAULT_PARAMETERS, PARAMETER_SOURCES, Parameters
     from .periods import add_months, months_reached
+    from .place_names import english_name
     from .places import Place, PlaceKind, check_treatment_place, hunan_cities, place
+    from .plots import filing_timeline, outcomes_by
     from .reconciliation import (
         DeadlineOutcome,
         DeadlineRuling,
@@ -426,6 +437,17 @@ _EXPORTS: dict[str, str] = {
     "travel_and_lodging": "catalog",
     "unstructure": "jsonio",
     "working_day_after": "workdays",
+    # issue 14, for the analyst: pandas and matplotlib are imported only when these are called
+    "decide_frame": "analysis",
+    "iter_frames": "analysis",
+    "load_corpus": "analysis",
+    "read_cases": "analysis",
+    "to_frame": "analysis",
+    "transition_table": "analysis",
+    "transitions": "analysis",
+    "english_name": "place_names",
+    "filing_timeline": "plots",
+    "outcomes_by": "plots",
 }
 
 
@@ -611,15 +633,18 @@ __all__ = [
     "compare",
     "decide_case",
     "decide_eligibility",
+    "decide_frame",
     "decide_json",
     "decide_monthly_reconciliation_deadline",
     "decide_reconciliation_deadline",
     "decide_settlement",
     "dumps",
+    "english_name",
     "example_registry",
     "figures_of",
     "filing_covers",
     "filing_from_application",
+    "filing_timeline",
     "filing_valid_through",
     "filing_validity",
     "first_cross_province_case",
@@ -628,13 +653,17 @@ __all__ = [
     "governing_catalog",
     "hunan_cities",
     "in_force",
+    "iter_frames",
+    "load_corpus",
     "loads",
     "meal_allowance",
     "missing_materials",
     "monthly_reconciliation_deadline",
     "months_reached",
+    "outcomes_by",
     "output",
     "place",
+    "read_cases",
     "receiving_agency",
     "reconcile_month",
     "reconciliation_deadline",
@@ -649,6 +678,9 @@ __all__ = [
     "schedules_from_csv",
     "structure",
     "suspension_status",
+    "to_frame",
+    "transition_table",
+    "transitions",
     "travel_and_lodging",
     "unstructure",
     "working_day_after",
