@@ -260,7 +260,7 @@ class TestHtml:
     def test_html_shows_outcome_codes_and_both_citations(self) -> None:
         """The table has the outcome, every code, and each citation in English and Chinese."""
         page = RULING._repr_html_()
-        assert "ColourRuling: RED" in page
+        assert "<strong>ColourRuling</strong>" in page and ">RED</span>" in page  # the outcome as a badge
         for code in RULING.codes:
             assert code in page
         assert "art. 13(1)" in page and "第十三条第一款" in page
