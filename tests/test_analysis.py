@@ -317,3 +317,25 @@ def _fields(value: Any) -> dict[str, Any]:
     import attrs
 
     return attrs.asdict(value, recurse=False)
+
+
+class TestPartitions:
+    """docs/analysis.md: a partitioned frame decided with Dask's map_partitions gives the same rows."""
+
+    def test_map_partitions_decides_every_case(
+        self, corpus: tuple[gr.Case, ...], frame: pd.DataFrame
+    ) -> None:
+        """Every sixth corpus case as JSON, in 4 partitions, decided per partition: the same outcomes and money as decide_frame."""
+        dd = pytest.importorskip("dask.dataframe")
+        columns = ["case", "decision", "outcome", "fund_share"]
+
+        def decide_partition(part: pd.DataFrame) -> pd.DataFrame:
+            return gr.decide_frame(gr.loads(text) for text in part["case_json"]).reindex(columns=columns)
+
+        texts = [gr.dumps(gr.case_to_json(c)) for c in corpus[::6]]
+        meta = pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
+        lines = dd.from_pandas(pd.DataFrame({"case_json": texts}), npartitions=4)
+        results = lines.map_partitions(decide_partition, meta=meta).compute()
+        expected = frame.iloc[::6].reindex(columns=columns).to_dict("records")
+        got = [{k: None if pd.isna(v) else v for k, v in row.items()} for row in results.to_dict("records")]
+        assert got == expected and any(isinstance(row["fund_share"], Decimal) for row in got)
