@@ -41,6 +41,7 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m gongshang_rules._docgen docs
+	$(BIN)/python -m gongshang_rules._helpgen
 
 clean:
 	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache build dist src/*.egg-info

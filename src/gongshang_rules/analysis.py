@@ -356,7 +356,9 @@ def transitions(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     for record in merged.to_dict("records"):
         old = set(record["decisive_before"] or ()) | set(record["notes_before"] or ())
         new = set(record["decisive_after"] or ()) | set(record["notes_after"] or ())
-        outcomes = [None if pd.isna(record[f"outcome_{side}"]) else record[f"outcome_{side}"] for side in _SIDES]
+        outcomes = [
+            None if pd.isna(record[f"outcome_{side}"]) else record[f"outcome_{side}"] for side in _SIDES
+        ]
         row: dict[str, Any] = {
             "case": record["case"],
             "outcome_before": outcomes[0],

@@ -229,7 +229,18 @@ def filing_valid_through(
 
 
 def filing_validity(filing: Filing, *, parameters: Parameters = DEFAULT_PARAMETERS) -> ValidityRuling:
-    """The validity of ``filing`` with its reasons (article 13 ¶1; article 36 for the procedure's own end)."""
+    """The validity of ``filing`` with its reasons (article 13 ¶1; article 36 for the procedure's own end).
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``COMPUTED``, ``STATED_ON_FORM``, ``SET_BY_INSURED_PROVINCE``
+    * reason codes: ``FILING_RUNS_PAST_PROCEDURE_END``, ``FILING_VALIDITY_BY_INSURED_PROVINCE``,
+      ``FILING_VALIDITY_COMPUTED``, ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 13, art. 36
+    """
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
     check_parameters(parameters)
@@ -367,6 +378,18 @@ def change_allowed(
     'LOCKED'
     >>> change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 12, 1)).outcome.name
     'ALLOWED'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``ALLOWED``, ``LOCKED``, ``FILING_EXPIRED``, ``NOT_GOVERNED``
+    * reason codes: ``CHANGE_FILING_EXPIRED``, ``CHANGE_LOCKED``, ``CHANGE_LOCK_OVER``,
+      ``CHANGE_PERSONAL_INFORMATION_ANY_TIME``, ``CHANGE_REFERRAL_NO_LOCK``, ``CHANGE_WITH_INSURED_PROVINCE``,
+      ``FILING_RUNS_PAST_PROCEDURE_END``, ``FILING_VALIDITY_BY_INSURED_PROVINCE``,
+      ``FILING_VALIDITY_COMPUTED``, ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 11, art. 13, art. 36
     """
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
@@ -774,6 +797,29 @@ def filing_covers(facts: CoverageFacts, *, parameters: Parameters = DEFAULT_PARA
     >>> ruling = filing_covers(facts)
     >>> ruling.outcome.name, sorted(ruling.codes)
     ('COVERED', ['COVERAGE_ANY_INSTITUTION_IN_PLACE', 'COVERAGE_FILED_BEFORE_ADMISSION', 'COVERAGE_WITHIN_VALIDITY'])
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``COVERED``, ``COVERED_BY_BACK_FILING``, ``COVERED_WITH_REFUND``, ``BACK_FILING_POSSIBLE``,
+      ``MANUAL_REIMBURSEMENT``, ``NOT_COVERED``, ``NATIONAL_PROCEDURE``, ``NOT_OUT_OF_AREA``,
+      ``NOT_GOVERNED``, ``SET_BY_INSURED_PROVINCE``
+    * reason codes: ``COVERAGE_AFTER_VALIDITY``, ``COVERAGE_ANY_INSTITUTION_IN_PLACE``,
+      ``COVERAGE_BACK_FILED_AFTER_RECOGNITION``, ``COVERAGE_BACK_FILED_EMERGENCY``,
+      ``COVERAGE_BACK_FILED_SETTLEMENT_DAY``, ``COVERAGE_BACK_FILING_APPROVED``,
+      ``COVERAGE_BACK_FILING_STILL_POSSIBLE``, ``COVERAGE_BACK_FILING_TOO_LATE``,
+      ``COVERAGE_BEFORE_STATED_VALIDITY``, ``COVERAGE_ENTITLEMENT_LOST``,
+      ``COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY``, ``COVERAGE_FILED_AFTER_ADMISSION``,
+      ``COVERAGE_FILED_BEFORE_ADMISSION``, ``COVERAGE_FILED_ON_ADMISSION_DAY``,
+      ``COVERAGE_NATIONAL_PROCEDURE_FILING``, ``COVERAGE_NOT_FILED_INSTITUTION``, ``COVERAGE_NOT_GOVERNED``,
+      ``COVERAGE_NOT_OUT_OF_AREA``, ``COVERAGE_NO_FILING``, ``COVERAGE_OUTSIDE_FILED_PLACE``,
+      ``COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN``, ``COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE``,
+      ``COVERAGE_SERVICE_NOT_FILED``, ``COVERAGE_STAY_RUNS_PAST_VALIDITY``, ``COVERAGE_VALIDITY_UNKNOWN``,
+      ``COVERAGE_WITHIN_VALIDITY``, ``FILING_RUNS_PAST_PROCEDURE_END``,
+      ``FILING_VALIDITY_BY_INSURED_PROVINCE``, ``FILING_VALIDITY_COMPUTED``,
+      ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 9, art. 12, art. 13, art. 16, art. 36, annex 1, annex 2
     """
     if not isinstance(facts, CoverageFacts):
         raise InvalidInputError("facts", f"must be CoverageFacts, got {type_name(facts)}")

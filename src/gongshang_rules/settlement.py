@@ -562,6 +562,54 @@ def decide_settlement(
     >>> ruling = decide_settlement(case.episode, registry=case.registry)
     >>> ruling.outcome.name, ruling.fund_share, ruling.worker_share
     ('DIRECT', Decimal('10240.50'), Decimal('0.00'))
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``DIRECT``, ``LOCAL_CARE``, ``MANUAL_REIMBURSEMENT``, ``NOT_PAYABLE_DIRECTLY``,
+      ``NOT_GOVERNED``, ``NOT_IN_FORCE``
+    * reason codes: ``CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES``,
+      ``CATALOG_CROSS_PROVINCE_TREATMENT_PLACE``, ``CATALOG_INTRA_PROVINCE_UNIFIED``,
+      ``CATALOG_LOCAL_UNIFIED``, ``CATALOG_NOT_GOVERNED``, ``CATALOG_PROVINCIAL_RECOGNITION_UNIFIED``,
+      ``COVERAGE_AFTER_VALIDITY``, ``COVERAGE_ANY_INSTITUTION_IN_PLACE``,
+      ``COVERAGE_BACK_FILED_AFTER_RECOGNITION``, ``COVERAGE_BACK_FILED_EMERGENCY``,
+      ``COVERAGE_BACK_FILED_SETTLEMENT_DAY``, ``COVERAGE_BACK_FILING_APPROVED``,
+      ``COVERAGE_BACK_FILING_STILL_POSSIBLE``, ``COVERAGE_BACK_FILING_TOO_LATE``,
+      ``COVERAGE_BEFORE_STATED_VALIDITY``, ``COVERAGE_ENTITLEMENT_LOST``,
+      ``COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY``, ``COVERAGE_FILED_AFTER_ADMISSION``,
+      ``COVERAGE_FILED_BEFORE_ADMISSION``, ``COVERAGE_FILED_ON_ADMISSION_DAY``,
+      ``COVERAGE_NATIONAL_PROCEDURE_FILING``, ``COVERAGE_NOT_FILED_INSTITUTION``, ``COVERAGE_NOT_GOVERNED``,
+      ``COVERAGE_NOT_OUT_OF_AREA``, ``COVERAGE_NO_FILING``, ``COVERAGE_OUTSIDE_FILED_PLACE``,
+      ``COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN``, ``COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE``,
+      ``COVERAGE_SERVICE_NOT_FILED``, ``COVERAGE_STAY_RUNS_PAST_VALIDITY``, ``COVERAGE_VALIDITY_UNKNOWN``,
+      ``COVERAGE_WITHIN_VALIDITY``, ``DEVICE_NON_COMPLIANT``, ``DEVICE_NOT_FILED``, ``DEVICE_OVER_LIMIT``,
+      ``DEVICE_REPLACED_TOO_EARLY``, ``DEVICE_WITHIN_LIMIT``, ``FILING_RUNS_PAST_PROCEDURE_END``,
+      ``FILING_VALIDITY_BY_INSURED_PROVINCE``, ``FILING_VALIDITY_COMPUTED``,
+      ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED``,
+      ``INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE``, ``INSTITUTION_CLOSED``, ``INSTITUTION_LISTED``,
+      ``INSTITUTION_NOT_YET_LISTED``, ``INSTITUTION_SERVICE_NOT_PROVIDED``, ``INSTITUTION_SERVICE_PROVIDED``,
+      ``INSTITUTION_SUSPENDED``, ``INSTITUTION_TERMINATED``, ``IN_FORCE_EXPIRED``,
+      ``IN_FORCE_LAST_DAY_COUNTED``, ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``,
+      ``IN_FORCE_SCOPE_NOT_GOVERNED``, ``IN_FORCE_WITHIN_PERIOD``, ``MEAL_CROSS_PROVINCE_INSURED_PLACE``,
+      ``MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT``, ``MEAL_INTRA_PROVINCE_TREATMENT_PLACE``,
+      ``MEAL_NOT_GOVERNED``, ``MEAL_NOT_SPECIFIED_LOCAL``, ``MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION``,
+      ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``, ``SCOPE_INTRA_PROVINCE``,
+      ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION``,
+      ``SETTLEMENT_BACK_FILING_PENDING``, ``SETTLEMENT_CATALOGS``, ``SETTLEMENT_CREDENTIAL_PRESENTED``,
+      ``SETTLEMENT_CROSS_PROVINCE_OUTPATIENT``, ``SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE``,
+      ``SETTLEMENT_DIRECT``, ``SETTLEMENT_DIRECT_INBOUND``, ``SETTLEMENT_DIRECT_OUTBOUND``,
+      ``SETTLEMENT_INSTITUTION_NOT_AVAILABLE``, ``SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE``,
+      ``SETTLEMENT_INSTITUTION_UNKNOWN``, ``SETTLEMENT_LOCAL_CARE``, ``SETTLEMENT_LOCAL_INSTITUTION``,
+      ``SETTLEMENT_MANUAL_DUPLICATE_CHECK``, ``SETTLEMENT_NETWORK_UNAVAILABLE``,
+      ``SETTLEMENT_NON_COMPLIANT_LINES``, ``SETTLEMENT_NO_CREDENTIAL``,
+      ``SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION``, ``SETTLEMENT_REFUND_TO_WORKER``,
+      ``SETTLEMENT_SUSPENDED_FOR_VIOLATION``, ``SETTLEMENT_THIRD_PARTY_LIABILITY``,
+      ``TRAVEL_CROSS_PROVINCE_REFERRAL``, ``TRAVEL_INTRA_PROVINCE_REFERRAL``, ``TRAVEL_NOT_A_REFERRAL``,
+      ``TRAVEL_NOT_GOVERNED``, ``TRAVEL_NOT_SPECIFIED_LOCAL``, ``TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 5, art. 6, art. 9, art. 12, art. 13, art. 14, art. 16, art. 17, art. 18,
+      art. 19, art. 22, art. 25, art. 30, art. 36, annex 1, annex 2
     """
     if not isinstance(episode, Episode):
         raise InvalidInputError("episode", f"must be an Episode, got {type_name(episode)}")
@@ -940,6 +988,15 @@ def check_manual_claim(claim: ManualClaim, settlements: Iterable[SettlementRecor
     claimed period, and the claim asks for a kind of cost that direct settlement includes [interpretation: the
     procedure does not define "the same costs"]; the cross-province meal allowance and travel and lodging are never
     settled directly (article 17 ¶3), so a claim for them alone is no duplicate.
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``NO_DUPLICATE``, ``DUPLICATE``
+    * reason codes: ``MANUAL_CLAIM_DUPLICATE``, ``MANUAL_CLAIM_NO_DUPLICATE``,
+      ``MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 17, art. 22
     """
     if not isinstance(claim, ManualClaim):
         raise InvalidInputError("claim", f"must be a ManualClaim, got {type_name(claim)}")
