@@ -81,3 +81,27 @@ class TestRewrite:
         assert isinstance(node, ast.FunctionDef)
         twice = _helpgen._rewrite(once, node, f"{_helpgen.MARKER}\n\n* outcomes: ``B``")
         assert twice.count(_helpgen.MARKER) == 1 and "``B``" in twice and "``A``" not in twice
+
+
+class TestStaleDocstrings:
+    """A stale block is reported by --check and rewritten in place by make docs (here: into a captured write)."""
+
+    def test_a_stale_block_is_reported_and_rewritten(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], blocks: dict[str, str]
+    ) -> None:
+        """A block that differs: --check exits 1 naming it; a run writes the file with the new block."""
+        from pathlib import Path
+
+        changed = dict(blocks)
+        changed["classify_scope"] = blocks["classify_scope"].replace("* articles:", "* articles: art. 99,")
+        monkeypatch.setattr(_helpgen, "blocks", lambda: changed)
+        written: dict[str, str] = {}
+        monkeypatch.setattr(
+            Path, "write_text", lambda self, text, encoding=None: written.update({self.name: text})
+        )
+        assert _helpgen.main(["--check"]) == 1
+        assert "stale: classify_scope" in capsys.readouterr().out
+        assert _helpgen.main([]) == 0
+        assert "rewrote: classify_scope" in capsys.readouterr().out
+        assert list(written) == ["scope.py"] and "art. 99," in written["scope.py"]
+        assert written["scope.py"].count(_helpgen.MARKER) == 1

@@ -261,8 +261,8 @@ class Ruling(Generic[OutcomeT]):
             f"<div><strong>{esc(type(self).__name__)}</strong> "
             f'<span style="{_BADGE}">{esc(self.outcome.name)}</span> '
             f"{esc(self.outcome.en)} / {esc(self.outcome.zh)}</div>{extra}"
-            + (f'<table style="{_TABLE}"><tbody>{figures}</tbody></table>' if figures else "")
-            + f'<table style="{_TABLE}"><thead><tr>'
+            + (f"<table><tbody>{figures}</tbody></table>" if figures else "")
+            + "<table><thead><tr>"
             + "".join(f'<th style="{_CELL}">{h}</th>' for h in ("code", "articles", "interpretation", "why"))
             + f"</tr></thead><tbody>{rows}</tbody></table>"
             + ("<div><small>&#9733; decides the outcome</small></div>" if ordered else "")
@@ -271,7 +271,6 @@ class Ruling(Generic[OutcomeT]):
 
 
 _CELL = "text-align:left;vertical-align:top;padding:2px 8px"
-_TABLE = "text-align:left;border-collapse:collapse;margin:4px 0"
 _BADGE = (
     "display:inline-block;padding:1px 8px;border-radius:9px;background:#1f5f99;color:#fff;font-weight:bold"
 )
