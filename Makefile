@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test docs bench clean dist sdist-test
+.PHONY: demo test docs bench clean dist sdist-test site
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ test: $(STAMP)
 	$(BIN)/mypy --strict src
 	$(BIN)/python -m pytest -q -p no:cacheprovider --cov=gongshang_rules --cov-branch --cov-report=term --cov-fail-under=95
 	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory site
+
+# The documentation site from docs/ and the docstrings (mkdocs with mkdocstrings), built strictly: a warning fails.
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet
 
 # The distributions (issue 14): build the sdist and the wheel, check their metadata and the wheel's contents.
 DIST := build/dist
