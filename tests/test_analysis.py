@@ -339,3 +339,23 @@ class TestPartitions:
         expected = frame.iloc[::6].reindex(columns=columns).to_dict("records")
         got = [{k: None if pd.isna(v) else v for k, v in row.items()} for row in results.to_dict("records")]
         assert got == expected and any(isinstance(row["fund_share"], Decimal) for row in got)
+
+
+class TestMissingExtras:
+    """Without pandas or matplotlib, the functions that need them say which extra to install."""
+
+    @pytest.mark.parametrize(
+        ("module", "call", "extra"),
+        [
+            ("pandas", lambda: gr.to_frame([]), "analysis"),
+            ("pandas", lambda: list(gr.iter_frames([])), "analysis"),
+            ("matplotlib", lambda: gr.filing_timeline(None), "plot"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_a_missing_extra_is_named(
+        self, monkeypatch: pytest.MonkeyPatch, module: str, call: Any, extra: str
+    ) -> None:
+        """An ImportError naming the module and ``gongshang-rules[extra]``."""
+        monkeypatch.setitem(sys.modules, module, None)
+        with pytest.raises(ImportError, match=rf"needs {module}.*gongshang-rules\[{extra}\]"):
+            call()

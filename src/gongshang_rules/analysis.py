@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import jsonio
+from ._optional import require
 from .cases import DECISIONS, Case, case_from_json, decide_case, result_of
 from .errors import InvalidInputError
 from .jsonio import CaseError, Problem
@@ -250,6 +251,7 @@ def to_frame(rulings: Iterable[Any]) -> pd.DataFrame:
     >>> frame[["decision", "outcome", "decisive"]].to_dict("records")
     [{'decision': 'scope', 'outcome': 'INTRA_PROVINCE', 'decisive': ('SCOPE_INTRA_PROVINCE',)}]
     """
+    require("pandas", "analysis")
     import pandas as pd
 
     rows = [_row(item) for item in rulings]
@@ -298,6 +300,7 @@ def iter_frames(cases: Iterable[Any], *, chunk_size: int = 1000) -> Iterator[pd.
     Memory stays bounded by the chunk: read a large JSONL file with :func:`read_cases` (or line by line) and
     write each frame out before the next is made. A case the library rejects is a row with ``error`` set.
     """
+    require("pandas", "analysis")
     if type(chunk_size) is not int or chunk_size < 1:
         raise InvalidInputError("chunk_size", f"must be a whole number of at least 1, got {chunk_size!r}")
     chunk: list[dict[str, Any]] = []
@@ -317,6 +320,7 @@ def decide_frame(cases: Iterable[Any], *, chunk_size: int = 1000) -> pd.DataFram
     >>> list(frame.columns[:4]), len(frame)
     (['case', 'decision', 'outcome', 'decisive'], 3)
     """
+    require("pandas", "analysis")
     import pandas as pd
 
     frames = list(iter_frames(cases, chunk_size=chunk_size))
@@ -337,6 +341,7 @@ def transitions(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     ``codes_gained`` and ``codes_lost`` (sorted tuples), and for every money figure both frames have, its change
     ``delta.NAME`` (a Decimal; ``None`` where either side has none). :func:`transition_table` counts them.
     """
+    require("pandas", "analysis")
     import pandas as pd
 
     for name, frame in (("before", before), ("after", after)):
@@ -386,6 +391,7 @@ def transition_table(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     A case the library rejected on one side counts under ``REJECTED``. Paste it into a report with
     ``table.to_markdown()`` or ``table.to_html()``.
     """
+    require("pandas", "analysis")
     import pandas as pd
 
     moves = transitions(before, after)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._optional import require
 from .errors import InvalidInputError
 from .filing import ChangeKind, Filing, change_allowed, filing_validity
 from .parameters import DEFAULT_PARAMETERS, Parameters
@@ -77,6 +78,7 @@ _TEXT: dict[str, dict[str, str]] = {
 
 def cjk_font(candidates: Sequence[str] = CJK_FONTS) -> str | None:
     """The first of ``candidates`` that matplotlib finds installed, or ``None`` (then labels are English)."""
+    require("matplotlib", "plot")
     from matplotlib import font_manager
 
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
@@ -133,6 +135,7 @@ def filing_timeline(
     The dates are the library's own (:func:`~gongshang_rules.filing_validity`,
     :func:`~gongshang_rules.change_allowed`), so the picture shows what the rulings say.
     """
+    require("matplotlib", "plot")
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type(filing).__name__}")
     for name, day in (("admitted_on", admitted_on), ("settled_on", settled_on)):
@@ -215,6 +218,8 @@ def outcomes_by(
 
     A rejected case counts under its own bar segment ("rejected" / 无法判定).
     """
+    require("matplotlib", "plot")
+    require("pandas", "analysis")
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame) or "outcome" not in frame.columns:
