@@ -40,7 +40,7 @@ from ._optional import require
 from .cases import DECISIONS, Case, case_from_json, decide_case, result_of
 from .errors import InvalidInputError
 from .jsonio import CaseError, Problem
-from .ruling import Reason, Ruling
+from .ruling import Reason, Ruling, _role_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,14 +123,14 @@ def _cases(lines: Iterable[bytes | str], label: str) -> Iterator[Case]:
 def reason_role(reason: Reason | Mapping[str, Any]) -> str | None:
     """``"DECISIVE"``, ``"NOTE"``, or ``None`` when the reason does not say (a ruling from before reason roles).
 
-    Reads a :class:`~gongshang_rules.Reason`'s ``role`` attribute or a result reason's ``"role"`` key, whether it
-    is an enum member or its name. The frame counts a reason without a role as decisive.
+    A :class:`~gongshang_rules.Reason`'s ``role`` attribute is read where the ruling's own display reads it
+    (``ruling._role_name``); a result reason's ``"role"`` key is read here, as an enum member or its name. The frame
+    counts a reason without a role as decisive.
     """
-    role = reason.get("role") if isinstance(reason, Mapping) else getattr(reason, "role", None)
-    if role is None:
-        return None
-    name = getattr(role, "name", role)
-    return str(name).upper()
+    if not isinstance(reason, Mapping):
+        return _role_name(reason)
+    role = reason.get("role")
+    return None if role is None else str(getattr(role, "name", role)).upper()
 
 
 def _split(reasons: Iterable[Reason | Mapping[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
