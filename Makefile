@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test docs bench clean
+.PHONY: demo test docs bench clean dist sdist-test site
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +20,33 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy --strict src
 	$(BIN)/python -m pytest -q -p no:cacheprovider --cov=gongshang_rules --cov-branch --cov-report=term --cov-fail-under=95
+	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory site
+
+# The documentation site from docs/ and the docstrings (mkdocs with mkdocstrings), built strictly: a warning fails.
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet
+
+# The distributions (issue 14): build the sdist and the wheel, check their metadata and the wheel's contents.
+DIST := build/dist
+dist: $(STAMP)
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(BIN)/python -m build --outdir $(DIST) . > build/dist.log 2>&1 || { cat build/dist.log; exit 1; }
+	$(BIN)/twine check --strict $(DIST)/*
+	$(BIN)/check-wheel-contents $(DIST)/*.whl
+
+# The sdist's own tests, run from the unpacked sdist against its own src/ (about two minutes; not part of `test`).
+sdist-test: dist
+	rm -rf build/sdist && mkdir -p build/sdist
+	tar xzf $(DIST)/*.tar.gz -C build/sdist
+	cd build/sdist/gongshang_rules-* && $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 docs: $(STAMP)
 	$(BIN)/python -m gongshang_rules._docgen docs
+	$(BIN)/python -m gongshang_rules._helpgen
 
 clean:
-	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache build dist src/*.egg-info

@@ -277,7 +277,7 @@ class TestHtml:
     def test_html_shows_outcome_codes_and_both_citations(self) -> None:
         """The table has the outcome, every code, and each citation in English and Chinese."""
         page = RULING._repr_html_()
-        assert "ColourRuling: RED" in page
+        assert "<strong>ColourRuling</strong>" in page and ">RED</span>" in page  # the outcome as a badge
         for code in RULING.codes:
             assert code in page
         assert "art. 13(1)" in page and "第十三条第一款" in page
@@ -386,4 +386,5 @@ class TestRoles:
         html = _mixed_ruling()._repr_html_()
         assert html.index("DECIDES_IT") < html.index("INFO_FIRST") < html.index("INFO_SECOND")
         assert html.count('data-role="note"') == 2 and html.count('data-role="decisive"') == 1
-        assert "<small>because</small>" in html and "<small>note</small>" in html
+        # The decisive row is starred (issue 14's display), the legend says what the star means.
+        assert html.count("&#9733; <code>") == 1 and "decides the outcome" in html

@@ -19,7 +19,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    #: The installed distribution's version, from its metadata (``importlib.metadata``).
+    __version__: str
+
     from .agencies import AgencyRuling, AgencyTask, Assignment, responsible_agency
+    from .analysis import (
+        decide_frame,
+        iter_frames,
+        load_corpus,
+        read_cases,
+        to_frame,
+        transition_table,
+        transitions,
+    )
     from .applications import (
         Agency,
         AgencyLevel,
@@ -169,7 +181,9 @@ if TYPE_CHECKING:
         resolve_parameters,
     )
     from .periods import add_months, months_reached
+    from .place_names import english_name
     from .places import Place, PlaceKind, check_treatment_place, hunan_cities, place
+    from .plots import filing_timeline, outcomes_by
     from .reconciliation import (
         DeadlineOutcome,
         DeadlineRuling,
@@ -447,6 +461,17 @@ _EXPORTS: dict[str, str] = {
     "ChangedCase": "whatif",
     "Transition": "whatif",
     "CodeCount": "whatif",
+    # issue 14, for the analyst: pandas and matplotlib are imported only when these are called
+    "decide_frame": "analysis",
+    "iter_frames": "analysis",
+    "load_corpus": "analysis",
+    "read_cases": "analysis",
+    "to_frame": "analysis",
+    "transition_table": "analysis",
+    "transitions": "analysis",
+    "english_name": "place_names",
+    "filing_timeline": "plots",
+    "outcomes_by": "plots",
 }
 
 
@@ -455,7 +480,7 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            value: Any = version("gongshang-rules")
+            value: Any = str(version("gongshang-rules"))
         except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
             value = "0+unknown"
     elif name in _EXPORTS:
@@ -641,15 +666,18 @@ __all__ = [
     "compare",
     "decide_case",
     "decide_eligibility",
+    "decide_frame",
     "decide_json",
     "decide_monthly_reconciliation_deadline",
     "decide_reconciliation_deadline",
     "decide_settlement",
     "dumps",
+    "english_name",
     "example_registry",
     "figures_of",
     "filing_covers",
     "filing_from_application",
+    "filing_timeline",
     "filing_valid_through",
     "filing_validity",
     "first_cross_province_case",
@@ -658,14 +686,18 @@ __all__ = [
     "governing_catalog",
     "hunan_cities",
     "in_force",
+    "iter_frames",
+    "load_corpus",
     "loads",
     "meal_allowance",
     "missing_materials",
     "monthly_reconciliation_deadline",
     "months_reached",
+    "outcomes_by",
     "output",
     "place",
     "provisional_note",
+    "read_cases",
     "receiving_agency",
     "reconcile_month",
     "reconciliation_deadline",
@@ -681,6 +713,9 @@ __all__ = [
     "schedules_from_csv",
     "structure",
     "suspension_status",
+    "to_frame",
+    "transition_table",
+    "transitions",
     "travel_and_lodging",
     "unstructure",
     "what_if",

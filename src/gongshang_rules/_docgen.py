@@ -56,9 +56,14 @@ SPEC_READINGS = frozenset(
 )
 
 
+#: Modules that need an optional extra (hypothesis, pandas, matplotlib): they hold no rules and no reasons.
+_OPTIONAL = ("_hypothesis_plugin", "analysis", "plots", "strategies")
+
+
 def _modules() -> list[str]:
     package = importlib.import_module(_PACKAGE)
-    names = [m.name for m in pkgutil.iter_modules(package.__path__) if m.name not in ("__main__", "_docgen")]
+    skipped = ("__main__", "_docgen", *_OPTIONAL)
+    names = [m.name for m in pkgutil.iter_modules(package.__path__) if m.name not in skipped]
     for name in names:
         importlib.import_module(f"{_PACKAGE}.{name}")
     return sorted(names)

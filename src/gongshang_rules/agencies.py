@@ -331,6 +331,25 @@ def responsible_agency(task: AgencyTask, insured: Place, treatment: Place) -> Ag
     '湖南省省级工伤保险经办机构 (provincial agency)'
     >>> responsible_agency(AgencyTask.FILING, place("长沙市"), place("浏阳市")).outcome.name
     'NOT_OUT_OF_AREA'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``HUNAN_AGENCY``, ``OTHER_PROVINCE``, ``NOT_OUT_OF_AREA``, ``NOT_GOVERNED``
+    * reason codes: ``AGENCY_COST_AUDIT_BY_TREATMENT_CITY``, ``AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR``,
+      ``AGENCY_DONE_IN_OTHER_PROVINCE``, ``AGENCY_INSTITUTION_MANAGEMENT_BY_CITY``,
+      ``AGENCY_JOINT_AUDIT_BY_PROVINCE``, ``AGENCY_NOT_OUT_OF_AREA``, ``AGENCY_PROVINCIAL_FUND_CLEARING``,
+      ``AGENCY_PROVINCIAL_IT_AND_GUIDANCE``, ``AGENCY_RECONCILIATION_BY_COUNTY``,
+      ``AGENCY_RECONCILIATION_INBOUND``, ``AGENCY_RECONCILIATION_INTRA_PROVINCE``,
+      ``AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY``, ``AGENCY_SUSPENSION_BY_TREATMENT_CITY``,
+      ``AGENCY_TREATMENT_PLACE_IS_CITY``, ``APPLICATION_FILE_WITH_INSURED_PROVINCE``,
+      ``APPLICATION_RECEIVED_BY_CITY_AGENCY``, ``APPLICATION_RECEIVED_BY_COUNTY_AGENCY``,
+      ``APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY``, ``SCOPE_CROSS_PROVINCE_INBOUND``,
+      ``SCOPE_CROSS_PROVINCE_OUTBOUND``, ``SCOPE_INTRA_PROVINCE``, ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``,
+      ``SCOPE_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 7, art. 8, art. 14, art. 20, art. 21, art. 23, art. 24, art. 25, art. 27,
+      art. 30, art. 32, art. 36
     """
     if not isinstance(task, AgencyTask):
         raise InvalidInputError("task", f"must be an AgencyTask member, got {task!r}")

@@ -516,6 +516,17 @@ REVIEW_DEADLINE = ReasonTemplate(
     "schedule, make-up workdays included.",
     authorities=(CIVIL_CODE_ART_201, STATE_COUNCIL_SCHEDULE),
 )
+REVIEW_DEADLINE_OUTSIDE_PROCEDURE = ReasonTemplate(
+    code="REVIEW_DEADLINE_OUTSIDE_PROCEDURE",
+    role=Role.DECISIVE,
+    when="The review_deadline decision for a received_on before in_force_from (2025-08-01) or after "
+    "in_force_through (2027-07-31): no date is computed.",
+    articles=(_A10, ArticleRef(36)),
+    interpretation=False,
+    zh="{received}收到的申请不在本规程有效期（{start}至{end}）内，第十条的办理时限不适用；跨省备案按国家经办规程办理。",
+    en="An application received on {received} falls outside this procedure's validity ({start} to {end}): "
+    "article 10's deadline does not apply; a cross-province filing follows the national procedure.",
+)
 REVIEW_IN_PRINCIPLE = ReasonTemplate(
     code="REVIEW_IN_PRINCIPLE",
     role=Role.NOTE,
@@ -723,6 +734,22 @@ def check_submission(application: FilingApplication) -> SubmissionRuling:
     >>> ruling = check_submission(application)
     >>> ruling.outcome.name, ruling.agency.zh, ruling.problems
     ('IMPROPERLY_SUBMITTED', '浏阳市工伤保险经办机构', ('APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY',))
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``PROPERLY_SUBMITTED``, ``IMPROPERLY_SUBMITTED``, ``NO_FILING_NEEDED``,
+      ``FILE_WITH_INSURED_PROVINCE``, ``NOT_GOVERNED``
+    * reason codes: ``APPLICATION_AGENT_ENTRUSTED``, ``APPLICATION_APPLICANT_PERMITTED``,
+      ``APPLICATION_CHANNEL_HUNAN_PLATFORM``, ``APPLICATION_CHANNEL_NATIONAL_PLATFORM``,
+      ``APPLICATION_CHANNEL_SERVICE_WINDOW``, ``APPLICATION_EMPLOYER_ON_ANNEX_1``,
+      ``APPLICATION_FILE_WITH_INSURED_PROVINCE``, ``APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY``,
+      ``APPLICATION_RECEIVED_BY_CITY_AGENCY``, ``APPLICATION_RECEIVED_BY_COUNTY_AGENCY``,
+      ``APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY``, ``ELIGIBILITY_NOT_OUT_OF_AREA``,
+      ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``, ``SCOPE_INTRA_PROVINCE``,
+      ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 6, art. 7, art. 8, art. 9, annex 1, annex 2
     """
     application = _check_application(application)
     scope_ruling = classify_scope(application.insured, application.form.treatment)
@@ -995,6 +1022,35 @@ def review_application(
     >>> ruling = review_application(application, dt.date(2026, 2, 13))
     >>> ruling.outcome.name, ruling.deadline   # 02-14 and 02-28 are make-up Saturdays
     ('COMPLETE', datetime.date(2026, 2, 27))
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``COMPLETE``, ``INCOMPLETE``, ``IMPROPERLY_SUBMITTED``, ``NO_FILING_NEEDED``,
+      ``FILE_WITH_INSURED_PROVINCE``, ``NOT_GOVERNED``, ``CHANGE_NOT_ALLOWED``, ``NOT_IN_FORCE``
+    * reason codes: ``APPLICATION_AGENT_ENTRUSTED``, ``APPLICATION_APPLICANT_PERMITTED``,
+      ``APPLICATION_CHANNEL_HUNAN_PLATFORM``, ``APPLICATION_CHANNEL_NATIONAL_PLATFORM``,
+      ``APPLICATION_CHANNEL_SERVICE_WINDOW``, ``APPLICATION_EMPLOYER_ON_ANNEX_1``,
+      ``APPLICATION_FILE_WITH_INSURED_PROVINCE``, ``APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY``,
+      ``APPLICATION_RECEIVED_BY_CITY_AGENCY``, ``APPLICATION_RECEIVED_BY_COUNTY_AGENCY``,
+      ``APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY``, ``CHANGE_FILING_EXPIRED``, ``CHANGE_LOCKED``,
+      ``CHANGE_LOCK_OVER``, ``CHANGE_PERSONAL_INFORMATION_ANY_TIME``, ``CHANGE_REFERRAL_NO_LOCK``,
+      ``CHANGE_WITH_INSURED_PROVINCE``, ``ELIGIBILITY_NOT_OUT_OF_AREA``, ``FILING_AFTER_PROCEDURE``,
+      ``FILING_BEFORE_PROCEDURE``, ``FILING_RUNS_PAST_PROCEDURE_END``, ``FILING_UNDER_NATIONAL_PROCEDURE``,
+      ``FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE``, ``FILING_VALIDITY_BY_INSURED_PROVINCE``,
+      ``FILING_VALIDITY_COMPUTED``, ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED``,
+      ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``MATERIAL_AGENT_IDENTITY_IS_AGENTS``, ``MATERIAL_RESIDENCE_PROOF_ANY_ONE``,
+      ``MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE``, ``MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF``,
+      ``PARAMETERS_VERSION_USED``, ``REVIEW_CHANGE_FILING``, ``REVIEW_CHANGE_LOCK_NOT_CHECKED``,
+      ``REVIEW_DEADLINE``, ``REVIEW_DEADLINE_PROVISIONAL``, ``REVIEW_INCOMPLETE_NO_DEADLINE``,
+      ``REVIEW_IN_PRINCIPLE``, ``REVIEW_MATERIALS_COMPLETE``, ``REVIEW_MATERIALS_MISSING``,
+      ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``, ``SCOPE_INTRA_PROVINCE``,
+      ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it), ``CalendarUnknownError``; every one a
+      ``GongshangError`` (a ``ValueError``)
+    * articles: art. 2, art. 3, art. 6, art. 7, art. 8, art. 9, art. 10, art. 11, art. 13, art. 36, annex 1,
+      annex 2
     """
     application = _check_application(application)
     check_date("received_on", received_on)

@@ -57,6 +57,7 @@ from ._validate import (
 from .agencies import AgencyRuling, AgencyTask, responsible_agency
 from .applications import (
     REVIEW_DEADLINE,
+    REVIEW_DEADLINE_OUTSIDE_PROCEDURE,
     REVIEW_DEADLINE_PROVISIONAL,
     REVIEW_IN_PRINCIPLE,
     Agency,
@@ -470,19 +471,6 @@ class DateRuling(Ruling[Computed]):
 
     def _extra_lines(self) -> list[str]:
         return [f"  date: {self.date.isoformat() if self.date else 'none'}"]
-
-
-REVIEW_DEADLINE_OUTSIDE_PROCEDURE = ReasonTemplate(
-    code="REVIEW_DEADLINE_OUTSIDE_PROCEDURE",
-    role=Role.DECISIVE,
-    when="The review_deadline decision for a received_on before in_force_from (2025-08-01) or after "
-    "in_force_through (2027-07-31): no date is computed.",
-    articles=(ArticleRef(10), ArticleRef(36)),
-    interpretation=False,
-    zh="{received}收到的申请不在本规程有效期（{start}至{end}）内，第十条的办理时限不适用；跨省备案按国家经办规程办理。",
-    en="An application received on {received} falls outside this procedure's validity ({start} to {end}): "
-    "article 10's deadline does not apply; a cross-province filing follows the national procedure.",
-)
 
 
 # The readings and the schedule a computed date rests on (the helpers themselves return bare dates).

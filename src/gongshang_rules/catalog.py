@@ -443,6 +443,17 @@ def governing_catalog(
     'TREATMENT_PLACE'
     >>> governing_catalog(Scope.NOT_GOVERNED, CostKind.MEDICAL_ITEMS).outcome.name
     'NOT_GOVERNED'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``HUNAN_UNIFIED``, ``TREATMENT_PLACE``, ``INSURED_PLACE``, ``NOT_SPECIFIED``, ``NOT_GOVERNED``
+    * reason codes: ``CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES``,
+      ``CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED``, ``CATALOG_CROSS_PROVINCE_TREATMENT_PLACE``,
+      ``CATALOG_INTRA_PROVINCE_UNIFIED``, ``CATALOG_LOCAL_UNIFIED``, ``CATALOG_NOT_GOVERNED``,
+      ``CATALOG_PROVINCIAL_RECOGNITION_UNIFIED`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 5, art. 17
     """
     _check_scope(scope)
     if not isinstance(cost_kind, CostKind):
@@ -496,6 +507,17 @@ def meal_allowance(scope: Scope) -> AllowanceRuling:
     >>> ruling = meal_allowance(Scope.LOCAL)
     >>> ruling.outcome.name, ruling.payer, ruling.part_of_direct_settlement
     ('NOT_SPECIFIED', None, None)
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``PAID_BY_TREATMENT_PLACE``, ``REIMBURSED_BY_INSURED_PLACE``, ``NOT_SPECIFIED``,
+      ``NOT_GOVERNED``
+    * reason codes: ``MEAL_CROSS_PROVINCE_INSURED_PLACE``, ``MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT``,
+      ``MEAL_INTRA_PROVINCE_TREATMENT_PLACE``, ``MEAL_NOT_GOVERNED``, ``MEAL_NOT_SPECIFIED_LOCAL``,
+      ``MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 17, art. 25
     """
     _check_scope(scope)
     kind = AllowanceKind.MEAL
@@ -540,6 +562,17 @@ def travel_and_lodging(scope: Scope, is_referral: bool) -> AllowanceRuling:
     ('REIMBURSED_BY_INSURED_PLACE', 'INSURED_PLACE_AGENCY', True)
     >>> travel_and_lodging(Scope.CROSS_PROVINCE_OUTBOUND, is_referral=False).outcome.name
     'NOT_SPECIFIED'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``PAID_BY_TREATMENT_PLACE``, ``REIMBURSED_BY_INSURED_PLACE``, ``NOT_SPECIFIED``,
+      ``NOT_GOVERNED``
+    * reason codes: ``TRAVEL_CROSS_PROVINCE_REFERRAL``, ``TRAVEL_INTRA_PROVINCE_REFERRAL``,
+      ``TRAVEL_NOT_A_REFERRAL``, ``TRAVEL_NOT_GOVERNED``, ``TRAVEL_NOT_SPECIFIED_LOCAL``,
+      ``TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 17
     """
     _check_scope(scope)
     if not isinstance(is_referral, bool):

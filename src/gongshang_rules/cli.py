@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .parameters import ParameterSchedule
     from .workdays import WorkingDayCalendar
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main", "version_text"]
 
 EXIT_OK = 0
 EXIT_DIFFERENCES = 1

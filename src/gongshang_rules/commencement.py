@@ -121,6 +121,16 @@ def in_force(on: _dt.date, scope: Scope, *, parameters: ParametersLike = DEFAULT
     """Whether this procedure governs an event of ``scope`` on the date ``on`` (article 36).
 
     The parameters version is the one in force on ``on``.
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``IN_FORCE``, ``NATIONAL_PROCEDURE``, ``NOT_YET_IN_FORCE``, ``EXPIRED``, ``NOT_GOVERNED``
+    * reason codes: ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 36
     """
     check_date("on", on)
     if not isinstance(scope, Scope):

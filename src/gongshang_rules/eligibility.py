@@ -401,6 +401,25 @@ def decide_eligibility(
     """Whether the worker may apply for out-of-area direct settlement on ``facts.applied_on`` (article 4).
 
     The parameters version (the months away of article 4 item 1) is the one in force on the application date.
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``ELIGIBLE``, ``NOT_ELIGIBLE``, ``NATIONAL_RULES_DECIDE``, ``NO_FILING_NEEDED``,
+      ``NOT_GOVERNED``, ``NOT_IN_FORCE``
+    * reason codes: ``AWAY_LESS_THAN_SIX_MONTHS``, ``AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS``,
+      ``AWAY_OUTSIDE_PROVINCE_MET``, ``AWAY_SIX_MONTHS_MET``, ``BASIS_FITS_SERVICE``,
+      ``BASIS_MISSING_FOR_SERVICE``, ``BASIS_NOT_IN_NATIONAL_LIST``, ``ELIGIBILITY_NOT_OUT_OF_AREA``,
+      ``INBOUND_FILED_WITH_INSURED_PROVINCE``, ``INSURED_PLACE_REQUIREMENTS_MET``,
+      ``INSURED_PLACE_REQUIREMENTS_NOT_MET``, ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``,
+      ``IN_FORCE_LAST_DAY_COUNTED``, ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``,
+      ``IN_FORCE_SCOPE_NOT_GOVERNED``, ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``,
+      ``REFERRAL_NEEDED``, ``REFERRAL_NOT_NEEDED``, ``REFERRAL_OPINION_MISSING``,
+      ``REFERRAL_OPINION_PRESENT``, ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``,
+      ``SCOPE_INTRA_PROVINCE``, ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 4, art. 8, art. 9, art. 36
     """
     if not isinstance(facts, EligibilityFacts):
         raise InvalidInputError("facts", f"must be EligibilityFacts, got {type(facts).__name__}")

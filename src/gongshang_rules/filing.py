@@ -392,6 +392,21 @@ def filing_validity(filing: Filing, *, parameters: ParametersLike = DEFAULT_SCHE
     before 2025-08-01 was made under the national rules (the national procedure from 2025-04-01, its pilot
     before), whose validity governs (``NATIONAL_PROCEDURE``, the stated dates where the form has them)
     [interpretation, product owner].
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``COMPUTED``, ``STATED_ON_FORM``, ``SET_BY_INSURED_PROVINCE``, ``NATIONAL_PROCEDURE``,
+      ``NOT_IN_FORCE``, ``EXPIRED``
+    * reason codes: ``FILING_AFTER_PROCEDURE``, ``FILING_BEFORE_PROCEDURE``,
+      ``FILING_RUNS_PAST_PROCEDURE_END``, ``FILING_UNDER_NATIONAL_PROCEDURE``,
+      ``FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE``, ``FILING_VALIDITY_BY_INSURED_PROVINCE``,
+      ``FILING_VALIDITY_COMPUTED``, ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED``,
+      ``PARAMETERS_VERSION_USED``, ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``,
+      ``SCOPE_INTRA_PROVINCE``, ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 13, art. 36
     """
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
@@ -562,6 +577,25 @@ def change_allowed(
     'LOCKED'
     >>> change_allowed(f, ChangeKind.CANCEL, dt.date(2025, 12, 1)).outcome.name
     'ALLOWED'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``ALLOWED``, ``LOCKED``, ``FILING_EXPIRED``, ``NOT_GOVERNED``, ``NOT_UNDER_PROCEDURE``,
+      ``NOT_IN_FORCE``
+    * reason codes: ``CHANGE_FILING_EXPIRED``, ``CHANGE_LOCKED``, ``CHANGE_LOCK_OVER``,
+      ``CHANGE_PERSONAL_INFORMATION_ANY_TIME``, ``CHANGE_REFERRAL_NO_LOCK``, ``CHANGE_WITH_INSURED_PROVINCE``,
+      ``FILING_AFTER_PROCEDURE``, ``FILING_BEFORE_PROCEDURE``, ``FILING_RUNS_PAST_PROCEDURE_END``,
+      ``FILING_UNDER_NATIONAL_PROCEDURE``, ``FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE``,
+      ``FILING_VALIDITY_BY_INSURED_PROVINCE``, ``FILING_VALIDITY_COMPUTED``,
+      ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED``, ``IN_FORCE_BEFORE_NATIONAL_SCHEME``,
+      ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``, ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``,
+      ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``, ``IN_FORCE_WITHIN_PERIOD``,
+      ``PARAMETERS_VERSION_USED``, ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``,
+      ``SCOPE_INTRA_PROVINCE``, ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 11, art. 13, art. 36
     """
     if not isinstance(filing, Filing):
         raise InvalidInputError("filing", f"must be a Filing, got {type_name(filing)}")
@@ -1228,6 +1262,40 @@ def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_
     >>> ruling = filing_covers(facts)
     >>> ruling.outcome.name, sorted(ruling.codes)
     ('COVERED', ['COVERAGE_ANY_INSTITUTION_IN_PLACE', 'COVERAGE_FILED_BEFORE_ADMISSION', 'COVERAGE_WITHIN_VALIDITY'])
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``COVERED``, ``COVERED_BY_BACK_FILING``, ``COVERED_WITH_REFUND``, ``BACK_FILING_POSSIBLE``,
+      ``MANUAL_REIMBURSEMENT``, ``NOT_COVERED``, ``NATIONAL_PROCEDURE``, ``NOT_OUT_OF_AREA``,
+      ``NOT_GOVERNED``, ``SET_BY_INSURED_PROVINCE``, ``NOT_IN_FORCE``, ``VALIDITY_NOT_STATED``
+    * reason codes: ``COVERAGE_AFTER_VALIDITY``, ``COVERAGE_ANY_INSTITUTION_IN_PLACE``,
+      ``COVERAGE_BACK_FILED_AFTER_RECOGNITION``, ``COVERAGE_BACK_FILED_EMERGENCY``,
+      ``COVERAGE_BACK_FILED_SETTLEMENT_DAY``, ``COVERAGE_BACK_FILING_APPROVED``,
+      ``COVERAGE_BACK_FILING_OUTPATIENT``, ``COVERAGE_BACK_FILING_STILL_POSSIBLE``,
+      ``COVERAGE_BACK_FILING_TOO_LATE``, ``COVERAGE_BEFORE_STATED_VALIDITY``, ``COVERAGE_ENTITLEMENT_LOST``,
+      ``COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY``, ``COVERAGE_FILED_AFTER_ADMISSION``,
+      ``COVERAGE_FILED_BEFORE_ADMISSION``, ``COVERAGE_FILED_ON_ADMISSION_DAY``,
+      ``COVERAGE_INBOUND_AFTER_VALIDITY``, ``COVERAGE_INBOUND_BEFORE_VALIDITY``,
+      ``COVERAGE_INBOUND_FILED_BEFORE_ADMISSION``, ``COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY``,
+      ``COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY``, ``COVERAGE_INBOUND_WITHIN_VALIDITY``,
+      ``COVERAGE_JUDGED_ON_SETTLEMENT_DATE``, ``COVERAGE_NATIONAL_PROCEDURE_FILING``,
+      ``COVERAGE_NOT_FILED_INSTITUTION``, ``COVERAGE_NOT_GOVERNED``, ``COVERAGE_NOT_OUT_OF_AREA``,
+      ``COVERAGE_NO_BACK_FILING_FOR_FITTING``, ``COVERAGE_NO_FILING``, ``COVERAGE_OUTSIDE_FILED_PLACE``,
+      ``COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN``, ``COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE``,
+      ``COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE``, ``COVERAGE_SERVICE_AFTER_VALIDITY``,
+      ``COVERAGE_SERVICE_NOT_FILED``, ``COVERAGE_STAY_RUNS_PAST_VALIDITY``, ``COVERAGE_VALIDITY_UNKNOWN``,
+      ``COVERAGE_WITHIN_VALIDITY``, ``FILING_AFTER_PROCEDURE``, ``FILING_BEFORE_PROCEDURE``,
+      ``FILING_RUNS_PAST_PROCEDURE_END``, ``FILING_UNDER_NATIONAL_PROCEDURE``,
+      ``FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE``, ``FILING_VALIDITY_BY_INSURED_PROVINCE``,
+      ``FILING_VALIDITY_COMPUTED``, ``FILING_VALIDITY_DIFFERS_FROM_RULE``, ``FILING_VALIDITY_STATED``,
+      ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``, ``SCOPE_CROSS_PROVINCE_INBOUND``,
+      ``SCOPE_CROSS_PROVINCE_OUTBOUND``, ``SCOPE_INTRA_PROVINCE``, ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``,
+      ``SCOPE_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 9, art. 12, art. 13, art. 16, art. 18, art. 19, art. 36, annex 1, annex 2
     """
     if not isinstance(facts, CoverageFacts):
         raise InvalidInputError("facts", f"must be CoverageFacts, got {type_name(facts)}")

@@ -316,6 +316,22 @@ def fund_flow(record: SettlementRecord, *, parameters: ParametersLike = DEFAULT_
     ('INBOUND_ADVANCE', '新疆维吾尔自治区', '长沙市工伤保险经办机构')
     >>> [step.kind.name for step in ruling.steps]
     ['PREPAYMENT', 'ADVANCE', 'CLEARING']
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``OUTBOUND_TRANSFER``, ``INBOUND_ADVANCE``, ``INTRA_PROVINCE_ADVANCE``, ``NOT_OUT_OF_AREA``,
+      ``NOT_GOVERNED``, ``NOT_IN_FORCE``
+    * reason codes: ``FUNDS_ADVANCED_BY_TREATMENT_AGENCY``, ``FUNDS_CHARGED_TO_INSURED_PLACE_FUND``,
+      ``FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR``, ``FUNDS_INTRA_PROVINCE_CLEARING``,
+      ``FUNDS_JUDGED_ON_SETTLEMENT_DATE``, ``FUNDS_NOT_OUT_OF_AREA``, ``FUNDS_OUTBOUND_TRANSFER``,
+      ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``, ``SCOPE_CROSS_PROVINCE_INBOUND``,
+      ``SCOPE_CROSS_PROVINCE_OUTBOUND``, ``SCOPE_INTRA_PROVINCE``, ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``,
+      ``SCOPE_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 23, art. 24, art. 25, art. 26, art. 27, art. 36
     """
     if not isinstance(record, SettlementRecord):
         raise InvalidInputError("record", f"must be a SettlementRecord, got {type_name(record)}")
@@ -550,6 +566,16 @@ def check_ledger(lines: tuple[LedgerLine, ...]) -> LedgerRuling:
     ... ))
     >>> ruling.outcome.name, ruling.rejected, ruling.rejected_total
     ('FEES_CHARGED_TO_FUND', (1,), Decimal('25.00'))
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``COMPLIANT``, ``FEES_CHARGED_TO_FUND``
+    * reason codes: ``FUNDS_FEE_BEARER_NOT_SPECIFIED``, ``FUNDS_FEE_CHARGED_TO_FUND``,
+      ``FUNDS_FEE_RULE_FOR_EVERY_TRANSFER``, ``FUNDS_NO_FEE_ON_FUND``, ``FUNDS_OTHER_FEE_LIKE_BANK_FEE``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 24
     """
     if not isinstance(lines, tuple):
         raise InvalidInputError("lines", f"must be a tuple of LedgerLine, got {type_name(lines)}")
@@ -729,6 +755,19 @@ def fund_use_plan(
     >>> plan = fund_use_plan(place("长沙市"), (record,), Decimal("98000.00"))
     >>> plan.out_of_area, plan.total, str(plan.submitted_to)
     (Decimal('1500.50'), Decimal('99500.50'), '湖南省省级工伤保险经办机构 (provincial agency)')
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``WITH_OUT_OF_AREA_SPENDING``, ``NO_OUT_OF_AREA_SPENDING``
+    * reason codes: ``FUNDS_PLAN_COMBINED_AND_LISTED``, ``FUNDS_PLAN_INSURED_ELSEWHERE``,
+      ``FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE``, ``FUNDS_PLAN_NOT_IN_FORCE``, ``FUNDS_PLAN_NOT_OUT_OF_AREA``,
+      ``FUNDS_PLAN_OUT_OF_AREA_SPENDING``, ``FUNDS_PLAN_PERIOD_NOT_SPECIFIED``, ``FUNDS_PLAN_SUBMISSION``,
+      ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 25, art. 26, art. 36
     """
     if not isinstance(city, Place) or city.kind is not PlaceKind.CITY:
         raise InvalidInputError(
@@ -892,6 +931,16 @@ def annual_clearing(year: int, *, parameters: ParametersLike = DEFAULT_SCHEDULE)
     ('DUE', datetime.date(2028, 3, 31), 'FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END')
     >>> annual_clearing(2024).outcome.name
     'NOT_IN_FORCE'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``DUE``, ``NOT_IN_FORCE``
+    * reason codes: ``FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END``, ``FUNDS_ANNUAL_CLEARING_DEADLINE``,
+      ``FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE``, ``FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE``,
+      ``PARAMETERS_VERSION_USED`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 27, art. 36
     """
     year = _check_year(year)
     p = resolve_parameters(parameters, _dt.date(year, 12, 31))

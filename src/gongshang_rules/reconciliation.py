@@ -488,7 +488,20 @@ def decide_reconciliation_deadline(
 ) -> DeadlineRuling:
     """:func:`reconciliation_deadline` as a ruling: checked against article 36 (intra-province direct settlement
     exists from 2025-08-01 to 2027-07-31) and explained (article 21). The parameters version is the one in force
-    on the settlement date."""
+    on the settlement date.
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``DUE``, ``NOT_IN_FORCE``
+    * reason codes: ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``, ``RECONCILIATION_DAY_OFF_PROVISIONAL``,
+      ``RECONCILIATION_DAY_OFF_UNKNOWN``, ``RECONCILIATION_INTRA_PROVINCE_ONLY``, ``RECONCILIATION_NEXT_DAY``,
+      ``RECONCILIATION_NEXT_DAY_NOT_MOVED`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it), ``CalendarUnknownError``; every one a
+      ``GongshangError`` (a ``ValueError``)
+    * articles: art. 2, art. 21, art. 36
+    """
     check_date("settled_on", settled_on)
     _check_calendar(calendar)
     parameters = check_parameters(parameters)
@@ -522,7 +535,19 @@ def decide_monthly_reconciliation_deadline(
 ) -> DeadlineRuling:
     """:func:`monthly_reconciliation_deadline` as a ruling: only a month with a day in force has intra-province
     settlements to reconcile (article 36), and the reasons say how the working days were counted (article 21).
-    The parameters version is the one in force on the first day of the following month [interpretation]."""
+    The parameters version is the one in force on the first day of the following month [interpretation].
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``DUE``, ``NOT_IN_FORCE``
+    * reason codes: ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``, ``RECONCILIATION_INTRA_PROVINCE_ONLY``,
+      ``RECONCILIATION_MONTHLY_DEADLINE`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it), ``CalendarUnknownError``; every one a
+      ``GongshangError`` (a ``ValueError``)
+    * articles: art. 2, art. 21, art. 36
+    """
     year, month = _check_month(year, month)
     p = resolve_parameters(parameters, _month_after(year, month))
     first = _dt.date(year, month, 1)
@@ -597,6 +622,24 @@ def reconcile_month(
     ('REFUSALS_RECORDED', Decimal('1000.00'), Decimal('150.50'), Decimal('849.50'))
     >>> ruling.next_day_deadlines[0].deadline, ruling.monthly_deadline
     (datetime.date(2025, 10, 1), datetime.date(2025, 10, 14))
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``ACCEPTED_IN_FULL``, ``REFUSALS_RECORDED``, ``NOTHING_TO_RECONCILE``
+    * reason codes: ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
+      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
+      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``, ``RECONCILIATION_AUDIT_OF_MONTH``,
+      ``RECONCILIATION_CROSS_PROVINCE_NATIONAL``, ``RECONCILIATION_EXCLUDED_NOT_GOVERNED``,
+      ``RECONCILIATION_EXCLUDED_NOT_IN_FORCE``, ``RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA``,
+      ``RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN``, ``RECONCILIATION_INTRA_PROVINCE_TWO_STAGES``,
+      ``RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE``, ``RECONCILIATION_MONTHLY_DEADLINE``,
+      ``RECONCILIATION_MONTH_OF_SETTLEMENT_DATE``, ``RECONCILIATION_NEXT_DAY``,
+      ``RECONCILIATION_NEXT_DAY_NOT_MOVED``, ``RECONCILIATION_NOTHING_REFUSED``,
+      ``RECONCILIATION_NOTHING_SETTLED``, ``RECONCILIATION_NO_PERFORMANCE_DEPOSIT``,
+      ``RECONCILIATION_REFUSALS_FOR_INSURED_PLACE``, ``RECONCILIATION_TOTALS`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it), ``CalendarUnknownError``; every one a
+      ``GongshangError`` (a ``ValueError``)
+    * articles: art. 2, art. 3, art. 20, art. 21, art. 23, art. 24, art. 36
     """
     year, month = _check_month(year, month)
     records = check_records("settlements", settlements)

@@ -297,23 +297,108 @@ class Ruling(Generic[OutcomeT]):
                 lines.append(f"      > {citation} {citation.zh}: {quoted}")
         return "\n".join(lines)
 
+    # --- display: a short repr, and an HTML table for notebooks (issue 14) -------------------------------------
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # attrs writes a field-by-field __repr__ into every decorated subclass (thousands of characters for a
+        # settlement); every ruling keeps the short one below instead.
+        super().__init_subclass__(**kwargs)
+        cls.__repr__ = Ruling.__repr__  # type: ignore[method-assign]
+
+    def __repr__(self) -> str:
+        decisive = [r.code for r in self.reasons if _role_name(r) != "NOTE"]
+        notes = len(self.reasons) - len(decisive)
+        tail = f"; {notes} note{'s' if notes != 1 else ''}" if notes else ""
+        return f"{type(self).__name__}({self.outcome.name}: {', '.join(decisive) or 'no reason'}{tail})"
+
     def _repr_html_(self) -> str:
         esc = html.escape
-        rows = "".join(
-            f'<tr data-role="{r.role.name.lower()}">'
-            f"<td><code>{esc(r.code)}</code><br><small>{'because' if r.decisive else 'note'}</small></td>"
-            f"<td>{esc(_cite(r.articles))}<br>{esc(_cite_zh(r.articles))}"
-            + (f"<br><small>{esc('; '.join(r.authorities))}</small>" if r.authorities else "")
-            + "</td>"
-            f"<td>{'yes' if r.interpretation else ''}</td>"
-            f"<td>{esc(r.message_en)}<br>{esc(r.message_zh)}</td>"
-            "</tr>"
-            for r in (*self.decisive, *self.notes)
+        # decisive reasons first (a stable sort: their order within each group is the ruling's own)
+        ordered = sorted(self.reasons, key=lambda r: _role_name(r) == "NOTE")
+        rows = "".join(_reason_row(r) for r in ordered)
+        figures = "".join(
+            f'<tr><th style="{_CELL}">{esc(name)}</th><td style="{_CELL}">{esc(redact(text))}</td></tr>'
+            for name, text in _figure_rows(self)
         )
         extra = "".join(f"<div>{esc(line.strip())}</div>" for line in self._extra_lines())
         return (
-            f"<div><strong>{esc(type(self).__name__)}: {esc(self.outcome.name)}</strong> "
-            f"({esc(self.outcome.en)} / {esc(self.outcome.zh)}){extra}"
-            "<table><thead><tr><th>code</th><th>articles</th><th>interpretation</th><th>why</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></div>"
+            f'<div style="text-align:left">'
+            f"<div><strong>{esc(type(self).__name__)}</strong> "
+            f'<span style="{_BADGE}">{esc(self.outcome.name)}</span> '
+            f"{esc(self.outcome.en)} / {esc(self.outcome.zh)}</div>{extra}"
+            + (f"<table><tbody>{figures}</tbody></table>" if figures else "")
+            + "<table><thead><tr>"
+            + "".join(f'<th style="{_CELL}">{h}</th>' for h in ("code", "articles", "interpretation", "why"))
+            + f"</tr></thead><tbody>{rows}</tbody></table>"
+            + ("<div><small>&#9733; decides the outcome</small></div>" if ordered else "")
+            + "</div>"
         )
+
+
+_CELL = "text-align:left;vertical-align:top;padding:2px 8px"
+_BADGE = (
+    "display:inline-block;padding:1px 8px;border-radius:9px;background:#1f5f99;color:#fff;font-weight:bold"
+)
+
+
+def _role_name(reason: Reason) -> str | None:
+    """The reason's role (``DECISIVE``, ``NOTE``) once reasons carry one; ``None`` before (counted decisive)."""
+    role = getattr(reason, "role", None)
+    return None if role is None else str(getattr(role, "name", role)).upper()
+
+
+def _reason_row(reason: Reason) -> str:
+    """One reason as a table row: a star on a decisive one, a note in grey, each citation with its title."""
+    esc = html.escape
+    note = _role_name(reason) == "NOTE"
+    cited = "<br>".join(_citation_html(c) for c in reason.articles) or "&mdash;"
+    if reason.authorities:
+        cited += f"<br><small>{esc('; '.join(reason.authorities))}</small>"
+    cells = (
+        f"{'' if note else '&#9733; '}<code>{esc(reason.code)}</code>",
+        cited,
+        "yes" if reason.interpretation else "",
+        f"{esc(reason.message_en)}<br>{esc(reason.message_zh)}",
+    )
+    colour = ' style="color:#666"' if note else ""
+    role = "note" if note else "decisive"
+    return (
+        f'<tr data-role="{role}"{colour}>'
+        + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in cells)
+        + "</tr>"
+    )
+
+
+def _citation_html(citation: Citation) -> str:
+    """A citation with the title of what it cites: ``art. 13(1)`` and the article's title in both languages."""
+    from .articles import ANNEXES, ARTICLES
+
+    cited = (
+        ARTICLES.get(citation.article) if isinstance(citation, ArticleRef) else ANNEXES.get(citation.annex)
+    )
+    title = f" <small>{html.escape(cited.title_en)} / {html.escape(cited.title_zh)}</small>" if cited else ""
+    return f"{html.escape(str(citation))} ({html.escape(citation.zh)}){title}"
+
+
+def _figure_text(value: object) -> str:
+    if isinstance(value, Ruling):
+        return str(value.outcome.name)
+    if isinstance(value, enum.Enum):
+        return str(value.name)
+    if isinstance(value, Decimal):
+        return format(value, ".2f")
+    if isinstance(value, tuple | list | frozenset):
+        return (
+            ", ".join(sorted(_figure_text(v) for v in value))
+            if isinstance(value, frozenset)
+            else ", ".join(_figure_text(v) for v in value)
+        )
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def _figure_rows(ruling: Ruling[Any]) -> list[tuple[str, str]]:
+    """A subclass's own fields (its figures), each as text."""
+    names = [f.name for f in attrs.fields(type(ruling)) if f.name not in ("outcome", "reasons")]
+    return [(name, _figure_text(getattr(ruling, name))) for name in names]

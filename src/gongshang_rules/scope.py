@@ -124,6 +124,17 @@ def classify_scope(insured: Place, treatment: Place) -> ScopeRuling:
 
     ``treatment`` is a Hunan city or county, or another province; it cannot be 省本级, which is an insured place
     only (article 2 ¶3 defines the treatment place as the city of the institution).
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``LOCAL``, ``PROVINCIAL_RECOGNITION``, ``INTRA_PROVINCE``, ``CROSS_PROVINCE_OUTBOUND``,
+      ``CROSS_PROVINCE_INBOUND``, ``NOT_GOVERNED``
+    * reason codes: ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``,
+      ``SCOPE_INTRA_PROVINCE``, ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION``
+      (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3
     """
     _check_place("insured", insured)
     check_treatment_place("treatment", treatment)

@@ -220,6 +220,16 @@ def suspension_status(
     'SUSPENDED'
     >>> suspension_status(worker, dt.date(2025, 11, 3), (s,)).outcome.name
     'NOT_SUSPENDED'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``SUSPENDED``, ``NOT_SUSPENDED``
+    * reason codes: ``SUPERVISION_BILL_CHECKS``, ``SUPERVISION_NOT_SUSPENDED``,
+      ``SUPERVISION_REPORTED_TO_PROVINCE``, ``SUPERVISION_SUSPENDED``, ``SUPERVISION_SUSPENSION_EVERYWHERE``,
+      ``SUPERVISION_SUSPENSION_LIFTED``, ``SUPERVISION_SUSPENSION_NOT_YET`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 30
     """
     if not isinstance(identity_number, IdentityNumber):
         raise InvalidInputError(
@@ -392,6 +402,18 @@ def recovery_responsibility(cause: RecoveryCause, insured: Place, treatment: Pla
     ('INSURED_PLACE_LEADS', '浏阳市工伤保险经办机构', '岳阳市工伤保险经办机构')
     >>> recovery_responsibility(RecoveryCause.INSTITUTION_CONDUCT, place("长沙市"), place("广东")).outcome.name
     'NOT_ASSIGNED_HERE'
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``INSURED_PLACE_LEADS``, ``TREATMENT_PLACE_LEADS``, ``NOT_ASSIGNED_HERE``,
+      ``NOT_OUT_OF_AREA``, ``NOT_GOVERNED``
+    * reason codes: ``RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY``, ``RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED``,
+      ``RECOVERY_INSURED_PLACE_LEADS``, ``RECOVERY_NOT_OUT_OF_AREA``, ``RECOVERY_TREATMENT_PLACE_LEADS``,
+      ``SCOPE_CROSS_PROVINCE_INBOUND``, ``SCOPE_CROSS_PROVINCE_OUTBOUND``, ``SCOPE_INTRA_PROVINCE``,
+      ``SCOPE_LOCAL``, ``SCOPE_NOT_GOVERNED``, ``SCOPE_PROVINCIAL_RECOGNITION`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 2, art. 3, art. 7, art. 31, art. 36
     """
     if not isinstance(cause, RecoveryCause):
         raise InvalidInputError("cause", f"must be a RecoveryCause member, got {cause!r}")
@@ -719,6 +741,15 @@ def audit_flags(
     >>> ruling = audit_flags(rows, AuditThresholds(large_amount=Decimal("50000")), (filing,))
     >>> [(flag.rule.name, flag.settlement_ids) for flag in ruling.flags]
     [('LARGE_AMOUNT', ('A',)), ('DUAL_PLACE_SPENDING', ('A', 'B'))]
+
+    What ``help()`` tells (written by ``make docs`` from the code):
+
+    * outcomes: ``FLAGGED``, ``NOTHING_FLAGGED``
+    * reason codes: ``AUDIT_DUAL_PLACE_SPENDING``, ``AUDIT_FOCUS``, ``AUDIT_HIGH_FREQUENCY``,
+      ``AUDIT_LARGE_AMOUNT``, ``AUDIT_OUT_OF_AREA_ROWS_ONLY``, ``AUDIT_RULE_NOT_RUN`` (docs/reasons.md)
+    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
+      ``ValueError``)
+    * articles: art. 32
     """
     checked = check_records("records", records)
     if not isinstance(thresholds, AuditThresholds):
