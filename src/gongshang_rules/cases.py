@@ -43,7 +43,7 @@ from typing import Any
 import attrs
 
 from . import jsonio
-from ._privacy import redact
+from ._privacy import mask_loaded_reprs, redact
 from ._validate import (
     is_bool,
     is_date,
@@ -183,6 +183,8 @@ __all__ = [
     "error_result",
     "expected_result",
     "explain",
+    "internal_error_result",
+    "is_internal_error",
 ]
 
 
@@ -1052,9 +1054,9 @@ def decide(case: Case) -> Ruling[Any]:
 
 
 def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
-    """The result object of ``case`` decided as ``ruling``."""
+    """The result object of ``case`` decided as ``ruling`` (the name masked like every echoed text)."""
     return {
-        "case": case.name,
+        "case": redact(case.name),
         "decision": case.decision,
         "outcome": ruling.outcome.name,
         "reasons": [jsonio.reason_to_json(r) for r in ruling.reasons],
@@ -1074,9 +1076,12 @@ def decide_case(case: Case) -> dict[str, Any]:
 def error_result(
     error: CaseError, *, name: Any = None, decision: Any = None, line: int | None = None
 ) -> dict[str, Any]:
-    """The result object of a case that cannot be decided: every problem with its path."""
+    """The result object of a case that cannot be decided: every problem with its path.
+
+    A name that is not a non-blank string is ``null``: ``batch`` and ``decide --json`` give the same answer.
+    """
     result: dict[str, Any] = {
-        "case": redact(name) if type(name) is str else None,
+        "case": redact(name) if type(name) is str and name.strip() else None,
         "decision": decision if type(decision) is str and decision in DECISIONS else None,
         "error": {"problems": [{"path": p.path, "message": p.message} for p in error.problems]},
     }
@@ -1085,8 +1090,42 @@ def error_result(
     return result
 
 
+def internal_error_result(
+    error: BaseException, *, name: Any = None, decision: Any = None, line: int | None = None
+) -> dict[str, Any]:
+    """The result of a case on which the library itself failed (a defect): an error result marked ``internal``.
+
+    The message names the exception's type only: its text could echo the input.
+    """
+    problem = Problem(
+        "$", f"internal error ({type(error).__name__}): the library failed on this case; please report it"
+    )
+    result = error_result(CaseError([problem]), name=name, decision=decision, line=line)
+    result["error"]["internal"] = True
+    return result
+
+
+def is_internal_error(result: Mapping[str, Any]) -> bool:
+    """Whether ``result`` is an internal-error result (:func:`internal_error_result`)."""
+    error = result.get("error")
+    return type(error) is dict and error.get("internal") is True
+
+
 def decide_data(data: Any, *, line: int | None = None) -> tuple[Case | None, dict[str, Any]]:
-    """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input."""
+    """Parsed JSON of a case → (the case or ``None``, its result object); never raises (but for an interrupt).
+
+    Bad input gives an error result; an unexpected exception inside the library gives an internal-error result
+    (:func:`internal_error_result`), so that one case can never end a run of many.
+    """
+    try:
+        return _decide_data(data, line=line)
+    except Exception as error:
+        name = data.get("case") if type(data) is dict else None
+        decision = data.get("decision") if type(data) is dict else None
+        return None, internal_error_result(error, name=name, decision=decision, line=line)
+
+
+def _decide_data(data: Any, *, line: int | None) -> tuple[Case | None, dict[str, Any]]:
     try:
         case = case_from_json(data)
     except CaseError as error:
@@ -1669,6 +1708,11 @@ def result_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "required": ["problems"],
                 "properties": {
+                    "internal": {
+                        "const": True,
+                        "description": "present (true) only when the library itself failed on this case: "
+                        "a defect to report, not a problem of the input",
+                    },
                     "problems": {
                         "type": "array",
                         "minItems": 1,
@@ -1681,7 +1725,7 @@ def result_schema() -> dict[str, Any]:
                                 "message": {"type": "string"},
                             },
                         },
-                    }
+                    },
                 },
             },
         },
@@ -1703,3 +1747,6 @@ def schema_texts() -> dict[str, str]:
         name: json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
         for name, schema in (("case.schema.json", case_schema()), ("result.schema.json", result_schema()))
     }
+
+
+mask_loaded_reprs()  # Case, the facts types and every ruling: repr() and str() never show a whole number
