@@ -1060,8 +1060,19 @@ def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
         "decision": case.decision,
         "outcome": ruling.outcome.name,
         "reasons": [jsonio.reason_to_json(r) for r in ruling.reasons],
-        "figures": DECISIONS[case.decision].figures(ruling),
+        "figures": _redacted(DECISIONS[case.decision].figures(ruling)),
     }
+
+
+def _redacted(value: Any) -> Any:
+    """Figures with every string masked (ids, codes and names a decision's own figure writer echoes)."""
+    if type(value) is str:
+        return redact(value)
+    if type(value) is dict:
+        return {k: _redacted(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_redacted(v) for v in value]
+    return value
 
 
 def decide_case(case: Case) -> dict[str, Any]:
