@@ -46,9 +46,10 @@ CORPUS = [
     line for _n, text in cli._corpus_files() for line in text.decode("utf-8").splitlines() if line.strip()
 ]
 NUMBERS = [with_check_digit("43010219900101123"), with_check_digit("11010519491231002")]
-PER_LINE_SECONDS = (
-    2.0  # a line is decided in milliseconds; this bound only catches a runaway (quadratic) path
-)
+#: Examples per generative test: modest in the suite (a few seconds); set GONGSHANG_ROBUSTNESS_EXAMPLES to explore.
+EXAMPLES = int(os.environ.get("GONGSHANG_ROBUSTNESS_EXAMPLES", "120"))
+#: A line is decided in milliseconds; this bound only catches a runaway (quadratic) path.
+PER_LINE_SECONDS = 2.0
 
 
 def spellings(number: str) -> list[str]:

@@ -1397,7 +1397,7 @@ def explain(case: Case, ruling: Ruling[Any]) -> str:
         lines.append(f"Articles exercised: {', '.join(case.articles)}")
     lines.append("")
     lines.append(str(ruling))
-    return "\n".join(lines)
+    return redact("\n".join(lines))  # the name and every figure: no whole identity number
 
 
 # --- JSON Schemas ---------------------------------------------------------------------------------------------------
