@@ -571,3 +571,65 @@ class TestAuditIsLinear:
         assert time.perf_counter() - start < 2.0
         assert len(flagged) == 20_000 and len({r.settlement_id for r in flagged}) == 20_000
         assert _high_frequency_rows(rows[:3], 4, 400) == []
+
+
+def _interrupt_parent_on_the_second_chunk(chunk: list[tuple[int, bytes]]) -> Any:
+    """In a worker process: ask the parent to stop (as Ctrl-C would) while deciding the chunk of line 257."""
+    if chunk[0][0] == cli._CHUNK + 1:
+        os.kill(os.getppid(), signal.SIGINT)
+    return _REAL_CHUNK(chunk)
+
+
+_REAL_CHUNK = cli._decide_chunk
+
+
+class TestTheLastResorts:
+    """The paths that only a defect, a signal or a failing device reach."""
+
+    def test_a_failure_outside_decide_data_is_still_that_lines_internal_error(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Even when writing the result fails inside the library, the line gets an internal-error result."""
+        monkeypatch.setattr(cases, "decide_data", _boom)
+        line, failed = cli.decide_line(4, CORPUS[0].encode())
+        result = json.loads(line)
+        assert failed and cases.is_internal_error(result) and result["line"] == 4
+
+    def test_an_unexpected_failure_of_a_command_is_exit_three_without_its_text(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """main() reports any other defect in one line naming the type; the message could echo input."""
+        monkeypatch.setattr(cli, "_run", _boom)
+        assert main(["corpus"]) == EXIT_INTERNAL
+        err = capsys.readouterr().err
+        assert "internal error (TypeError)" in err and "430102199001011238" not in err
+
+    @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+    def test_a_write_that_fails_only_when_the_output_is_closed(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """One short line stays in the buffer until close: that failure is reported the same way."""
+        source = tmp_path / "in.jsonl"
+        source.write_text(CORPUS[0] + "\n", encoding="utf-8")
+        assert main(["batch", str(source), "-o", "/dev/full"]) == EXIT_BAD_INPUT
+        assert "cannot write /dev/full: No space left on device" in capsys.readouterr().err
+
+    @pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
+    def test_ctrl_c_with_jobs_writes_the_finished_chunks_in_order(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--jobs 2, interrupted while the second chunk is decided: whole chunks, in input order, exit 130."""
+        lines = (CORPUS * 8)[: 12 * cli._CHUNK]
+        source = tmp_path / "in.jsonl"
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        monkeypatch.setattr(cli, "_cores", lambda: 2)
+        monkeypatch.setattr(cli, "_decide_chunk", _interrupt_parent_on_the_second_chunk)
+        out = tmp_path / "out.jsonl"
+        assert main(["batch", str(source), "-o", str(out), "--jobs", "2"]) == EXIT_INTERRUPTED
+        written = out.read_text(encoding="utf-8").splitlines()
+        assert 0 < len(written) < len(lines) and len(written) % cli._CHUNK == 0
+        expected = [
+            cli.decide_line(n, raw.encode())[0] for n, raw in enumerate(lines[: len(written)], start=1)
+        ]
+        assert written == expected
+        assert f"interrupted after {len(written):,} cases" in capsys.readouterr().err

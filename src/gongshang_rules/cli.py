@@ -270,9 +270,8 @@ def _decide(source: str, as_json: bool) -> int:
         return _decide_source(source, as_json)
     except OSError:  # writing the result failed: main reports it (reading is reported where it happens)
         raise
-    except (
-        Exception
-    ) as error:  # a defect of the library: said as such, never a traceback that echoes the case
+    # A defect of the library: said as such, never with a traceback that could echo the case.
+    except Exception as error:
         if as_json:
             _write_line(_out(), jsonio.dumps(cases.internal_error_result(error)))
         _err(f"internal error ({type(error).__name__}): the library failed on this case; please report it")
@@ -499,9 +498,8 @@ def _run_batch(stream: IO[bytes], run: _BatchRun, jobs: int, interrupt: _Interru
             run.interrupted = True
             for future, _chunk in pending:
                 future.cancel()
-            while (
-                pending
-            ):  # the chunks already being decided finish: write them, in order, while they are whole
+            # The chunks already being decided finish: write them, in order, while they are whole.
+            while pending:
                 future, chunk = pending.popleft()
                 if future.cancelled():
                     break
@@ -760,9 +758,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return EXIT_INTERRUPTED
-    except (
-        Exception
-    ) as error:  # a defect of the library: said as such; its text could echo input, so not shown
+    # A defect of the library: said as such; its text could echo input, so it is not shown.
+    except Exception as error:
         _err(f"internal error ({type(error).__name__}); please report it with the command that caused it")
         return EXIT_INTERNAL
 
