@@ -47,7 +47,8 @@ def check(data: bytes) -> None:
 
 def seeds() -> str:
     """A folder of seed inputs: the bundled corpus, one case per file, and the regression examples."""
-    folder = Path(tempfile.mkdtemp(prefix="gongshang-fuzz-"))
+    # In the current folder, beside libFuzzer's own files: the suite runs this in a temporary folder it removes.
+    folder = Path(tempfile.mkdtemp(prefix="gongshang-fuzz-seeds-", dir="."))
     lines = [line for _n, text in cli._corpus_files() for line in text.splitlines() if line.strip()]
     for index, line in enumerate(lines):
         (folder / f"corpus-{index}").write_bytes(line)
