@@ -192,7 +192,7 @@ class TestBatchThroughAPipe:
         finally:
             code, err = harness.close()
         assert code == EXIT_BAD_INPUT
-        assert b"1 of 11 line(s) were bad input" in err
+        assert b"batch: 11 cases: 10 decided, 1 rejected, 0 internal errors" in err
 
     def test_a_pipe_gives_the_same_bytes_as_a_file(self, tmp_path: Path) -> None:
         """The whole corpus through a pipe equals batch on the file, byte for byte."""
@@ -231,10 +231,10 @@ class TestBatchThroughAPipe:
                 raise BrokenPipeError
 
         lines = iter([(n, line.encode()) for n, line in enumerate(corpus_lines()[:20], 1)])
-        progress = cli._Progress(None)
+        run = cli._BatchRun(cli._SafeSink(Broken(), "out"), cli._Progress(None))
         monkeypatch.setattr(cli, "_lines", lambda _stream: lines)
-        with pytest.raises(BrokenPipeError):
-            cli._run_stream(io.BytesIO(), Broken(), 2, progress, None)
+        with pytest.raises(cli._WriteError):
+            cli._run_stream(io.BytesIO(), run, 2, cli._Interrupt())
 
 
 class TestBadLineSummary:
@@ -247,7 +247,7 @@ class TestBadLineSummary:
         good = next(line for line in corpus_lines() if '"error"' not in line)
         source = write(tmp_path / "in.jsonl", ["{", good, "[]"])
         assert main(["batch", str(source)]) == EXIT_BAD_INPUT
-        assert "batch: 2 of 3 line(s) were bad input" in capsys.readouterr().err
+        assert "batch: 3 cases: 1 decided, 2 rejected, 0 internal errors" in capsys.readouterr().err
 
     def test_no_summary_when_every_line_was_decided(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -475,6 +475,12 @@ _EXPORTS: dict[str, str] = {
 }
 
 
+def _mask_loaded_reprs() -> None:
+    from ._privacy import mask_loaded_reprs
+
+    mask_loaded_reprs()  # no repr or str of a library value shows a whole identity number
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
@@ -485,6 +491,7 @@ def __getattr__(name: str) -> Any:
             value = "0+unknown"
     elif name in _EXPORTS:
         value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        _mask_loaded_reprs()
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

@@ -1,14 +1,27 @@
 """Small attrs validators that raise :class:`InvalidInputError` naming the field (never a bare TypeError).
 
 Nothing is coerced: a ``datetime`` is not a ``date``, a ``bool`` is not an ``int``, and a ``float`` is never money.
+
+Money is bounded: no amount may exceed :data:`MAX_AMOUNT` (999,999,999,999.99 yuan, just under one trillion: more
+than any bill, any city's annual fund spending, or the province's, and 14 significant digits, far inside the 28 of
+:data:`MONEY_CONTEXT`). Sums of amounts are computed in :data:`MONEY_CONTEXT` (:func:`money_sum`), whatever decimal
+context the caller has set, and an inexact or invalid operation raises instead of rounding money silently.
+
+>>> check_money("bill", Decimal("1000000000000"))
+Traceback (most recent call last):
+...
+gongshang_rules.errors.InvalidInputError: bill: must be at most 999999999999.99 yuan, got an amount with 13 digits before the decimal point
+>>> money_sum([Decimal("0.10"), Decimal("0.20")])
+Decimal('0.30')
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import enum
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, ParamSpec, TypeVar
 
@@ -17,6 +30,19 @@ import attrs
 from .errors import InvalidInputError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: The largest amount the library accepts anywhere (yuan): just under one trillion, 14 significant digits.
+MAX_AMOUNT = Decimal("999999999999.99")
+#: The decimal context of every sum of money: 28 digits (every sum of bounded amounts fits exactly), banker's
+#: rounding never needed, and every inexact, invalid or overflowing operation an error rather than a rounding.
+MONEY_CONTEXT = decimal.Context(
+    prec=28,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999999,
+    Emax=999999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Inexact],
+)
+_CENT = Decimal("0.01")
 
 
 def type_name(value: object) -> str:
@@ -47,11 +73,40 @@ def check_money(field: str, value: object) -> Decimal:
     if not value.is_finite():
         raise InvalidInputError(field, f"must be a finite amount, got {value}")
     if value < 0:
-        raise InvalidInputError(field, f"must not be negative, got {value}")
+        raise InvalidInputError(field, f"must not be negative, got {_shown(value)}")
+    if value > MAX_AMOUNT:
+        raise InvalidInputError(field, f"must be at most {MAX_AMOUNT} yuan, got {_too_large(value)}")
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise InvalidInputError(field, f"must have at most 2 decimal places (fen), got {value}")
+        raise InvalidInputError(field, f"must have at most 2 decimal places (fen), got {_shown(value)}")
     return value
+
+
+def _shown(value: Decimal) -> str:
+    """An amount for a message, or its size when it is too long to be one (it might be a number typed in)."""
+    text = str(value)
+    return text if len(text) <= 24 else f"an amount written with {len(text)} characters"
+
+
+def _too_large(value: Decimal) -> str:
+    """How large ``value`` is, without echoing it: an identity number typed into an amount is not shown."""
+    _sign, digits, exponent = value.as_tuple()
+    whole = len(digits) + exponent if isinstance(exponent, int) else len(digits)
+    return f"an amount with {whole} digits before the decimal point"
+
+
+def money_sum(amounts: Iterable[Decimal]) -> Decimal:
+    """The sum of ``amounts`` to the fen, computed in :data:`MONEY_CONTEXT` whatever the caller's context."""
+    with decimal.localcontext(MONEY_CONTEXT) as context:
+        total = Decimal("0.00")
+        for amount in amounts:
+            total = context.add(total, amount)
+        return total.quantize(_CENT, context=context)
+
+
+def money_text(value: Decimal) -> str:
+    """An amount as written in output: exactly 2 decimal places, computed in :data:`MONEY_CONTEXT`."""
+    return str(value.quantize(_CENT, context=MONEY_CONTEXT))
 
 
 def is_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -43,7 +43,7 @@ from typing import Any
 import attrs
 
 from . import jsonio
-from ._privacy import redact
+from ._privacy import mask_loaded_reprs, redact
 from ._validate import (
     is_bool,
     is_date,
@@ -197,6 +197,8 @@ __all__ = [
     "expected_result",
     "explain",
     "failing",
+    "internal_error_result",
+    "is_internal_error",
     "is_note",
 ]
 
@@ -1200,14 +1202,25 @@ def decide(case: Case, *, parameters: ParametersLike | None = None) -> Ruling[An
 
 
 def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
-    """The result object of ``case`` decided as ``ruling``."""
+    """The result object of ``case`` decided as ``ruling`` (the name masked like every echoed text)."""
     return {
-        "case": case.name,
+        "case": redact(case.name),
         "decision": case.decision,
         "outcome": ruling.outcome.name,
         "reasons": [jsonio.reason_to_json(r) for r in ruling.reasons],
-        "figures": DECISIONS[case.decision].figures(ruling),
+        "figures": _redacted(DECISIONS[case.decision].figures(ruling)),
     }
+
+
+def _redacted(value: Any) -> Any:
+    """Figures with every string masked (ids, codes and names a decision's own figure writer echoes)."""
+    if type(value) is str:
+        return redact(value)
+    if type(value) is dict:
+        return {k: _redacted(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_redacted(v) for v in value]
+    return value
 
 
 def decide_case(case: Case, *, parameters: ParametersLike | None = None) -> dict[str, Any]:
@@ -1223,15 +1236,39 @@ def decide_case(case: Case, *, parameters: ParametersLike | None = None) -> dict
 def error_result(
     error: CaseError, *, name: Any = None, decision: Any = None, line: int | None = None
 ) -> dict[str, Any]:
-    """The result object of a case that cannot be decided: every problem with its path."""
+    """The result object of a case that cannot be decided: every problem with its path.
+
+    A name that is not a non-blank string is ``null``: ``batch`` and ``decide --json`` give the same answer.
+    """
     result: dict[str, Any] = {
-        "case": redact(name) if type(name) is str else None,
+        "case": redact(name) if type(name) is str and name.strip() else None,
         "decision": decision if type(decision) is str and decision in DECISIONS else None,
         "error": {"problems": [{"path": p.path, "message": p.message} for p in error.problems]},
     }
     if line is not None:
         result["line"] = line
     return result
+
+
+def internal_error_result(
+    error: BaseException, *, name: Any = None, decision: Any = None, line: int | None = None
+) -> dict[str, Any]:
+    """The result of a case on which the library itself failed (a defect): an error result marked ``internal``.
+
+    The message names the exception's type only: its text could echo the input.
+    """
+    problem = Problem(
+        "$", f"internal error ({type(error).__name__}): the library failed on this case; please report it"
+    )
+    result = error_result(CaseError([problem]), name=name, decision=decision, line=line)
+    result["error"]["internal"] = True
+    return result
+
+
+def is_internal_error(result: Mapping[str, Any]) -> bool:
+    """Whether ``result`` is an internal-error result (:func:`internal_error_result`)."""
+    error = result.get("error")
+    return type(error) is dict and error.get("internal") is True
 
 
 def decide_data(
@@ -1241,10 +1278,24 @@ def decide_data(
     parameters: ParametersLike | None = None,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
 ) -> tuple[Case | None, dict[str, Any]]:
-    """Parsed JSON of a case → (the case or ``None``, its result object); never raises for bad input.
+    """Parsed JSON of a case → (the case or ``None``, its result object); never raises (but for an interrupt).
 
     ``parameters`` replaces the case's own (:func:`parameters_of`); ``calendar`` is the calendar the case is
-    decided with (see :func:`case_from_json`)."""
+    decided with (see :func:`case_from_json`). Bad input gives an error result; an unexpected exception inside
+    the library gives an internal-error result (:func:`internal_error_result`), so that one case can never end a
+    run of many.
+    """
+    try:
+        return _decide_data(data, line=line, parameters=parameters, calendar=calendar)
+    except Exception as error:
+        name = data.get("case") if type(data) is dict else None
+        decision = data.get("decision") if type(data) is dict else None
+        return None, internal_error_result(error, name=name, decision=decision, line=line)
+
+
+def _decide_data(
+    data: Any, *, line: int | None, parameters: ParametersLike | None, calendar: WorkingDayCalendar
+) -> tuple[Case | None, dict[str, Any]]:
     try:
         case = case_from_json(data, calendar=calendar)
     except CaseError as error:
@@ -1522,7 +1573,7 @@ def explain(case: Case, ruling: Ruling[Any], *, quote: bool = False) -> str:
         lines.append(f"Articles exercised: {', '.join(case.articles)}")
     lines.append("")
     lines.append(ruling.explained(quote=True) if quote else str(ruling))
-    return "\n".join(lines)
+    return redact("\n".join(lines))  # the name and every figure: no whole identity number
 
 
 # --- JSON Schemas ---------------------------------------------------------------------------------------------------
@@ -1857,6 +1908,11 @@ def result_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "required": ["problems"],
                 "properties": {
+                    "internal": {
+                        "const": True,
+                        "description": "present (true) only when the library itself failed on this case: "
+                        "a defect to report, not a problem of the input",
+                    },
                     "problems": {
                         "type": "array",
                         "minItems": 1,
@@ -1869,7 +1925,7 @@ def result_schema() -> dict[str, Any]:
                                 "message": {"type": "string"},
                             },
                         },
-                    }
+                    },
                 },
             },
         },
@@ -1891,3 +1947,6 @@ def schema_texts() -> dict[str, str]:
         name: json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
         for name, schema in (("case.schema.json", case_schema()), ("result.schema.json", result_schema()))
     }
+
+
+mask_loaded_reprs()  # Case, the facts types and every ruling: repr() and str() never show a whole number

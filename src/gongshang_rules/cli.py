@@ -23,7 +23,9 @@ Commands:
 (CSV) for years the bundle does not know. ``--version`` prints the version and the calendar years it knows, with
 their sources.
 
-Exit codes: 0 fine; 1 differences or failed cases; 2 bad input or usage.
+Exit codes: 0 fine; 1 differences or failed cases; 2 bad input, usage, or an output that cannot be written;
+3 an internal error (a defect of the library; ``batch`` still writes a result for every line); 130 interrupted
+(Ctrl-C: ``batch`` stops after whole lines and says how far it got).
 """
 
 from __future__ import annotations
@@ -32,9 +34,12 @@ import argparse
 import collections
 import functools
 import importlib.resources
+import itertools
 import os
+import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,22 +53,37 @@ if TYPE_CHECKING:
     from .parameters import ParameterSchedule
     from .workdays import WorkingDayCalendar
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_DIFFERENCES", "EXIT_OK", "main", "version_text"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_DIFFERENCES",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "main",
+    "version_text",
+]
 
 EXIT_OK = 0
 EXIT_DIFFERENCES = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 _EPILOG = """\
 exit codes:
   0  fine: decided, no differences, every case passed
   1  differences (verify), failed cases (conformance), or a result that differs from the case's expected (decide)
-  2  bad input or usage: unreadable file, invalid JSON, a case the library rejects (batch: any such line)
+  2  bad input or usage: unreadable file, invalid JSON, a case the library rejects (batch: any such line);
+     or the output cannot be written (a full disk, /dev/full, an I/O error)
+  3  an internal error: the library itself failed (a defect to report). batch writes an error result marked
+     "internal" for that line, counts it in its summary, and goes on with the other lines
+130  interrupted (Ctrl-C): batch stops after whole result lines and says how many it wrote
 
 The case and result formats are documented in docs/oracle.md; `gongshang-rules schema case` prints the schema.
 """
 
 _CHUNK = 256  # lines per task with --jobs
+_CHUNK_ALONE = 32  # lines written at a time without --jobs: Ctrl-C stops within a few milliseconds
 
 
 # --- demo (kept exactly as it was) -------------------------------------------------------------------------------
@@ -148,37 +168,60 @@ def decide_line(
     *,
     calendar: WorkingDayCalendar | None = None,
 ) -> tuple[str, bool]:
-    """One JSONL line in, one result line out, and whether it is an error result (never raises for bad input).
+    """One JSONL line in, one result line out, and whether it is an error result (never raises, but for Ctrl-C).
     ``parameters`` replaces each case's own; ``calendar`` is the calendar the case is decided with (default: the
     bundled schedules; see ``--calendar``)."""
+    line, status = _decide_line(number, raw, parameters, calendar)
+    return line, status != _DECIDED
+
+
+_DECIDED, _REJECTED, _INTERNAL = 0, 1, 2
+
+
+def _decide_line(
+    number: int,
+    raw: bytes,
+    parameters: ParameterSchedule | None = None,
+    calendar: WorkingDayCalendar | None = None,
+) -> tuple[str, int]:
+    """One line's result and its status: decided, rejected (bad input) or an internal error (a defect)."""
     from . import cases, jsonio
 
     try:
-        data = jsonio.loads(raw)
-    except jsonio.CaseError as error:
-        return jsonio.dumps(cases.error_result(error, line=number)), True
-    result = cases.decide_data(
-        data,
-        line=number,
-        parameters=parameters,
-        calendar=_calendar_of(None) if calendar is None else calendar,
-    )[1]
-    return jsonio.dumps(result), "error" in result
+        try:
+            data = jsonio.loads(raw)
+        except jsonio.CaseError as error:
+            return jsonio.dumps(cases.error_result(error, line=number)), _REJECTED
+        result = cases.decide_data(
+            data,
+            line=number,
+            parameters=parameters,
+            calendar=_calendar_of(None) if calendar is None else calendar,
+        )[1]
+        text = jsonio.dumps(result)
+    except Exception as error:  # whatever it is, this line gets a result and the run goes on
+        return jsonio.dumps(cases.internal_error_result(error, line=number)), _INTERNAL
+    if "error" not in result:
+        return text, _DECIDED
+    return text, _INTERNAL if cases.is_internal_error(result) else _REJECTED
+
+
+_Counts = tuple[int, int, int]  # decided, rejected, internal errors
 
 
 def _decide_chunk(
     chunk: list[tuple[int, bytes]],
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
-) -> tuple[bytes, int]:
+) -> tuple[bytes, _Counts]:
     out: list[str] = []
-    bad = 0
+    counts = [0, 0, 0]
     calendar = _calendar_of(calendar_text)
     for number, raw in chunk:
-        line, failed = decide_line(number, raw, parameters, calendar=calendar)
-        bad += failed
+        line, status = _decide_line(number, raw, parameters, calendar)
+        counts[status] += 1
         out.append(line)
-    return ("\n".join(out) + "\n").encode("utf-8"), bad
+    return ("\n".join(out) + "\n").encode("utf-8"), (counts[0], counts[1], counts[2])
 
 
 class _Progress:
@@ -204,17 +247,91 @@ class _Progress:
         sys.stderr.write(f"\rbatch: {count:,} cases, {rate:,.0f}/s{share}   ")
         sys.stderr.flush()
 
-    def close(self) -> None:
+    def close(self, counts: _Counts | None = None) -> None:
         if self.enabled:
             elapsed = time.monotonic() - self.start
-            sys.stderr.write(f"\rbatch: {self.count:,} cases in {elapsed:.1f} s{' ' * 20}\n")
+            tally = f" ({_tally(counts)})" if counts is not None else ""
+            sys.stderr.write(f"\rbatch: {self.count:,} cases in {elapsed:.1f} s{tally}{' ' * 20}\n")
             sys.stderr.flush()
+
+
+def _tally(counts: _Counts) -> str:
+    decided, rejected, internal = counts
+    return f"{decided:,} decided, {rejected:,} rejected, {internal:,} internal errors"
+
+
+_STDOUT = "standard output"
+
+
+class _WriteError(Exception):
+    """Writing the output failed (a full disk, /dev/full, an I/O error): reported with the output's name."""
+
+    def __init__(self, name: str, error: OSError) -> None:
+        super().__init__(name)
+        self.name = name
+        self.error = error
+
+
+class _Interrupt:
+    """Ctrl-C during a batch: the first press asks the run to stop after whole lines; a second one stops at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.previous: Any = None
+        self.installed = threading.current_thread() is threading.main_thread()
+
+    def __enter__(self) -> _Interrupt:
+        if self.installed:
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, _signum: int, _frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.installed:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+def _ignore_interrupts() -> None:  # pragma: no cover - runs in the worker processes
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+
+
+def _cores() -> int:
+    """The processors this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 # --- decide ---------------------------------------------------------------------------------------------------------
 
 
 def _decide(
+    source: str,
+    as_json: bool,
+    parameters: ParameterSchedule | None = None,
+    quote: bool = False,
+    calendar_text: str | None = None,
+) -> int:
+    from . import cases, jsonio
+
+    try:
+        return _decide_source(source, as_json, parameters, quote, calendar_text)
+    except OSError:  # writing the result failed: main reports it (reading is reported where it happens)
+        raise
+    # A defect of the library: said as such, never with a traceback that could echo the case.
+    except Exception as error:
+        if as_json:
+            _write_line(_out(), jsonio.dumps(cases.internal_error_result(error)))
+        _err(f"internal error ({type(error).__name__}): the library failed on this case; please report it")
+        return EXIT_INTERNAL
+
+
+def _decide_source(
     source: str,
     as_json: bool,
     parameters: ParameterSchedule | None = None,
@@ -302,6 +419,7 @@ def _batch(
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
 ) -> int:
+    """Decide every line; exit 3 if any internal error, else 2 if any line was rejected; 130 when interrupted."""
     try:
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
@@ -320,22 +438,84 @@ def _batch(
         except OSError:  # pragma: no cover - a regular file always has a size
             total = None
     progress = _Progress(total)
+    run = _BatchRun(_SafeSink(sink, output or _STDOUT), progress)
+    failure: _WriteError | None = None
     try:
-        if _is_regular_file(stream):
-            bad = _run_batch(stream, sink, jobs, progress, parameters, calendar_text)
-        else:
-            bad = _run_stream(stream, sink, jobs, progress, parameters, calendar_text)
+        with _Interrupt() as interrupt:
+            if _is_regular_file(stream):
+                _run_batch(stream, run, min(jobs, _cores()), interrupt, parameters, calendar_text)
+            else:
+                _run_stream(stream, run, min(jobs, _cores()), interrupt, parameters, calendar_text)
+    except _WriteError as error:
+        failure = error
     finally:
-        progress.close()
+        progress.close(run.counts())
         if source != "-":
             stream.close()
-        if output is not None:
-            sink.close()
-        else:
-            sink.flush()
-    if bad:
-        _batch_summary(bad, progress.count)
-    return EXIT_BAD_INPUT if bad else EXIT_OK
+        try:
+            if output is not None:
+                sink.close()
+            else:
+                sink.flush()
+        except OSError as error:
+            failure = failure or _WriteError(output or _STDOUT, error)
+    if failure is not None:
+        raise failure
+    _decided, rejected, internal = run.counts()
+    if run.interrupted:
+        _err(
+            f"batch: interrupted after {run.count:,} cases (input lines 1 to {run.last_line}); each of them has "
+            f"its whole result line ({_tally(run.counts())}); the rest were not decided"
+        )
+        return EXIT_INTERRUPTED
+    if (rejected or internal) and not progress.enabled:
+        _err(f"batch: {run.count:,} cases: {_tally(run.counts())}")
+    if internal:
+        return EXIT_INTERNAL
+    return EXIT_BAD_INPUT if rejected else EXIT_OK
+
+
+class _SafeSink:
+    """The output stream; a failed write becomes a :class:`_WriteError` naming the output."""
+
+    def __init__(self, sink: IO[bytes], name: str) -> None:
+        self.sink = sink
+        self.name = name
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.sink.write(data)
+        except OSError as error:
+            raise _WriteError(self.name, error) from None
+
+    def flush(self) -> None:
+        try:
+            self.sink.flush()
+        except OSError as error:
+            raise _WriteError(self.name, error) from None
+
+
+class _BatchRun:
+    """What a batch has written so far: whole result lines only, counted by status."""
+
+    def __init__(self, sink: _SafeSink, progress: _Progress) -> None:
+        self.sink = sink
+        self.progress = progress
+        self.count = self.done = self.last_line = 0
+        self.tally = [0, 0, 0]
+        self.interrupted = False
+
+    def write(self, data: bytes, chunk: list[tuple[int, bytes]], counts: _Counts) -> None:
+        self.sink.write(data)
+        for index, value in enumerate(counts):
+            self.tally[index] += value
+        self.count += len(chunk)
+        self.done += sum(len(raw) for _n, raw in chunk)
+        self.last_line = chunk[-1][0]
+        self.progress.update(self.count, self.done)
+
+    def counts(self) -> _Counts:
+        return self.tally[0], self.tally[1], self.tally[2]
 
 
 def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
@@ -351,51 +531,63 @@ def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tupl
 
 def _run_batch(
     stream: IO[bytes],
-    sink: IO[bytes],
+    run: _BatchRun,
     jobs: int,
-    progress: _Progress,
+    interrupt: _Interrupt,
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
-) -> int:
-    count = done = bad = 0
+) -> None:
+    """Decide every chunk of lines and write its results in input order; stop after whole chunks on Ctrl-C.
+
+    ``jobs`` processes (already capped at the cores), and never more than there are chunks to decide.
+    """
+    chunks = _chunks(_lines(stream), _CHUNK if jobs > 1 else _CHUNK_ALONE)
+    first: list[list[tuple[int, bytes]]] = []
+    for chunk in chunks:
+        first.append(chunk)
+        if len(first) >= jobs:
+            break
+    jobs = min(jobs, len(first))
+    everything = itertools.chain(first, chunks)
     if jobs <= 1:
-        for chunk in _chunks(_lines(stream), _CHUNK):
-            data, chunk_bad = _decide_chunk(chunk, parameters, calendar_text)
-            sink.write(data)
-            bad += chunk_bad
-            count += len(chunk)
-            done += sum(len(raw) for _n, raw in chunk)
-            progress.update(count, done)
-        return bad
+        for chunk in everything:
+            data, counts = _decide_chunk(chunk, parameters, calendar_text)
+            run.write(data, chunk, counts)
+            if interrupt.requested:
+                run.interrupted = True
+                return
+        return
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pending: collections.deque[tuple[Future[tuple[bytes, int]], int, int]] = collections.deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    Pending = tuple[Future[tuple[bytes, _Counts]], list[tuple[int, bytes]]]
+    pending: collections.deque[Pending] = collections.deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
 
         def drain(limit: int) -> None:
-            nonlocal count, done, bad
-            while len(pending) > limit:
-                future, size, nbytes = pending.popleft()
-                data, chunk_bad = future.result()
-                sink.write(data)
-                bad += chunk_bad
-                count += size
-                done += nbytes
-                progress.update(count, done)
+            while len(pending) > limit and not interrupt.requested:
+                future, chunk = pending.popleft()
+                data, counts = future.result()
+                run.write(data, chunk, counts)
 
-        for chunk in _chunks(_lines(stream), _CHUNK):
-            pending.append(
-                (
-                    pool.submit(_decide_chunk, chunk, parameters, calendar_text),
-                    len(chunk),
-                    sum(len(r) for _n, r in chunk),
-                )
-            )
+        for chunk in everything:
+            pending.append((pool.submit(_decide_chunk, chunk, parameters, calendar_text), chunk))
             drain(4 * jobs)  # a bounded number of chunks in flight: memory stays flat
+            if interrupt.requested:
+                break
         drain(0)
-    return bad
+        if interrupt.requested:
+            run.interrupted = True
+            for future, _chunk in pending:
+                future.cancel()
+            # The chunks already being decided finish: write them, in order, while they are whole.
+            while pending:
+                future, chunk = pending.popleft()
+                if future.cancelled():
+                    break
+                data, counts = future.result()
+                run.write(data, chunk, counts)
 
 
 # --- reading JSONL files of cases and results --------------------------------------------------------------------
@@ -774,11 +966,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()  # a write error shows here, not as a traceback when the interpreter exits
+        return code
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        _drop_stdout()
+        return EXIT_OK
+    except _WriteError as error:
+        if error.name == _STDOUT:
+            _drop_stdout()
+            if isinstance(error.error, BrokenPipeError):  # the reader went away (``| head``): stop quietly
+                return EXIT_OK
+        _err(f"cannot write {error.name}: {error.error.strerror or error.error}")
+        return EXIT_BAD_INPUT
+    except OSError as error:  # writing stdout failed (reads are reported where they happen)
+        _drop_stdout()
+        _err(f"cannot write standard output: {error.strerror or error}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return EXIT_INTERRUPTED
+    # A defect of the library: said as such; its text could echo input, so it is not shown.
+    except Exception as error:
+        _err(f"internal error ({type(error).__name__}); please report it with the command that caused it")
+        return EXIT_INTERNAL
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor (captured)
+        pass
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -872,12 +1092,16 @@ _EXIT_CODES = {
     "decide": [
         "0  decided (and, with an expected result, it agrees)",
         "1  the result differs from the case's expected result",
-        "2  bad input or usage: unreadable file, invalid JSON, a case the library rejects",
+        "2  bad input or usage: unreadable file, invalid JSON, a case the library rejects; or the output cannot be "
+        "written",
+        "3  an internal error: the library itself failed (a defect to report)",
     ],
     "batch": [
         "0  every line was decided",
         "2  some line was bad input (its error result is on its line; a summary on stderr), an unreadable or "
         "unwritable file, or usage",
+        '3  some line hit an internal error (its result is marked "internal"; the other lines were decided)',
+        "130  interrupted (Ctrl-C): whole result lines only, and how far it got on stderr",
     ],
     "verify": [
         "0  every case agrees",
@@ -969,14 +1193,6 @@ def _is_regular_file(stream: IO[bytes]) -> bool:
         return False
 
 
-def _batch_summary(bad: int, count: int) -> None:
-    """The summary on stderr when some line was bad, whether stderr is a terminal or not."""
-    _err(
-        f"batch: {bad} of {count} line(s) were bad input; each has an error result on its own line "
-        '(with "line"), and the exit code is 2'
-    )
-
-
 def _available_lines(stream: IO[bytes]) -> Iterator[list[tuple[int, bytes]]]:
     """(line number, text) of each non-blank line, in groups: the complete lines that had arrived at each read.
 
@@ -1009,74 +1225,69 @@ def _available_lines(stream: IO[bytes]) -> Iterator[list[tuple[int, bytes]]]:
 
 def _run_stream(
     stream: IO[bytes],
-    sink: IO[bytes],
+    run: _BatchRun,
     jobs: int,
-    progress: _Progress,
+    interrupt: _Interrupt,
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
-) -> int:
+) -> None:
     """Batch from a pipe: each result written and flushed as soon as its line is decided, in input order.
 
     With ``--jobs N`` the lines that have arrived go to N processes in chunks, and a writer thread writes each
     chunk's results, in order, as soon as they are ready; at most ``4 * N`` chunks are in flight, so memory stays
-    flat.
+    flat. Ctrl-C stops after whole result lines.
     """
-    count = done = bad = 0
     if jobs <= 1:
         calendar = _calendar_of(calendar_text)
         for group in _available_lines(stream):
             for number, raw in group:
-                line, failed = decide_line(number, raw, parameters, calendar=calendar)
-                _write_line(sink, line)
-                sink.flush()
-                bad += failed
-                count += 1
-                done += len(raw)
-            progress.update(count, done)
-        return bad
+                line, status = _decide_line(number, raw, parameters, calendar)
+                counts = [0, 0, 0]
+                counts[status] = 1
+                run.write((line + "\n").encode("utf-8"), [(number, raw)], (counts[0], counts[1], counts[2]))
+                run.sink.flush()
+                if interrupt.requested:
+                    run.interrupted = True
+                    return
+        return
     import multiprocessing
     import queue
-    import threading
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pending: queue.Queue[tuple[Future[tuple[bytes, int]], int, int] | None] = queue.Queue(maxsize=4 * jobs)
+    Pending = tuple[Future[tuple[bytes, _Counts]], list[tuple[int, bytes]]]
+    pending: queue.Queue[Pending | None] = queue.Queue(maxsize=4 * jobs)
     failures: list[BaseException] = []
 
     def write_in_order() -> None:
-        nonlocal count, done, bad
         while (item := pending.get()) is not None:
             if failures:
                 continue  # the sink failed: let the reader stop, and drain what it had queued
-            future, size, nbytes = item
+            future, chunk = item
             try:
-                data, chunk_bad = future.result()
-                sink.write(data)
-                sink.flush()
+                data, counts = future.result()
+                run.write(data, chunk, counts)
+                run.sink.flush()
             except BaseException as error:
                 failures.append(error)
-                continue
-            bad += chunk_bad
-            count += size
-            done += nbytes
-            progress.update(count, done)
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
         writer = threading.Thread(target=write_in_order, name="batch-writer", daemon=True)
         writer.start()
         try:
             for group in _available_lines(stream):
-                if failures:
+                if failures or interrupt.requested:
                     break
                 for chunk in _chunks(group, max(1, min(_CHUNK, len(group) // jobs))):
                     future = pool.submit(_decide_chunk, chunk, parameters, calendar_text)
-                    pending.put((future, len(chunk), sum(len(raw) for _n, raw in chunk)))
+                    pending.put((future, chunk))
         finally:
             pending.put(None)
             writer.join()
+    if interrupt.requested:
+        run.interrupted = True
     if failures:
         raise failures[0]
-    return bad
 
 
 class _VerifyReport:

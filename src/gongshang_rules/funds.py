@@ -25,6 +25,7 @@ from decimal import Decimal
 
 import attrs
 
+from . import _validate
 from ._validate import check_int, check_money, is_instance, is_member, is_money, is_optional_text, type_name
 from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
 from .applications import Agency, AgencyLevel
@@ -73,7 +74,7 @@ ZERO = Decimal("0.00")
 
 
 def _sum(amounts: Iterable[Decimal]) -> Decimal:
-    return sum(amounts, ZERO)
+    return _validate.money_sum(amounts)  # in the money context, whatever the caller's
 
 
 def _ids(records: Iterable[SettlementRecord]) -> str:

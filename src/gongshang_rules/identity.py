@@ -24,54 +24,14 @@ from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.util import clean
 
-from ._privacy import mask
+from ._privacy import PROVINCE_PREFIXES, mask, mask_reprs
 from ._validate import is_instance, is_text, type_name
 from .errors import InvalidIdentityNumberError
 from .places import Place
 
 __all__ = ["IdentityNumber", "Worker", "mask"]
 
-# Province-level prefixes of the GB/T 2260 codes (71 Taiwan, 81 Hong Kong, 82 Macao and 83 for Taiwan residents'
-# residence permits included: such holders are insured on the mainland too).
-_PROVINCE_PREFIXES = frozenset(
-    [
-        "11",
-        "12",
-        "13",
-        "14",
-        "15",
-        "21",
-        "22",
-        "23",
-        "31",
-        "32",
-        "33",
-        "34",
-        "35",
-        "36",
-        "37",
-        "41",
-        "42",
-        "43",
-        "44",
-        "45",
-        "46",
-        "50",
-        "51",
-        "52",
-        "53",
-        "54",
-        "61",
-        "62",
-        "63",
-        "64",
-        "65",
-        "71",
-        "81",
-        "82",
-        "83",
-    ]
-)
+_PROVINCE_PREFIXES = PROVINCE_PREFIXES
 
 
 @attrs.frozen(repr=False)
@@ -143,3 +103,6 @@ class Worker:
     name: str = attrs.field(validator=is_text)
     identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
     insured: Place = attrs.field(validator=is_instance(Place))
+
+
+mask_reprs(Worker)  # a name can hold anything, an identity number typed in the wrong column included

@@ -19,6 +19,8 @@ The JSON forms (documented for other implementations in ``docs/oracle.md``):
 * a **citation** is written twice in a reason: ``"articles": ["art. 13(1)"]`` (the text other implementations
   print) and ``"citations": [{"article": 13, "paragraph": 1, "item": null}]`` (or ``{"annex": 2, "note": 5}``).
 * JSON objects must not repeat a key, and must not hold a key the type does not know.
+* JSON text may nest lists and objects at most :data:`MAX_DEPTH` deep (a case needs about 10), and an amount may
+  not exceed :data:`~gongshang_rules._validate.MAX_AMOUNT`: either is an error naming where, never a crash.
 
 Bad JSON or bad fields give ONE :class:`CaseError` listing every problem with its JSON path::
 
@@ -50,7 +52,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -66,6 +68,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._privacy import redact
+from ._validate import MAX_AMOUNT, money_text
 from .articles import AnnexRef, ArticleRef, Citation
 from .errors import GongshangError, InvalidInputError
 from .forms import Annex1Form, Annex2Form, FilingForm
@@ -76,6 +79,7 @@ from .ruling import Reason, Role, Ruling
 from .workdays import WorkingDayCalendar, YearSchedule
 
 __all__ = [
+    "MAX_DEPTH",
     "CaseError",
     "JsonFloat",
     "Problem",
@@ -94,6 +98,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: How deep JSON input may nest lists and objects. The deepest corpus case nests 9; 64 leaves room for any real
+#: case and keeps every recursive walk over the data (structuring, comparing, echoing) far from Python's limit.
+MAX_DEPTH = 64
 
 
 # --- errors --------------------------------------------------------------------------------------------------------
@@ -242,7 +250,7 @@ def loads(text: str | bytes) -> Any:
       $: the key 'a' appears twice in one JSON object
     """
     try:
-        return json.loads(text, parse_float=JsonFloat, parse_constant=_constant, object_pairs_hook=_pairs)
+        data = json.loads(text, parse_float=JsonFloat, parse_constant=_constant, object_pairs_hook=_pairs)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise CaseError([Problem("$", f"not valid JSON: {error.msg} ({where})")]) from None
@@ -255,18 +263,60 @@ def loads(text: str | bytes) -> Any:
     except ValueError as error:  # e.g. an integer of thousands of digits (Python's int_max_str_digits)
         raise CaseError([Problem("$", f"not acceptable JSON: {str(error)[:120]}")]) from None
     except RecursionError:
-        raise CaseError([Problem("$", "JSON nested too deeply")]) from None
+        raise CaseError([Problem("$", f"JSON nested too deeply (at most {MAX_DEPTH} levels)")]) from None
+    if _brackets(text) > MAX_DEPTH:  # fewer brackets than the limit cannot nest deeper: no walk needed
+        check_depth(data)
+    return data
+
+
+def _brackets(text: str | bytes) -> int:
+    if isinstance(text, str):
+        return text.count("[") + text.count("{")
+    return text.count(b"[") + text.count(b"{")
+
+
+def check_depth(data: Any, limit: int = MAX_DEPTH) -> None:
+    """A :class:`CaseError` at the first list or object nested deeper than ``limit``; a walk without recursion.
+
+    >>> check_depth([[[1]]], limit=2)
+    Traceback (most recent call last):
+    ...
+    gongshang_rules.jsonio.CaseError: 1 problem in the input:
+      $[0][0]: JSON nested too deeply (at most 2 levels)
+    """
+    stack: list[tuple[Any, int, str]] = [(data, 1, "$")]
+    while stack:
+        value, depth, path = stack.pop()
+        if type(value) is dict:
+            items: Iterable[tuple[str, Any]] = ((f"{path}.{k}", v) for k, v in value.items())
+        elif type(value) is list:
+            items = ((f"{path}[{i}]", v) for i, v in enumerate(value))
+        else:
+            continue
+        if depth > limit:
+            raise CaseError([Problem(path, f"JSON nested too deeply (at most {limit} levels)")])
+        for sub_path, item in items:
+            if type(item) is dict or type(item) is list:
+                stack.append((item, depth + 1, sub_path))
 
 
 def _plain(value: Any) -> Any:
-    """``value`` with every :class:`JsonFloat` turned back into a float (for echoing free-form JSON)."""
+    """``value`` with every :class:`JsonFloat` turned back into a float (for echoing free-form JSON).
+
+    Data nested deeper than :data:`MAX_DEPTH` is a :class:`CaseError` (``loads`` never gives such data).
+    """
+    check_depth(value)
+    return _plain_checked(value)
+
+
+def _plain_checked(value: Any) -> Any:
     if isinstance(value, JsonFloat):
         # Free-form JSON echoed back: money never comes here, since its structure hook rejects floats.
         return float(value.text)
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain_checked(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain_checked(v) for v in value]
     return value
 
 
@@ -292,7 +342,6 @@ def dumps(value: Any) -> str:
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MONEY = re.compile(r"[0-9]+(?:\.[0-9]{1,2})?")
-_CENT = Decimal("0.01")
 _CANONICAL_ID = re.compile(r"[0-9]{17}[0-9X]")
 
 
@@ -332,7 +381,15 @@ def _unstructure_date(value: _dt.date) -> str:
 def _structure_money(value: Any, _type: Any) -> Decimal:
     if type(value) is str:
         if _MONEY.fullmatch(value):
-            return Decimal(value)
+            whole = len(value.partition(".")[0].lstrip("0"))
+            amount = Decimal(value) if whole <= 12 else None
+            if amount is None or amount > MAX_AMOUNT:
+                # Never echoed: an amount this long is more likely an identity number in the wrong column.
+                raise _Bad(
+                    f"must be at most {MAX_AMOUNT} yuan (no bill or fund is larger), got an amount with "
+                    f"{whole} digits before the decimal point"
+                )
+            return amount
         raise _Bad(
             f"must be an amount in yuan as a decimal string with at most 2 decimal places and no sign, e.g. "
             f'"10234.50"; got {value!r}'
@@ -354,7 +411,7 @@ def _money_example(text: str) -> str:
 
 def money(value: Decimal) -> str:
     """An amount as written in output: a decimal string with exactly 2 places (``Decimal("3000")`` → ``"3000.00"``)."""
-    return str(value.quantize(_CENT))
+    return money_text(value)
 
 
 def _structure_place(value: Any, _type: Any) -> Place:
@@ -607,6 +664,7 @@ def _make_converter(*, masked: bool, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(IdentityNumber, _structure_identity)
     if masked:
         conv.register_unstructure_hook(IdentityNumber, lambda n: n.masked)
+        conv.register_unstructure_hook(str, redact)  # a name, an id, a free text: output never holds a number
     else:
         conv.register_unstructure_hook(IdentityNumber, lambda n: n.value)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
@@ -896,7 +954,9 @@ def _figure_writer(cl: Any) -> Callable[[Any], Any]:
         return money
     if cl is _dt.date:
         return _unstructure_date
-    if cl in (str, int, bool):
+    if cl is str:
+        return redact  # a settlement id, a name, a refusal's reason: output never holds a whole number
+    if cl in (int, bool):
         return _same_value
     if isinstance(cl, type) and issubclass(cl, enum.Enum):
         return _unstructure_enum

@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from ._validate import check_date, check_int, check_money, is_text, type_name
+from ._validate import check_date, check_int, check_money, is_text, money_sum, type_name
 from .articles import ArticleRef
 from .authorities import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
 from .commencement import InForce, in_force, straddles
@@ -97,7 +97,7 @@ def _month_after(year: int, month: int) -> _dt.date:
 
 
 def _sum(amounts: Iterable[Decimal]) -> Decimal:
-    return sum(amounts, ZERO)
+    return money_sum(amounts)  # in the money context, whatever the caller's
 
 
 # --- values ----------------------------------------------------------------------------------------------------

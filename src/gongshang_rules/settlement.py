@@ -31,6 +31,7 @@ from ._validate import (
     is_optional_text,
     is_text,
     is_tuple_of,
+    money_sum,
     type_name,
 )
 from .articles import ArticleRef
@@ -583,7 +584,7 @@ SETTLEMENT_CATALOGS = ReasonTemplate(
 
 
 def _sum(amounts: Iterable[Decimal]) -> Decimal:
-    return sum(amounts, ZERO).quantize(Decimal("0.01"))
+    return money_sum(amounts)  # in the money context, whatever the caller's: never rounded, never an overflow
 
 
 def _device_shares(episode: Episode, lines: list[CostLine], reasons: list[Reason]) -> tuple[Decimal, Decimal]:

@@ -676,19 +676,21 @@ def _at_insured_place(record: SettlementRecord) -> bool:
 def _high_frequency_rows(records: list[SettlementRecord], count: int, days: int) -> list[SettlementRecord]:
     """Rows lying in some window of ``days`` consecutive days with at least ``count`` rows (one worker's).
 
-    One pass with two pointers over the rows in settlement-date order; days are compared as differences, so no
-    date arithmetic can overflow however large the window.
+    One pass with two pointers over the rows in settlement-date order, each row added at most once (``covered``
+    marks how far earlier windows reached), so the time is linear after the sort however many rows share a
+    window; days are compared as differences, so no date arithmetic can overflow however large the window.
     """
     ordered = sorted(records, key=_row_key)
-    flagged: dict[str, SettlementRecord] = {}
-    end = 0
+    flagged: list[SettlementRecord] = []
+    end = covered = 0
     for start, first in enumerate(ordered):
         end = max(end, start)
         while end < len(ordered) and (ordered[end].settled_on - first.settled_on).days < days:
             end += 1
         if end - start >= count:
-            flagged.update((r.settlement_id, r) for r in ordered[start:end])
-    return list(flagged.values())
+            flagged.extend(ordered[max(start, covered) : end])
+            covered = end
+    return flagged
 
 
 def _check_filings(value: object) -> tuple[FilingPeriod, ...]:
