@@ -198,6 +198,7 @@ if TYPE_CHECKING:
         reconcile_month,
         reconciliation_deadline,
     )
+    from .results import DecidedResult, ErrorResult, ReasonResult, Result, is_decided
     from .ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling
     from .scope import Scope, ScopeRuling, classify_scope
     from .settlement import (
@@ -472,6 +473,8 @@ _EXPORTS: dict[str, str] = {
     "english_name": "place_names",
     "filing_timeline": "plots",
     "outcomes_by": "plots",
+    # the result format as Python types
+    **dict.fromkeys(("DecidedResult", "ErrorResult", "ReasonResult", "Result", "is_decided"), "results"),
 }
 
 
@@ -564,6 +567,7 @@ __all__ = [
     "Credential",
     "DeadlineOutcome",
     "DeadlineRuling",
+    "DecidedResult",
     "Decision",
     "Device",
     "Difference",
@@ -572,6 +576,7 @@ __all__ = [
     "EligibilityRuling",
     "Employer",
     "Episode",
+    "ErrorResult",
     "Expected",
     "Filing",
     "FilingApplication",
@@ -619,6 +624,7 @@ __all__ = [
     "PlaceRole",
     "Problem",
     "Reason",
+    "ReasonResult",
     "ReasonTemplate",
     "Reconciliation",
     "Recovery",
@@ -628,6 +634,7 @@ __all__ = [
     "Relative",
     "RequiredMaterial",
     "Requirement",
+    "Result",
     "Review",
     "ReviewRuling",
     "Role",
@@ -693,6 +700,7 @@ __all__ = [
     "governing_catalog",
     "hunan_cities",
     "in_force",
+    "is_decided",
     "iter_frames",
     "load_corpus",
     "loads",
