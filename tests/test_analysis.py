@@ -364,3 +364,38 @@ class TestMissingExtras:
         monkeypatch.setitem(sys.modules, module, None)
         with pytest.raises(ImportError, match=rf"needs {module}.*gongshang-rules\[{extra}\]"):
             call()
+
+
+class TestWhatIfFrame:
+    def test_a_change_of_law_as_a_frame(self) -> None:
+        """Issue 10's amendment (referrals valid 6 months from 2026-01-01) as a frame: a stay on a referral filed
+        2026-01-15 and admitted 2026-06-01 goes from not payable to direct, with the fund share it gains."""
+        import attrs
+
+        amended = attrs.evolve(
+            gr.DEFAULT_PARAMETERS,
+            effective_from=dt.date(2026, 1, 1),
+            referral_validity_months=6,
+            source="a hypothetical amendment, for the test",
+        )
+        schedule = gr.ParameterSchedule(versions=(gr.DEFAULT_PARAMETERS, amended))
+        case = {
+            "case": "stay on a referral of 2026-01-15",
+            "decision": "settlement",
+            "today": "2026-06-10",
+            "facts": {
+                "episode": {
+                    "worker": {"name": "李四", "identity_number": "430102199001011238", "insured": "430100"},
+                    "filing": {"insured": "430100", "treatment": "430200", "category": "REFERRAL",
+                               "service": "MEDICAL", "filed_on": "2026-01-15"},
+                    "institution_code": "EX-0002", "care": "INPATIENT", "service": "MEDICAL",
+                    "started_on": "2026-06-01", "settled_on": "2026-06-10",
+                    "lines": [{"kind": "MEDICAL_ITEM", "amount": "1000.00"}],
+                    "credential": "SOCIAL_SECURITY_CARD",
+                },
+                "registry": "example",
+            },
+        }  # fmt: skip
+        row = gr.what_if_frame([case], parameters=schedule).to_dict("records")[0]
+        assert (row["outcome_before"], row["outcome_after"]) == ("NOT_PAYABLE_DIRECTLY", "DIRECT")
+        assert row["delta.fund_share"] == Decimal("1000.00")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         to_frame,
         transition_table,
         transitions,
+        what_if_frame,
     )
     from .applications import (
         Agency,
@@ -470,6 +471,7 @@ _EXPORTS: dict[str, str] = {
     "to_frame": "analysis",
     "transition_table": "analysis",
     "transitions": "analysis",
+    "what_if_frame": "analysis",
     "english_name": "place_names",
     "filing_timeline": "plots",
     "outcomes_by": "plots",
@@ -734,5 +736,6 @@ __all__ = [
     "travel_and_lodging",
     "unstructure",
     "what_if",
+    "what_if_frame",
     "working_day_after",
 ]

@@ -40,6 +40,7 @@ from ._optional import require
 from .cases import DECISIONS, Case, case_from_json, decide_case, result_of
 from .errors import InvalidInputError
 from .jsonio import CaseError, Problem
+from .parameters import ParametersLike
 from .ruling import Reason, Ruling, _role_name
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ __all__ = [
     "to_frame",
     "transition_table",
     "transitions",
+    "what_if_frame",
 ]
 
 #: The columns every frame starts with; figures follow.
@@ -286,26 +288,33 @@ def _as_case(item: Any) -> Case | dict[str, Any]:
     raise InvalidInputError("cases", f"each item must be a Case or a case object, got {type(item).__name__}")
 
 
-def _decide_any(item: Case | dict[str, Any]) -> dict[str, Any]:
+def _decide_any(item: Case | dict[str, Any], parameters: ParametersLike | None = None) -> dict[str, Any]:
     from .cases import decide_data
 
     if isinstance(item, Case):
-        return decide_case(item)
-    return decide_data(item)[1]
+        return decide_case(item, parameters=parameters)
+    return decide_data(item, parameters=parameters)[1]
 
 
-def iter_frames(cases: Iterable[Any], *, chunk_size: int = 1000) -> Iterator[pd.DataFrame]:
+def iter_frames(
+    cases: Iterable[Any], *, chunk_size: int = 1000, parameters: ParametersLike | None = None
+) -> Iterator[pd.DataFrame]:
     """Decide ``cases`` (``Case`` values or case objects) ``chunk_size`` at a time, yielding one frame per chunk.
 
     Memory stays bounded by the chunk: read a large JSONL file with :func:`read_cases` (or line by line) and
     write each frame out before the next is made. A case the library rejects is a row with ``error`` set.
+    ``parameters`` (a schedule or a table) replaces each case's own, for a what-if (:func:`what_if_frame`).
     """
     require("pandas", "analysis")
+    from .parameters import check_parameters
+
+    if parameters is not None:
+        check_parameters(parameters)
     if type(chunk_size) is not int or chunk_size < 1:
         raise InvalidInputError("chunk_size", f"must be a whole number of at least 1, got {chunk_size!r}")
     chunk: list[dict[str, Any]] = []
     for item in cases:
-        chunk.append(_decide_any(_as_case(item)))
+        chunk.append(_decide_any(_as_case(item), parameters))
         if len(chunk) == chunk_size:
             yield to_frame(chunk)
             chunk = []
@@ -313,7 +322,9 @@ def iter_frames(cases: Iterable[Any], *, chunk_size: int = 1000) -> Iterator[pd.
         yield to_frame(chunk)
 
 
-def decide_frame(cases: Iterable[Any], *, chunk_size: int = 1000) -> pd.DataFrame:
+def decide_frame(
+    cases: Iterable[Any], *, chunk_size: int = 1000, parameters: ParametersLike | None = None
+) -> pd.DataFrame:
     """Decide every case and return one frame (:func:`iter_frames` joined); an empty frame for no cases.
 
     >>> frame = decide_frame(load_corpus()[:3])
@@ -323,7 +334,7 @@ def decide_frame(cases: Iterable[Any], *, chunk_size: int = 1000) -> pd.DataFram
     require("pandas", "analysis")
     import pandas as pd
 
-    frames = list(iter_frames(cases, chunk_size=chunk_size))
+    frames = list(iter_frames(cases, chunk_size=chunk_size, parameters=parameters))
     if not frames:
         return to_frame([])
     if len(frames) == 1:
@@ -401,3 +412,15 @@ def transition_table(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
         margins=True,
         margins_name="total",
     )
+
+
+def what_if_frame(cases: Iterable[Any], *, parameters: ParametersLike) -> pd.DataFrame:
+    """The what-if of issue 10 as a frame: every case decided under its own law and under ``parameters``, then
+    :func:`transitions` of the two (one row per case: outcomes, codes gained and lost, money moved).
+
+    :func:`~gongshang_rules.what_if` gives the same comparison as a typed value; :func:`transition_table` counts
+    the outcome transitions for a report.
+    """
+    require("pandas", "analysis")
+    chosen = tuple(_as_case(item) for item in cases)
+    return transitions(decide_frame(chosen), decide_frame(chosen, parameters=parameters))
