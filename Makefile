@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test docs bench clean dist sdist-test site
+.PHONY: demo test docs bench clean dist sdist-test site wheel-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,8 @@ test: $(STAMP)
 	$(BIN)/mypy --strict src
 	$(BIN)/python -m pytest -q -p no:cacheprovider --cov=gongshang_rules --cov-branch --cov-report=term --cov-fail-under=95
 	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory wheel-check
+	$(MAKE) --no-print-directory sdist-test
 	$(MAKE) --no-print-directory site
 
 # The documentation site from docs/ and the docstrings (mkdocs with mkdocstrings), built strictly: a warning fails.
@@ -35,7 +37,17 @@ dist: $(STAMP)
 	$(BIN)/twine check --strict $(DIST)/*
 	$(BIN)/check-wheel-contents $(DIST)/*.whl
 
-# The sdist's own tests, run from the unpacked sdist against its own src/ (about two minutes; not part of `test`).
+# The wheel in a fresh virtual environment of its own: the README's example runs and a script using the public
+# API is `mypy --strict` clean against the installed package (the test venv's mypy, pointed at the new one).
+WHEEL_VENV := build/wheel-venv
+wheel-check: dist
+	rm -rf $(WHEEL_VENV) && $(PYTHON) -m venv $(WHEEL_VENV)
+	$(WHEEL_VENV)/bin/python -m pip install --quiet $(DIST)/*.whl
+	cd build && ../$(WHEEL_VENV)/bin/python -m doctest ../README.md
+	$(BIN)/mypy --strict --python-executable $(WHEEL_VENV)/bin/python tools/typed_client.py
+	$(WHEEL_VENV)/bin/python tools/typed_client.py
+
+# The sdist's own tests, run from the unpacked sdist against its own src/ (about two minutes).
 sdist-test: dist
 	rm -rf build/sdist && mkdir -p build/sdist
 	tar xzf $(DIST)/*.tar.gz -C build/sdist
