@@ -20,10 +20,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy --strict src
 	$(BIN)/python -m pytest -q -p no:cacheprovider --cov=gongshang_rules --cov-branch --cov-report=term --cov-fail-under=95
-	$(MAKE) --no-print-directory dist
-	$(MAKE) --no-print-directory wheel-check
-	$(MAKE) --no-print-directory sdist-test
-	$(MAKE) --no-print-directory site
+	$(MAKE) --no-print-directory dist wheel-check sdist-test site
 
 # The documentation site from docs/ and the docstrings (mkdocs with mkdocstrings), built strictly: a warning fails.
 site: $(STAMP)
