@@ -28,7 +28,7 @@ class Unsupported(Exception):
     """The case is outside what the floor knows (see the module's docstring)."""
 
 
-def _add_months(day: _dt.date, months: int) -> _dt.date:
+def _shifted(day: _dt.date, months: int) -> _dt.date:
     month = day.month - 1 + months
     if day.day > 28:
         raise Unsupported("day of month past 28")
@@ -51,7 +51,7 @@ def settle(episode: Any) -> Floor:
             codes = ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT"]
         else:
             codes = ["SCOPE_CROSS_PROVINCE_OUTBOUND", "SETTLEMENT_DIRECT_OUTBOUND"]
-        through = _add_months(filed, _MONTHS[filing.category.name])
+        through = _shifted(filed, _MONTHS[filing.category.name])
         valid = filed <= started <= through
     else:
         inbound = True

@@ -46,7 +46,7 @@ def test_floor_refuses_what_it_does_not_know(facts: list[cases.SettlementFacts])
     with pytest.raises(floor.Unsupported):
         floor.settle(late)
     with pytest.raises(floor.Unsupported):
-        floor._add_months(dt.date(2025, 8, 31), 3)
+        floor._shifted(dt.date(2025, 8, 31), 3)
 
 
 def test_agree_reports_a_disagreement(
