@@ -218,7 +218,9 @@ def cold_start(path: Path) -> tuple[float, float, float]:
         cached["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
         subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=cached)
         with_cache = process_time(command, cached)
-        uncached = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        uncached = dict(
+            os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(Path(folder) / "none")
+        )
         without_cache = process_time(command, uncached)
     return with_cache, without_cache, process_time([sys.executable, "-c", "pass"])
 
