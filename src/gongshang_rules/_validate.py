@@ -218,13 +218,21 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+#: The most entries each :func:`pure_cache` keeps.
+PURE_CACHE_SIZE = 8192
+
+
 def pure_cache(function: Callable[P, R]) -> Callable[P, R]:
     """Cache a pure function of hashable values, without letting the cache raise on bad input.
 
     ``functools.cache`` hashes the arguments before the function can check them, so an unhashable argument would
-    escape as a bare TypeError; such calls go straight to the function, whose own checks name the field.
+    escape as a bare TypeError; such calls go straight to the function, whose own checks name the field. The cache
+    is bounded (:data:`PURE_CACHE_SIZE` entries, least recently used dropped first): a rule keyed by a date sees
+    at most a few thousand keys in a long run, but a caller can always pass more.
     """
-    cached: Callable[..., R] = functools.lru_cache(maxsize=None, typed=True)(function)  # 1 is not True
+    cached: Callable[..., R] = functools.lru_cache(maxsize=PURE_CACHE_SIZE, typed=True)(
+        function
+    )  # 1 is not True
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:

@@ -18,7 +18,7 @@ import datetime as _dt
 
 import attrs
 
-from ._validate import check_date, type_name
+from ._validate import check_date, pure_cache, type_name
 from .articles import ArticleRef
 from .authorities import NATIONAL_NOTICE, NATIONAL_PILOT
 from .errors import InvalidInputError
@@ -116,6 +116,7 @@ IN_FORCE_SCOPE_NOT_GOVERNED = ReasonTemplate(
 )
 
 
+@pure_cache
 @picks_version(DECISION_DATE, lambda on, *_a, **_k: on)
 def in_force(on: _dt.date, scope: Scope, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> InForceRuling:
     """Whether this procedure governs an event of ``scope`` on the date ``on`` (article 36).
