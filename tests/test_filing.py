@@ -54,6 +54,13 @@ def filing(**overrides: object) -> Filing:
     return Filing(**values)  # type: ignore[arg-type]
 
 
+#: An annex-2 filing's service and device list (art. 19, annex 2 note 6), for the fitting cases.
+WHEELCHAIR_FILING: dict[str, object] = {
+    "service": ServiceKind.ASSISTIVE_DEVICE,
+    "devices": (Device(name="轮椅", minimum_service_years=3, maximum_payment=Decimal("2000.00")),),
+}
+
+
 def facts(**overrides: object) -> CoverageFacts:
     values: dict[str, object] = {
         "insured": CHANGSHA,
@@ -687,8 +694,7 @@ class TestTheExemptionIsForAnAdmission:
         device = filing(
             category=PersonCategory.REFERRAL,
             filed_on=dt.date(2025, 9, 15),
-            service=ServiceKind.ASSISTIVE_DEVICE,
-            devices=(Device(name="轮椅", minimum_service_years=3, maximum_payment=Decimal("2000.00")),),
+            **WHEELCHAIR_FILING,
         )
         ruling = filing_covers(
             facts(
@@ -841,8 +847,7 @@ class TestBackFilingRoutesAreForMedicalCare:
         """A fitting begun 2025-10-01 and filed 2025-10-03 with an emergency mark: not covered."""
         device = filing(
             filed_on=dt.date(2025, 10, 3),
-            service=ServiceKind.ASSISTIVE_DEVICE,
-            devices=(Device(name="轮椅", minimum_service_years=3, maximum_payment=Decimal("2000.00")),),
+            **WHEELCHAIR_FILING,
         )
         ruling = filing_covers(
             facts(
