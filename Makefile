@@ -54,8 +54,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 docs: $(STAMP)
-	$(BIN)/python -m gongshang_rules._docgen docs
-	$(BIN)/python -m gongshang_rules._helpgen
+	$(BIN)/python -m gongshang_rules.oracle._docgen docs
+	$(BIN)/python -m gongshang_rules.oracle._helpgen
 
 clean:
 	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache build dist src/*.egg-info

@@ -133,7 +133,7 @@ def bare_round_trip(path: Path) -> int:
 
 def parsed_facts(path: Path, limit: int) -> list[Any]:
     """The ``SettlementFacts`` of the first ``limit`` cases, structured once (both timings below start from them)."""
-    from gongshang_rules import cases, jsonio
+    from gongshang_rules.oracle import cases, jsonio
 
     facts = []
     with path.open("rb") as source:
@@ -144,7 +144,7 @@ def parsed_facts(path: Path, limit: int) -> list[Any]:
 
 def in_process_decisions(facts: list[Any]) -> Callable[[], int]:
     """decide_settlement on already-structured episodes (the rule alone)."""
-    from gongshang_rules.settlement import decide_settlement
+    from gongshang_rules.rules.settlement import decide_settlement
 
     def run() -> int:
         for f in facts:
@@ -241,7 +241,7 @@ def profile(path: Path, limit: int) -> None:
     import cProfile
     import pstats
 
-    from gongshang_rules.cli import decide_line
+    from gongshang_rules.oracle.cli import decide_line
 
     lines = [line for _i, line in zip(range(limit), path.open("rb"), strict=False)]
     profiler = cProfile.Profile()

@@ -5,7 +5,7 @@ EX-0002 and EX-0004, ordinary filings with no named institution, admission on or
 no devices, no meal allowance) and gives the outcome, the fund's and the worker's shares and the decisive reason
 codes, in the library's order. It has no reasons, no messages, no validation and no registry: it is what the
 rule costs when nothing else is paid for, so ``library / floor`` is the overhead of the oracle's scaffolding.
-:func:`agree` checks it against :func:`gongshang_rules.settlement.decide_settlement` case by case, so the ratio
+:func:`agree` checks it against :func:`gongshang_rules.rules.settlement.decide_settlement` case by case, so the ratio
 compares like with like; a case outside what the floor knows raises :class:`Unsupported`, never a wrong answer.
 """
 
@@ -81,8 +81,8 @@ def settle(episode: Any) -> Floor:
 
 def library(episode: Any, registry: Any) -> Floor:
     """The same four things from the library's own decision."""
-    from gongshang_rules.ruling import Role
-    from gongshang_rules.settlement import decide_settlement
+    from gongshang_rules.kernel.ruling import Role
+    from gongshang_rules.rules.settlement import decide_settlement
 
     ruling = decide_settlement(episode, registry=registry)
     decisive = tuple(reason.code for reason in ruling.reasons if reason.role is Role.DECISIVE)

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 import gongshang_rules as gr
 from gongshang_rules import analysis
 from gongshang_rules import strategies as gs
-from gongshang_rules.cases import decide
+from gongshang_rules.oracle.cases import decide
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ class TestCorpus:
 
     def test_the_cases_left_out_are_those_rejected_when_read(self, corpus: tuple[gr.Case, ...]) -> None:
         """The corpus lines that are not in load_corpus are exactly those the library rejects as it reads them."""
-        from gongshang_rules.cli import _corpus_files
+        from gongshang_rules.oracle.cli import _corpus_files
 
         names = {c.name for c in corpus}
         for _name, text in _corpus_files():

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import bench
 import floor
 
-from gongshang_rules import cases
+from gongshang_rules.oracle import cases
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import gongshang_rules as gr
-from gongshang_rules.ruling import Reason, Ruling, _figure_text
+from gongshang_rules.kernel.ruling import Reason, Ruling, _figure_text
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongshang_rules import REASONS
-from gongshang_rules._docgen import main, pages, rules_citing, template_homes
+from gongshang_rules.oracle._docgen import main, pages, rules_citing, template_homes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +69,7 @@ class TestTraceabilityByParagraph:
 
     def test_every_paragraph_nothing_encodes_says_why(self) -> None:
         """A paragraph no reason cites has a recorded reason: its article's, or one in UNENCODED_PARAGRAPHS."""
-        from gongshang_rules._docgen import unencoded_paragraphs
+        from gongshang_rules.oracle._docgen import unencoded_paragraphs
 
         missing = unencoded_paragraphs()
         assert "art. 7(1)" in missing and "art. 13(1)" not in missing

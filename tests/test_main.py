@@ -15,7 +15,7 @@ import pytest
 
 import gongshang_rules
 from gongshang_rules.__main__ import main
-from gongshang_rules.examples import first_cross_province_case
+from gongshang_rules.oracle.examples import first_cross_province_case
 
 
 class TestDemoCommand:

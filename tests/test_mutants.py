@@ -21,10 +21,10 @@ from gongshang_rules import (
     classify_scope,
     place,
 )
-from gongshang_rules.eligibility import Basis, EligibilityFacts, decide_eligibility
-from gongshang_rules.filing import ChangeKind, Filing, change_allowed
-from gongshang_rules.identity import IdentityNumber
-from gongshang_rules.settlement import LineKind, ManualClaim, SettlementRecord, check_manual_claim
+from gongshang_rules.kernel.identity import IdentityNumber
+from gongshang_rules.rules.eligibility import Basis, EligibilityFacts, decide_eligibility
+from gongshang_rules.rules.filing import ChangeKind, Filing, change_allowed
+from gongshang_rules.rules.settlement import LineKind, ManualClaim, SettlementRecord, check_manual_claim
 
 
 class TestScopeInput:

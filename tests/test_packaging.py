@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import gongshang_rules
-from gongshang_rules.cli import main, version_text
+from gongshang_rules.oracle.cli import main, version_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

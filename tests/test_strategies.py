@@ -36,11 +36,11 @@ from gongshang_rules import (
     decide_settlement,
     example_registry,
     filing_validity,
-    jsonio,
 )
 from gongshang_rules import strategies as gs
 from gongshang_rules._hypothesis_plugin import _hypothesis_setup_hook
-from gongshang_rules.cases import decide
+from gongshang_rules.oracle import jsonio
+from gongshang_rules.oracle.cases import decide
 
 
 class TestRegistration:

@@ -1,13 +1,13 @@
 """Coverage-guided fuzzing of ``batch``'s per-line path with atheris (an optional tool, Linux).
 
-Every input is one JSONL line given to :func:`gongshang_rules.cli.decide_line`'s worker. It must give one JSON
+Every input is one JSONL line given to :func:`gongshang_rules.oracle.cli.decide_line`'s worker. It must give one JSON
 result line that is a result or an error result, never an exception, never an internal error (a defect), and never
 a run of 15 or more digits (an identity number shown whole). Seeds: the bundled corpus and the pinned regression
 examples in ``tests/data/fuzz/`` (each a finding, or an issue's repro, kept as a file the suite replays).
 
     pip install atheris                                        # or: pip install -e '.[test]'
     python tools/fuzz_line.py -atheris_runs=20000              # a longer run; or -max_total_time=600
-    python tools/fuzz_line.py -runs=1500 -seed=1               # what CI runs (tests/test_fuzz.py)
+    python tools/fuzz_line.py -runs=1500 -seed=1               # what CI runs (tests/oracle/test_fuzz.py)
 
 A crash is written by libFuzzer as ``crash-<sha1>`` in the current folder: reproduce it with
 ``python tools/fuzz_line.py crash-<sha1>``, fix it, and copy it into ``tests/data/fuzz/`` as a regression example.
@@ -24,8 +24,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["gongshang_rules"]):
-    from gongshang_rules import cases, cli
-
+    from gongshang_rules.oracle import cases, cli
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = ROOT / "tests" / "data" / "fuzz"
 _LONG_DIGITS = re.compile(r"\d{15,}")

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from gongshang_rules import cases, jsonio
+from gongshang_rules.oracle import cases, jsonio
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "src" / "gongshang_rules" / "corpus"
@@ -1618,7 +1618,7 @@ def _coverage_cases() -> None:
 
 
 def _settlement_cases() -> None:
-    from gongshang_rules.examples import first_cross_province_case
+    from gongshang_rules.oracle.examples import first_cross_province_case
 
     def s(
         name: str,

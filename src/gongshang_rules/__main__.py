@@ -1,11 +1,11 @@
-"""``python -m gongshang_rules``: the command line of :mod:`gongshang_rules.cli` (``demo``, ``decide``, ``batch``,
+"""``python -m gongshang_rules``: the command line of :mod:`gongshang_rules.oracle.cli` (``demo``, ``decide``, ``batch``,
 ``verify``, ``conformance``, ...). Exit codes: 0 fine, 1 differences or failed cases, 2 bad input or usage."""
 
 from __future__ import annotations
 
 import sys
 
-from .cli import main
+from .oracle.cli import main
 
 __all__ = ["main"]
 

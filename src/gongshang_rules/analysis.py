@@ -35,25 +35,22 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import jsonio
 from ._optional import require
-from .cases import DECISIONS, Case, case_from_json, decide_case, result_of
-from .errors import InvalidInputError
-from .jsonio import CaseError, Problem
-from .parameters import ParametersLike
-from .ruling import Reason, Ruling, _role_name
+from .kernel.errors import InvalidInputError
+from .kernel.parameters import ParametersLike
+from .kernel.ruling import Reason, Ruling, _role_name
+from .oracle import jsonio
+from .oracle.cases import DECISIONS, Case, case_from_json, decide_case, result_of
+from .oracle.jsonio import CaseError, Problem
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "BASE_COLUMNS",
-    "REJECTED",
     "decide_frame",
     "iter_frames",
     "load_corpus",
     "read_cases",
-    "reason_role",
     "to_frame",
     "transition_table",
     "transitions",
@@ -289,7 +286,7 @@ def _as_case(item: Any) -> Case | dict[str, Any]:
 
 
 def _decide_any(item: Case | dict[str, Any], parameters: ParametersLike | None = None) -> dict[str, Any]:
-    from .cases import decide_data
+    from .oracle.cases import decide_data
 
     if isinstance(item, Case):
         return decide_case(item, parameters=parameters)
@@ -306,7 +303,7 @@ def iter_frames(
     ``parameters`` (a schedule or a table) replaces each case's own, for a what-if (:func:`what_if_frame`).
     """
     require("pandas", "analysis")
-    from .parameters import check_parameters
+    from .kernel.parameters import check_parameters
 
     if parameters is not None:
         check_parameters(parameters)

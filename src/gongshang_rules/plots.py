@@ -16,18 +16,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._optional import require
-from .errors import InvalidInputError
-from .filing import ChangeKind, Filing, change_allowed, filing_validity
-from .parameters import DEFAULT_PARAMETERS, Parameters
-from .place_names import english_name
-from .places import Place, place
+from .kernel.errors import InvalidInputError
+from .kernel.parameters import DEFAULT_PARAMETERS, Parameters
+from .kernel.place_names import english_name
+from .kernel.places import Place, place
+from .rules.filing import ChangeKind, Filing, change_allowed, filing_validity
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["CJK_FONTS", "cjk_font", "filing_timeline", "outcomes_by"]
+__all__ = [
+    "filing_timeline",
+    "outcomes_by",
+]
 
 Language = Literal["auto", "zh", "en"]
 

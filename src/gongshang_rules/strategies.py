@@ -35,8 +35,10 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 from stdnum.cn import ric
 
-from .agencies import AgencyTask
-from .cases import (
+from .kernel.identity import _PROVINCE_PREFIXES, IdentityNumber, Worker
+from .kernel.places import Place, PlaceKind, all_places
+from .kernel.terms import Basis, CareType, PersonCategory, ServiceKind
+from .oracle.cases import (
     DECISIONS,
     AgencyFacts,
     AuditFacts,
@@ -64,18 +66,16 @@ from .cases import (
     WorkingDaysFacts,
     YearFacts,
 )
-from .catalog import CostKind
-from .eligibility import EligibilityFacts
-from .filing import ChangeKind, CoverageFacts, Filing
-from .forms import Device
-from .funds import ChargedTo, LedgerKind, LedgerLine
-from .identity import _PROVINCE_PREFIXES, IdentityNumber, Worker
-from .institutions import Institution, InstitutionRegistry, example_registry
-from .places import Place, PlaceKind, all_places
-from .scope import Scope, classify_scope
-from .settlement import CareType, CostLine, Credential, Episode, LineKind, ManualClaim, SettlementRecord
-from .supervision import AuditThresholds, RecoveryCause, Suspension
-from .terms import Basis, PersonCategory, ServiceKind
+from .rules.agencies import AgencyTask
+from .rules.catalog import CostKind
+from .rules.eligibility import EligibilityFacts
+from .rules.filing import ChangeKind, CoverageFacts, Filing
+from .rules.forms import Device
+from .rules.funds import ChargedTo, LedgerKind, LedgerLine
+from .rules.institutions import Institution, InstitutionRegistry, example_registry
+from .rules.scope import Scope, classify_scope
+from .rules.settlement import CostLine, Credential, Episode, LineKind, ManualClaim, SettlementRecord
+from .rules.supervision import AuditThresholds, RecoveryCause, Suspension
 
 __all__ = [
     "cases",
@@ -457,9 +457,9 @@ def _scopes() -> SearchStrategy[Scope]:
 
 @functools.cache
 def _corpus_facts(decision: str) -> tuple[Any, ...]:
-    from . import jsonio
-    from .cases import case_from_json
-    from .cli import _corpus_files
+    from .oracle import jsonio
+    from .oracle.cases import case_from_json
+    from .oracle.cli import _corpus_files
 
     found = []
     for _name, text in _corpus_files():
@@ -563,7 +563,7 @@ def cases(decision: str | None = None) -> SearchStrategy[Case]:
     if decision is None:
         return st.sampled_from(sorted(DECISIONS)).flatmap(_case)
     if decision not in DECISIONS:
-        from .errors import InvalidInputError
+        from .kernel.errors import InvalidInputError
 
         raise InvalidInputError("decision", f"must be one of {', '.join(DECISIONS)}; got {decision!r}")
     return _case(decision)

@@ -1,0 +1,404 @@
+"""Explained rulings: every decision returns its outcome and its reasons.
+
+A :class:`Reason` has a stable machine ``code`` (upper snake case, compared by other implementations), its
+``role`` (:class:`Role`: ``DECISIVE``, a condition the outcome rests on or the rule that yields it; ``NOTE``,
+information that does not change it), the ``articles`` of this procedure it rests on, any ``authorities`` outside
+it (民法典, the national procedure), whether it rests on an ``interpretation`` (a reading, not the letter of the
+text), and a message in Chinese and in English. Reasons are made from :class:`ReasonTemplate` objects, which register themselves in :data:`REASONS`: the
+catalogue of every code the library can give, and the proof that each computable article is cited by some rule.
+Each template says ``when`` it is given: one sentence another implementation can follow.
+
+>>> from gongshang_rules.kernel.articles import ArticleRef
+>>> DEMO = ReasonTemplate(
+...     code="DEMO_ONLY", role=Role.DECISIVE, when="Never: a documentation example.",
+...     articles=(ArticleRef(13),), interpretation=False,
+...     zh="示例：{n}个月。", en="Example: {n} months.", register=False,
+... )
+>>> reason = DEMO.make(n=3)
+>>> reason.code, reason.role.name, reason.message_en, reason.message_zh
+('DEMO_ONLY', 'DECISIVE', 'Example: 3 months.', '示例：3个月。')
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from ._privacy import redact
+from ._validate import is_bool, is_member, is_text, is_tuple_of
+from .articles import AnnexRef, ArticleRef, Citation
+from .errors import InvalidInputError
+
+__all__ = [
+    "REASONS",
+    "LabelledEnum",
+    "Reason",
+    "ReasonTemplate",
+    "Role",
+    "Ruling",
+]
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
+
+
+class LabelledEnum(enum.Enum):
+    """An enum whose members carry a Chinese and an English label; the member name is the stable code."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(LabelledEnum):
+    """What a reason does for its ruling. The contract compares the decisive codes; notes only under ``--strict``."""
+
+    DECISIVE = (
+        "决定性理由：裁定所依据的条件（满足或不满足）或得出结果的规则",
+        "decisive: a condition the outcome rests on (met or failed), or the rule that yields the outcome",
+    )
+    NOTE = ("说明：不改变裁定结果的信息", "note: information that does not change the outcome")
+
+
+def _check_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _CODE.match(value):
+        raise InvalidInputError(attribute.name, f"must be an UPPER_SNAKE_CASE code, got {value!r}")
+
+
+def _cite(citations: Iterable[Citation]) -> str:
+    return ", ".join(str(c) for c in citations)
+
+
+def _cite_zh(citations: Iterable[Citation]) -> str:
+    return "、".join(c.zh for c in citations)
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One reason of a ruling: why the outcome is what it is, and on which articles that rests."""
+
+    code: str = attrs.field(validator=_check_code)
+    articles: tuple[Citation, ...] = attrs.field(validator=is_tuple_of((ArticleRef, AnnexRef)))
+    interpretation: bool = attrs.field(validator=is_bool)
+    message_zh: str = attrs.field(validator=is_text)
+    message_en: str = attrs.field(validator=is_text)
+    authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
+    role: Role = attrs.field(default=Role.DECISIVE, validator=is_member(Role))
+
+    @property
+    def decisive(self) -> bool:
+        """True for a reason the outcome rests on (``role`` is :attr:`Role.DECISIVE`)."""
+        return self.role is Role.DECISIVE
+
+    @classmethod
+    def _trusted(
+        cls,
+        *,
+        code: str,
+        articles: tuple[Citation, ...],
+        interpretation: bool,
+        message_zh: str,
+        message_en: str,
+        authorities: tuple[str, ...],
+        role: Role,
+    ) -> Reason:
+        """A reason from fields already checked (by its :class:`ReasonTemplate`): no validators run."""
+        reason = object.__new__(cls)
+        for name, value in (
+            ("code", code),
+            ("articles", articles),
+            ("interpretation", interpretation),
+            ("message_zh", message_zh),
+            ("message_en", message_en),
+            ("authorities", authorities),
+            ("role", role),
+        ):
+            object.__setattr__(reason, name, value)
+        return reason
+
+    def __str__(self) -> str:
+        basis = _cite(self.articles) or "no article of this procedure"
+        if self.authorities:
+            basis += "; " + "; ".join(self.authorities)
+        flag = " [interpretation]" if self.interpretation else ""
+        note = " [note]" if self.role is Role.NOTE else ""
+        return f"{self.code} ({basis}){flag}{note}: {self.message_en} / {self.message_zh}"
+
+
+_REGISTRY: dict[str, ReasonTemplate] = {}
+
+#: Every reason code the library can give, by code: the catalogue other implementations compare against.
+REASONS: Mapping[str, ReasonTemplate] = MappingProxyType(_REGISTRY)
+
+
+@attrs.frozen(kw_only=True)
+class ReasonTemplate:
+    """A reason before its particulars: code, role, articles and flag fixed, messages with ``{placeholders}``.
+
+    ``role`` is the template's :class:`Role`, fixed for the code; ``when`` says, in one sentence another
+    implementation can follow, exactly when the code is given. Creating one registers it in :data:`REASONS` (pass ``register=False`` for a throwaway example); a code can be
+    registered once only, so codes stay unique across the library.
+    """
+
+    code: str = attrs.field(validator=_check_code)
+    role: Role = attrs.field(validator=is_member(Role))
+    when: str = attrs.field(validator=is_text)
+    articles: tuple[Citation, ...] = attrs.field(validator=is_tuple_of((ArticleRef, AnnexRef)))
+    interpretation: bool = attrs.field(validator=is_bool)
+    zh: str = attrs.field(validator=is_text)
+    en: str = attrs.field(validator=is_text)
+    authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
+    register: bool = attrs.field(default=True, eq=False, repr=False)
+    _plain: Reason | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            "{" not in self.zh and "{" not in self.en
+        ):  # no particulars: one immutable reason serves every ruling
+            object.__setattr__(self, "_plain", self._build(self.zh, self.en))
+        if self.register:
+            if self.code in _REGISTRY:
+                raise InvalidInputError("code", f"reason code {self.code} is registered twice")
+            _REGISTRY[self.code] = self
+
+    def make(self, **particulars: object) -> Reason:
+        """The reason with its particulars filled into both messages.
+
+        Text particulars are redacted (an identity number among them is masked) and amounts (``Decimal``) are shown
+        to the fen; the template itself was checked
+        when it was created, so the reason is built without checking its fields again.
+        """
+        if self._plain is not None and not particulars:
+            return self._plain
+        shown = {
+            k: redact(v) if isinstance(v, str) else format(v, ".2f") if isinstance(v, Decimal) else v
+            for k, v in particulars.items()
+        }
+        try:
+            message_zh = self.zh.format(**shown)
+            message_en = self.en.format(**shown)
+        except (KeyError, IndexError) as missing:
+            raise InvalidInputError("particulars", f"{self.code} needs {missing}") from None
+        return self._build(message_zh, message_en)
+
+    def _build(self, message_zh: str, message_en: str) -> Reason:
+        return Reason._trusted(
+            code=self.code,
+            articles=self.articles,
+            interpretation=self.interpretation,
+            message_zh=message_zh,
+            message_en=message_en,
+            authorities=self.authorities,
+            role=self.role,
+        )
+
+
+OutcomeT = TypeVar("OutcomeT", bound=LabelledEnum)
+
+
+@attrs.frozen(kw_only=True)
+class Ruling(Generic[OutcomeT]):
+    """A decision: its ``outcome`` (an enum member) and the ``reasons`` that explain it, in order.
+
+    ``str()`` reads as a short explanation; in a notebook the ruling renders as an HTML table.
+    """
+
+    outcome: OutcomeT
+    reasons: tuple[Reason, ...] = attrs.field(validator=is_tuple_of(Reason))
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The set of every reason code, decisive and notes (``--strict`` compares all of them)."""
+        return frozenset(r.code for r in self.reasons)
+
+    @property
+    def decisive(self) -> tuple[Reason, ...]:
+        """The reasons the outcome rests on, in order."""
+        return tuple(r for r in self.reasons if r.role is Role.DECISIVE)
+
+    @property
+    def notes(self) -> tuple[Reason, ...]:
+        """The reasons that inform without changing the outcome, in order."""
+        return tuple(r for r in self.reasons if r.role is Role.NOTE)
+
+    @property
+    def decisive_codes(self) -> frozenset[str]:
+        """The set of decisive reason codes: what another implementation's answer is compared on."""
+        return frozenset(r.code for r in self.reasons if r.role is Role.DECISIVE)
+
+    @property
+    def articles(self) -> tuple[Citation, ...]:
+        """Every article and annex cited, once each, sorted."""
+        refs = {c for r in self.reasons for c in r.articles}
+        return tuple(sorted(c for c in refs if isinstance(c, ArticleRef))) + tuple(
+            sorted(c for c in refs if isinstance(c, AnnexRef))
+        )
+
+    @property
+    def rests_on_interpretation(self) -> bool:
+        """True when any reason rests on a reading rather than the letter of the text."""
+        return any(r.interpretation for r in self.reasons)
+
+    def reason(self, code: str) -> Reason:
+        """The reason with ``code``; :class:`InvalidInputError` when the ruling has none."""
+        for r in self.reasons:
+            if r.code == code:
+                return r
+        raise InvalidInputError("code", f"this ruling gives no reason {code}; it gives {sorted(self.codes)}")
+
+    def _headline(self) -> str:
+        return f"{type(self).__name__}: {self.outcome.name} ({self.outcome.en} / {self.outcome.zh})"
+
+    def _extra_lines(self) -> list[str]:
+        """Figures a subclass adds to ``str()`` below the headline."""
+        return []
+
+    def __str__(self) -> str:
+        lines = [self._headline(), *self._extra_lines()]
+        for title, reasons in (("because", self.decisive), ("notes", self.notes)):
+            if not reasons:
+                continue
+            lines.append(f"  {title}:")
+            for r in reasons:
+                basis = _cite(r.articles) or "—"
+                if r.authorities:
+                    basis += "; " + "; ".join(r.authorities)
+                flag = " [interpretation]" if r.interpretation else ""
+                lines.append(f"  - {r.code} [{basis}]{flag}")
+                lines.append(f"      {r.message_en}")
+                lines.append(f"      {r.message_zh}")
+        return "\n".join(lines)
+
+    def explained(self, *, quote: bool = False) -> str:
+        """``str()`` of the ruling; with ``quote``, the text of each article, paragraph or note a reason cites is
+        shown under the reason, so the law is read beside the answer."""
+        if not quote:
+            return str(self)
+        lines = [self._headline(), *self._extra_lines()]
+        for r in self.reasons:
+            basis = _cite(r.articles) or "—"
+            if r.authorities:
+                basis += "; " + "; ".join(r.authorities)
+            flag = " [interpretation]" if r.interpretation else ""
+            lines.append(f"  - {r.code} [{basis}]{flag}")
+            lines.append(f"      {r.message_en}")
+            lines.append(f"      {r.message_zh}")
+            for citation in r.articles:
+                quoted = citation.text.replace("\n", "\n          ")
+                lines.append(f"      > {citation} {citation.zh}: {quoted}")
+        return "\n".join(lines)
+
+    # --- display: a short repr, and an HTML table for notebooks (issue 14) -------------------------------------
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # attrs writes a field-by-field __repr__ into every decorated subclass (thousands of characters for a
+        # settlement); every ruling keeps the short one below instead.
+        super().__init_subclass__(**kwargs)
+        cls.__repr__ = Ruling.__repr__  # type: ignore[method-assign]
+
+    def __repr__(self) -> str:
+        decisive = [r.code for r in self.reasons if _role_name(r) != "NOTE"]
+        notes = len(self.reasons) - len(decisive)
+        tail = f"; {notes} note{'s' if notes != 1 else ''}" if notes else ""
+        return f"{type(self).__name__}({self.outcome.name}: {', '.join(decisive) or 'no reason'}{tail})"
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        # decisive reasons first (a stable sort: their order within each group is the ruling's own)
+        ordered = sorted(self.reasons, key=lambda r: _role_name(r) == "NOTE")
+        rows = "".join(_reason_row(r) for r in ordered)
+        figures = "".join(
+            f'<tr><th style="{_CELL}">{esc(name)}</th><td style="{_CELL}">{esc(redact(text))}</td></tr>'
+            for name, text in _figure_rows(self)
+        )
+        extra = "".join(f"<div>{esc(line.strip())}</div>" for line in self._extra_lines())
+        return (
+            f'<div style="text-align:left">'
+            f"<div><strong>{esc(type(self).__name__)}</strong> "
+            f'<span style="{_BADGE}">{esc(self.outcome.name)}</span> '
+            f"{esc(self.outcome.en)} / {esc(self.outcome.zh)}</div>{extra}"
+            + (f"<table><tbody>{figures}</tbody></table>" if figures else "")
+            + "<table><thead><tr>"
+            + "".join(f'<th style="{_CELL}">{h}</th>' for h in ("code", "articles", "interpretation", "why"))
+            + f"</tr></thead><tbody>{rows}</tbody></table>"
+            + ("<div><small>&#9733; decides the outcome</small></div>" if ordered else "")
+            + "</div>"
+        )
+
+
+_CELL = "text-align:left;vertical-align:top;padding:2px 8px"
+_BADGE = (
+    "display:inline-block;padding:1px 8px;border-radius:9px;background:#1f5f99;color:#fff;font-weight:bold"
+)
+
+
+def _role_name(reason: Reason) -> str | None:
+    """The reason's role (``DECISIVE``, ``NOTE``) once reasons carry one; ``None`` before (counted decisive)."""
+    role = getattr(reason, "role", None)
+    return None if role is None else str(getattr(role, "name", role)).upper()
+
+
+def _reason_row(reason: Reason) -> str:
+    """One reason as a table row: a star on a decisive one, a note in grey, each citation with its title."""
+    esc = html.escape
+    note = _role_name(reason) == "NOTE"
+    cited = "<br>".join(_citation_html(c) for c in reason.articles) or "&mdash;"
+    if reason.authorities:
+        cited += f"<br><small>{esc('; '.join(reason.authorities))}</small>"
+    cells = (
+        f"{'' if note else '&#9733; '}<code>{esc(reason.code)}</code>",
+        cited,
+        "yes" if reason.interpretation else "",
+        f"{esc(reason.message_en)}<br>{esc(reason.message_zh)}",
+    )
+    colour = ' style="color:#666"' if note else ""
+    role = "note" if note else "decisive"
+    return (
+        f'<tr data-role="{role}"{colour}>'
+        + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in cells)
+        + "</tr>"
+    )
+
+
+def _citation_html(citation: Citation) -> str:
+    """A citation with the title of what it cites: ``art. 13(1)`` and the article's title in both languages."""
+    from .articles import ANNEXES, ARTICLES
+
+    cited = (
+        ARTICLES.get(citation.article) if isinstance(citation, ArticleRef) else ANNEXES.get(citation.annex)
+    )
+    title = f" <small>{html.escape(cited.title_en)} / {html.escape(cited.title_zh)}</small>" if cited else ""
+    return f"{html.escape(str(citation))} ({html.escape(citation.zh)}){title}"
+
+
+def _figure_text(value: object) -> str:
+    if isinstance(value, Ruling):
+        return str(value.outcome.name)
+    if isinstance(value, enum.Enum):
+        return str(value.name)
+    if isinstance(value, Decimal):
+        return format(value, ".2f")
+    if isinstance(value, tuple | list | frozenset):
+        return (
+            ", ".join(sorted(_figure_text(v) for v in value))
+            if isinstance(value, frozenset)
+            else ", ".join(_figure_text(v) for v in value)
+        )
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def _figure_rows(ruling: Ruling[Any]) -> list[tuple[str, str]]:
+    """A subclass's own fields (its figures), each as text."""
+    names = [f.name for f in attrs.fields(type(ruling)) if f.name not in ("outcome", "reasons")]
+    return [(name, _figure_text(getattr(ruling, name))) for name in names]

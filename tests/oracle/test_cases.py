@@ -1,0 +1,693 @@
+"""The published case format (gongshang_rules.oracle.cases): cases and results as JSON, comparing results, the schemas.
+
+A case asks for one decision on facts and a "today"; a result gives the outcome, the reasons with their articles,
+and the figures. Another implementation is compared with us on the outcome, the set of reason codes and the figures.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, ClassVar
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gongshang_rules
+from gongshang_rules.oracle import cases, jsonio
+from gongshang_rules.oracle.cli import _corpus_files
+from gongshang_rules.oracle.jsonio import CaseError
+
+SCHEMAS = Path(gongshang_rules.__file__).parent / "schemas"
+SCOPE_CASE = {
+    "case": "长沙市 to 岳阳市 is intra-province.",
+    "decision": "scope",
+    "today": "2025-09-01",
+    "facts": {"insured": "430100", "treatment": "430600"},
+}
+
+
+def corpus() -> list[dict[str, Any]]:
+    """Every bundled corpus case, parsed."""
+    return [json.loads(line) for _n, text in _corpus_files() for line in text.decode("utf-8").splitlines()]
+
+
+def problems(error: CaseError) -> dict[str, str]:
+    """The problems of an error, by path."""
+    return {p.path: p.message for p in error.problems}
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """A validator for one of the published schemas."""
+    return jsonschema.Draft202012Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
+
+
+class TestDecisionTable:
+    """Each decision is one entry: its facts type, its result type, the function, the articles."""
+
+    def test_every_decision_names_its_types_and_articles(self) -> None:
+        """Each entry has a facts type, a Ruling type and at least one article; names match keys."""
+        for name, kind in cases.DECISIONS.items():
+            assert kind.name == name
+            assert issubclass(kind.ruling, gongshang_rules.Ruling)
+            assert kind.articles and kind.summary
+
+    def test_the_decisions_the_issue_asks_for_are_there(self) -> None:
+        """scope, in_force, eligibility, filing validity, change, coverage, settlement, manual claim, periods, review."""
+        for name in (
+            "scope",
+            "in_force",
+            "eligibility",
+            "filing_validity",
+            "change_allowed",
+            "filing_coverage",
+            "settlement",
+            "manual_claim",
+            "working_day_after",
+            "add_months",
+            "review_deadline",
+            "review",
+        ):
+            assert name in cases.DECISIONS  # fmt: skip
+
+    def test_decisions_about_today_take_it_from_the_case(self) -> None:
+        """in_force is decided on the case's today: the same facts give different outcomes on different days."""
+        before = cases.decide_json(json.dumps({**SCOPE_CASE, "decision": "in_force", "today": "2025-07-31",
+                                               "facts": {"scope": "INTRA_PROVINCE"}}))  # fmt: skip
+        after = cases.decide_json(json.dumps({**SCOPE_CASE, "decision": "in_force", "today": "2025-08-01",
+                                              "facts": {"scope": "INTRA_PROVINCE"}}))  # fmt: skip
+        assert (before["outcome"], after["outcome"]) == ("NOT_YET_IN_FORCE", "IN_FORCE")
+
+
+RECORD = {
+    "settlement_id": "YY-2025-11-001", "identity_number": "430102199001011238", "institution_code": "EX-0002",
+    "insured": "430181", "treatment": "430600", "started_on": "2025-11-03", "ended_on": "2025-11-14",
+    "bill": "2000.00", "fund_share": "1800.50",
+}  # fmt: skip
+#: One case per decision of chapters 4 and 5 (and article 7), with every optional fact given.
+CHAPTER_4_5_CASES: dict[str, dict[str, Any]] = {
+    "reconcile_month": {"year": 2025, "month": 11, "settlements": [RECORD],
+                        "refusals": [{"settlement_id": "YY-2025-11-001", "amount": "50.25", "reason": "超标准"}],
+                        "calendar": {"schedules": [{"year": 2027, "days_off": ["2027-01-01"], "makeup_workdays": [],
+                                                    "source": "supplied with the case"}], "use_bundled": True}},
+    "fund_flow": {"record": RECORD},
+    "check_ledger": {"lines": [{"kind": "BANK_FEE", "amount": "25.00", "charged_to": "FUND", "reference": "汇费"}]},
+    "fund_use_plan": {"city": "430100", "settlements": [RECORD], "other_benefit_spending": "98000.00"},
+    "suspension_status": {"identity_number": "430102199001011238",
+                          "suspensions": [{"identity_number": "430102199001011238", "suspended_on": "2025-10-09",
+                                           "lifted_on": "2025-11-03", "suspended_by": "430600"}]},
+    "recovery_responsibility": {"cause": "LOSS_OF_ENTITLEMENT", "insured": "430181", "treatment": "430600"},
+    "audit_flags": {"records": [RECORD], "thresholds": {"large_amount": "1800.50", "frequency_count": 2,
+                                                        "frequency_window_days": 30},
+                    "filings": [{"identity_number": "430102199001011238", "treatment": "430600",
+                                 "valid_from": "2025-08-01", "valid_through": "2025-10-31"}]},
+    "responsible_agency": {"task": "RECONCILIATION", "insured": "430181", "treatment": "430600"},
+}  # fmt: skip
+
+
+def chapter_case(decision: str, today: str = "2025-12-01") -> dict[str, Any]:
+    """The chapter 4-5 case of ``decision`` as a whole case."""
+    return {"case": f"A {decision} case.", "decision": decision, "today": today,
+            "facts": CHAPTER_4_5_CASES[decision]}  # fmt: skip
+
+
+class TestChapters4And5:
+    """Reconciliation, funds, supervision and article 7's agencies are decisions of the case format too."""
+
+    def test_the_chapter_4_and_5_decisions_are_there(self) -> None:
+        """Each has its entry, and between them they touch articles 7, 20, 21 and 23 to 32's computable ones."""
+        assert set(CHAPTER_4_5_CASES) <= set(cases.DECISIONS)
+        touched = {n for name in CHAPTER_4_5_CASES for n in cases.DECISIONS[name].articles}
+        assert touched >= {7, 20, 21, 23, 24, 25, 26, 27, 30, 31, 32}
+        assert cases.DECISIONS["suspension_status"].uses_today
+
+    @pytest.mark.parametrize("decision", sorted(CHAPTER_4_5_CASES))
+    def test_the_facts_read_and_write_back(self, decision: str) -> None:
+        """Each decision's facts, every optional fact given, read from JSON and write back the same."""
+        data = chapter_case(decision)
+        case = cases.case_from_json(jsonio.loads(json.dumps(data)))
+        assert isinstance(case.facts, cases.DECISIONS[decision].facts)
+        assert cases.case_to_json(case) == data
+
+    @pytest.mark.parametrize("decision", sorted(CHAPTER_4_5_CASES))
+    def test_each_decides_and_its_result_fits_the_schema(self, decision: str) -> None:
+        """Each decides to an outcome whose result validates against the published result schema."""
+        result = cases.decide_json(json.dumps(chapter_case(decision), ensure_ascii=False))
+        assert "outcome" in result, result
+        validator("result.schema.json").validate(json.loads(jsonio.dumps(result)))
+        assert validator("case.schema.json").is_valid(chapter_case(decision))
+
+    def test_a_suspension_is_judged_on_today_and_lifted_on_its_lifting_day(self) -> None:
+        """Suspended from 2025-10-09, lifted 2025-11-03: suspended on 11-02, not on 11-03 (art. 30(1))."""
+        before = cases.decide_json(json.dumps(chapter_case("suspension_status", "2025-11-02")))
+        lifted = cases.decide_json(json.dumps(chapter_case("suspension_status", "2025-11-03")))
+        assert (before["outcome"], lifted["outcome"]) == ("SUSPENDED", "NOT_SUSPENDED")
+        assert before["figures"]["in_force"] == [
+            {"suspended_on": "2025-10-09", "lifted_on": "2025-11-03", "suspended_by": "430600"}
+        ]
+        assert "SUPERVISION_SUSPENSION_LIFTED" in {r["code"] for r in lifted["reasons"]}
+
+    def test_a_suspension_result_holds_no_identity_number(self) -> None:
+        """The result names no worker: the case's facts do; the figures read back as the result type."""
+        case = cases.case_from_json(chapter_case("suspension_status", "2025-10-09"))
+        ruling = cases.decide(case)
+        assert isinstance(ruling, cases.SuspensionStatusRuling)
+        assert "identity_number" not in jsonio.dumps(cases.result_of(case, ruling)["figures"])
+        assert "1 suspension(s) in force" in str(ruling)
+        text = jsonio.dumps(jsonio.ruling_to_json(ruling))
+        assert jsonio.ruling_from_json(jsonio.loads(text), cases.SuspensionStatusRuling) == ruling
+
+    def test_audit_flags_are_written_as_rule_and_rows(self) -> None:
+        """A flag's figures are its rule and rows; its reason is among the result's reasons (art. 32)."""
+        result = cases.decide_json(json.dumps(chapter_case("audit_flags")))
+        assert result["figures"] == {
+            "flags": [{"rule": "LARGE_AMOUNT", "settlement_ids": ["YY-2025-11-001"]}],
+            "flagged_ids": ["YY-2025-11-001"],
+        }
+        assert "AUDIT_LARGE_AMOUNT" in {r["code"] for r in result["reasons"]}
+
+    def test_a_month_needing_an_unknown_year_is_an_error(self) -> None:
+        """December 2026's intra-province reconciliation needs 2027's schedule: an error at $.facts (art. 21)."""
+        facts = {"year": 2026, "month": 12, "settlements": [{**RECORD, "started_on": "2026-12-01",
+                                                             "ended_on": "2026-12-31"}]}  # fmt: skip
+        result = cases.decide_json(json.dumps({**chapter_case("reconcile_month"), "facts": facts}))
+        assert result["error"]["problems"][0]["path"] == "$.facts"
+        assert "2027" in result["error"]["problems"][0]["message"]
+
+    @pytest.mark.parametrize("decision", sorted(CHAPTER_4_5_CASES))
+    def test_a_corpus_case_of_each_passes_through_the_command_line(
+        self, decision: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """gongshang-rules decide --json on the decision's first decided corpus case: exit 0, its outcome."""
+        from gongshang_rules.oracle.cli import EXIT_OK, main
+
+        data = next(c for c in corpus() if c["decision"] == decision and "error" not in c["expected"])
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        assert main(["decide", str(path), "--json"]) == EXIT_OK
+        assert json.loads(capsys.readouterr().out)["outcome"] == data["expected"]["outcome"]
+
+
+class TestCaseFormat:
+    """A case is one JSON object; every problem of a bad one is listed with its path."""
+
+    def test_a_case_reads_and_writes_back(self) -> None:
+        """case_from_json then case_to_json gives the same object, articles and expected included."""
+        data = {**SCOPE_CASE, "articles": ["art. 2(1)"], "expected": {"outcome": "INTRA_PROVINCE",
+                                                                       "reasons": ["SCOPE_INTRA_PROVINCE"],
+                                                                       "figures": {}}}  # fmt: skip
+        case = cases.case_from_json(jsonio.loads(json.dumps(data)))
+        assert cases.case_to_json(case) == data
+        error_case = {**SCOPE_CASE, "expected": {"error": ["$.facts.insured"]}}
+        assert cases.case_to_json(cases.case_from_json(error_case)) == error_case
+
+    def test_every_problem_of_a_case_is_listed(self) -> None:
+        """Unknown key, unknown decision, bad today, bad articles and bad expected: one error, five paths."""
+        data = {"case": " ", "decision": "nope", "today": "2025-13-01", "facts": {}, "articles": ["article 2"],
+                "expected": {"outcome": "X", "extra": 1}, "zz": 1}  # fmt: skip
+        with pytest.raises(CaseError) as caught:
+            cases.case_from_json(data)
+        assert set(problems(caught.value)) == {
+            "$.case", "$.decision", "$.today", "$.articles[0]", "$.expected.extra", "$.zz",
+        }  # fmt: skip
+
+    def test_facts_problems_are_under_facts(self) -> None:
+        """A bad place inside the facts is reported at $.facts.insured."""
+        with pytest.raises(CaseError) as caught:
+            cases.case_from_json({**SCOPE_CASE, "facts": {"insured": "香港", "treatment": "430600"}})
+        assert set(problems(caught.value)) == {"$.facts.insured"}
+
+    def test_missing_parts_are_each_named(self) -> None:
+        """A case without decision, today and facts lacks all three."""
+        with pytest.raises(CaseError) as caught:
+            cases.case_from_json({"case": "x"})
+        assert set(problems(caught.value)) == {"$.decision", "$.today", "$.facts"}
+        with pytest.raises(CaseError):
+            cases.case_from_json([])
+
+    def test_an_expected_result_is_checked(self) -> None:
+        """expected is an object; an error expectation stands alone; figures is an object."""
+        for expected, path in (
+            ([], "$.expected"),
+            ({"error": ["$"], "outcome": "X"}, "$.expected.outcome"),
+            ({"outcome": "X", "figures": []}, "$.expected.figures"),
+            ({"error": "$"}, "$.expected.error"),
+        ):
+            with pytest.raises(CaseError) as caught:
+                cases.case_from_json({**SCOPE_CASE, "expected": expected})
+            assert path in problems(caught.value)
+
+    def test_a_case_value_checks_its_own_fields(self) -> None:
+        """Built in Python, a case refuses an unknown decision, facts of the wrong type and bad citations."""
+        facts = cases.ScopeFacts(
+            insured=gongshang_rules.place("430100"), treatment=gongshang_rules.place("430600")
+        )
+        import datetime as dt
+
+        with pytest.raises(gongshang_rules.InvalidInputError):
+            cases.Case(name="x", decision="nope", today=dt.date(2025, 9, 1), facts=facts)
+        with pytest.raises(gongshang_rules.InvalidInputError):
+            cases.Case(name="x", decision="in_force", today=dt.date(2025, 9, 1), facts=facts)
+        with pytest.raises(gongshang_rules.InvalidInputError):
+            cases.Case(name="x", decision="scope", today=dt.date(2025, 9, 1), facts=facts, articles=("§2",))
+
+    def test_the_envelope_is_read_even_when_the_facts_are_bad(self) -> None:
+        """Name, decision, articles and expected survive bad facts; garbage gives an empty envelope."""
+        about = cases.envelope(
+            {**SCOPE_CASE, "facts": {}, "articles": ["art. 2"], "expected": {"error": ["$"]}}
+        )
+        assert (about.name, about.decision, about.articles) == (SCOPE_CASE["case"], "scope", ("art. 2",))
+        assert about.expected is not None and about.expected.error == ("$",)
+        empty = cases.envelope([1])
+        assert (empty.name, empty.expected) == (None, None)
+        broken = cases.envelope({"case": "x", "articles": 3, "expected": []})
+        assert (broken.articles, broken.expected) == ((), None)
+
+
+class TestResults:
+    """A result is one JSON object: outcome, reasons with codes and articles, figures; or every problem."""
+
+    def test_a_result_has_the_published_keys(self) -> None:
+        """case, decision, outcome, reasons and figures; each reason with its articles as text and structured."""
+        result = cases.decide_json(json.dumps(SCOPE_CASE))
+        assert set(result) == {"case", "decision", "outcome", "reasons", "figures"}
+        reason = result["reasons"][0]
+        assert reason["articles"] == ["art. 2(1)", "art. 2(2)"]
+        assert reason["citations"][0] == {"article": 2, "paragraph": 1, "item": None}
+        assert set(reason) == {"code", "role", "articles", "citations", "interpretation", "message_zh",
+                               "message_en", "authorities"}  # fmt: skip
+        assert reason["role"] == "DECISIVE"
+
+    def test_a_case_the_library_rejects_while_deciding_is_an_error_result(self) -> None:
+        """省本级 as a treatment place is refused by the rule: an error result at $.facts.treatment."""
+        result = cases.decide_json(
+            json.dumps({**SCOPE_CASE, "facts": {"insured": "430100", "treatment": "省本级"}})
+        )
+        assert result["error"]["problems"][0]["path"] == "$.facts.treatment"
+        assert result["case"] == SCOPE_CASE["case"] and result["decision"] == "scope"
+
+    def test_a_working_day_in_an_unknown_year_is_an_error_not_a_guess(self) -> None:
+        """2027's schedule is unknown: the problem is reported under $.facts."""
+        result = cases.decide_json(json.dumps({"case": "x", "decision": "working_day_after", "today": "2026-12-31",
+                                               "facts": {"date": "2026-12-31", "n": 1}}))  # fmt: skip
+        assert result["error"]["problems"][0]["path"] == "$.facts"
+        assert "2027" in result["error"]["problems"][0]["message"]
+
+    def test_bad_json_is_an_error_result(self) -> None:
+        """Text that is not JSON gives an error result at $ with no case name."""
+        result = cases.decide_json("{")
+        assert result["case"] is None and result["error"]["problems"][0]["path"] == "$"
+
+    @given(
+        st.text(max_size=60)
+        | st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+            lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3),
+            max_leaves=8,
+        )
+    )
+    def test_no_input_raises(self, value: Any) -> None:
+        """Whatever the input, decide_json returns a result object, never a traceback."""
+        text = value if isinstance(value, str) else json.dumps(value)
+        result = cases.decide_json(text)
+        assert "error" in result or "outcome" in result
+
+    def test_the_explanation_names_the_case_the_outcome_and_the_reasons(self) -> None:
+        """explain() shows the decision, the outcome in both languages and each reason code."""
+        case = cases.case_from_json({**SCOPE_CASE, "articles": ["art. 2(1)"]})
+        text = cases.explain(case, cases.decide(case))
+        assert "INTRA_PROVINCE" in text and "SCOPE_INTRA_PROVINCE" in text and "Articles exercised" in text
+
+    def test_a_date_ruling_shows_its_date(self) -> None:
+        """The period helpers' results explain the computed date."""
+        case = cases.case_from_json({"case": "x", "decision": "add_months", "today": "2025-08-31",
+                                     "facts": {"date": "2025-08-31", "n": 6}})  # fmt: skip
+        assert "date: 2026-02-28" in str(cases.decide(case))
+
+
+class TestCompare:
+    """Results agree on outcome, the set of reason codes and the figures; each difference names its articles."""
+
+    REF: ClassVar[dict[str, Any]] = {"case": "c", "outcome": "DIRECT", "reasons": [{"code": "SETTLEMENT_DIRECT"}, {"code": "SCOPE_LOCAL"}],
+           "figures": {"bill": "10.50", "catalogs": [{"outcome": "X"}], "meal": {"payer": "A"}}}  # fmt: skip
+
+    def test_identical_results_agree(self) -> None:
+        """No differences, and reason order does not matter; codes may be given as plain strings."""
+        candidate = {**self.REF, "reasons": ["SCOPE_LOCAL", "SETTLEMENT_DIRECT"], "figures": {**self.REF["figures"],
+                                                                                             "extra": 1}}  # fmt: skip
+        assert cases.compare(self.REF, candidate) == []
+
+    def test_money_is_compared_as_decimals(self) -> None:
+        """ "10.5" equals "10.50"; "10.51" does not."""
+        assert cases.compare(self.REF, {**self.REF, "figures": {**self.REF["figures"], "bill": "10.5"}}) == []
+        differences = cases.compare(
+            self.REF, {**self.REF, "figures": {**self.REF["figures"], "bill": "10.51"}}
+        )
+        assert [d.what for d in differences] == ["figures"]
+
+    def test_each_kind_of_difference_is_reported_with_articles(self) -> None:
+        """Outcome, a missing and an unexpected code (with the code's articles), and figures at their paths."""
+        candidate = {"case": "c", "outcome": "MANUAL_REIMBURSEMENT",
+                     "reasons": [{"code": "SETTLEMENT_DIRECT"}, {"code": "SETTLEMENT_NO_CREDENTIAL"}],
+                     "figures": {"catalogs": [{"outcome": "Y"}], "meal": "A"}}  # fmt: skip
+        differences = cases.compare(self.REF, candidate, articles=["art. 5"])
+        details = [str(d) for d in differences]
+        assert any("outcome" in d for d in details)
+        assert any("missing reason SCOPE_LOCAL" in d and "art. 3(1)" in d for d in details)
+        assert any("unexpected reason SETTLEMENT_NO_CREDENTIAL" in d and "art. 16" in d for d in details)
+        assert any("figures.bill: missing" in d for d in details)
+        assert any("figures.catalogs[0].outcome" in d for d in details)
+        assert any("figures.meal: expected an object" in d for d in details)
+        assert all("art. 5" in d.articles for d in differences)
+        short = cases.compare(self.REF, {**self.REF, "figures": {**self.REF["figures"], "catalogs": []}})
+        assert "figures.catalogs" in short[0].detail
+
+    def test_types_matter_outside_money(self) -> None:
+        """true is not 1, "1" is not 1, and 1.0 is not 1: we never write a float, so a float is a difference."""
+        ref = {"case": "c", "outcome": "X", "reasons": [], "figures": {"a": True, "b": 1}}
+        assert len(cases.compare(ref, {**ref, "figures": {"a": 1, "b": "1"}})) == 2
+        assert len(cases.compare(ref, {**ref, "figures": {"a": True, "b": 1.0}})) == 1
+        assert cases.compare(ref, {**ref, "figures": {"a": True, "b": 1}}) == []
+
+    def test_only_our_amounts_compare_as_decimals(self) -> None:
+        """Money (always 2 decimals in our output) compares as decimals; codes and ids that look numeric do not."""
+        ref = {
+            "case": "c",
+            "outcome": "X",
+            "reasons": [],
+            "figures": {"fund": "10240.50", "place": "430100", "id": "0001"},
+        }
+        assert (
+            cases.compare(ref, {**ref, "figures": {"fund": "10240.5", "place": "430100", "id": "0001"}}) == []
+        )
+        cand = {**ref, "figures": {"fund": "10240.50", "place": "430100.00", "id": "1"}}
+        assert len(cases.compare(ref, cand)) == 2
+
+    @pytest.mark.parametrize(
+        "candidate",
+        ["boom", {"case": "c", "error": "boom"}, {"case": "c", "reasons": 5}, {"case": "c", "figures": []}],
+    )
+    def test_a_malformed_result_is_a_difference_not_a_crash(self, candidate: object) -> None:
+        """Another implementation's broken output is reported as such; verify never dies on it."""
+        ref = {"case": "c", "outcome": "X", "reasons": [], "figures": {}}
+        (difference,) = cases.compare(ref, candidate)  # type: ignore[arg-type]
+        assert difference.what == "result"
+
+    def test_errors_must_match_errors(self) -> None:
+        """A reference error needs a candidate error (its paths too when asked); a candidate error is a difference."""
+        error = {"case": "c", "error": {"problems": [{"path": "$.facts.x", "message": "m"}]}}
+        other = {"case": "c", "error": {"problems": [{"path": "$.facts.y", "message": "m"}]}}
+        assert cases.compare(error, other) == []
+        assert cases.compare(error, other, error_paths=True)[0].what == "error"
+        assert "should be rejected" in cases.compare(error, self.REF)[0].detail
+        assert "rejected as bad input" in cases.compare(self.REF, error)[0].detail
+
+    def test_an_unknown_code_has_no_articles(self) -> None:
+        """A code the catalogue does not know is still reported, without articles."""
+        assert cases.code_articles("NOT_A_CODE") == ()
+
+
+class TestCompareDecisiveAndNotes:
+    """The contract (issue 11): the outcome, the set of DECISIVE codes and the figures; notes only when strict."""
+
+    REF: ClassVar[dict[str, Any]] = {
+        "case": "c",
+        "outcome": "DIRECT",
+        "reasons": [
+            "SCOPE_INTRA_PROVINCE",
+            "SETTLEMENT_DIRECT",
+            "SETTLEMENT_CATALOGS",
+            "SETTLEMENT_CREDENTIAL_PRESENTED",
+        ],
+        "figures": {},
+    }
+
+    def test_a_missing_or_extra_note_is_listed_but_does_not_fail(self) -> None:
+        """Dropping a note and adding another: two 'notes' differences, neither failing."""
+        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT", "SETTLEMENT_CATALOGS",
+                                             "SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE"]}  # fmt: skip
+        differences = cases.compare(self.REF, candidate)
+        assert [(d.what, d.detail, d.fails) for d in differences] == [
+            ("notes", "missing reason SETTLEMENT_CREDENTIAL_PRESENTED", False),
+            ("notes", "unexpected reason SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE", False),
+        ]
+        assert cases.failing(differences) == []
+        assert "art. 16" in differences[0].articles  # a note's articles are named too
+
+    def test_strict_fails_on_notes_too(self) -> None:
+        """With strict, the same differences fail."""
+        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT"]}
+        differences = cases.compare(self.REF, candidate, strict=True)
+        assert [d.what for d in differences] == ["notes", "notes"]
+        assert cases.failing(differences) == differences
+
+    def test_a_decisive_code_fails_first_whatever_the_candidate_says_its_role_is(self) -> None:
+        """The role is the catalogue's: a candidate cannot demote a decisive code by calling it a note."""
+        candidate = {**self.REF, "reasons": [{"code": "SCOPE_INTRA_PROVINCE", "role": "NOTE"}, "SETTLEMENT_CATALOGS",
+                                             "SETTLEMENT_DIRECT_INBOUND", "SETTLEMENT_CREDENTIAL_PRESENTED"]}  # fmt: skip
+        differences = cases.compare(self.REF, candidate)
+        assert [(d.what, d.detail, d.fails) for d in differences] == [
+            ("reasons", "missing reason SETTLEMENT_DIRECT", True),
+            ("reasons", "unexpected reason SETTLEMENT_DIRECT_INBOUND", True),
+        ]
+
+    def test_an_unknown_code_counts_as_decisive(self) -> None:
+        """A code the catalogue does not know is not a note: an invented code fails."""
+        assert not cases.is_note("NOT_A_CODE") and cases.is_note("SETTLEMENT_CATALOGS")
+        candidate = {**self.REF, "reasons": [*self.REF["reasons"], "NOT_A_CODE"]}
+        (difference,) = cases.compare(self.REF, candidate)
+        assert difference.fails and difference.what == "reasons"
+
+    def test_an_expected_with_every_code_or_only_the_decisive_ones_passes(self) -> None:
+        """Backward compatible: a corpus expected listing every code passes, and so does one listing only the
+        decisive codes; with strict, only the full list passes."""
+        data = {"case": "Changsha to Yueyang, reconciled", "decision": "reconciliation_deadline", "today": "2025-09-30",
+                "facts": {"settled_on": "2025-09-30"}}  # fmt: skip
+        result = cases.decide_json(json.dumps(data))
+        every = [r["code"] for r in result["reasons"]]
+        decisive = [r["code"] for r in result["reasons"] if r["role"] == "DECISIVE"]
+        assert len(decisive) < len(every)
+        for codes, strict_differences in ((every, 0), (decisive, 1)):
+            expected = {**data, "expected": {"outcome": result["outcome"], "reasons": codes,
+                                             "figures": result["figures"]}}  # fmt: skip
+            reference = cases.expected_result(cases.case_from_json(expected))
+            assert reference is not None
+            assert cases.failing(cases.compare(reference, result)) == []
+            assert len(cases.failing(cases.compare(reference, result, strict=True))) == strict_differences
+
+
+class TestSchemas:
+    """The published JSON Schemas (draft 2020-12) are current, valid, and every bundled case and result fits."""
+
+    def test_the_committed_schemas_are_what_the_types_give(self) -> None:
+        """schemas/*.json equal cases.schema_texts(): regenerate with tools/make_corpus.py."""
+        for name, text in cases.schema_texts().items():
+            assert (SCHEMAS / name).read_text(encoding="utf-8") == text
+
+    def test_the_schemas_are_valid_draft_2020_12(self) -> None:
+        """Each schema passes the metaschema."""
+        for name in ("case.schema.json", "result.schema.json"):
+            jsonschema.Draft202012Validator.check_schema(
+                json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+            )
+
+    def test_every_bundled_case_and_its_result_validate(self) -> None:
+        """Each corpus case whose facts are valid fits the case schema; every result fits the result schema."""
+        case_schema, result_schema = validator("case.schema.json"), validator("result.schema.json")
+        for data in corpus():
+            if "error" not in data["expected"]:
+                case_schema.validate(data)
+            result = json.loads(jsonio.dumps(cases.decide_json(json.dumps(data, ensure_ascii=False))))
+            result_schema.validate(result)
+
+    def test_the_case_schema_checks_each_decisions_facts(self) -> None:
+        """Facts of the wrong shape for the decision fail the schema, as they fail the library."""
+        case_schema = validator("case.schema.json")
+        assert not case_schema.is_valid({**SCOPE_CASE, "facts": {"insured": 430100, "treatment": "430600"}})
+        assert not case_schema.is_valid({**SCOPE_CASE, "facts": {"insured": "430100"}})
+        assert case_schema.is_valid(SCOPE_CASE)
+
+    def test_an_error_result_validates(self) -> None:
+        """The error result shape, with its line number from batch, fits the result schema."""
+        result = cases.error_result(CaseError([jsonio.Problem("$", "bad")]), line=3)
+        validator("result.schema.json").validate(result)
+
+
+class TestNoTracebacks:
+    """Inputs that once escaped as tracebacks come back as error results (review of the oracle)."""
+
+    def test_a_working_day_past_the_last_representable_date_is_an_error_result(self) -> None:
+        """9999-12-31 has no next day: an error with a path, not an OverflowError."""
+        case = '{"case":"x","decision":"working_day_after","today":"2025-01-01","facts":{"date":"9999-12-31","n":1}}'
+        result = cases.decide_json(case)
+        assert "error" in result and result["error"]["problems"]
+
+    def test_an_integer_of_thousands_of_digits_is_an_error_result(self) -> None:
+        """Python refuses to read such an integer; the oracle says so instead of raising ValueError."""
+        case = '{"case":"x","decision":"scope","today":"2025-01-01","facts":{"insured":' + "1" * 5000 + "}}"
+        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$"
+
+    def test_a_lone_surrogate_is_written_as_valid_utf8_json(self) -> None:
+        """A \\ud800 escape in a case name cannot be UTF-8: the output escapes it and stays valid JSON."""
+        text = jsonio.dumps({"case": "\ud800"})
+        text.encode("utf-8")
+        assert text == '{"case":"\\ud800"}'
+
+
+class TestErrorPathsNameTheCase:
+    """A problem the library reports under its own argument names is given the case's own path."""
+
+    def test_a_function_argument_is_reported_as_the_fact_it_came_from(self) -> None:
+        """add_months(d, n) is fed the fact 'date': the path says $.facts.date, not $.facts.d."""
+        case = '{"case":"x","decision":"add_months","today":"2025-01-01","facts":{"date":"9999-12-01","n":1}}'
+        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.facts.date"
+
+    def test_a_date_taken_from_today_is_reported_at_today(self) -> None:
+        """change_allowed is decided on the case's today: a today before the filing is $.today's problem."""
+        case = (
+            '{"case":"x","decision":"change_allowed","today":"2025-08-01","facts":{"change":"CANCEL","filing":'
+            '{"insured":"430100","treatment":"430600","category":"REFERRAL","service":"MEDICAL","filed_on":"2025-09-01"}}}'
+        )
+        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.today"
+
+
+class TestReviewFixes:
+    """Fixes from the third review of the oracle."""
+
+    def test_a_review_deadline_past_9999_is_outside_the_procedure_not_a_crash(self) -> None:
+        """Art. 36: 9999-12-31 is no day of this procedure: an explicit NOT_IN_FORCE, no overflow."""
+        case = '{"case":"x","decision":"review_deadline","today":"2025-01-01","facts":{"received_on":"9999-12-31"}}'
+        assert cases.decide_json(case)["outcome"] == "NOT_IN_FORCE"
+
+    def test_an_identity_number_used_as_a_key_is_masked_in_the_error_path(self) -> None:
+        """A path is input text too: an unknown key shaped like an identity number is not echoed whole."""
+        case = '{"case":"x","decision":"scope","today":"2025-09-01","facts":{"insured":"430100","treatment":"430600","430102199001011238":1}}'
+        assert "430102199001011238" not in jsonio.dumps(cases.decide_json(case))
+
+    def test_a_candidate_error_path_that_is_not_text_is_a_malformed_result(self) -> None:
+        """verify never dies on another implementation's output."""
+        reference = {"case": "e", "error": {"problems": [{"path": "$.facts.x", "message": "m"}]}}
+        candidate = {"case": "e", "error": {"problems": [{"path": ["x"]}]}}
+        (difference,) = cases.compare(reference, candidate, error_paths=True)
+        assert difference.what == "result"
+
+    def test_a_hand_written_amount_with_one_decimal_matches_ours(self) -> None:
+        """An expected "10240.5" (the reference) equals our "10240.50"; a code with no point is compared as text."""
+        reference = {
+            "case": "c",
+            "outcome": "X",
+            "reasons": [],
+            "figures": {"fund": "10240.5", "code": "430100"},
+        }
+        assert (
+            cases.compare(reference, {**reference, "figures": {"fund": "10240.50", "code": "430100"}}) == []
+        )
+        assert (
+            len(cases.compare(reference, {**reference, "figures": {"fund": "10240.50", "code": "430100.00"}}))
+            == 1
+        )
+
+    def test_a_next_day_deadline_in_an_unknown_year_says_whether_it_is_a_day_off_is_unknown(self) -> None:
+        """Settled 2026-12-31: the deadline is 2027-01-01 whatever the schedule; the day-off note is not guessed."""
+        case = '{"case":"x","decision":"reconciliation_deadline","today":"2026-12-31","facts":{"settled_on":"2026-12-31"}}'
+        result = cases.decide_json(case)
+        assert result["figures"]["deadline"] == "2027-01-01"
+        assert "RECONCILIATION_DAY_OFF_UNKNOWN" in {r["code"] for r in result["reasons"]}
+
+
+class TestReviewDeadlineOutsideTheProcedure:
+    def test_an_application_received_before_the_procedure_gets_no_article_10_deadline(self) -> None:
+        """Art. 36: received 2025-07-20, as the review decision judges it: no date, the reason says why."""
+        result = cases.decide_json(
+            '{"case": "x", "decision": "review_deadline", "today": "2025-07-20", "facts": {"received_on": "2025-07-20"}}'
+        )
+        assert result["outcome"] == "NOT_IN_FORCE"
+        assert result["figures"]["date"] is None
+        assert [r["code"] for r in result["reasons"]] == ["REVIEW_DEADLINE_OUTSIDE_PROCEDURE"]
+        first = cases.decide_json(
+            '{"case": "y", "decision": "review_deadline", "today": "2025-08-01", "facts": {"received_on": "2025-08-01"}}'
+        )
+        assert first["outcome"] == "COMPUTED"
+
+
+class TestCalendarOfACase:
+    """A case may carry a "calendar"; deadlines in late December of the last known year say they are provisional."""
+
+    @staticmethod
+    def _case(decision: str, facts: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        return {"case": "x", "decision": decision, "today": "2026-12-01", "facts": facts, **extra}
+
+    SCHEDULE_2027: ClassVar[dict[str, Any]] = {
+        "schedules": [
+            {"year": 2027, "days_off": ["2027-01-01"], "makeup_workdays": [], "source": "test 2027"}
+        ]
+    }
+
+    def test_a_case_calendar_supplies_a_year_the_bundle_does_not_know(self) -> None:
+        """With 2027 in the case's "calendar", the working day after 2026-12-31 is Monday 2027-01-04."""
+        result = cases.decide_data(
+            self._case("working_day_after", {"date": "2026-12-31", "n": 1}, calendar=self.SCHEDULE_2027)
+        )[1]
+        assert result["figures"]["date"] == "2027-01-04"
+        assert [r["code"] for r in result["reasons"]] == ["PERIOD_WORKING_DAYS_COUNTED"]
+
+    def test_a_case_calendar_is_validated_with_its_json_path(self) -> None:
+        """A bad schedule in the case's calendar is reported under $.calendar."""
+        bad = {
+            "schedules": [{"year": 2027, "days_off": ["2027-13-01"], "makeup_workdays": [], "source": "x"}]
+        }
+        result = cases.decide_data(
+            self._case("scope", {"insured": "430100", "treatment": "430600"}, calendar=bad)
+        )[1]
+        assert [p["path"] for p in result["error"]["problems"]] == ["$.calendar.schedules[0].days_off[0]"]
+
+    def test_the_calendar_given_by_the_caller_is_the_base_of_the_case(self) -> None:
+        """decide_data(calendar=...) is what --calendar passes: facts.calendar adds to it, it does not replace it."""
+        from gongshang_rules.kernel.workdays import DEFAULT_CALENDAR, YearSchedule
+
+        base = DEFAULT_CALENDAR.with_schedule(
+            YearSchedule(year=2027, days_off=frozenset(), makeup_workdays=frozenset(), source="cli")
+        )
+        plain = self._case("working_day_after", {"date": "2026-12-31", "n": 1})
+        assert cases.decide_data(plain, calendar=base)[1]["figures"]["date"] == "2027-01-01"
+        layered = self._case(
+            "working_day_after", {"date": "2026-12-31", "n": 1, "calendar": self.SCHEDULE_2027}
+        )
+        assert cases.decide_data(layered, calendar=base)[1]["figures"]["date"] == "2027-01-04"
+
+    def test_a_working_day_count_into_late_december_2026_is_provisional(self) -> None:
+        """working_day_after: 5 working days after 2026-12-18 is 12-25, with CALENDAR_PROVISIONAL."""
+        result = cases.decide_data(self._case("working_day_after", {"date": "2026-12-18", "n": 5}))[1]
+        assert result["figures"]["date"] == "2026-12-25"
+        assert [r["code"] for r in result["reasons"]] == [
+            "PERIOD_WORKING_DAYS_COUNTED",
+            "CALENDAR_PROVISIONAL",
+        ]
+        assert result["reasons"][1]["role"] == "NOTE"
+
+    def test_a_review_deadline_in_late_december_2026_is_provisional(self) -> None:
+        """review_deadline: received 2026-12-18, due 12-25, with REVIEW_DEADLINE_PROVISIONAL (article 10)."""
+        result = cases.decide_data(self._case("review_deadline", {"received_on": "2026-12-18"}))[1]
+        assert [r["code"] for r in result["reasons"]][-1] == "REVIEW_DEADLINE_PROVISIONAL"
+        assert result["reasons"][-1]["articles"] == ["art. 10"]
+
+    def test_a_next_day_deadline_in_late_december_2026_is_provisional(self) -> None:
+        """reconciliation_deadline: settled 2026-12-24, due 12-25, whose day-off status the 2027 notice may move."""
+        result = cases.decide_data(self._case("reconciliation_deadline", {"settled_on": "2026-12-24"}))[1]
+        assert "RECONCILIATION_DAY_OFF_PROVISIONAL" in {r["code"] for r in result["reasons"]}
+        with_2027 = cases.decide_data(
+            self._case("reconciliation_deadline", {"settled_on": "2026-12-24"}, calendar=self.SCHEDULE_2027)
+        )[1]
+        assert "RECONCILIATION_DAY_OFF_PROVISIONAL" not in {r["code"] for r in with_2027["reasons"]}
+
+    def test_a_case_with_a_calendar_and_its_result_fit_the_schemas(self) -> None:
+        """The case schema has the optional "calendar"; the provisional notes are results the schema accepts."""
+        case = self._case("review_deadline", {"received_on": "2026-12-18"}, calendar=self.SCHEDULE_2027)
+        validator("case.schema.json").validate(case)
+        late = self._case("review_deadline", {"received_on": "2026-12-18"})
+        validator("result.schema.json").validate(cases.decide_data(late)[1])
+        with_2027 = cases.decide_data(case)[1]
+        assert with_2027["figures"]["date"] == "2026-12-25"
+        assert "REVIEW_DEADLINE_PROVISIONAL" not in {r["code"] for r in with_2027["reasons"]}
