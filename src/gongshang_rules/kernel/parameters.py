@@ -37,7 +37,7 @@ import attrs
 from ._validate import check_date, is_bool, is_date, is_positive_int, is_text
 from .articles import ArticleRef
 from .errors import InvalidInputError
-from .ruling import Reason, ReasonTemplate, Role, Ruling
+from .ruling import Reason, Ruling, note
 
 __all__ = [
     "DEFAULT_PARAMETERS",
@@ -195,13 +195,12 @@ def resolve_parameters(value: object, on: _dt.date, field: str = "parameters") -
     return table
 
 
-PARAMETERS_VERSION_USED = ReasonTemplate(
-    code="PARAMETERS_VERSION_USED",
-    role=Role.NOTE,
+PARAMETERS_VERSION_USED = note(
+    "PARAMETERS_VERSION_USED",
+    36,
     when="Any decision whose parameters table in force on its legal date is not DEFAULT_PARAMETERS (a "
     "what-if or a change of law).",
-    articles=(ArticleRef(36),),
-    interpretation=True,
+    reading=True,
     zh="本决定适用自{effective_from}起施行的参数版本（{source}），按{role}{on}选定；不是本规程2025年版的默认参数。",
     en="This decision applies the parameters in force from {effective_from} ({source}), chosen by the {role_en} "
     "{on}; not the default parameters of the 2025 procedure.",

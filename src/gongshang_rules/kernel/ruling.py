@@ -205,6 +205,92 @@ class ReasonTemplate:
 OutcomeT = TypeVar("OutcomeT", bound=LabelledEnum)
 
 
+def _template(
+    code: str,
+    role: Role,
+    articles: tuple[Citation | int, ...],
+    *,
+    when: str,
+    zh: str,
+    en: str,
+    reading: bool,
+    authorities: tuple[str, ...],
+    register: bool,
+) -> ReasonTemplate:
+    cited = tuple(ArticleRef(a) if isinstance(a, int) and not isinstance(a, bool) else a for a in articles)
+    return ReasonTemplate(
+        code=code,
+        role=role,
+        when=when,
+        articles=cited,  # type: ignore[arg-type]  # checked by ReasonTemplate: a citation or an article number
+        interpretation=reading,
+        zh=zh,
+        en=en,
+        authorities=authorities,
+        register=register,
+    )
+
+
+def decisive(
+    code: str,
+    *articles: Citation | int,
+    when: str,
+    zh: str,
+    en: str,
+    reading: bool = False,
+    authorities: tuple[str, ...] = (),
+    register: bool = True,
+) -> ReasonTemplate:
+    """The compact form every rule module declares its decisive reasons in: code, articles, when, zh, en.
+
+    An article is a citation or its number (``3`` is ``ArticleRef(3)``); ``reading=True`` marks a reason that rests on
+    an interpretation.
+
+    >>> t = decisive("X_EXAMPLE", 3, when="Always.", zh="例。", en="An example.", register=False)
+    >>> t.role.name, [str(a) for a in t.articles], t.interpretation
+    ('DECISIVE', ['art. 3'], False)
+    """
+    return _template(
+        code,
+        Role.DECISIVE,
+        articles,
+        when=when,
+        zh=zh,
+        en=en,
+        reading=reading,
+        authorities=authorities,
+        register=register,
+    )
+
+
+def note(
+    code: str,
+    *articles: Citation | int,
+    when: str,
+    zh: str,
+    en: str,
+    reading: bool = False,
+    authorities: tuple[str, ...] = (),
+    register: bool = True,
+) -> ReasonTemplate:
+    """The compact form of a note: a reason that informs and does not change the outcome (see :func:`decisive`).
+
+    >>> note("X_EXAMPLE", 13, when="Always.", zh="例。", en="An example.", reading=True, register=False).role.name
+    'NOTE'
+    """
+    return _template(
+        code,
+        Role.NOTE,
+        articles,
+        when=when,
+        zh=zh,
+        en=en,
+        reading=reading,
+        authorities=authorities,
+        register=register,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Ruling(Generic[OutcomeT]):
     """A decision: its ``outcome`` (an enum member) and the ``reasons`` that explain it, in order.

@@ -32,9 +32,8 @@ from typing import Any
 import attrs
 
 from ._validate import check_date, check_int, is_bool, is_text
-from .articles import ArticleRef
 from .errors import CalendarUnknownError, InvalidInputError
-from .ruling import Reason, ReasonTemplate, Role
+from .ruling import Reason, ReasonTemplate, note
 
 __all__ = [
     "BUNDLED_SCHEDULES",
@@ -261,13 +260,13 @@ def working_day_after(d: _dt.date, n: int, *, calendar: WorkingDayCalendar = DEF
     return day
 
 
-CALENDAR_PROVISIONAL = ReasonTemplate(
-    code="CALENDAR_PROVISIONAL",
-    role=Role.NOTE,
+CALENDAR_PROVISIONAL = note(
+    "CALENDAR_PROVISIONAL",
+    10,
+    21,
     when="The computed working day falls on 21 to 31 December of a year whose next year's State Council schedule "
     "the calendar does not know (with the bundled schedules: 2026-12-21 to 2026-12-31).",
-    articles=(ArticleRef(10), ArticleRef(21)),
-    interpretation=True,
+    reading=True,
     zh="{after}后第{n}个工作日为{deadline}；{year}年12月下旬（{start}至{end}）的工作日按{year}年通知计算，"
     "{next}年的放假安排尚未知悉，可能调整这些日期，故该期限为暂定。",
     en="The {n}th working day after {after} is {deadline}; the working days of late December {year} ({start} to "

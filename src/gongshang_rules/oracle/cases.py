@@ -60,7 +60,7 @@ from ..kernel.identity import IdentityNumber
 from ..kernel.parameters import DEFAULT_SCHEDULE, ParameterSchedule, ParametersLike, resolve_parameters
 from ..kernel.periods import add_months
 from ..kernel.places import Place
-from ..kernel.ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import REASONS, LabelledEnum, Reason, ReasonTemplate, Role, Ruling, decisive
 from ..kernel.terms import CareType, ServiceKind
 from ..kernel.workdays import (
     CALENDAR_PROVISIONAL,
@@ -440,24 +440,24 @@ class DateRuling(Ruling[Computed]):
 
 
 # The readings and the schedule a computed date rests on (the helpers themselves return bare dates).
-PERIOD_WORKING_DAYS_COUNTED = ReasonTemplate(
-    code="PERIOD_WORKING_DAYS_COUNTED",
-    role=Role.DECISIVE,
+PERIOD_WORKING_DAYS_COUNTED = decisive(
+    "PERIOD_WORKING_DAYS_COUNTED",
+    10,
+    21,
     when="The working_day_after decision, always: the n-th working day after the date, that date not counted.",
-    articles=(ArticleRef(10), ArticleRef(21)),
-    interpretation=True,
+    reading=True,
     zh="{start}当日不计入，其后第{n}个工作日为{date}。工作日按国务院节假日安排计算，调休上班日计入。",
     en="{start} not counted: the {n}th working day after it is {date}. Working days follow the State Council's "
     "holiday schedule, make-up workdays included.",
     authorities=(CIVIL_CODE_ART_201, STATE_COUNCIL_SCHEDULE),
 )
-PERIOD_MONTHS_COUNTED = ReasonTemplate(
-    code="PERIOD_MONTHS_COUNTED",
-    role=Role.DECISIVE,
+PERIOD_MONTHS_COUNTED = decisive(
+    "PERIOD_MONTHS_COUNTED",
+    4,
+    13,
     when="The add_months decision, always: the period of n months from the date ends on the same day-of-month n "
     "months later, or on that month's last day when it has no such day.",
-    articles=(ArticleRef(4), ArticleRef(13)),
-    interpretation=True,
+    reading=True,
     zh="自{start}起{n}个月（当日不计入），期间届满日为{date}：到期月的对应日，无对应日的为该月末日。",
     en="{n} months from {start} (that day not counted) end on {date}: the same day of the final month, or its last "
     "day when it has none.",
@@ -1605,7 +1605,7 @@ class _SchemaWriter:
         import types
         import typing
 
-        from ..kernel.articles import AnnexRef, ArticleRef
+        from ..kernel.articles import AnnexRef
         from ..kernel.identity import IdentityNumber
         from ..rules.forms import Annex1Form, Annex2Form
 

@@ -40,7 +40,7 @@ from ..kernel.articles import ArticleRef
 from ..kernel.authorities import NATIONAL_PROCEDURE
 from ..kernel.errors import InvalidInputError
 from ..kernel.places import PROVINCE_LEVEL, Place, PlaceKind
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive, note
 from .applications import APPLICATION_FILE_WITH_INSURED_PROVINCE, Agency, AgencyLevel, receiving_agency
 from .scope import Scope, classify_scope
 
@@ -111,106 +111,103 @@ _A7_2 = ArticleRef(7, paragraph=2)
 _A7_3 = ArticleRef(7, paragraph=3)
 _A7_4 = ArticleRef(7, paragraph=4)
 
-AGENCY_PROVINCIAL_IT_AND_GUIDANCE = ReasonTemplate(
-    code="AGENCY_PROVINCIAL_IT_AND_GUIDANCE",
-    role=Role.DECISIVE,
+AGENCY_PROVINCIAL_IT_AND_GUIDANCE = decisive(
+    "AGENCY_PROVINCIAL_IT_AND_GUIDANCE",
+    _A7_2,
     when="Responsible agency for IT_AND_GUIDANCE, out-of-area care.",
-    articles=(_A7_2,),
-    interpretation=False,
     zh="省级经办机构负责全省工伤保险异地就医业务经办指导和信息化建设。",
     en="The provincial agency guides out-of-area case handling across the province and builds the IT systems.",
 )
-AGENCY_PROVINCIAL_FUND_CLEARING = ReasonTemplate(
-    code="AGENCY_PROVINCIAL_FUND_CLEARING",
-    role=Role.DECISIVE,
+AGENCY_PROVINCIAL_FUND_CLEARING = decisive(
+    "AGENCY_PROVINCIAL_FUND_CLEARING",
+    _A7_2,
+    27,
     when="Responsible agency for FUND_CLEARING, out-of-area care.",
-    articles=(_A7_2, ArticleRef(27)),
-    interpretation=False,
     zh="省级经办机构负责资金清算，并于次年第一季度末前完成上年度全省异地就医资金年终清算。",
     en="The provincial agency clears the funds, and completes the annual clearing of the province's "
     "out-of-area funds by the end of the first quarter of the next year.",
 )
-AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR = ReasonTemplate(
-    code="AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR",
-    role=Role.NOTE,
+AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR = note(
+    "AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR",
+    ArticleRef(23, paragraph=3),
+    24,
     when="Responsible agency for FUND_CLEARING, cross-province care, after AGENCY_PROVINCIAL_FUND_CLEARING.",
-    articles=(ArticleRef(23, paragraph=3), ArticleRef(24)),
-    interpretation=False,
     zh="与{province}之间实行先预付后清算，由省级财政部门和省级经办机构按各自职责办理，按国家经办规程执行。",
     en="With {province_en}, funds are prepaid and then cleared; Hunan's provincial finance department and "
     "provincial agency handle this, each within its duties, under the national procedure.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-AGENCY_INSTITUTION_MANAGEMENT_BY_CITY = ReasonTemplate(
-    code="AGENCY_INSTITUTION_MANAGEMENT_BY_CITY",
-    role=Role.DECISIVE,
+AGENCY_INSTITUTION_MANAGEMENT_BY_CITY = decisive(
+    "AGENCY_INSTITUTION_MANAGEMENT_BY_CITY",
+    _A7_3,
+    ArticleRef(14, paragraph=1),
+    ArticleRef(14, paragraph=2),
     when="Responsible agency for INSTITUTION_MANAGEMENT, intra-province or inbound.",
-    articles=(_A7_3, ArticleRef(14, paragraph=1), ArticleRef(14, paragraph=2)),
-    interpretation=False,
     zh="就医地{agency}负责所在区域内的协议机构管理：确定异地就医直接结算协议机构并上报省级经办机构，协议机构发生变化时"
     "及时上报。",
     en="The treatment place's agency, {agency_en}, manages the agreement institutions in its area: it selects "
     "the direct-settlement institutions, reports them to the provincial agency, and reports every change.",
 )
-AGENCY_COST_AUDIT_BY_TREATMENT_CITY = ReasonTemplate(
-    code="AGENCY_COST_AUDIT_BY_TREATMENT_CITY",
-    role=Role.DECISIVE,
+AGENCY_COST_AUDIT_BY_TREATMENT_CITY = decisive(
+    "AGENCY_COST_AUDIT_BY_TREATMENT_CITY",
+    _A7_3,
+    ArticleRef(20, paragraph=1),
+    ArticleRef(25, paragraph=2),
     when="Responsible agency for COST_AUDIT_AND_SETTLEMENT, intra-province or inbound.",
-    articles=(_A7_3, ArticleRef(20, paragraph=1), ArticleRef(25, paragraph=2)),
-    interpretation=False,
     zh="就医地{agency}负责费用审核结算：审核、对账确认协议机构的异地就医费用，并垫付给协议机构。",
     en="The treatment place's agency, {agency_en}, audits and settles the costs: it audits and reconciles the "
     "institutions' out-of-area costs and advances the money to them.",
 )
-AGENCY_TREATMENT_PLACE_IS_CITY = ReasonTemplate(
-    code="AGENCY_TREATMENT_PLACE_IS_CITY",
-    role=Role.DECISIVE,
+AGENCY_TREATMENT_PLACE_IS_CITY = decisive(
+    "AGENCY_TREATMENT_PLACE_IS_CITY",
+    _A2_3,
+    _A7_4,
     when="Responsible agency for INSTITUTION_MANAGEMENT, COST_AUDIT_AND_SETTLEMENT or SUSPENSION, intra-province or inbound, the treatment place being a county.",
-    articles=(_A2_3, _A7_4),
-    interpretation=False,
     zh="协议机构位于{county}，就医地为其所在市州{city}；第七条第四款未赋予县级经办机构该项职责。",
     en="The institution lies in {county}; the treatment place is its city, {city} (art. 2(3)), and article 7 "
     "¶4 gives county agencies no such task.",
 )
-AGENCY_RECONCILIATION_INTRA_PROVINCE = ReasonTemplate(
-    code="AGENCY_RECONCILIATION_INTRA_PROVINCE",
-    role=Role.DECISIVE,
+AGENCY_RECONCILIATION_INTRA_PROVINCE = decisive(
+    "AGENCY_RECONCILIATION_INTRA_PROVINCE",
+    ArticleRef(20, paragraph=1),
+    21,
     when="Responsible agency for RECONCILIATION, scope INTRA_PROVINCE.",
-    articles=(ArticleRef(20, paragraph=1), ArticleRef(21)),
-    interpretation=False,
     zh="省内异地就医费用由就医地{treatment_agency}先与协议机构完成结算对账，再与参保地{insured_agency}对账。",
     en="Intra-province costs: the treatment place's agency, {treatment_agency_en}, first reconciles with the "
     "institution, then with the insured place's agency, {insured_agency_en}.",
 )
-AGENCY_RECONCILIATION_BY_COUNTY = ReasonTemplate(
-    code="AGENCY_RECONCILIATION_BY_COUNTY",
-    role=Role.DECISIVE,
+AGENCY_RECONCILIATION_BY_COUNTY = decisive(
+    "AGENCY_RECONCILIATION_BY_COUNTY",
+    _A2_3,
+    _A7_4,
+    21,
     when="Responsible agency for RECONCILIATION, scope INTRA_PROVINCE, the worker insured at a Hunan county.",
-    articles=(_A2_3, _A7_4, ArticleRef(21)),
-    interpretation=True,
+    reading=True,
     zh="参保地为县级的{insured}，由其经办机构作为参保地经办机构对账（第七条第四款：县级经办机构负责所在区域内的费用"
     "对账；第二十一条：与参保地经办机构对账）。",
     en="Insured in the county {insured}: its agency reconciles as the insured place's agency (art. 7(4): county "
     "agencies reconcile costs in their area; art. 21: the reconciliation is with the insured place's agency).",
 )
-AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY = ReasonTemplate(
-    code="AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY",
-    role=Role.DECISIVE,
+AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY = decisive(
+    "AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY",
+    _A2_3,
+    _A7_4,
+    21,
     when="Responsible agency for RECONCILIATION, intra-province or inbound, the treatment place being a county (its city's agency reconciles).",
-    articles=(_A2_3, _A7_4, ArticleRef(21)),
-    interpretation=True,
+    reading=True,
     zh="协议机构位于{county}。第七条第四款规定县级经办机构负责所在区域内的费用对账，但第二十一条由就医地经办机构与协议"
     "机构对账，而就医地是协议机构所在的市州（第二条第三款）：就医地一方由{city}的经办机构对账。",
     en="The institution lies in {county}. Article 7 ¶4 has county agencies reconcile costs in their area, but "
     "article 21 gives the reconciliation with the institution to the treatment place's agency, and the "
     "treatment place is the institution's city (art. 2(3)): {city}'s agency reconciles on the treatment side.",
 )
-AGENCY_RECONCILIATION_INBOUND = ReasonTemplate(
-    code="AGENCY_RECONCILIATION_INBOUND",
-    role=Role.DECISIVE,
+AGENCY_RECONCILIATION_INBOUND = decisive(
+    "AGENCY_RECONCILIATION_INBOUND",
+    ArticleRef(20, paragraph=1),
+    ArticleRef(23, paragraph=3),
+    24,
     when="Responsible agency for RECONCILIATION, scope CROSS_PROVINCE_INBOUND.",
-    articles=(ArticleRef(20, paragraph=1), ArticleRef(23, paragraph=3), ArticleRef(24)),
-    interpretation=True,
+    reading=True,
     zh="就医地{agency}对协议机构的跨省异地就医费用审核、对账；与参保省{insured}之间的对账和清算按国家经办规程执行，"
     "第二十一条的对账时限只适用于省内异地就医。",
     en="The treatment place's agency, {agency_en}, audits and reconciles the institution's cross-province costs; "
@@ -218,43 +215,36 @@ AGENCY_RECONCILIATION_INBOUND = ReasonTemplate(
     "article 21's deadlines apply to intra-province care only.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-AGENCY_SUSPENSION_BY_TREATMENT_CITY = ReasonTemplate(
-    code="AGENCY_SUSPENSION_BY_TREATMENT_CITY",
-    role=Role.DECISIVE,
+AGENCY_SUSPENSION_BY_TREATMENT_CITY = decisive(
+    "AGENCY_SUSPENSION_BY_TREATMENT_CITY",
+    ArticleRef(30, paragraph=1),
     when="Responsible agency for SUSPENSION, intra-province or inbound.",
-    articles=(ArticleRef(30, paragraph=1),),
-    interpretation=False,
     zh="就医地{agency}发现工伤职工有严重违规行为的，暂停其直接结算，并逐级上报省级经办机构。",
     en="The treatment place's agency, {agency_en}, suspends the direct settlement of a worker it finds in "
     "serious violation, and reports level by level to the provincial agency.",
 )
-AGENCY_JOINT_AUDIT_BY_PROVINCE = ReasonTemplate(
-    code="AGENCY_JOINT_AUDIT_BY_PROVINCE",
-    role=Role.DECISIVE,
+AGENCY_JOINT_AUDIT_BY_PROVINCE = decisive(
+    "AGENCY_JOINT_AUDIT_BY_PROVINCE",
+    32,
     when="Responsible agency for JOINT_AUDIT_AND_DISPUTES, out-of-area care.",
-    articles=(ArticleRef(32),),
-    interpretation=False,
     zh="省级经办机构适时组织各市州经办机构开展异地就医联审互查，并负责协调处理费用审核、资金拨付和违规处理等争议纠纷。",
     en="The provincial agency organises the city agencies' joint audits from time to time, and settles disputes "
     "over cost audits, fund transfers and the handling of violations.",
 )
-AGENCY_DONE_IN_OTHER_PROVINCE = ReasonTemplate(
-    code="AGENCY_DONE_IN_OTHER_PROVINCE",
-    role=Role.DECISIVE,
+AGENCY_DONE_IN_OTHER_PROVINCE = decisive(
+    "AGENCY_DONE_IN_OTHER_PROVINCE",
+    ArticleRef(2, paragraph=1),
+    36,
     when="Responsible agency for RECONCILIATION, INSTITUTION_MANAGEMENT, COST_AUDIT_AND_SETTLEMENT or SUSPENSION with scope CROSS_PROVINCE_OUTBOUND (outcome OTHER_PROVINCE).",
-    articles=(ArticleRef(2, paragraph=1), ArticleRef(36)),
-    interpretation=False,
     zh="{task}由{province}的经办机构按国家经办规程和该省规定办理，本规程不作分工。",
     en="{task_en}: done by the agency of {province_en} under the national procedure and that province's rules; "
     "this procedure does not assign it.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-AGENCY_NOT_OUT_OF_AREA = ReasonTemplate(
-    code="AGENCY_NOT_OUT_OF_AREA",
-    role=Role.DECISIVE,
+AGENCY_NOT_OUT_OF_AREA = decisive(
+    "AGENCY_NOT_OUT_OF_AREA",
+    3,
     when="Responsible agency: the scope is LOCAL or PROVINCIAL_RECOGNITION.",
-    articles=(ArticleRef(3),),
-    interpretation=False,
     zh="该就医不纳入异地就医直接结算管理，第七条的异地就医分工不适用，按本地（省本级互认）规定办理。",
     en="This care is not out-of-area: article 7's division of out-of-area work does not apply; local (or "
     "provincial-recognition) rules govern.",

@@ -64,7 +64,7 @@ from ..kernel.parameters import (
     resolve_parameters,
 )
 from ..kernel.places import Place, PlaceKind
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from ..kernel.terms import PersonCategory
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
 from .commencement import InForce, in_force
@@ -327,43 +327,42 @@ _A9_ITEM_3 = ArticleRef(9, paragraph=1, item=3)
 _A10 = ArticleRef(10)
 _NOTES_2 = (AnnexRef(1, note=2), AnnexRef(2, note=2))
 
-APPLICATION_RECEIVED_BY_CITY_AGENCY = ReasonTemplate(
-    code="APPLICATION_RECEIVED_BY_CITY_AGENCY",
-    role=Role.DECISIVE,
+APPLICATION_RECEIVED_BY_CITY_AGENCY = decisive(
+    "APPLICATION_RECEIVED_BY_CITY_AGENCY",
+    ArticleRef(7, paragraph=3),
+    _A8,
     when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan city, care out-of-area and not inbound.",
-    articles=(ArticleRef(7, paragraph=3), _A8),
-    interpretation=False,
     zh="参保地为{insured}，备案申请向参保地经办机构即{agency}提出，由其办理备案。",
     en="Insured in {insured}: the application goes to the insured place's agency, {agency_en}, which handles "
     "filing in its area.",
 )
-APPLICATION_RECEIVED_BY_COUNTY_AGENCY = ReasonTemplate(
-    code="APPLICATION_RECEIVED_BY_COUNTY_AGENCY",
-    role=Role.DECISIVE,
+APPLICATION_RECEIVED_BY_COUNTY_AGENCY = decisive(
+    "APPLICATION_RECEIVED_BY_COUNTY_AGENCY",
+    ArticleRef(2, paragraph=3),
+    ArticleRef(7, paragraph=4),
+    _A8,
     when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan county, care out-of-area and not inbound.",
-    articles=(ArticleRef(2, paragraph=3), ArticleRef(7, paragraph=4), _A8),
-    interpretation=True,
+    reading=True,
     zh="参保地为县级的{insured}，备案申请向参保地经办机构即{agency}提出，由县级经办机构办理所在区域内的备案；"
     "第七条第三款所称市州经办机构的备案职责，理解为针对在市州参保的工伤职工。",
     en="Insured in the county {insured}: article 8 sends the application to the insured place's agency, here "
     "{agency_en}, and county agencies handle filing in their area (article 7 ¶4); article 7 ¶3's filing duty "
     "of city agencies is read as covering workers insured at city level.",
 )
-APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY = ReasonTemplate(
-    code="APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY",
-    role=Role.DECISIVE,
+APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY = decisive(
+    "APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY",
+    ArticleRef(7, paragraph=2),
+    _A8,
     when="Submission, review or responsible agency (FILING) of a worker insured at 省本级, care out-of-area and not inbound.",
-    articles=(ArticleRef(7, paragraph=2), _A8),
-    interpretation=False,
     zh="参保地为省本级，备案申请由省级经办机构办理。",
     en="Insured at provincial level (省本级): the provincial agency handles the filing.",
 )
-APPLICATION_FILE_WITH_INSURED_PROVINCE = ReasonTemplate(
-    code="APPLICATION_FILE_WITH_INSURED_PROVINCE",
-    role=Role.DECISIVE,
+APPLICATION_FILE_WITH_INSURED_PROVINCE = decisive(
+    "APPLICATION_FILE_WITH_INSURED_PROVINCE",
+    ArticleRef(2, paragraph=1),
+    _A8,
     when="Submission, review or responsible agency (FILING) with scope CROSS_PROVINCE_INBOUND.",
-    articles=(ArticleRef(2, paragraph=1), _A8),
-    interpretation=True,
+    reading=True,
     zh="在{insured}参保的工伤职工向参保地经办机构即{insured}的经办机构申请备案，按该省规定和国家经办规程办理，"
     "不向湖南经办机构备案；本规程第二章不调整该备案，湖南作为就医地采用参保省核定的备案有效期。",
     en="A worker insured in {insured} files with the insured place's agency, that of {insured} (article 8), "
@@ -372,117 +371,116 @@ APPLICATION_FILE_WITH_INSURED_PROVINCE = ReasonTemplate(
     "insured province approved.",
     authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
 )
-APPLICATION_APPLICANT_PERMITTED = ReasonTemplate(
-    code="APPLICATION_APPLICANT_PERMITTED",
-    role=Role.DECISIVE,
+APPLICATION_APPLICANT_PERMITTED = decisive(
+    "APPLICATION_APPLICANT_PERMITTED",
+    _A8,
+    _A9_1,
+    *_NOTES_2,
     when="Submission or review of out-of-area care that is not inbound: always (the applicant is the worker, a close relative or the employer).",
-    articles=(_A8, _A9_1, *_NOTES_2),
-    interpretation=False,
     zh="申请人为{who}，在附件{annex}上申请。用人单位、工伤职工或者其近亲属可以申请备案。",
     en="The applicant is {who_en}, on annex {annex}. The employer, the worker or a close relative may apply.",
 )
-APPLICATION_EMPLOYER_ON_ANNEX_1 = ReasonTemplate(
-    code="APPLICATION_EMPLOYER_ON_ANNEX_1",
-    role=Role.DECISIVE,
+APPLICATION_EMPLOYER_ON_ANNEX_1 = decisive(
+    "APPLICATION_EMPLOYER_ON_ANNEX_1",
+    _A8,
+    _A9_1,
+    AnnexRef(1),
+    AnnexRef(1, note=2),
     when="With APPLICATION_APPLICANT_PERMITTED, when the employer applies on annex 1.",
-    articles=(_A8, _A9_1, AnnexRef(1), AnnexRef(1, note=2)),
-    interpretation=True,
+    reading=True,
     zh="附件1的申请人栏和备注2只列工伤职工本人及其近亲属，但第八条、第九条第一款规定用人单位可申请并填写附件1；以条文为准，用人单位按附件2的栏目填写单位信息。",
     en="Annex 1's applicant box and note 2 name only the worker and close relatives, but articles 8 and 9 ¶1 let "
     "the employer apply and fill in annex 1: the articles prevail, and the employer gives its details as on annex 2.",
 )
-APPLICATION_AGENT_ENTRUSTED = ReasonTemplate(
-    code="APPLICATION_AGENT_ENTRUSTED",
-    role=Role.NOTE,
+APPLICATION_AGENT_ENTRUSTED = note(
+    "APPLICATION_AGENT_ENTRUSTED",
+    _A9_ITEM_3,
+    *_NOTES_2,
     when="With APPLICATION_APPLICANT_PERMITTED, when the form names an agent.",
-    articles=(_A9_ITEM_3, *_NOTES_2),
-    interpretation=False,
     zh="工伤职工委托{agent}申请，另须提供有效身份证明及授权委托书。",
     en="The worker entrusts {agent} to apply: an identity document and a power of attorney are required as well.",
 )
-APPLICATION_CHANNEL_HUNAN_PLATFORM = ReasonTemplate(
-    code="APPLICATION_CHANNEL_HUNAN_PLATFORM",
-    role=Role.DECISIVE,
+APPLICATION_CHANNEL_HUNAN_PLATFORM = decisive(
+    "APPLICATION_CHANNEL_HUNAN_PLATFORM",
+    6,
+    _A8,
     when="Submission or review of out-of-area care that is not inbound, channel HUNAN_PLATFORM.",
-    articles=(ArticleRef(6), _A8),
-    interpretation=False,
     zh="通过湖南人社一体化平台向参保地经办机构提出备案申请。",
     en="Applied through the Hunan HR and social security platform to the insured place's agency.",
 )
-APPLICATION_CHANNEL_SERVICE_WINDOW = ReasonTemplate(
-    code="APPLICATION_CHANNEL_SERVICE_WINDOW",
-    role=Role.DECISIVE,
+APPLICATION_CHANNEL_SERVICE_WINDOW = decisive(
+    "APPLICATION_CHANNEL_SERVICE_WINDOW",
+    _A8,
+    ArticleRef(9, paragraph=2),
     when="Submission or review of out-of-area care that is not inbound, channel SERVICE_WINDOW.",
-    articles=(_A8, ArticleRef(9, paragraph=2)),
-    interpretation=False,
     zh="线下通过经办服务窗口提出备案申请：窗口应及时受理，并将相关材料扫描上传湖南人社一体化平台。",
     en="Applied offline at an agency service window: the window accepts it promptly and scans and uploads the "
     "materials to the Hunan platform.",
 )
-APPLICATION_CHANNEL_NATIONAL_PLATFORM = ReasonTemplate(
-    code="APPLICATION_CHANNEL_NATIONAL_PLATFORM",
-    role=Role.DECISIVE,
+APPLICATION_CHANNEL_NATIONAL_PLATFORM = decisive(
+    "APPLICATION_CHANNEL_NATIONAL_PLATFORM",
+    _A8,
     when="Submission or review of CROSS_PROVINCE_OUTBOUND care, channel NATIONAL_PLATFORM.",
-    articles=(_A8,),
-    interpretation=True,
+    reading=True,
     zh="跨省异地就医备案可通过国家社会保险公共服务平台等全国统一服务入口提出，申请仍由参保地经办机构即{agency}办理。",
     en="A cross-province filing may be made through the national social insurance public service platform or "
     "another national entry point; the insured place's agency, {agency_en}, still handles it.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY = ReasonTemplate(
-    code="APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY",
-    role=Role.DECISIVE,
+APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY = decisive(
+    "APPLICATION_NATIONAL_PLATFORM_CROSS_PROVINCE_ONLY",
+    _A8,
     when="Submission or review of INTRA_PROVINCE care, channel NATIONAL_PLATFORM (outcome IMPROPERLY_SUBMITTED).",
-    articles=(_A8,),
-    interpretation=False,
     zh="国家社会保险公共服务平台等全国统一服务入口只用于跨省异地就医备案；省内异地就医备案应通过湖南人社一体化平台"
     "或经办服务窗口提出。",
     en="The national platform and the other national entry points take cross-province filings only: an "
     "intra-province filing is made through the Hunan platform or a service window.",
 )
 
-MATERIAL_RESIDENCE_PROOF_ANY_ONE = ReasonTemplate(
-    code="MATERIAL_RESIDENCE_PROOF_ANY_ONE",
-    role=Role.DECISIVE,
+MATERIAL_RESIDENCE_PROOF_ANY_ONE = decisive(
+    "MATERIAL_RESIDENCE_PROOF_ANY_ONE",
+    _A9_ITEM_2,
+    AnnexRef(1, note=4),
+    AnnexRef(2, note=4),
+    AnnexRef(2, note=5),
     when="Review in force: residence proof is required and the residence is not the household-registration place (any one proof suffices).",
-    articles=(_A9_ITEM_2, AnnexRef(1, note=4), AnnexRef(2, note=4), AnnexRef(2, note=5)),
-    interpretation=True,
+    reading=True,
     zh="居住地不在户籍所在地的，居住证、村（居）委会证明等长期居住佐证材料任一即可；“等”表示列举未尽，经办机构认可的"
     "其他长期居住佐证材料亦可。",
     en="Where the residence is not the 户籍 place, any one proof of long-term residence suffices: a residence "
     "permit, a village or residents' committee certificate, or, as '等' leaves the list open, other proof the "
     "agency accepts.",
 )
-MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE = ReasonTemplate(
-    code="MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE",
-    role=Role.DECISIVE,
+MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE = decisive(
+    "MATERIAL_RESIDENT_WORK_PROOF_ANY_ONE",
+    _A9_ITEM_2,
+    AnnexRef(1, note=5),
+    AnnexRef(2, note=5),
     when="Review in force of a RESIDENT_WORK application (any one proof of resident work suffices).",
-    articles=(_A9_ITEM_2, AnnexRef(1, note=5), AnnexRef(2, note=5)),
-    interpretation=True,
+    reading=True,
     zh="参保地工作单位派出证明、异地工作单位证明、劳动合同等常驻异地工作佐证材料任一即可；“等”表示列举未尽，经办机构"
     "认可的其他常驻异地工作佐证材料亦可。",
     en="Any one proof of resident work suffices: the insured-place employer's dispatch letter, the out-of-area "
     "employer's certificate, the labour contract, or, as '等' leaves the list open, other proof the agency "
     "accepts.",
 )
-MATERIAL_AGENT_IDENTITY_IS_AGENTS = ReasonTemplate(
-    code="MATERIAL_AGENT_IDENTITY_IS_AGENTS",
-    role=Role.DECISIVE,
+MATERIAL_AGENT_IDENTITY_IS_AGENTS = decisive(
+    "MATERIAL_AGENT_IDENTITY_IS_AGENTS",
+    _A9_ITEM_3,
+    *_NOTES_2,
     when="Review in force: the form names an agent, so the agent's identity document is required.",
-    articles=(_A9_ITEM_3, *_NOTES_2),
-    interpretation=True,
+    reading=True,
     zh="第九条第一款第（三）项“另须提供其有效身份证明及授权委托书”中的“其”理解为受托人，须提供受托人有效身份证明；"
     "附件备注2只要求授权委托书。",
     en="In article 9 ¶1 item 3 (另须提供其有效身份证明及授权委托书) '其' is read as the agent: the agent's identity "
     "document is required; annex note 2 asks for the power of attorney only.",
 )
-MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF = ReasonTemplate(
-    code="MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF",
-    role=Role.DECISIVE,
+MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF = decisive(
+    "MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF",
+    AnnexRef(2, note=4),
+    AnnexRef(2, note=5),
     when="Review in force of a RESIDENT_WORK application on annex 2 (residence proof is required as well).",
-    articles=(AnnexRef(2, note=4), AnnexRef(2, note=5)),
-    interpretation=True,
+    reading=True,
     zh="附件2备注5要求常驻异地工作人员另提供长期居住佐证材料，其形式按备注4区分：居住地为户籍所在地的提供户籍相关"
     "材料，否则提供居住证、村（居）委会证明等。",
     en="Annex 2 note 5 asks a resident worker for proof of long-term residence as well; its form follows note 4: "
@@ -490,30 +488,27 @@ MATERIAL_RESIDENT_WORK_RESIDENCE_PROOF = ReasonTemplate(
     "committee certificate or the like.",
 )
 
-REVIEW_MATERIALS_COMPLETE = ReasonTemplate(
-    code="REVIEW_MATERIALS_COMPLETE",
-    role=Role.DECISIVE,
+REVIEW_MATERIALS_COMPLETE = decisive(
+    "REVIEW_MATERIALS_COMPLETE",
+    _A9_1,
+    _A10,
     when="Review in force: every required material is among those submitted.",
-    articles=(_A9_1, _A10),
-    interpretation=False,
     zh="备案材料齐全：{items}。",
     en="The materials are complete: {items_en}.",
 )
-REVIEW_MATERIALS_MISSING = ReasonTemplate(
-    code="REVIEW_MATERIALS_MISSING",
-    role=Role.DECISIVE,
+REVIEW_MATERIALS_MISSING = decisive(
+    "REVIEW_MATERIALS_MISSING",
+    _A9_1,
+    _A10,
     when="Review in force: some required material is not among those submitted (they are all listed).",
-    articles=(_A9_1, _A10),
-    interpretation=False,
     zh="备案材料不齐全，一次性告知需补正的全部材料（共{count}项）：{items}。",
     en="The materials are incomplete. This one notice lists every item to supply ({count}): {items_en}.",
 )
-REVIEW_DEADLINE = ReasonTemplate(
-    code="REVIEW_DEADLINE",
-    role=Role.DECISIVE,
+REVIEW_DEADLINE = decisive(
+    "REVIEW_DEADLINE",
+    _A10,
     when="Review with outcome COMPLETE, and the review_deadline decision, always: the deadline is the 5th working day after received_on.",
-    articles=(_A10,),
-    interpretation=True,
+    reading=True,
     zh="{received}收到申请，收到当日不计入，其后第{n}个工作日为{deadline}：应于该日前办理完毕并告知申请人。"
     "工作日按国务院节假日安排计算，调休上班日计入。",
     en="Received on {received}, a day not counted: the {n}th working day after it is {deadline}, by which the "
@@ -521,37 +516,34 @@ REVIEW_DEADLINE = ReasonTemplate(
     "schedule, make-up workdays included.",
     authorities=(CIVIL_CODE_ART_201, STATE_COUNCIL_SCHEDULE),
 )
-REVIEW_DEADLINE_OUTSIDE_PROCEDURE = ReasonTemplate(
-    code="REVIEW_DEADLINE_OUTSIDE_PROCEDURE",
-    role=Role.DECISIVE,
+REVIEW_DEADLINE_OUTSIDE_PROCEDURE = decisive(
+    "REVIEW_DEADLINE_OUTSIDE_PROCEDURE",
+    _A10,
+    36,
     when="The review_deadline decision for a received_on before in_force_from (2025-08-01) or after "
     "in_force_through (2027-07-31): no date is computed.",
-    articles=(_A10, ArticleRef(36)),
-    interpretation=False,
     zh="{received}收到的申请不在本规程有效期（{start}至{end}）内，第十条的办理时限不适用；跨省备案按国家经办规程办理。",
     en="An application received on {received} falls outside this procedure's validity ({start} to {end}): "
     "article 10's deadline does not apply; a cross-province filing follows the national procedure.",
 )
-REVIEW_IN_PRINCIPLE = ReasonTemplate(
-    code="REVIEW_IN_PRINCIPLE",
-    role=Role.NOTE,
+REVIEW_IN_PRINCIPLE = note(
+    "REVIEW_IN_PRINCIPLE",
+    _A10,
     when="Review with outcome COMPLETE, after REVIEW_DEADLINE.",
-    articles=(_A10,),
-    interpretation=True,
+    reading=True,
     zh="第十条规定“原则上”应在{n}个工作日内办理完毕：这是经办时限要求，本规程未规定逾期的后果，逾期不改变对备案申请的"
     "处理。",
     en="Article 10 sets the {n} working days 'in principle' (原则上): a target the agency is to meet; the "
     "procedure attaches no consequence to exceeding it, and exceeding it does not change how the application "
     "is decided.",
 )
-REVIEW_DEADLINE_PROVISIONAL = ReasonTemplate(
-    code="REVIEW_DEADLINE_PROVISIONAL",
-    role=Role.NOTE,
+REVIEW_DEADLINE_PROVISIONAL = note(
+    "REVIEW_DEADLINE_PROVISIONAL",
+    _A10,
     when="The review deadline (given for a complete application) falls on 21 to 31 December of a year whose next "
     "year's State Council schedule the calendar does not know (with the bundled schedules: 2026-12-21 to "
     "2026-12-31).",
-    articles=(_A10,),
-    interpretation=True,
+    reading=True,
     zh="审核期限{deadline}落在{year}年12月下旬（{start}至{end}）：这些日期按{year}年的国务院节假日安排计算，"
     "{next}年的安排尚未知悉，可能调整这些日期，故该期限为暂定。",
     en="The review deadline {deadline} falls in late December {year} ({start} to {end}): those days follow the "
@@ -559,24 +551,22 @@ REVIEW_DEADLINE_PROVISIONAL = ReasonTemplate(
     "provisional.",
     authorities=(STATE_COUNCIL_SCHEDULE,),
 )
-REVIEW_INCOMPLETE_NO_DEADLINE = ReasonTemplate(
-    code="REVIEW_INCOMPLETE_NO_DEADLINE",
-    role=Role.NOTE,
+REVIEW_INCOMPLETE_NO_DEADLINE = note(
+    "REVIEW_INCOMPLETE_NO_DEADLINE",
+    _A10,
     when="Review with outcome INCOMPLETE: no deadline is computed.",
-    articles=(_A10,),
-    interpretation=False,
     zh="第十条未规定一次性告知的期限，也未规定补正材料后办理时限如何起算：本规程对此未作规定，由参保地经办机构的"
     "经办规定确定；此处不计算办理时限。",
     en="Article 10 sets no time limit for the one-time notice, and does not say from when the working days run "
     "once the missing materials are supplied: this procedure does not specify it, and the insured place's "
     "agency's own service rules govern. No deadline is computed for an incomplete application.",
 )
-REVIEW_CHANGE_FILING = ReasonTemplate(
-    code="REVIEW_CHANGE_FILING",
-    role=Role.DECISIVE,
+REVIEW_CHANGE_FILING = decisive(
+    "REVIEW_CHANGE_FILING",
+    11,
+    _A9_1,
     when="Review in force of a change application (filing_type CHANGE).",
-    articles=(ArticleRef(11), _A9_1),
-    interpretation=True,
+    reading=True,
     zh="备案类别为变更：变更使用同一备案表，本规程和附件备注未对变更申请规定不同材料，按同一材料要求审核。",
     en="A change (备案类别：变更) is applied for on the same form; neither the procedure nor the annex notes set "
     "different materials for it, so it is checked against the same list as a new filing.",
@@ -975,12 +965,11 @@ def _material_readings(application: FilingApplication, required: Iterable[Requir
     return reasons
 
 
-REVIEW_CHANGE_LOCK_NOT_CHECKED = ReasonTemplate(
-    code="REVIEW_CHANGE_LOCK_NOT_CHECKED",
-    role=Role.NOTE,
+REVIEW_CHANGE_LOCK_NOT_CHECKED = note(
+    "REVIEW_CHANGE_LOCK_NOT_CHECKED",
+    11,
+    ArticleRef(13, paragraph=1),
     when="Review in force of a change application without the filing it changes (current_filing).",
-    articles=(ArticleRef(11), ArticleRef(13, paragraph=1)),
-    interpretation=False,
     zh="变更申请未提供现有备案，无法核对第十三条“自备案之日起{months}个月后可以变更或取消”的限制。",
     en="The filing being changed was not given: article 13's rule that a long-term filing may be changed only after "
     "{months} months could not be checked.",

@@ -35,7 +35,7 @@ from ..kernel.authorities import (
     REGULATION_ARTICLE_30,
 )
 from ..kernel.errors import InvalidInputError
-from ..kernel.ruling import LabelledEnum, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, ReasonTemplate, Ruling, decisive
 from ..kernel.terms import CareType
 from .scope import Scope
 
@@ -160,82 +160,74 @@ _A25_2 = ArticleRef(25, paragraph=2)
 
 # --- catalogs ---
 
-CATALOG_INTRA_PROVINCE_UNIFIED = ReasonTemplate(
-    code="CATALOG_INTRA_PROVINCE_UNIFIED",
-    role=Role.DECISIVE,
+CATALOG_INTRA_PROVINCE_UNIFIED = decisive(
+    "CATALOG_INTRA_PROVINCE_UNIFIED",
+    _A17_1,
     when="Catalog of a cost kind for scope INTRA_PROVINCE (outcome HUNAN_UNIFIED).",
-    articles=(_A17_1,),
-    interpretation=False,
     zh="省内异地就医直接结算的工伤医疗费、工伤康复费和辅助器具配置费，执行全省统一的{catalog}。",
     en="Intra-province out-of-area care: the medical, rehabilitation and device costs settled directly follow "
     "Hunan's unified {catalog_en}.",
 )
-CATALOG_LOCAL_UNIFIED = ReasonTemplate(
-    code="CATALOG_LOCAL_UNIFIED",
-    role=Role.DECISIVE,
+CATALOG_LOCAL_UNIFIED = decisive(
+    "CATALOG_LOCAL_UNIFIED",
+    _A17_1,
+    _A3_1,
     when="Catalog of a cost kind for scope LOCAL (outcome HUNAN_UNIFIED, a reading).",
-    articles=(_A17_1, _A3_1),
-    interpretation=True,
+    reading=True,
     zh="市州内跨县（市、区）就医不纳入异地就医直接结算管理（第三条第一款）；第十七条第一款只规定省内异地就医，"
     "市州内就医同在省内，解读为同样执行全省统一的{catalog}。",
     en="Care within one city is not out-of-area (art. 3(1)); art. 17(1) names intra-province out-of-area care "
     "only, but care within one city is within the province too, so we read Hunan's unified {catalog_en} as "
     "governing it.",
 )
-CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = ReasonTemplate(
-    code="CATALOG_PROVINCIAL_RECOGNITION_UNIFIED",
-    role=Role.DECISIVE,
+CATALOG_PROVINCIAL_RECOGNITION_UNIFIED = decisive(
+    "CATALOG_PROVINCIAL_RECOGNITION_UNIFIED",
+    _A17_1,
+    _A3_2,
     when="Catalog of a cost kind for scope PROVINCIAL_RECOGNITION (outcome HUNAN_UNIFIED, a reading).",
-    articles=(_A17_1, _A3_2),
-    interpretation=True,
+    reading=True,
     zh="省本级工伤职工在省内跨市州就医不纳入异地就医直接结算管理（第三条第二款）；第十七条第一款只规定省内异地"
     "就医，省本级职工在省内就医同在省内，解读为同样执行全省统一的{catalog}。",
     en="A provincial-level (省本级) worker treated in a Hunan city is not out-of-area (art. 3(2)); art. 17(1) "
     "names intra-province out-of-area care only, but this care is within the province too, so we read Hunan's "
     "unified {catalog_en} as governing it.",
 )
-CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
-    code="CATALOG_CROSS_PROVINCE_TREATMENT_PLACE",
-    role=Role.DECISIVE,
+CATALOG_CROSS_PROVINCE_TREATMENT_PLACE = decisive(
+    "CATALOG_CROSS_PROVINCE_TREATMENT_PLACE",
+    _A17_2,
+    _A5,
     when="Catalog of any cost kind but DEVICE_CATALOG for a cross-province scope, either direction, with "
     "care INPATIENT (outcome TREATMENT_PLACE).",
-    articles=(_A17_2, _A5),
-    interpretation=False,
     zh="跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费，执行就医地（{treatment}）的{catalog}。"
     "跨省门诊费用暂不纳入直接结算（第五条），本条未规定其目录。",
     en="Cross-province care: inpatient medical and rehabilitation costs settled directly follow the treatment "
     "place's ({treatment_en}) {catalog_en}. Cross-province outpatient costs are outside direct settlement "
     "(art. 5) for now; this article names no catalog for them.",
 )
-CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = ReasonTemplate(
-    code="CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES",
-    role=Role.DECISIVE,
+CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES = decisive(
+    "CATALOG_CROSS_PROVINCE_INSURED_PLACE_DEVICES",
+    _A17_2,
     when="Catalog of DEVICE_CATALOG for a cross-province scope, either direction (outcome INSURED_PLACE).",
-    articles=(_A17_2,),
-    interpretation=False,
     zh="跨省异地就医的辅助器具配置目录和限额标准执行参保地（{insured}）有关规定。",
     en="Cross-province care: the assistive-device catalog and payment limits are the insured place's "
     "({insured_en}).",
 )
-CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = ReasonTemplate(
-    code="CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED",
-    role=Role.DECISIVE,
+CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED = decisive(
+    "CATALOG_CROSS_PROVINCE_OUTPATIENT_NOT_SPECIFIED",
+    _A17_2,
+    _A5,
     when="The catalog decision (and each catalog of a settlement) for a cross-province scope, care other than "
     "INPATIENT (an outpatient visit or a device fitting) and a cost kind other than DEVICE_CATALOG.",
-    articles=(_A17_2, _A5),
-    interpretation=False,
     zh="第十七条第二款只规定跨省异地就医直接结算的住院工伤医疗费和住院工伤康复费执行就医地的目录；{care}的{catalog}本规程未作规定，"
     "由参保地规定确定（跨省门诊费用另见第五条）。",
     en="Art. 17(2) names the treatment place's catalogs for the inpatient medical and rehabilitation costs settled "
     "directly across provinces only; this procedure does not say which {catalog_en} governs the costs of a "
     "{care_en}: the insured place's rules decide (for cross-province outpatient costs see also art. 5).",
 )
-CATALOG_NOT_GOVERNED = ReasonTemplate(
-    code="CATALOG_NOT_GOVERNED",
-    role=Role.DECISIVE,
+CATALOG_NOT_GOVERNED = decisive(
+    "CATALOG_NOT_GOVERNED",
+    _A2_1,
     when="Catalog of a cost kind for scope NOT_GOVERNED.",
-    articles=(_A2_1,),
-    interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；{catalog}按国家跨省异地就医直接结算规定和相关省份的规定执行。",
     en="Both places are outside Hunan: this procedure does not govern the case; the {catalog_en} is set by the "
     "national rules for cross-province direct settlement and those provinces' rules.",
@@ -244,22 +236,20 @@ CATALOG_NOT_GOVERNED = ReasonTemplate(
 
 # --- meal allowance ---
 
-MEAL_INTRA_PROVINCE_TREATMENT_PLACE = ReasonTemplate(
-    code="MEAL_INTRA_PROVINCE_TREATMENT_PLACE",
-    role=Role.DECISIVE,
+MEAL_INTRA_PROVINCE_TREATMENT_PLACE = decisive(
+    "MEAL_INTRA_PROVINCE_TREATMENT_PLACE",
+    _A17_3,
     when="Meal allowance for scope INTRA_PROVINCE; also in a settlement of that scope, on a day in force, with a MEAL_ALLOWANCE cost line, where it decides the allowance's share of the bill.",
-    articles=(_A17_3,),
-    interpretation=False,
     zh="省内异地就医工伤职工住院伙食补助费由就医地经办机构按照就医地政策审核支付。",
     en="Intra-province out-of-area care: the inpatient meal allowance is audited and paid by the treatment "
     "place's agency under the treatment place's policy.",
 )
-MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
-    code="MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT",
-    role=Role.DECISIVE,
+MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = decisive(
+    "MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT",
+    _A17_3,
+    _A25_2,
     when="With MEAL_INTRA_PROVINCE_TREATMENT_PLACE, always (the reading that the allowance is paid within the direct settlement).",
-    articles=(_A17_3, _A25_2),
-    interpretation=True,
+    reading=True,
     zh="第十七条第三款未明言伙食补助费是否纳入直接结算；就医地经办机构审核支付，与其审核垫付直接结算费用"
     "（第二十五条第二款）相同，且与跨省的“参保地审核报销”相对，解读为随直接结算支付，无需回参保地报销。",
     en="Article 17(3) does not say in words that the allowance is settled directly; the treatment place's agency "
@@ -267,22 +257,19 @@ MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT = ReasonTemplate(
     "cross-province reimbursement by the insured place: we read it as paid with the direct settlement, not "
     "claimed back at the insured place.",
 )
-MEAL_CROSS_PROVINCE_INSURED_PLACE = ReasonTemplate(
-    code="MEAL_CROSS_PROVINCE_INSURED_PLACE",
-    role=Role.DECISIVE,
+MEAL_CROSS_PROVINCE_INSURED_PLACE = decisive(
+    "MEAL_CROSS_PROVINCE_INSURED_PLACE",
+    _A17_3,
     when="Meal allowance for a cross-province scope; also in a cross-province settlement, on a day in force, with a MEAL_ALLOWANCE cost line, where it keeps the allowance out of the bill.",
-    articles=(_A17_3,),
-    interpretation=False,
     zh="跨省异地就医工伤职工住院伙食补助费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
     en="Cross-province care: the inpatient meal allowance is reimbursed by the insured place's agency under the "
     "insured place's policy, outside direct settlement.",
 )
-MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
-    code="MEAL_NOT_SPECIFIED_LOCAL",
-    role=Role.DECISIVE,
+MEAL_NOT_SPECIFIED_LOCAL = decisive(
+    "MEAL_NOT_SPECIFIED_LOCAL",
+    _A3_1,
+    _A17_3,
     when="Meal allowance for scope LOCAL (outcome NOT_SPECIFIED).",
-    articles=(_A3_1, _A17_3),
-    interpretation=False,
     zh="市州内就医不纳入异地就医直接结算管理（第三条第一款），第十七条第三款只规定省内异地和跨省异地就医的住院"
     "伙食补助费：本规程未作规定，按参保地的一般规定（《工伤保险条例》第三十条、《湖南省实施〈工伤保险条例〉办法》）办理。",
     en="Care within one city is not out-of-area (art. 3(1)), and art. 17(3) covers the meal allowance of "
@@ -290,12 +277,11 @@ MEAL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     "ordinary rules govern (Regulation art. 30 and Hunan's implementing measures).",
     authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
 )
-MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
-    code="MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
-    role=Role.DECISIVE,
+MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = decisive(
+    "MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    _A3_2,
+    _A17_3,
     when="Meal allowance for scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
-    articles=(_A3_2, _A17_3),
-    interpretation=False,
     zh="省本级工伤职工在省内就医不纳入异地就医直接结算管理（第三条第二款），第十七条第三款只规定省内异地和跨省"
     "异地就医的住院伙食补助费：本规程未作规定，按参保地（省本级）的一般规定（《工伤保险条例》第三十条、"
     "《湖南省实施〈工伤保险条例〉办法》）办理。",
@@ -304,12 +290,10 @@ MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     "say; the provincial level's ordinary rules govern (Regulation art. 30 and Hunan's implementing measures).",
     authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
 )
-MEAL_NOT_GOVERNED = ReasonTemplate(
-    code="MEAL_NOT_GOVERNED",
-    role=Role.DECISIVE,
+MEAL_NOT_GOVERNED = decisive(
+    "MEAL_NOT_GOVERNED",
+    _A2_1,
     when="Meal allowance for scope NOT_GOVERNED.",
-    articles=(_A2_1,),
-    interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；住院伙食补助费按国家规定和参保地规定办理。",
     en="Both places are outside Hunan: this procedure does not govern the case; the meal allowance follows the "
     "national rules and the insured place's rules.",
@@ -318,22 +302,19 @@ MEAL_NOT_GOVERNED = ReasonTemplate(
 
 # --- travel and lodging ---
 
-TRAVEL_CROSS_PROVINCE_REFERRAL = ReasonTemplate(
-    code="TRAVEL_CROSS_PROVINCE_REFERRAL",
-    role=Role.DECISIVE,
+TRAVEL_CROSS_PROVINCE_REFERRAL = decisive(
+    "TRAVEL_CROSS_PROVINCE_REFERRAL",
+    _A17_3,
     when="Travel and lodging of a referral in a cross-province scope; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
-    articles=(_A17_3,),
-    interpretation=False,
     zh="工伤职工因跨省异地转诊转院发生的交通食宿费由参保地经办机构按照参保地政策审核报销，不纳入直接结算。",
     en="Travel and lodging caused by a cross-province referral are reimbursed by the insured place's agency under "
     "the insured place's policy, outside direct settlement.",
 )
-TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
-    code="TRAVEL_INTRA_PROVINCE_REFERRAL",
-    role=Role.DECISIVE,
+TRAVEL_INTRA_PROVINCE_REFERRAL = decisive(
+    "TRAVEL_INTRA_PROVINCE_REFERRAL",
+    _A17_3,
     when="Travel and lodging of a referral in scope INTRA_PROVINCE; also in such a settlement, on a day in force, with a TRAVEL_AND_LODGING cost line and a REFERRAL filing.",
-    articles=(_A17_3,),
-    interpretation=True,
+    reading=True,
     zh="第十七条第三款第二句的后一短语“工伤职工因异地转诊转院发生的交通食宿费”重复其主语而未带“跨省”二字，"
     "解读为涵盖一切异地转诊转院，省内异地转诊转院亦然；《工伤保险条例》第三十条（到统筹地区以外就医的交通食宿费用"
     "由工伤保险基金按统筹地区标准支付）指向相同结论。故由参保地经办机构按照参保地政策审核报销，不纳入直接结算。"
@@ -349,24 +330,21 @@ TRAVEL_INTRA_PROVINCE_REFERRAL = ReasonTemplate(
     "put it on the insured place, outside direct settlement; they differ only in the basis.",
     authorities=(REGULATION_ARTICLE_30,),
 )
-TRAVEL_NOT_A_REFERRAL = ReasonTemplate(
-    code="TRAVEL_NOT_A_REFERRAL",
-    role=Role.DECISIVE,
+TRAVEL_NOT_A_REFERRAL = decisive(
+    "TRAVEL_NOT_A_REFERRAL",
+    _A17_3,
     when="Travel and lodging when is_referral is false and the scope is not NOT_GOVERNED; also in such a settlement with a TRAVEL_AND_LODGING cost line and no REFERRAL filing.",
-    articles=(_A17_3,),
-    interpretation=False,
     zh="第十七条第三款只规定因异地转诊转院发生的交通食宿费；非转诊转院的交通食宿费本规程未作规定，"
     "按《工伤保险条例》第三十条和参保地规定办理。",
     en="Art. 17(3) covers travel and lodging caused by a referral only: for other travel this procedure does not "
     "say; Regulation art. 30 and the insured place's rules govern.",
     authorities=(REGULATION_ARTICLE_30,),
 )
-TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
-    code="TRAVEL_NOT_SPECIFIED_LOCAL",
-    role=Role.DECISIVE,
+TRAVEL_NOT_SPECIFIED_LOCAL = decisive(
+    "TRAVEL_NOT_SPECIFIED_LOCAL",
+    _A3_1,
+    _A17_3,
     when="Travel and lodging of a referral in scope LOCAL (outcome NOT_SPECIFIED).",
-    articles=(_A3_1, _A17_3),
-    interpretation=False,
     zh="市州内跨县（市、区）转诊不纳入异地就医直接结算管理（第三条第一款），不属第十七条第三款的异地转诊转院："
     "本规程未作规定，按《工伤保险条例》第三十条和参保地规定（《湖南省实施〈工伤保险条例〉办法》）办理。",
     en="A referral within one city is not out-of-area (art. 3(1)), so it is not an out-of-area referral of "
@@ -374,12 +352,11 @@ TRAVEL_NOT_SPECIFIED_LOCAL = ReasonTemplate(
     "implementing measures) govern.",
     authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
 )
-TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
-    code="TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
-    role=Role.DECISIVE,
+TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = decisive(
+    "TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION",
+    _A3_2,
+    _A17_3,
     when="Travel and lodging of a referral in scope PROVINCIAL_RECOGNITION (outcome NOT_SPECIFIED).",
-    articles=(_A3_2, _A17_3),
-    interpretation=False,
     zh="省本级工伤职工在省内跨市州转诊不纳入异地就医直接结算管理（第三条第二款），不属第十七条第三款的异地转诊"
     "转院：本规程未作规定，按《工伤保险条例》第三十条和省本级规定（《湖南省实施〈工伤保险条例〉办法》）办理。",
     en="A provincial-level (省本级) worker's referral within Hunan is not out-of-area (art. 3(2)), so it is not "
@@ -387,12 +364,10 @@ TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION = ReasonTemplate(
     "level's rules (Hunan's implementing measures) govern.",
     authorities=(REGULATION_ARTICLE_30, HUNAN_IMPLEMENTING_MEASURES),
 )
-TRAVEL_NOT_GOVERNED = ReasonTemplate(
-    code="TRAVEL_NOT_GOVERNED",
-    role=Role.DECISIVE,
+TRAVEL_NOT_GOVERNED = decisive(
+    "TRAVEL_NOT_GOVERNED",
+    _A2_1,
     when="Travel and lodging for scope NOT_GOVERNED, referral or not.",
-    articles=(_A2_1,),
-    interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程不调整；交通食宿费按国家规定和参保地规定办理。",
     en="Both places are outside Hunan: this procedure does not govern the case; travel and lodging follow the "
     "national rules and the insured place's rules.",

@@ -29,7 +29,7 @@ from ..kernel.parameters import (
     picks_version,
     resolve_parameters,
 )
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from .scope import Scope
 
 __all__ = [
@@ -54,73 +54,62 @@ class InForceRuling(Ruling[InForce]):
     """Whether this procedure governs an event on a date, with the reasons."""
 
 
-IN_FORCE_WITHIN_PERIOD = ReasonTemplate(
-    code="IN_FORCE_WITHIN_PERIOD",
-    role=Role.DECISIVE,
+IN_FORCE_WITHIN_PERIOD = decisive(
+    "IN_FORCE_WITHIN_PERIOD",
+    36,
     when="in_force: the day is within 2025-08-01..2027-07-31 (both included) and the scope is not NOT_GOVERNED.",
-    articles=(ArticleRef(36),),
-    interpretation=False,
     zh="{on}在本规程有效期（{start}至{end}）内。",
     en="{on} is within this procedure's validity ({start} to {end}).",
 )
-IN_FORCE_LAST_DAY_COUNTED = ReasonTemplate(
-    code="IN_FORCE_LAST_DAY_COUNTED",
-    role=Role.DECISIVE,
+IN_FORCE_LAST_DAY_COUNTED = decisive(
+    "IN_FORCE_LAST_DAY_COUNTED",
+    36,
     when="in_force: with IN_FORCE_EXPIRED, only when the day is 2027-08-01, the one day whose outcome turns on counting the two years with the first day included.",
-    articles=(ArticleRef(36),),
-    interpretation=True,
+    reading=True,
     zh="“自{start}起实施，有效期2年”按规范性文件惯例含首日计算，末日为{end}。",
     en="'In force from {start} for 2 years' is counted with the first day included, as regulatory documents "
     "count their own validity: the last day is {end}.",
 )
-IN_FORCE_NATIONAL_PROCEDURE_BEFORE = ReasonTemplate(
-    code="IN_FORCE_NATIONAL_PROCEDURE_BEFORE",
-    role=Role.DECISIVE,
+IN_FORCE_NATIONAL_PROCEDURE_BEFORE = decisive(
+    "IN_FORCE_NATIONAL_PROCEDURE_BEFORE",
+    2,
+    36,
     when="in_force: the day is before 2025-08-01, on or after 2025-04-01, and the scope is cross-province (outcome NATIONAL_PROCEDURE).",
-    articles=(ArticleRef(2), ArticleRef(36)),
-    interpretation=False,
     zh="{on}早于本规程施行日{start}，但跨省异地就医直接结算已于{national}起在全国开展，由国家经办规程调整。",
     en="{on} is before this procedure took effect ({start}), but cross-province direct settlement has run "
     "nationally since {national}: the national procedure governs.",
     authorities=(NATIONAL_NOTICE,),
 )
-IN_FORCE_NOT_YET = ReasonTemplate(
-    code="IN_FORCE_NOT_YET",
-    role=Role.DECISIVE,
+IN_FORCE_NOT_YET = decisive(
+    "IN_FORCE_NOT_YET",
+    36,
     when="in_force: the day is before 2025-08-01 and the scope is not NOT_GOVERNED, except a cross-province scope on or after 2025-04-01.",
-    articles=(ArticleRef(36),),
-    interpretation=False,
     zh="{on}早于本规程施行日{start}{extra_zh}。",
     en="{on} is before this procedure took effect on {start}{extra_en}.",
 )
-IN_FORCE_BEFORE_NATIONAL_SCHEME = ReasonTemplate(
-    code="IN_FORCE_BEFORE_NATIONAL_SCHEME",
-    role=Role.NOTE,
+IN_FORCE_BEFORE_NATIONAL_SCHEME = note(
+    "IN_FORCE_BEFORE_NATIONAL_SCHEME",
+    2,
+    36,
     when="in_force for a cross-province scope on a day before national_cross_province_from (2025-04-01), "
     "beside IN_FORCE_NOT_YET; it names the national pilot from national_pilot_from (2024-04-01).",
-    articles=(ArticleRef(2), ArticleRef(36)),
-    interpretation=False,
     zh="{on}早于全国跨省异地就医直接结算开展日{national}：跨省情形一般不属本规程或国家经办规程的直接结算；"
     "{pilot_zh}",
     en="{on} is before cross-province direct settlement began nationally on {national}: a cross-province case is "
     "in general under neither this procedure's nor the national procedure's direct settlement; {pilot_en}",
     authorities=(NATIONAL_NOTICE, NATIONAL_PILOT),
 )
-IN_FORCE_EXPIRED = ReasonTemplate(
-    code="IN_FORCE_EXPIRED",
-    role=Role.DECISIVE,
+IN_FORCE_EXPIRED = decisive(
+    "IN_FORCE_EXPIRED",
+    36,
     when="in_force: the day is after 2027-07-31 and the scope is not NOT_GOVERNED.",
-    articles=(ArticleRef(36),),
-    interpretation=False,
     zh="{on}晚于本规程有效期末日{end}{extra_zh}。",
     en="{on} is after the last day of this procedure's validity, {end}{extra_en}.",
 )
-IN_FORCE_SCOPE_NOT_GOVERNED = ReasonTemplate(
-    code="IN_FORCE_SCOPE_NOT_GOVERNED",
-    role=Role.DECISIVE,
+IN_FORCE_SCOPE_NOT_GOVERNED = decisive(
+    "IN_FORCE_SCOPE_NOT_GOVERNED",
+    ArticleRef(2, paragraph=1),
     when="in_force: the scope is NOT_GOVERNED (both places outside Hunan), whatever the day.",
-    articles=(ArticleRef(2, paragraph=1),),
-    interpretation=False,
     zh="参保地与就医地均在湖南省外，本规程在任何日期均不调整该情形。",
     en="Both places are outside Hunan: this procedure governs the case on no date.",
 )

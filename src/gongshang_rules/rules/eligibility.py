@@ -47,7 +47,7 @@ from ..kernel.parameters import (
 )
 from ..kernel.periods import add_months, months_reached
 from ..kernel.places import Place
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive, note
 from ..kernel.terms import Basis, PersonCategory, ServiceKind
 from .commencement import InForce, in_force
 from .scope import Scope, classify_scope
@@ -165,77 +165,71 @@ _A4 = ArticleRef(4)
 _A4_1 = ArticleRef(4, item=1)
 _A4_2 = ArticleRef(4, item=2)
 
-ELIGIBILITY_NOT_OUT_OF_AREA = ReasonTemplate(
-    code="ELIGIBILITY_NOT_OUT_OF_AREA",
-    role=Role.DECISIVE,
+ELIGIBILITY_NOT_OUT_OF_AREA = decisive(
+    "ELIGIBILITY_NOT_OUT_OF_AREA",
+    3,
     when="Eligibility or submission, on a day in force: the scope is LOCAL or PROVINCIAL_RECOGNITION (outcome NO_FILING_NEEDED).",
-    articles=(ArticleRef(3),),
-    interpretation=False,
     zh="该情形不纳入异地就医直接结算管理，无需办理异地就医备案。",
     en="This care is not out-of-area under article 3: no out-of-area filing is needed.",
 )
-BASIS_FITS_SERVICE = ReasonTemplate(
-    code="BASIS_FITS_SERVICE",
-    role=Role.DECISIVE,
+BASIS_FITS_SERVICE = decisive(
+    "BASIS_FITS_SERVICE",
+    _A4,
     when="Eligibility in scope: the worker holds a completed basis that fits the service (cross-province: one on the national list as well).",
-    articles=(_A4,),
-    interpretation=True,
+    reading=True,
     zh="已完成的{basis}与所申请的{service}相符。",
     en="The completed {basis_en} fits the service applied for ({service_en}).",
 )
-BASIS_MISSING_FOR_SERVICE = ReasonTemplate(
-    code="BASIS_MISSING_FOR_SERVICE",
-    role=Role.DECISIVE,
+BASIS_MISSING_FOR_SERVICE = decisive(
+    "BASIS_MISSING_FOR_SERVICE",
+    _A4,
     when="Eligibility in scope: none of the bases that fit the service is among the worker's bases.",
-    articles=(_A4,),
-    interpretation=True,
+    reading=True,
     zh="申请{service}须已完成{needed}之一，未见相应确认。",
     en="{service_en} needs one of these completed: {needed_en}; none is.",
 )
-BASIS_NOT_IN_NATIONAL_LIST = ReasonTemplate(
-    code="BASIS_NOT_IN_NATIONAL_LIST",
-    role=Role.DECISIVE,
+BASIS_NOT_IN_NATIONAL_LIST = decisive(
+    "BASIS_NOT_IN_NATIONAL_LIST",
+    _A4,
+    36,
     when="Eligibility, cross-province scope: the only fitting basis held is continued treatment of the original injury, which the national list lacks (outcome NATIONAL_RULES_DECIDE if nothing else fails).",
-    articles=(_A4, ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="“原工伤部位继续治疗”是本省增列的依据，国家跨省异地就医直接结算规定所列依据中没有；跨省异地就医国家有规定的从其规定，该依据能否申请跨省直接结算由国家规定确定，本规程不作判断。",
     en="'Continued treatment of the original injury' is Hunan's own basis and is not among the bases the national "
     "rules for cross-province care list; national rules prevail there, so whether it suffices is for the national "
     "rules to decide, not this procedure.",
     authorities=(NATIONAL_NOTICE,),
 )
-AWAY_SIX_MONTHS_MET = ReasonTemplate(
-    code="AWAY_SIX_MONTHS_MET",
-    role=Role.DECISIVE,
+AWAY_SIX_MONTHS_MET = decisive(
+    "AWAY_SIX_MONTHS_MET",
+    _A4_1,
     when="Eligibility of a long-term residence or resident-work worker for intra-province care: "
     "add_months(away_since, 6) is on or before applied_on.",
-    articles=(_A4_1,),
-    interpretation=True,
+    reading=True,
     zh="自{since}起在参保地外{what}，至申请日{on}已满{months}个月（满期日为{reached}）。",
     en="{what_en} outside the insured place since {since}: {months} months reached on {reached}, by the "
     "application date {on}.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
-AWAY_LESS_THAN_SIX_MONTHS = ReasonTemplate(
-    code="AWAY_LESS_THAN_SIX_MONTHS",
-    role=Role.DECISIVE,
+AWAY_LESS_THAN_SIX_MONTHS = decisive(
+    "AWAY_LESS_THAN_SIX_MONTHS",
+    _A4_1,
     when="Eligibility of a long-term residence or resident-work worker for intra-province care: "
     "add_months(away_since, 6) is after applied_on.",
-    articles=(_A4_1,),
-    interpretation=True,
+    reading=True,
     zh="自{since}起在参保地外{what}，至申请日{on}未满{months}个月，{reached}方满。",
     en="{what_en} outside the insured place since {since}: {months} months are not reached by the application "
     "date {on}, only on {reached}.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
-AWAY_OUTSIDE_PROVINCE_MET = ReasonTemplate(
-    code="AWAY_OUTSIDE_PROVINCE_MET",
-    role=Role.DECISIVE,
+AWAY_OUTSIDE_PROVINCE_MET = decisive(
+    "AWAY_OUTSIDE_PROVINCE_MET",
+    _A4_1,
+    36,
     when="Eligibility of a long-term category for a cross-province pair: residence_months_required (6) "
     "months from away_from_insured_province_since (away_since when absent) are reached by "
     "applied_on.",
-    articles=(_A4_1, ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
     "自{since}起在参保省外{what}，至申请日{on}已满{months}个月（满期日为{reached}）。",
     en="For cross-province care the national rule measures the time outside the insured province (half a year or "
@@ -243,14 +237,14 @@ AWAY_OUTSIDE_PROVINCE_MET = ReasonTemplate(
     "reached on {reached}, by the application date {on}.",
     authorities=(NATIONAL_NOTICE, CIVIL_CODE_PERIODS),
 )
-AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS = ReasonTemplate(
-    code="AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS",
-    role=Role.DECISIVE,
+AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS = decisive(
+    "AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS",
+    _A4_1,
+    36,
     when="Eligibility of a long-term category for a cross-province pair: residence_months_required (6) "
     "months from away_from_insured_province_since (away_since when absent) are not reached by "
     "applied_on.",
-    articles=(_A4_1, ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="跨省异地就医按国家规定以在参保省外{what}计算（在参保省外居住(工作)半年(含)及以上，国家有规定的从其规定）："
     "自{since}起在参保省外{what}，至申请日{on}未满{months}个月，{reached}方满。",
     en="For cross-province care the national rule measures the time outside the insured province (half a year or "
@@ -258,66 +252,56 @@ AWAY_OUTSIDE_PROVINCE_LESS_THAN_SIX_MONTHS = ReasonTemplate(
     "not reached by the application date {on}, only on {reached}.",
     authorities=(NATIONAL_NOTICE, CIVIL_CODE_PERIODS),
 )
-INSURED_PLACE_REQUIREMENTS_MET = ReasonTemplate(
-    code="INSURED_PLACE_REQUIREMENTS_MET",
-    role=Role.DECISIVE,
+INSURED_PLACE_REQUIREMENTS_MET = decisive(
+    "INSURED_PLACE_REQUIREMENTS_MET",
+    _A4,
     when="Eligibility in scope: meets_insured_place_requirements is true.",
-    articles=(_A4,),
-    interpretation=False,
     zh="符合参保地{what}要求（由经办机构依参保地规定认定）。",
     en="Meets the insured place's requirements for {what_en} (as the agency found under that place's rules).",
 )
-INSURED_PLACE_REQUIREMENTS_NOT_MET = ReasonTemplate(
-    code="INSURED_PLACE_REQUIREMENTS_NOT_MET",
-    role=Role.DECISIVE,
+INSURED_PLACE_REQUIREMENTS_NOT_MET = decisive(
+    "INSURED_PLACE_REQUIREMENTS_NOT_MET",
+    _A4,
     when="Eligibility in scope: meets_insured_place_requirements is false.",
-    articles=(_A4,),
-    interpretation=False,
     zh="不符合参保地{what}要求。",
     en="Does not meet the insured place's requirements for {what_en}.",
 )
-REFERRAL_NEEDED = ReasonTemplate(
-    code="REFERRAL_NEEDED",
-    role=Role.DECISIVE,
+REFERRAL_NEEDED = decisive(
+    "REFERRAL_NEEDED",
+    _A4_2,
     when="Eligibility of a REFERRAL worker in scope: insured_place_cannot_treat is true.",
-    articles=(_A4_2,),
-    interpretation=False,
     zh="参保地医疗技术和设备不能诊治或配置，需要转诊转院。",
     en="The insured place's technique and equipment cannot treat or fit: a referral is needed.",
 )
-REFERRAL_NOT_NEEDED = ReasonTemplate(
-    code="REFERRAL_NOT_NEEDED",
-    role=Role.DECISIVE,
+REFERRAL_NOT_NEEDED = decisive(
+    "REFERRAL_NOT_NEEDED",
+    _A4_2,
     when="Eligibility of a REFERRAL worker in scope: insured_place_cannot_treat is false.",
-    articles=(_A4_2,),
-    interpretation=False,
     zh="参保地能够诊治或配置，不属异地转诊转院情形。",
     en="The insured place can treat or fit: this is not a case for referral.",
 )
-REFERRAL_OPINION_PRESENT = ReasonTemplate(
-    code="REFERRAL_OPINION_PRESENT",
-    role=Role.DECISIVE,
+REFERRAL_OPINION_PRESENT = decisive(
+    "REFERRAL_OPINION_PRESENT",
+    _A4_2,
+    ArticleRef(9, paragraph=1, item=1),
     when="Eligibility of a REFERRAL worker in scope: has_referral_opinion is true.",
-    articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
-    interpretation=False,
     zh="已有参保地规定的协议机构出具的转诊转院意见。",
     en="The referral opinion of an institution designated by the insured place is present.",
 )
-REFERRAL_OPINION_MISSING = ReasonTemplate(
-    code="REFERRAL_OPINION_MISSING",
-    role=Role.DECISIVE,
+REFERRAL_OPINION_MISSING = decisive(
+    "REFERRAL_OPINION_MISSING",
+    _A4_2,
+    ArticleRef(9, paragraph=1, item=1),
     when="Eligibility of a REFERRAL worker in scope: has_referral_opinion is false.",
-    articles=(_A4_2, ArticleRef(9, paragraph=1, item=1)),
-    interpretation=False,
     zh="缺少参保地规定的协议机构出具的转诊转院意见。",
     en="The referral opinion of an institution designated by the insured place is missing.",
 )
-INBOUND_FILED_WITH_INSURED_PROVINCE = ReasonTemplate(
-    code="INBOUND_FILED_WITH_INSURED_PROVINCE",
-    role=Role.NOTE,
+INBOUND_FILED_WITH_INSURED_PROVINCE = note(
+    "INBOUND_FILED_WITH_INSURED_PROVINCE",
+    2,
+    8,
     when="Eligibility in force with scope CROSS_PROVINCE_INBOUND, whatever the outcome: says the insured province's agency decides the filing.",
-    articles=(ArticleRef(2), ArticleRef(8)),
-    interpretation=True,
+    reading=True,
     zh="外省参保工伤职工向参保省经办机构备案，由参保省按国家规定审核；此处按第四条（与国家规定相同的条件）判断。",
     en="A worker insured in another province files with that province's agency, which decides under the "
     "national rules; this ruling applies article 4's conditions, which the national rules share.",

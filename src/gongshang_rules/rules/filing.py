@@ -49,7 +49,7 @@ from ..kernel.parameters import (
 )
 from ..kernel.periods import add_months
 from ..kernel.places import Place, PlaceKind, is_treatment_place
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from ..kernel.terms import CareType, PersonCategory, ServiceKind
 from .commencement import InForce, in_force
 from .forms import Device
@@ -183,80 +183,71 @@ class ValidityRuling(Ruling[Validity]):
 _A13_1 = ArticleRef(13, paragraph=1)
 _A13_2 = ArticleRef(13, paragraph=2)
 
-FILING_VALIDITY_COMPUTED = ReasonTemplate(
-    code="FILING_VALIDITY_COMPUTED",
-    role=Role.DECISIVE,
+FILING_VALIDITY_COMPUTED = decisive(
+    "FILING_VALIDITY_COMPUTED",
+    _A13_1,
     when="Filing validity: a Hunan filing made while the procedure is in force, without stated dates; "
     "valid from filed_on through add_months(filed_on, 3 for REFERRAL else 6) (outcome COMPUTED).",
-    articles=(_A13_1,),
-    interpretation=True,
+    reading=True,
     zh="{category}备案有效期{months}个月，自备案之日{filed}起算（当日不计入），有效至{through}。",
     en="A {category_en} filing is valid for {months} months from the filing date {filed} (that day not "
     "counted): valid through {through}.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
-FILING_VALIDITY_STATED = ReasonTemplate(
-    code="FILING_VALIDITY_STATED",
-    role=Role.DECISIVE,
+FILING_VALIDITY_STATED = decisive(
+    "FILING_VALIDITY_STATED",
+    _A13_1,
     when="Filing validity: a Hunan filing made while the procedure is in force states both stated_valid_from "
     "and stated_valid_through (outcome STATED_ON_FORM).",
-    articles=(_A13_1,),
-    interpretation=False,
     zh="备案表载明的有效期为{start}至{through}，以载明为准。",
     en="The approved form states validity from {start} to {through}: the stated dates govern.",
 )
-FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE = ReasonTemplate(
-    code="FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE",
-    role=Role.DECISIVE,
+FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE = decisive(
+    "FILING_VALIDITY_APPROVED_BY_INSURED_PROVINCE",
+    2,
     when="Filing validity of a cross-province inbound filing (insured outside Hunan) made while the procedure is "
     "in force and stating both validity dates (outcome STATED_ON_FORM).",
-    articles=(ArticleRef(2),),
-    interpretation=False,
     zh="该备案由外省参保地（{insured}）按国家规定核准，有效期为{start}至{through}，以参保省核准的为准。",
     en="This filing was approved by the insured province ({insured}) under the national rules, valid from {start} "
     "to {through}: the approved dates govern.",
     authorities=(NATIONAL_NOTICE,),
 )
-FILING_VALIDITY_DIFFERS_FROM_RULE = ReasonTemplate(
-    code="FILING_VALIDITY_DIFFERS_FROM_RULE",
-    role=Role.NOTE,
+FILING_VALIDITY_DIFFERS_FROM_RULE = note(
+    "FILING_VALIDITY_DIFFERS_FROM_RULE",
+    _A13_1,
     when="Filing validity, a Hunan filing with stated dates: the stated (from, through) differ from (filed_on, add_months(filed_on, 3 or 6)).",
-    articles=(_A13_1,),
-    interpretation=False,
     zh="注意：按第十三条计算应自{filed}起有效至{computed}，与备案表载明的不同。",
     en="Note: article 13 would give validity from {filed} through {computed}, which differs from the form.",
 )
-FILING_VALIDITY_BY_INSURED_PROVINCE = ReasonTemplate(
-    code="FILING_VALIDITY_BY_INSURED_PROVINCE",
-    role=Role.DECISIVE,
+FILING_VALIDITY_BY_INSURED_PROVINCE = decisive(
+    "FILING_VALIDITY_BY_INSURED_PROVINCE",
+    2,
+    _A13_1,
     when="Filing validity: the insured place is another province and the filing states no validity (outcome SET_BY_INSURED_PROVINCE).",
-    articles=(ArticleRef(2), _A13_1),
-    interpretation=True,
+    reading=True,
     zh="该备案由外省参保地（{insured}）办理，有效期由参保省依国家规定确定，不适用本省{referral}个月、{long_term}个月的规定；备案未载明有效期。",
     en="This filing was approved by the insured province ({insured}); its validity is set by that province "
     "under the national rules, not by Hunan's {referral} and {long_term} months, and the filing states none.",
     authorities=(NATIONAL_NOTICE,),
 )
-FILING_RUNS_PAST_PROCEDURE_END = ReasonTemplate(
-    code="FILING_RUNS_PAST_PROCEDURE_END",
-    role=Role.NOTE,
+FILING_RUNS_PAST_PROCEDURE_END = note(
+    "FILING_RUNS_PAST_PROCEDURE_END",
+    _A13_1,
+    36,
     when="Filing validity: the last valid day is after 2027-07-31.",
-    articles=(_A13_1, ArticleRef(36)),
-    interpretation=False,
     zh="备案有效期至{through}，晚于本规程有效期末日{end}；{end}之后的就医由届时的规定调整。",
     en="The filing runs through {through}, past this procedure's last day {end}: care after {end} is governed "
     "by whatever rules are then in force.",
 )
 
 
-FILING_UNDER_NATIONAL_PROCEDURE = ReasonTemplate(
-    code="FILING_UNDER_NATIONAL_PROCEDURE",
-    role=Role.DECISIVE,
+FILING_UNDER_NATIONAL_PROCEDURE = decisive(
+    "FILING_UNDER_NATIONAL_PROCEDURE",
+    36,
     when="filing_validity (and every rule that reads it) of a cross-province filing whose filed_on is from "
     "national_cross_province_from (2025-04-01) to the day before in_force_from (2025-08-01), or after "
     "in_force_through (2027-07-31).",
-    articles=(ArticleRef(36),),
-    interpretation=True,
+    reading=True,
     zh="该跨省备案于{filed}办理，{when_zh}，是按国家经办规程办理的备案：“国家有规定的，从其规定”，其有效期按国家规定"
     "{stated_zh}，不按第十三条计算。",
     en="This cross-province filing was made on {filed}, {when_en}: it is a filing under the national procedure, "
@@ -264,25 +255,23 @@ FILING_UNDER_NATIONAL_PROCEDURE = ReasonTemplate(
     "{stated_en}, not article 13's.",
     authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
 )
-FILING_BEFORE_PROCEDURE = ReasonTemplate(
-    code="FILING_BEFORE_PROCEDURE",
-    role=Role.DECISIVE,
+FILING_BEFORE_PROCEDURE = decisive(
+    "FILING_BEFORE_PROCEDURE",
+    _A13_1,
+    36,
     when="filing_validity (and every rule that reads it) of an intra-province filing whose filed_on is "
     "before in_force_from (2025-08-01), or of a cross-province one filed before national_cross_province_from "
     "(2025-04-01).",
-    articles=(_A13_1, ArticleRef(36)),
-    interpretation=False,
     zh="备案于{filed}办理，早于本规程施行日{start}：{what_zh}，第十三条不为其计算有效期。",
     en="The filing was made on {filed}, before this procedure took effect on {start}: {what_en}; article 13 "
     "gives it no validity.",
 )
-FILING_AFTER_PROCEDURE = ReasonTemplate(
-    code="FILING_AFTER_PROCEDURE",
-    role=Role.DECISIVE,
+FILING_AFTER_PROCEDURE = decisive(
+    "FILING_AFTER_PROCEDURE",
+    _A13_1,
+    36,
     when="filing_validity (and every rule that reads it) of an intra-province filing whose filed_on is after "
     "in_force_through (2027-07-31).",
-    articles=(_A13_1, ArticleRef(36)),
-    interpretation=False,
     zh="备案于{filed}办理，晚于本规程有效期末日{end}：本规程已失效，第十三条不为其计算有效期，由届时有效的规定调整。",
     en="The filing was made on {filed}, after this procedure's last day {end}: the procedure has expired and "
     "article 13 gives it no validity; the rules then in force govern.",
@@ -495,63 +484,60 @@ class ChangeRuling(Ruling[ChangeStatus]):
     allowed_from: _dt.date | None = None
 
 
-CHANGE_PERSONAL_INFORMATION_ANY_TIME = ReasonTemplate(
-    code="CHANGE_PERSONAL_INFORMATION_ANY_TIME",
-    role=Role.DECISIVE,
+CHANGE_PERSONAL_INFORMATION_ANY_TIME = decisive(
+    "CHANGE_PERSONAL_INFORMATION_ANY_TIME",
+    11,
+    _A13_1,
     when="Change of a valid Hunan filing, the change being PERSONAL_INFORMATION (outcome ALLOWED).",
-    articles=(ArticleRef(11), _A13_1),
-    interpretation=True,
+    reading=True,
     zh="个人信息发生变更应及时申请变更；第十三条的{months}个月限制针对变更或取消备案本身，不限制更正个人信息。",
     en="A change of personal information must be applied for promptly (article 11); article 13's {months}-month lock "
     "restricts changing or cancelling the filing itself, not correcting personal information.",
 )
-CHANGE_LOCK_OVER = ReasonTemplate(
-    code="CHANGE_LOCK_OVER",
-    role=Role.DECISIVE,
+CHANGE_LOCK_OVER = decisive(
+    "CHANGE_LOCK_OVER",
+    11,
+    _A13_1,
     when="Change (TREATMENT_PLACE or CANCEL) of a valid Hunan long-term filing after add_months(filed_on, 3) (outcome ALLOWED).",
-    articles=(ArticleRef(11), _A13_1),
-    interpretation=True,
+    reading=True,
     zh="异地长期居住（工作）备案自备案之日{filed}起{months}个月（至{lock_end}）已过，{on}可以变更或取消。",
     en="The {months} months from the filing date {filed} of a long-term filing ended on {lock_end}: on {on} it may be "
     "changed or cancelled.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
-CHANGE_LOCKED = ReasonTemplate(
-    code="CHANGE_LOCKED",
-    role=Role.DECISIVE,
+CHANGE_LOCKED = decisive(
+    "CHANGE_LOCKED",
+    _A13_1,
     when="Change (TREATMENT_PLACE or CANCEL) of a valid Hunan long-term filing on or before add_months(filed_on, 3) (outcome LOCKED).",
-    articles=(_A13_1,),
-    interpretation=True,
+    reading=True,
     zh="异地长期居住（工作）备案自备案之日{filed}起{months}个月后方可变更或取消，即自{allowed_from}起。",
     en="A long-term filing may be changed or cancelled only after {months} months from the filing date {filed}: from "
     "{allowed_from}.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
-CHANGE_REFERRAL_NO_LOCK = ReasonTemplate(
-    code="CHANGE_REFERRAL_NO_LOCK",
-    role=Role.DECISIVE,
+CHANGE_REFERRAL_NO_LOCK = decisive(
+    "CHANGE_REFERRAL_NO_LOCK",
+    11,
+    _A13_1,
     when="Change of a valid Hunan REFERRAL filing, the change being TREATMENT_PLACE or CANCEL (outcome ALLOWED).",
-    articles=(ArticleRef(11), _A13_1),
-    interpretation=True,
+    reading=True,
     zh="第十三条的{months}个月限制只针对异地长期居住（工作）备案；转诊转院备案的变更按第十一条及时办理。",
     en="Article 13's {months}-month lock names long-term filings only; a referral filing's change is handled promptly "
     "under article 11.",
 )
-CHANGE_FILING_EXPIRED = ReasonTemplate(
-    code="CHANGE_FILING_EXPIRED",
-    role=Role.DECISIVE,
+CHANGE_FILING_EXPIRED = decisive(
+    "CHANGE_FILING_EXPIRED",
+    _A13_1,
     when="Change of a Hunan filing asked for after its last valid day (outcome FILING_EXPIRED).",
-    articles=(_A13_1,),
-    interpretation=False,
     zh="备案有效期已于{through}届满，无可变更的备案，应重新申请备案。",
     en="The filing's validity ended on {through}: there is nothing to change; apply for a new filing.",
 )
-CHANGE_WITH_INSURED_PROVINCE = ReasonTemplate(
-    code="CHANGE_WITH_INSURED_PROVINCE",
-    role=Role.DECISIVE,
+CHANGE_WITH_INSURED_PROVINCE = decisive(
+    "CHANGE_WITH_INSURED_PROVINCE",
+    2,
+    11,
     when="Change of a filing whose insured place is another province (outcome NOT_GOVERNED).",
-    articles=(ArticleRef(2), ArticleRef(11)),
-    interpretation=True,
+    reading=True,
     zh="外省参保工伤职工的备案由参保省（{insured}）管理，变更或取消向参保省申请。",
     en="A filing of a worker insured in {insured} is managed by that province: changes and cancellation are "
     "applied for there.",
@@ -753,140 +739,124 @@ _A12_1 = ArticleRef(12, paragraph=1)
 _A12_2 = ArticleRef(12, paragraph=2)
 _A12_3 = ArticleRef(12, paragraph=3)
 
-COVERAGE_NOT_OUT_OF_AREA = ReasonTemplate(
-    code="COVERAGE_NOT_OUT_OF_AREA",
-    role=Role.DECISIVE,
+COVERAGE_NOT_OUT_OF_AREA = decisive(
+    "COVERAGE_NOT_OUT_OF_AREA",
+    3,
     when="Coverage: the scope is LOCAL or PROVINCIAL_RECOGNITION.",
-    articles=(ArticleRef(3),),
-    interpretation=False,
     zh="参保地与就医机构所在地的组合（{scope}）不纳入异地就医直接结算管理，备案规则不适用。",
     en="This pair of places ({scope_en}) is not out-of-area care: the filing rules do not apply.",
 )
-COVERAGE_NOT_GOVERNED = ReasonTemplate(
-    code="COVERAGE_NOT_GOVERNED",
-    role=Role.DECISIVE,
+COVERAGE_NOT_GOVERNED = decisive(
+    "COVERAGE_NOT_GOVERNED",
+    ArticleRef(2, paragraph=1),
     when="Coverage: the scope of (insured place, institution place) is NOT_GOVERNED.",
-    articles=(ArticleRef(2, paragraph=1),),
-    interpretation=False,
     zh="参保地与就医机构均在湖南省外，不属本规程调整。",
     en="Both the insured place and the institution are outside Hunan: this procedure does not govern.",
 )
-COVERAGE_NO_FILING = ReasonTemplate(
-    code="COVERAGE_NO_FILING",
-    role=Role.DECISIVE,
+COVERAGE_NO_FILING = decisive(
+    "COVERAGE_NO_FILING",
+    _A12_1,
     when="Coverage of out-of-area care with no filing and no emergency, force majeure or pending recognition at admission.",
-    articles=(_A12_1,),
-    interpretation=False,
     zh="未办理备案登记，费用不予直接结算；本规程未规定此时能否回参保地报销，由参保地工伤保险规定确定。",
     en="No filing was made: the costs are not settled directly. This procedure does not say whether the insured "
     "place reimburses them; the insured place's work-injury rules decide.",
 )
-COVERAGE_FILED_BEFORE_ADMISSION = ReasonTemplate(
-    code="COVERAGE_FILED_BEFORE_ADMISSION",
-    role=Role.DECISIVE,
+COVERAGE_FILED_BEFORE_ADMISSION = decisive(
+    "COVERAGE_FILED_BEFORE_ADMISSION",
+    _A12_1,
     when="Coverage of care other than cross-province inbound with a filing dated before admitted_on.",
-    articles=(_A12_1,),
-    interpretation=False,
     zh="备案于{filed}完成，早于入院（就医）日{admitted}。",
     en="The filing was completed on {filed}, before admission (or the visit) on {admitted}.",
 )
-COVERAGE_FILED_ON_ADMISSION_DAY = ReasonTemplate(
-    code="COVERAGE_FILED_ON_ADMISSION_DAY",
-    role=Role.DECISIVE,
+COVERAGE_FILED_ON_ADMISSION_DAY = decisive(
+    "COVERAGE_FILED_ON_ADMISSION_DAY",
+    _A12_1,
     when="Coverage of care other than cross-province inbound with a filing dated on admitted_on (the same "
     "day counts as before admission).",
-    articles=(_A12_1,),
-    interpretation=True,
+    reading=True,
     zh="备案与入院（就医）同日（{filed}），仅有日期时视为入院前完成。",
     en="The filing and the admission (or visit) fall on the same day ({filed}); with dates only, it counts as "
     "completed before admission.",
 )
-COVERAGE_FILED_AFTER_ADMISSION = ReasonTemplate(
-    code="COVERAGE_FILED_AFTER_ADMISSION",
-    role=Role.DECISIVE,
+COVERAGE_FILED_AFTER_ADMISSION = decisive(
+    "COVERAGE_FILED_AFTER_ADMISSION",
+    _A12_1,
     when="Coverage of intra-province or outbound care with a filing dated after admitted_on when no back-filing rule applies (no emergency, force majeure or pending recognition).",
-    articles=(_A12_1,),
-    interpretation=False,
     zh="备案于{filed}完成，晚于入院（就医）日{admitted}，且不符合补办备案的情形，不予直接结算。",
     en="The filing was completed on {filed}, after admission (or the visit) on {admitted}, and no back-filing "
     "rule applies: not settled directly.",
 )
-COVERAGE_NOT_FILED_INSTITUTION = ReasonTemplate(
-    code="COVERAGE_NOT_FILED_INSTITUTION",
-    role=Role.DECISIVE,
+COVERAGE_NOT_FILED_INSTITUTION = decisive(
+    "COVERAGE_NOT_FILED_INSTITUTION",
+    _A12_1,
+    16,
     when="Coverage with a filing that names institutions, none of them the episode's institution.",
-    articles=(_A12_1, ArticleRef(16)),
-    interpretation=False,
     zh="就医机构{code}不是备案的协议机构，费用不予直接结算。",
     en="Institution {code} is not a filed institution: the costs are not settled directly.",
 )
-COVERAGE_ANY_INSTITUTION_IN_PLACE = ReasonTemplate(
-    code="COVERAGE_ANY_INSTITUTION_IN_PLACE",
-    role=Role.DECISIVE,
+COVERAGE_ANY_INSTITUTION_IN_PLACE = decisive(
+    "COVERAGE_ANY_INSTITUTION_IN_PLACE",
+    _A12_1,
+    9,
     when="Coverage with a filing that names no institutions, the institution being in the filed treatment place.",
-    articles=(_A12_1, ArticleRef(9)),
-    interpretation=True,
+    reading=True,
     zh="备案未指定协议机构（备案表只载明就医地），备案就医地{place}内的直接结算协议机构均视为备案协议机构。",
     en="The filing names no institution (the forms record only the treatment place): every direct-settlement "
     "institution in the filed treatment place {place} counts as filed.",
 )
-COVERAGE_OUTSIDE_FILED_PLACE = ReasonTemplate(
-    code="COVERAGE_OUTSIDE_FILED_PLACE",
-    role=Role.DECISIVE,
+COVERAGE_OUTSIDE_FILED_PLACE = decisive(
+    "COVERAGE_OUTSIDE_FILED_PLACE",
+    _A12_1,
+    ArticleRef(2, paragraph=3),
     when="Coverage with a filing: the institution's place differs from the filed treatment place (Hunan places by city, other provinces by province).",
-    articles=(_A12_1, ArticleRef(2, paragraph=3)),
-    interpretation=True,
+    reading=True,
     zh="就医机构位于{actual}，不在备案就医地{filed}（省内按市州比较），不予直接结算。",
     en="The institution is in {actual}, outside the filed treatment place {filed} (compared by city within "
     "Hunan): not settled directly.",
 )
-COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN = ReasonTemplate(
-    code="COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN",
-    role=Role.NOTE,
+COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN = note(
+    "COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN",
+    ArticleRef(2, paragraph=3),
+    AnnexRef(1),
+    AnnexRef(2),
     when="Coverage with a filing whose treatment place is another province and equals the institution's province: says the city on the form is not checked here.",
-    articles=(ArticleRef(2, paragraph=3), AnnexRef(1), AnnexRef(2)),
-    interpretation=True,
+    reading=True,
     zh="省外就医地按省比较：本库只识别外省的省级区划，备案表所填外省市（县、区）是否相符由就医省平台核验。",
     en="Outside Hunan the treatment place is compared by province: this library knows other provinces as whole "
     "provinces, so whether the city written on the form matches is for the treatment province's platform to check.",
 )
-COVERAGE_SERVICE_NOT_FILED = ReasonTemplate(
-    code="COVERAGE_SERVICE_NOT_FILED",
-    role=Role.DECISIVE,
+COVERAGE_SERVICE_NOT_FILED = decisive(
+    "COVERAGE_SERVICE_NOT_FILED",
+    _A12_1,
+    9,
     when="Coverage with a filing whose service differs from the episode's service.",
-    articles=(_A12_1, ArticleRef(9)),
-    interpretation=False,
     zh="备案的服务为{filed}，本次为{actual}，超出备案范围，不予直接结算。",
     en="The filing is for {filed_en}; this episode is {actual_en}, outside the filing: not settled directly.",
 )
-COVERAGE_WITHIN_VALIDITY = ReasonTemplate(
-    code="COVERAGE_WITHIN_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_WITHIN_VALIDITY = decisive(
+    "COVERAGE_WITHIN_VALIDITY",
+    _A13_1,
     when="Coverage of care other than cross-province inbound with a filing made on or before admission: "
     "valid_from <= admitted_on <= valid_through.",
-    articles=(_A13_1,),
-    interpretation=False,
     zh="入院（就医）日{admitted}在备案有效期（{start}至{through}）内。",
     en="Admission (or the visit) on {admitted} is within the filing's validity ({start} to {through}).",
 )
-COVERAGE_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
-    code="COVERAGE_STAY_RUNS_PAST_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_STAY_RUNS_PAST_VALIDITY = decisive(
+    "COVERAGE_STAY_RUNS_PAST_VALIDITY",
+    _A13_2,
     when="Coverage of an INPATIENT stay other than cross-province inbound: admitted_on <= valid_through < "
     "settled_on (article 13(2): the stay is not cut off).",
-    articles=(_A13_2,),
-    interpretation=False,
     zh="备案有效期内已办理住院手续，出院结算（{settled}）晚于有效期末日{through}不受影响，可正常直接结算。",
     en="The admission was made within validity: discharge settlement on {settled}, after the last valid day "
     "{through}, is not limited by the validity period.",
 )
-COVERAGE_SERVICE_AFTER_VALIDITY = ReasonTemplate(
-    code="COVERAGE_SERVICE_AFTER_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_SERVICE_AFTER_VALIDITY = decisive(
+    "COVERAGE_SERVICE_AFTER_VALIDITY",
+    _A13_1,
+    _A13_2,
     when="filing_coverage (and settlement) of an OUTPATIENT or DEVICE_FITTING episode (a device service "
     "always counts as a fitting) admitted on or before the last valid day and settled after it.",
-    articles=(_A13_1, _A13_2),
-    interpretation=True,
+    reading=True,
     zh="{care}不是“备案有效期内已办理住院手续”，不适用第十三条第二款的例外：须在服务当日备案有效（疗程中每次就诊按其当日）；"
     "本次{care}至{settled}结算，晚于备案有效期末日{through}，不能作为一次直接结算。有效期内的就诊（配置）可按其当日分别结算，"
     "本案事实未分次列明，不作拆分。",
@@ -896,155 +866,138 @@ COVERAGE_SERVICE_AFTER_VALIDITY = ReasonTemplate(
     "directly as one episode. The visits (or fitting) made within validity may be settled on their own days; these "
     "facts do not list them separately, so they are not split here.",
 )
-COVERAGE_AFTER_VALIDITY = ReasonTemplate(
-    code="COVERAGE_AFTER_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_AFTER_VALIDITY = decisive(
+    "COVERAGE_AFTER_VALIDITY",
+    _A13_1,
     when="Coverage of care other than cross-province inbound with a filing: admitted_on is after "
     "valid_through.",
-    articles=(_A13_1,),
-    interpretation=False,
     zh="入院（就医）日{admitted}晚于备案有效期末日{through}，备案已过期，不予直接结算。",
     en="Admission (or the visit) on {admitted} is after the filing's last valid day {through}: the filing has "
     "expired; not settled directly.",
 )
-COVERAGE_BEFORE_STATED_VALIDITY = ReasonTemplate(
-    code="COVERAGE_BEFORE_STATED_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_BEFORE_STATED_VALIDITY = decisive(
+    "COVERAGE_BEFORE_STATED_VALIDITY",
+    _A13_1,
     when="Coverage of care other than cross-province inbound with a filing made on or before admission: "
     "admitted_on is before valid_from.",
-    articles=(_A13_1,),
-    interpretation=False,
     zh="入院（就医）日{admitted}早于备案表载明的有效期起始日{start}，不予直接结算。",
     en="Admission (or the visit) on {admitted} is before the first valid day stated on the form, {start}: not "
     "settled directly.",
 )
-COVERAGE_VALIDITY_UNKNOWN = ReasonTemplate(
-    code="COVERAGE_VALIDITY_UNKNOWN",
-    role=Role.DECISIVE,
+COVERAGE_VALIDITY_UNKNOWN = decisive(
+    "COVERAGE_VALIDITY_UNKNOWN",
+    2,
+    _A13_1,
     when="Coverage with a filing that has no validity (insured in another province, none stated), unless the cross-province back-filing rule decided first (outcome SET_BY_INSURED_PROVINCE).",
-    articles=(ArticleRef(2), _A13_1),
-    interpretation=True,
+    reading=True,
     zh="外省参保备案未载明有效期，须通过平台向参保省（{insured}）核验，本规程不计算其有效期。",
     en="The filing from {insured} states no validity: it must be confirmed with that province through the "
     "platform; this procedure does not compute it.",
     authorities=(NATIONAL_NOTICE,),
 )
-COVERAGE_ENTITLEMENT_LOST = ReasonTemplate(
-    code="COVERAGE_ENTITLEMENT_LOST",
-    role=Role.DECISIVE,
+COVERAGE_ENTITLEMENT_LOST = decisive(
+    "COVERAGE_ENTITLEMENT_LOST",
+    _A13_2,
     when="Coverage with a filing: entitlement_lost_on is given and on or before settled_on (or nothing is settled yet).",
-    articles=(_A13_2,),
-    interpretation=False,
     zh="工伤职工于{lost}丧失享受工伤保险待遇资格，备案失效，不能办理直接结算。",
     en="The worker lost entitlement to work-injury benefits on {lost}: the filing lapsed and the episode cannot "
     "be settled directly.",
 )
-COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY = ReasonTemplate(
-    code="COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY",
-    role=Role.DECISIVE,
+COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY = decisive(
+    "COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY",
+    _A13_2,
     when="With COVERAGE_ENTITLEMENT_LOST, when entitlement_lost_on equals settled_on.",
-    articles=(_A13_2,),
-    interpretation=True,
+    reading=True,
     zh="丧失待遇资格之日与出院结算同日（{lost}），仅有日期时视为住院过程中失效。",
     en="Entitlement was lost on the day of discharge settlement ({lost}); with dates only, that counts as during "
     "the stay.",
 )
-COVERAGE_BACK_FILED_EMERGENCY = ReasonTemplate(
-    code="COVERAGE_BACK_FILED_EMERGENCY",
-    role=Role.DECISIVE,
+COVERAGE_BACK_FILED_EMERGENCY = decisive(
+    "COVERAGE_BACK_FILED_EMERGENCY",
+    _A12_2,
     when="Coverage of intra-province care back-filed after an emergency or force majeure (no pending recognition), the filing on or before settled_on or nothing settled yet.",
-    articles=(_A12_2,),
-    interpretation=False,
     zh="省内异地就医因{cause}补办备案，于出院结算前（{filed}）完成登记，可直接结算。",
     en="Intra-province care after {cause_en}: the filing was back-filed and completed before discharge "
     "settlement ({filed}); it may be settled directly.",
 )
-COVERAGE_BACK_FILING_APPROVED = ReasonTemplate(
-    code="COVERAGE_BACK_FILING_APPROVED",
-    role=Role.DECISIVE,
+COVERAGE_BACK_FILING_APPROVED = decisive(
+    "COVERAGE_BACK_FILING_APPROVED",
+    _A12_2,
+    _A12_3,
     when="Coverage of intra-province care back-filed (filing dated after admitted_on) after pending recognition, or after an emergency or force majeure with the filing on or before settled_on.",
-    articles=(_A12_2, _A12_3),
-    interpretation=True,
+    reading=True,
     zh="补办备案须经参保地经办机构同意；参保地已于{filed}登记该备案，视为已同意。",
     en="A back-filing needs the insured-place agency's consent; the agency registered this filing on {filed}, "
     "which shows it consented.",
 )
-COVERAGE_BACK_FILED_SETTLEMENT_DAY = ReasonTemplate(
-    code="COVERAGE_BACK_FILED_SETTLEMENT_DAY",
-    role=Role.DECISIVE,
+COVERAGE_BACK_FILED_SETTLEMENT_DAY = decisive(
+    "COVERAGE_BACK_FILED_SETTLEMENT_DAY",
+    _A12_2,
     when="With COVERAGE_BACK_FILED_EMERGENCY, when the filing is dated on settled_on.",
-    articles=(_A12_2,),
-    interpretation=True,
+    reading=True,
     zh="补办备案与出院结算同日（{filed}），仅有日期时视为出院结算前完成。",
     en="The back-filing and the discharge settlement fall on the same day ({filed}); with dates only, it counts "
     "as completed before settlement.",
 )
-COVERAGE_BACK_FILING_TOO_LATE = ReasonTemplate(
-    code="COVERAGE_BACK_FILING_TOO_LATE",
-    role=Role.DECISIVE,
+COVERAGE_BACK_FILING_TOO_LATE = decisive(
+    "COVERAGE_BACK_FILING_TOO_LATE",
+    _A12_2,
     when="Coverage of intra-province care after an emergency or force majeure (no pending recognition) that is settled with no filing, or whose filing is dated after settled_on (outcome MANUAL_REIMBURSEMENT).",
-    articles=(_A12_2,),
-    interpretation=False,
     zh="省内异地就医因{cause}可补办备案，但未在出院结算（{settled}）前完成登记备案，回参保地按政策规定报销。",
     en="Intra-province care after {cause_en} may be back-filed, but the filing was not completed before "
     "discharge settlement ({settled}): manual reimbursement at the insured place.",
 )
-COVERAGE_BACK_FILING_STILL_POSSIBLE = ReasonTemplate(
-    code="COVERAGE_BACK_FILING_STILL_POSSIBLE",
-    role=Role.DECISIVE,
+COVERAGE_BACK_FILING_STILL_POSSIBLE = decisive(
+    "COVERAGE_BACK_FILING_STILL_POSSIBLE",
+    _A12_2,
     when="Coverage of intra-province care with no filing, an emergency or force majeure, no pending recognition, and no settled_on yet (outcome BACK_FILING_POSSIBLE).",
-    articles=(_A12_2,),
-    interpretation=False,
     zh="省内异地就医因{cause}尚未备案，尚未出院结算：经参保地经办机构同意可补报备案，在出院结算前完成登记的可直接结算，否则回参保地按政策规定报销。",
     en="Intra-province care after {cause_en}, not filed and not yet settled: with the insured-place agency's "
     "consent a filing may still be made; completed before discharge settlement it settles directly, otherwise "
     "the costs are reimbursed at the insured place.",
 )
-COVERAGE_BACK_FILED_AFTER_RECOGNITION = ReasonTemplate(
-    code="COVERAGE_BACK_FILED_AFTER_RECOGNITION",
-    role=Role.DECISIVE,
+COVERAGE_BACK_FILED_AFTER_RECOGNITION = decisive(
+    "COVERAGE_BACK_FILED_AFTER_RECOGNITION",
+    _A12_3,
     when="Coverage of intra-province care with recognition_pending_at_admission whose filing is dated "
     "after admission and after settled_on: the worker paid at discharge (outcome COVERED_WITH_REFUND "
     "unless something fails).",
-    articles=(_A12_3,),
-    interpretation=True,
+    reading=True,
     zh="就医时尚未完成工伤认定，工伤职工于出院结算（{settled}）时自行支付；认定后于{filed}补办备案，协议机构按本规程直接结算，"
     "并将基金支付部分退还工伤职工（只退工伤职工已支付的部分）。",
     en="Injury recognition was not complete when care began and the worker paid at discharge settlement "
     "({settled}); after recognition the filing was back-filed on {filed}: the institution settles directly and "
     "refunds the fund's share to the worker (only what the worker paid is refunded).",
 )
-COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE = ReasonTemplate(
-    code="COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE",
-    role=Role.DECISIVE,
+COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE = decisive(
+    "COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE",
+    _A12_3,
     when="Intra-province, recognition_pending_at_admission, the filing dated after admission and not "
     "after the settlement date (or no settlement yet): covered by back-filing, nothing refunded.",
-    articles=(_A12_3,),
-    interpretation=True,
+    reading=True,
     zh="就医时尚未完成工伤认定，认定和补办备案（{filed}）{when_zh}：出院结算时直接结算基金支付部分，工伤职工未垫付，"
     "无需退费（第十二条第三款的退费只退工伤职工已支付的部分）。",
     en="Injury recognition was not complete when care began; recognition and the back-filing ({filed}) {when_en}: "
     "the fund's share is settled directly at discharge, the worker advanced nothing, and there is nothing to "
     "refund (article 12(3) refunds only what the worker paid).",
 )
-COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE = ReasonTemplate(
-    code="COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE",
-    role=Role.DECISIVE,
+COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE = decisive(
+    "COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE",
+    _A12_3,
     when="Coverage of intra-province care with no filing and recognition_pending_at_admission (outcome BACK_FILING_POSSIBLE).",
-    articles=(_A12_3,),
-    interpretation=False,
     zh="就医时尚未完成工伤认定：完成认定后，经参保地经办机构同意可补报备案，协议机构可按本规程直接结算；"
     "工伤职工已支付的，将基金支付部分退还工伤职工。",
     en="Injury recognition was not complete when care began: once it is, with the insured-place agency's consent "
     "a filing may be made and the institution may settle directly; what the worker has already paid of the "
     "fund's share is refunded to the worker.",
 )
-COVERAGE_NATIONAL_PROCEDURE_FILING = ReasonTemplate(
-    code="COVERAGE_NATIONAL_PROCEDURE_FILING",
-    role=Role.DECISIVE,
+COVERAGE_NATIONAL_PROCEDURE_FILING = decisive(
+    "COVERAGE_NATIONAL_PROCEDURE_FILING",
+    _A12_2,
+    _A12_3,
+    36,
     when="Coverage of cross-province care that is back-filed (filed after admission; inbound always; outbound with an emergency, force majeure or pending recognition) or not filed with such a cause.",
-    articles=(_A12_2, _A12_3, ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="{what}：本规程的补办备案规定只适用于省内异地就医{inbound_zh}，跨省情形按国家经办规程办理。",
     en="{what_en}: this procedure's back-filing rules apply to intra-province care only{inbound_en}; the national "
     "procedure governs the cross-province case.",
@@ -1055,69 +1008,60 @@ COVERAGE_NATIONAL_PROCEDURE_FILING = ReasonTemplate(
 # An inbound filing (insured in another province) was approved by that province under the national rules: its
 # dates are cited to that approval and the national notice, not to Hunan's articles 12 ¶1 and 13 ¶1.
 _A2 = ArticleRef(2)
-COVERAGE_INBOUND_FILED_BEFORE_ADMISSION = ReasonTemplate(
-    code="COVERAGE_INBOUND_FILED_BEFORE_ADMISSION",
-    role=Role.DECISIVE,
+COVERAGE_INBOUND_FILED_BEFORE_ADMISSION = decisive(
+    "COVERAGE_INBOUND_FILED_BEFORE_ADMISSION",
+    _A2,
     when="filing_coverage of a cross-province inbound episode whose filing is dated before admitted_on.",
-    articles=(_A2,),
-    interpretation=False,
     zh="参保省（{insured}）按国家规定于{filed}办理的备案早于入院（就医）日{admitted}。",
     en="The filing approved by the insured province ({insured}) under the national rules on {filed} precedes "
     "admission (or the visit) on {admitted}.",
     authorities=(NATIONAL_NOTICE,),
 )
-COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY = ReasonTemplate(
-    code="COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY",
-    role=Role.DECISIVE,
+COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY = decisive(
+    "COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY",
+    _A2,
     when="filing_coverage of a cross-province inbound episode whose filing is dated on admitted_on.",
-    articles=(_A2,),
-    interpretation=True,
+    reading=True,
     zh="参保省（{insured}）按国家规定办理的备案与入院（就医）同日（{filed}），仅有日期时视为入院前完成。",
     en="The filing approved by the insured province ({insured}) and the admission (or visit) fall on the same "
     "day ({filed}); with dates only, it counts as completed before admission.",
     authorities=(NATIONAL_NOTICE,),
 )
-COVERAGE_INBOUND_WITHIN_VALIDITY = ReasonTemplate(
-    code="COVERAGE_INBOUND_WITHIN_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_INBOUND_WITHIN_VALIDITY = decisive(
+    "COVERAGE_INBOUND_WITHIN_VALIDITY",
+    _A2,
     when="filing_coverage of a cross-province inbound episode admitted within the stated validity dates.",
-    articles=(_A2,),
-    interpretation=False,
     zh="入院（就医）日{admitted}在参保省（{insured}）核准的备案有效期（{start}至{through}）内。",
     en="Admission (or the visit) on {admitted} is within the validity the insured province ({insured}) approved "
     "({start} to {through}).",
     authorities=(NATIONAL_NOTICE,),
 )
-COVERAGE_INBOUND_AFTER_VALIDITY = ReasonTemplate(
-    code="COVERAGE_INBOUND_AFTER_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_INBOUND_AFTER_VALIDITY = decisive(
+    "COVERAGE_INBOUND_AFTER_VALIDITY",
+    _A2,
     when="filing_coverage of a cross-province inbound episode admitted after stated_valid_through.",
-    articles=(_A2,),
-    interpretation=False,
     zh="入院（就医）日{admitted}晚于参保省（{insured}）核准的备案有效期末日{through}，不予直接结算。",
     en="Admission (or the visit) on {admitted} is after the last valid day the insured province ({insured}) "
     "approved, {through}: not settled directly.",
     authorities=(NATIONAL_NOTICE,),
 )
-COVERAGE_INBOUND_BEFORE_VALIDITY = ReasonTemplate(
-    code="COVERAGE_INBOUND_BEFORE_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_INBOUND_BEFORE_VALIDITY = decisive(
+    "COVERAGE_INBOUND_BEFORE_VALIDITY",
+    _A2,
     when="filing_coverage of a cross-province inbound episode (not back-filed) admitted before "
     "stated_valid_from.",
-    articles=(_A2,),
-    interpretation=False,
     zh="入院（就医）日{admitted}早于参保省（{insured}）核准的备案有效期起始日{start}，不予直接结算。",
     en="Admission (or the visit) on {admitted} is before the first valid day the insured province ({insured}) "
     "approved, {start}: not settled directly.",
     authorities=(NATIONAL_NOTICE,),
 )
-COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
-    code="COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY",
-    role=Role.DECISIVE,
+COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = decisive(
+    "COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY",
+    _A2,
+    _A13_2,
     when="filing_coverage of a cross-province inbound INPATIENT stay admitted on or before "
     "stated_valid_through and settled after it.",
-    articles=(_A2, _A13_2),
-    interpretation=True,
+    reading=True,
     zh="在参保省（{insured}）核准的有效期内已办理住院手续，出院结算（{settled}）晚于有效期末日{through}：本库比照第十三条第二款"
     "认为不受有效期限制，以参保省按国家规定的确认为准。",
     en="The admission was made within the validity the insured province ({insured}) approved; discharge "
@@ -1128,39 +1072,40 @@ COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = ReasonTemplate(
 )
 
 
-COVERAGE_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
-    code="COVERAGE_JUDGED_ON_SETTLEMENT_DATE",
-    role=Role.NOTE,
+COVERAGE_JUDGED_ON_SETTLEMENT_DATE = note(
+    "COVERAGE_JUDGED_ON_SETTLEMENT_DATE",
+    18,
+    36,
     when="filing_coverage of an out-of-area episode when this procedure is not in force on its settlement "
     "date (settled_on, or admitted_on without it), beside the in_force reasons.",
-    articles=(ArticleRef(18), ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与结算决定相同。",
     en="Direct settlement happens at discharge (or at the visit or fitting), so whether this procedure applies is "
     "judged on the settlement date, {on}, as the settlement decision judges it.",
 )
 
 
-COVERAGE_NO_BACK_FILING_FOR_FITTING = ReasonTemplate(
-    code="COVERAGE_NO_BACK_FILING_FOR_FITTING",
-    role=Role.DECISIVE,
+COVERAGE_NO_BACK_FILING_FOR_FITTING = decisive(
+    "COVERAGE_NO_BACK_FILING_FOR_FITTING",
+    ArticleRef(12, paragraph=2),
+    ArticleRef(12, paragraph=3),
+    19,
     when="filing_coverage of an intra-province device fitting filed after the fitting began (or not filed) with "
     "an emergency, force majeure or pending recognition: the back-filing routes of art. 12(2), (3) do not apply.",
-    articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3), ArticleRef(19)),
-    interpretation=True,
+    reading=True,
     zh="第十二条第二款（急诊抢救、不可抗力）和第三款（就医时尚未完成工伤认定）的补办备案是就医（康复）的规定；辅助器具配置须已完成"
     "辅助器具配置确认并在配置时核对备案信息（第四条、第十九条），不适用补办备案。",
     en="The back-filings of art. 12(2) (an emergency, force majeure) and 12(3) (injury recognition pending when "
     "care began) are rules for medical care and rehabilitation; a device fitting needs its device confirmation and "
     "a filing checked at the fitting (arts. 4, 19), so no back-filing applies to it.",
 )
-COVERAGE_BACK_FILING_OUTPATIENT = ReasonTemplate(
-    code="COVERAGE_BACK_FILING_OUTPATIENT",
-    role=Role.DECISIVE,
+COVERAGE_BACK_FILING_OUTPATIENT = decisive(
+    "COVERAGE_BACK_FILING_OUTPATIENT",
+    ArticleRef(12, paragraph=2),
+    ArticleRef(12, paragraph=3),
     when="filing_coverage of an intra-province OUTPATIENT episode that takes a back-filing route of art. 12(2) or "
     "(3) (covered, possible, or too late).",
-    articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3)),
-    interpretation=True,
+    reading=True,
     zh="第十二条第二款、第三款以“出院结算”为界；对门诊就医（康复），读作该次门诊（疗程）的结算。",
     en="Art. 12(2) and (3) are timed by discharge settlement (出院结算); for outpatient care this library reads it "
     "as the settlement of the visit (or course).",

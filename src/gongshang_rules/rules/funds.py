@@ -48,7 +48,7 @@ from ..kernel.parameters import (
     resolve_parameters,
 )
 from ..kernel.places import Place, PlaceKind
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
 from .applications import Agency, AgencyLevel
 from .commencement import InForce, in_force, straddles
@@ -197,32 +197,29 @@ _A24 = ArticleRef(24)
 _A25_1 = ArticleRef(25, paragraph=1)
 _A25_2 = ArticleRef(25, paragraph=2)
 
-FUNDS_CHARGED_TO_INSURED_PLACE_FUND = ReasonTemplate(
-    code="FUNDS_CHARGED_TO_INSURED_PLACE_FUND",
-    role=Role.DECISIVE,
+FUNDS_CHARGED_TO_INSURED_PLACE_FUND = decisive(
+    "FUNDS_CHARGED_TO_INSURED_PLACE_FUND",
+    25,
     when="Fund flow of out-of-area care settled on a day in force, always last.",
-    articles=(ArticleRef(25),),
-    interpretation=False,
     zh="结算号{id}的基金支付部分{amount}元列入参保地{insured}的工伤保险基金支出。",
     en="The fund share of settlement {id}, {amount} yuan, is charged to the work-injury insurance fund of the "
     "insured place, {insured_en}.",
 )
-FUNDS_OUTBOUND_TRANSFER = ReasonTemplate(
-    code="FUNDS_OUTBOUND_TRANSFER",
-    role=Role.DECISIVE,
+FUNDS_OUTBOUND_TRANSFER = decisive(
+    "FUNDS_OUTBOUND_TRANSFER",
+    _A25_1,
     when="Fund flow of CROSS_PROVINCE_OUTBOUND care settled on a day in force.",
-    articles=(_A25_1,),
-    interpretation=False,
     zh="我省工伤职工跨省异地就医直接结算的费用，由省级财政部门统一划拨至就医省{treatment}。",
     en="The costs of a Hunan worker's cross-province direct settlement are transferred by Hunan's provincial "
     "finance department, for the whole province, to the treatment province, {treatment_en}.",
 )
-FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR = ReasonTemplate(
-    code="FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR",
-    role=Role.DECISIVE,
+FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR = decisive(
+    "FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR",
+    _A23_1,
+    _A23_2,
+    _A23_3,
+    _A24,
     when="Fund flow of cross-province care (either direction) settled on a day in force.",
-    articles=(_A23_1, _A23_2, _A23_3, _A24),
-    interpretation=False,
     zh="跨省异地就医费用中基金支付部分在省间先预付后清算：参保省{insured}向就医省{treatment}预付，双方经办机构确认应收"
     "应付金额后定期统一清算；省级财政部门和经办机构按各自职责办理，按国家经办规程执行。",
     en="The fund's share of cross-province costs is prepaid, then cleared, between the provinces: the insured "
@@ -231,22 +228,21 @@ FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR = ReasonTemplate(
     "each within its duties, under the national procedure.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-FUNDS_ADVANCED_BY_TREATMENT_AGENCY = ReasonTemplate(
-    code="FUNDS_ADVANCED_BY_TREATMENT_AGENCY",
-    role=Role.DECISIVE,
+FUNDS_ADVANCED_BY_TREATMENT_AGENCY = decisive(
+    "FUNDS_ADVANCED_BY_TREATMENT_AGENCY",
+    _A25_2,
     when="Fund flow of INTRA_PROVINCE or CROSS_PROVINCE_INBOUND care settled on a day in force.",
-    articles=(_A25_2,),
-    interpretation=False,
     zh="在我省发生的异地就医直接结算费用，由就医地{agency}审核、对账确认，并垫付给协议机构{institution}。",
     en="Out-of-area costs settled directly in Hunan are audited and confirmed by reconciliation by the treatment "
     "place's agency, {agency_en}, which advances them to the institution {institution}.",
 )
-FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
-    code="FUNDS_INTRA_PROVINCE_CLEARING",
-    role=Role.DECISIVE,
+FUNDS_INTRA_PROVINCE_CLEARING = decisive(
+    "FUNDS_INTRA_PROVINCE_CLEARING",
+    _A23_2,
+    26,
+    27,
     when="Fund flow of INTRA_PROVINCE care settled on a day in force.",
-    articles=(_A23_2, ArticleRef(26), ArticleRef(27)),
-    interpretation=True,
+    reading=True,
     zh="异地就医费用清算是参保地与就医地经办机构之间确认应收或应付金额并据此定期统一清算（第二十三条第二款，该定义不限于跨省）："
     "{insured}与{treatment}的经办机构就此确认应收应付；资金清算由省级经办机构负责（第七条第二款），资金通过省级工伤保险基金专户"
     "下拨（第二十六条），省级经办机构于次年第一季度末完成年终清算（第二十七条）。本规程未规定省内定期清算的周期。",
@@ -256,36 +252,33 @@ FUNDS_INTRA_PROVINCE_CLEARING = ReasonTemplate(
     "moves through the provincial fund accounts (art. 26), and the annual clearing is complete by the end of the "
     "next year's first quarter (art. 27). The procedure sets no period for intra-province clearing.",
 )
-FUNDS_NOT_OUT_OF_AREA = ReasonTemplate(
-    code="FUNDS_NOT_OUT_OF_AREA",
-    role=Role.DECISIVE,
+FUNDS_NOT_OUT_OF_AREA = decisive(
+    "FUNDS_NOT_OUT_OF_AREA",
+    3,
     when="Fund flow of a record whose scope is LOCAL or PROVINCIAL_RECOGNITION.",
-    articles=(ArticleRef(3),),
-    interpretation=False,
     zh="该结算不属异地就医，本规程第四章的资金管理与清算规定不适用，按本地规定办理。",
     en="This settlement is not out-of-area care: chapter 4's rules on funds and clearing do not apply; local "
     "rules govern.",
 )
-FUNDS_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
-    code="FUNDS_JUDGED_ON_SETTLEMENT_DATE",
-    role=Role.NOTE,
+FUNDS_JUDGED_ON_SETTLEMENT_DATE = note(
+    "FUNDS_JUDGED_ON_SETTLEMENT_DATE",
+    36,
     when="Fund flow of out-of-area care whose settlement date (ended_on) is a day the procedure is not in "
     "force (before the IN_FORCE_* reason), or whose started_on is such a day while ended_on is in "
     "force.",
-    articles=(ArticleRef(36),),
-    interpretation=True,
+    reading=True,
     zh="资金的支付、列支和清算随结算发生，本规程是否适用以结算日{on}判断。",
     en="Payment, charging and clearing follow the settlement: whether this procedure applies is judged on the "
     "settlement date, {on}.",
 )
 
 
-FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
-    code="FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE",
-    role=Role.NOTE,
+FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE = note(
+    "FUNDS_PLAN_JUDGED_ON_SETTLEMENT_DATE",
+    26,
+    36,
     when="fund_use_plan with a counted settlement whose started_on is a day this procedure did not govern.",
-    articles=(ArticleRef(26), ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="{ids}始于本规程不调整之日、结算于其有效期内：本规程是否适用以结算日判断，计入本期异地就医费用支出。",
     en="{ids} began on a day this procedure did not govern and were settled within its validity: whether the "
     "procedure applies is judged on the settlement date, so they count as out-of-area spending.",
@@ -508,54 +501,46 @@ class LedgerRuling(Ruling[LedgerCheck]):
         return [f"  rejected lines: {', '.join(map(str, self.rejected))} ({self.rejected_total} yuan)"]
 
 
-FUNDS_FEE_CHARGED_TO_FUND = ReasonTemplate(
-    code="FUNDS_FEE_CHARGED_TO_FUND",
-    role=Role.DECISIVE,
+FUNDS_FEE_CHARGED_TO_FUND = decisive(
+    "FUNDS_FEE_CHARGED_TO_FUND",
+    _A24,
     when="Ledger check: once for each line whose kind is BANK_FEE, BILL_FEE or OTHER_TRANSFER_FEE and whose charged_to is FUND.",
-    articles=(_A24,),
-    interpretation=False,
     zh="第{number}行（lines[{index}]，{kind}，{amount}元{ref}）在工伤保险基金中列支：划拨资金过程中产生的银行手续费、银行票据工本费等"
     "不得在工伤保险基金中列支。",
     en="Line {number} (lines[{index}], {kind_en}, {amount} yuan{ref_en}) is charged to the fund: bank charges, bank bill fees and "
     "the like incurred in transferring funds must not be charged to the work-injury insurance fund.",
 )
-FUNDS_NO_FEE_ON_FUND = ReasonTemplate(
-    code="FUNDS_NO_FEE_ON_FUND",
-    role=Role.DECISIVE,
+FUNDS_NO_FEE_ON_FUND = decisive(
+    "FUNDS_NO_FEE_ON_FUND",
+    _A24,
     when="Ledger check: no transfer-fee line is charged to FUND (outcome COMPLIANT).",
-    articles=(_A24,),
-    interpretation=False,
     zh="账目中没有在工伤保险基金中列支的银行手续费、银行票据工本费等划拨资金费用（共{count}行）。",
     en="No bank charge, bill fee or other cost of transferring funds is charged to the fund ({count} line(s)).",
 )
-FUNDS_OTHER_FEE_LIKE_BANK_FEE = ReasonTemplate(
-    code="FUNDS_OTHER_FEE_LIKE_BANK_FEE",
-    role=Role.DECISIVE,
+FUNDS_OTHER_FEE_LIKE_BANK_FEE = decisive(
+    "FUNDS_OTHER_FEE_LIKE_BANK_FEE",
+    _A24,
     when="Ledger check: at least one line is OTHER_TRANSFER_FEE.",
-    articles=(_A24,),
-    interpretation=True,
+    reading=True,
     zh="第二十四条列举“银行手续费、银行票据工本费等”，“等”表示列举未尽：划拨资金过程中产生的其他费用同样不得在基金中"
     "列支。",
     en="Article 24 lists 'bank charges, bank bill fees and the like' (等): the list is open, so other costs of "
     "transferring funds are kept off the fund as well.",
 )
-FUNDS_FEE_RULE_FOR_EVERY_TRANSFER = ReasonTemplate(
-    code="FUNDS_FEE_RULE_FOR_EVERY_TRANSFER",
-    role=Role.DECISIVE,
+FUNDS_FEE_RULE_FOR_EVERY_TRANSFER = decisive(
+    "FUNDS_FEE_RULE_FOR_EVERY_TRANSFER",
+    _A24,
     when="Ledger check: at least one line is a transfer fee (BANK_FEE, BILL_FEE, OTHER_TRANSFER_FEE), wherever charged.",
-    articles=(_A24,),
-    interpretation=True,
+    reading=True,
     zh="该句位于规定跨省预付和清算的第二十四条，但其文字“划拨资金过程中”未限于跨省：适用于账目中每一笔划拨资金的费用。",
     en="The sentence stands in article 24, on cross-province prepayment and clearing, but its words ('in "
     "transferring funds') are not limited to cross-province transfers: it is applied to every transfer fee in "
     "the ledger.",
 )
-FUNDS_FEE_BEARER_NOT_SPECIFIED = ReasonTemplate(
-    code="FUNDS_FEE_BEARER_NOT_SPECIFIED",
-    role=Role.NOTE,
+FUNDS_FEE_BEARER_NOT_SPECIFIED = note(
+    "FUNDS_FEE_BEARER_NOT_SPECIFIED",
+    _A24,
     when="Ledger check: at least one transfer-fee line is charged to OTHER.",
-    articles=(_A24,),
-    interpretation=False,
     zh="本规程只规定划拨资金费用不得在基金中列支，未规定由何种渠道承担：由财政和经办机构的财务规定确定。",
     en="This procedure only keeps transfer costs off the fund; it does not say which account bears them: the "
     "finance and agency accounting rules decide.",
@@ -664,75 +649,66 @@ class FundUsePlan(Ruling[FundUsePlanStatus]):
 
 _A26 = ArticleRef(26)
 
-FUNDS_PLAN_OUT_OF_AREA_SPENDING = ReasonTemplate(
-    code="FUNDS_PLAN_OUT_OF_AREA_SPENDING",
-    role=Role.DECISIVE,
+FUNDS_PLAN_OUT_OF_AREA_SPENDING = decisive(
+    "FUNDS_PLAN_OUT_OF_AREA_SPENDING",
+    25,
+    _A26,
     when="Fund-use plan: always, first; counts the settlements of workers insured in the city or its counties, out-of-area and settled on a day in force.",
-    articles=(ArticleRef(25), _A26),
-    interpretation=True,
+    reading=True,
     zh="{city}的异地就医费用支出为在本市州（含所属县市区）参保的工伤职工异地就医直接结算的基金支付部分，共{count}笔"
     "{amount}元（省内异地{intra}元，跨省{cross}元）：第二十五条将其列入参保地基金支出。",
     en="{city_en}'s out-of-area spending is the fund share of the out-of-area direct settlements of workers "
     "insured in the city or its counties: {count} settlement(s), {amount} yuan (intra-province {intra}, "
     "cross-province {cross}); article 25 charges these to the insured place's fund.",
 )
-FUNDS_PLAN_COMBINED_AND_LISTED = ReasonTemplate(
-    code="FUNDS_PLAN_COMBINED_AND_LISTED",
-    role=Role.DECISIVE,
+FUNDS_PLAN_COMBINED_AND_LISTED = decisive(
+    "FUNDS_PLAN_COMBINED_AND_LISTED",
+    _A26,
     when="Fund-use plan: always (total = out-of-area spending + other_benefit_spending).",
-    articles=(_A26,),
-    interpretation=False,
     zh="异地就医费用支出{out}元与其他工伤保险待遇支出{other}元合并统计，共{total}元，异地就医费用单独列示。",
     en="Out-of-area spending, {out} yuan, is combined with the other work-injury benefit spending, {other} yuan, "
     "in a total of {total} yuan, and listed separately.",
 )
-FUNDS_PLAN_SUBMISSION = ReasonTemplate(
-    code="FUNDS_PLAN_SUBMISSION",
-    role=Role.DECISIVE,
+FUNDS_PLAN_SUBMISSION = decisive(
+    "FUNDS_PLAN_SUBMISSION",
+    _A26,
     when="Fund-use plan: always (the city agency submits to the provincial agency).",
-    articles=(_A26,),
-    interpretation=False,
     zh="{agency}向省级经办机构提出用款计划；省级经办机构汇总后报省财政部门审核，由省级工伤保险基金专户通过省级工伤保险"
     "支出户下拨资金至{city}支出户。",
     en="{agency_en} submits the plan to the provincial agency, which consolidates the plans and sends them to the "
     "provincial finance department for review; the money is then allocated from the provincial work-injury "
     "fund's special account, through the provincial expenditure account, to {city_en}'s expenditure account.",
 )
-FUNDS_PLAN_PERIOD_NOT_SPECIFIED = ReasonTemplate(
-    code="FUNDS_PLAN_PERIOD_NOT_SPECIFIED",
-    role=Role.NOTE,
+FUNDS_PLAN_PERIOD_NOT_SPECIFIED = note(
+    "FUNDS_PLAN_PERIOD_NOT_SPECIFIED",
+    _A26,
     when="Fund-use plan: always (article 26 sets no period).",
-    articles=(_A26,),
-    interpretation=False,
     zh="第二十六条未规定用款计划的周期和报送时限，由省级经办机构的安排确定；本计划按所提供的结算记录计算。",
     en="Article 26 sets no period or deadline for the plan: the provincial agency's arrangements decide; this "
     "plan is computed from the settlements passed in.",
 )
-FUNDS_PLAN_INSURED_ELSEWHERE = ReasonTemplate(
-    code="FUNDS_PLAN_INSURED_ELSEWHERE",
-    role=Role.DECISIVE,
+FUNDS_PLAN_INSURED_ELSEWHERE = decisive(
+    "FUNDS_PLAN_INSURED_ELSEWHERE",
+    25,
     when="Fund-use plan: some settlement's insured place is not the city or one of its counties.",
-    articles=(ArticleRef(25),),
-    interpretation=True,
+    reading=True,
     zh="结算号{ids}的参保地不在{city}，列入其参保地基金支出，不计入本计划；其中在本市州就医的，本市州经办机构只是垫付。",
     en="Settlements {ids} are of workers insured outside {city_en}: they are charged to their insured place's "
     "fund, not to this plan; where treated in this city, its agency only advanced the money.",
 )
-FUNDS_PLAN_NOT_OUT_OF_AREA = ReasonTemplate(
-    code="FUNDS_PLAN_NOT_OUT_OF_AREA",
-    role=Role.DECISIVE,
+FUNDS_PLAN_NOT_OUT_OF_AREA = decisive(
+    "FUNDS_PLAN_NOT_OUT_OF_AREA",
+    3,
+    _A26,
     when="Fund-use plan: some settlement of a worker insured in the city is not out-of-area (LOCAL).",
-    articles=(ArticleRef(3), _A26),
-    interpretation=False,
     zh="结算号{ids}不属异地就医，不作为异地就医费用支出列示。",
     en="Settlements {ids} are not out-of-area care: they are not listed as out-of-area spending.",
 )
-FUNDS_PLAN_NOT_IN_FORCE = ReasonTemplate(
-    code="FUNDS_PLAN_NOT_IN_FORCE",
-    role=Role.DECISIVE,
+FUNDS_PLAN_NOT_IN_FORCE = decisive(
+    "FUNDS_PLAN_NOT_IN_FORCE",
+    36,
     when="Fund-use plan: some out-of-area settlement of a worker insured in the city was settled on a day the procedure is not in force.",
-    articles=(ArticleRef(36),),
-    interpretation=True,
+    reading=True,
     zh="结算号{ids}的结算日不在本规程调整期间，不按本规程列入用款计划。",
     en="Settlements {ids} were settled on days this procedure does not govern: they are not planned under it.",
 )
@@ -883,45 +859,39 @@ class AnnualClearingRuling(Ruling[AnnualClearing]):
 
 _A27 = ArticleRef(27)
 
-FUNDS_ANNUAL_CLEARING_DEADLINE = ReasonTemplate(
-    code="FUNDS_ANNUAL_CLEARING_DEADLINE",
-    role=Role.DECISIVE,
+FUNDS_ANNUAL_CLEARING_DEADLINE = decisive(
+    "FUNDS_ANNUAL_CLEARING_DEADLINE",
+    _A27,
     when="Annual clearing of a year from 2025 to 2027: due by 31 March of the next year.",
-    articles=(_A27,),
-    interpretation=False,
     zh="省级经办机构应于{deadline}（次年第一季度末）前完成{year}年度全省异地就医资金年终清算，报省级财政部门备查。",
     en="The provincial agency completes the annual clearing of the province's out-of-area funds for {year} by "
     "{deadline}, the end of the first quarter of the next year, and reports it to the provincial finance "
     "department for the record.",
 )
-FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE = ReasonTemplate(
-    code="FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE",
-    role=Role.NOTE,
+FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE = note(
+    "FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE",
+    _A27,
     when="Annual clearing with outcome DUE, always.",
-    articles=(_A27,),
-    interpretation=False,
     zh="省级经办机构可根据异地就医（康复）、辅助器具配置开展情况，按年度调整费用结算、清算模式；调整的内容无法在此计算，"
     "作出调整的，以调整为准。",
     en="The provincial agency may adjust the settlement and clearing mode each year, as out-of-area care, "
     "rehabilitation and device fitting develop; such an adjustment cannot be computed here and, once made, "
     "prevails.",
 )
-FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END = ReasonTemplate(
-    code="FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END",
-    role=Role.NOTE,
+FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END = note(
+    "FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END",
+    _A27,
+    36,
     when="Annual clearing with outcome DUE whose deadline is after 2027-07-31 (the clearing of 2027).",
-    articles=(_A27, ArticleRef(36)),
-    interpretation=False,
     zh="{year}年度的年终清算期限{deadline}晚于本规程有效期末日{end}，届时由当时有效的规定调整。",
     en="The clearing of {year} falls due on {deadline}, after this procedure's last day, {end}: the rules in force "
     "then govern it.",
 )
-FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE = ReasonTemplate(
-    code="FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE",
-    role=Role.DECISIVE,
+FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE = decisive(
+    "FUNDS_ANNUAL_CLEARING_YEAR_NOT_IN_FORCE",
+    _A27,
+    36,
     when="Annual clearing of a year outside 2025..2027 (outcome NOT_IN_FORCE).",
-    articles=(_A27, ArticleRef(36)),
-    interpretation=False,
     zh="本规程自{start}起施行、至{end}止，{year}年度没有一天在其有效期内，该年度的清算不按本规程办理。",
     en="This procedure is in force from {start} through {end}: no day of {year} is within it, so that year's "
     "clearing is not done under this procedure.",

@@ -63,7 +63,7 @@ from ..kernel._validate import (
 from ..kernel.articles import ArticleRef
 from ..kernel.errors import InvalidInputError
 from ..kernel.places import Place, is_treatment_place, place
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive
 from ..kernel.terms import ServiceKind
 
 __all__ = [
@@ -254,78 +254,66 @@ _A5 = ArticleRef(5)
 _A14_1 = ArticleRef(14, paragraph=1)
 _A14_2 = ArticleRef(14, paragraph=2)
 
-INSTITUTION_LISTED = ReasonTemplate(
-    code="INSTITUTION_LISTED",
-    role=Role.DECISIVE,
+INSTITUTION_LISTED = decisive(
+    "INSTITUTION_LISTED",
+    _A14_1,
+    _A14_2,
     when="Institution status: the institution's latest history entry on or before the day is ADDED.",
-    articles=(_A14_1, _A14_2),
-    interpretation=False,
     zh="{institution}自{since}起在异地就医直接结算协议机构库内（{status}），{on}在库。",
     en="{institution} has been in the registry of direct-settlement institutions since {since} ({status_en}): "
     "it is listed on {on}.",
 )
-INSTITUTION_NOT_YET_LISTED = ReasonTemplate(
-    code="INSTITUTION_NOT_YET_LISTED",
-    role=Role.DECISIVE,
+INSTITUTION_NOT_YET_LISTED = decisive(
+    "INSTITUTION_NOT_YET_LISTED",
+    _A14_1,
     when="Institution status: the institution has no history entry on or before the day.",
-    articles=(_A14_1,),
-    interpretation=False,
     zh="{on}{institution}尚未列入异地就医直接结算协议机构库（{first}起新增），不能直接结算。",
     en="On {on} {institution} is not yet in the registry of direct-settlement institutions (it is added on "
     "{first}): it cannot settle directly.",
 )
-INSTITUTION_SUSPENDED = ReasonTemplate(
-    code="INSTITUTION_SUSPENDED",
-    role=Role.DECISIVE,
+INSTITUTION_SUSPENDED = decisive(
+    "INSTITUTION_SUSPENDED",
+    _A14_2,
     when="Institution status: the latest history entry on or before the day is SUSPENDED.",
-    articles=(_A14_2,),
-    interpretation=False,
     zh="{institution}自{since}起中止协议，{on}不能直接结算。",
     en="{institution}'s agreement is suspended since {since}: it cannot settle directly on {on}.",
 )
-INSTITUTION_TERMINATED = ReasonTemplate(
-    code="INSTITUTION_TERMINATED",
-    role=Role.DECISIVE,
+INSTITUTION_TERMINATED = decisive(
+    "INSTITUTION_TERMINATED",
+    _A14_2,
     when="Institution status: the latest history entry on or before the day is TERMINATED.",
-    articles=(_A14_2,),
-    interpretation=False,
     zh="{institution}自{since}起终止协议，{on}不能直接结算。",
     en="{institution}'s agreement is terminated since {since}: it cannot settle directly on {on}.",
 )
-INSTITUTION_CLOSED = ReasonTemplate(
-    code="INSTITUTION_CLOSED",
-    role=Role.DECISIVE,
+INSTITUTION_CLOSED = decisive(
+    "INSTITUTION_CLOSED",
+    _A14_2,
     when="Institution status: the latest history entry on or before the day is CLOSED.",
-    articles=(_A14_2,),
-    interpretation=False,
     zh="{institution}自{since}起停业或歇业，{on}不能直接结算。",
     en="{institution} has stopped or closed its business since {since}: it cannot settle directly on {on}.",
 )
-INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE = ReasonTemplate(
-    code="INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE",
-    role=Role.DECISIVE,
+INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE = decisive(
+    "INSTITUTION_CHANGE_EFFECTIVE_ON_ITS_DATE",
+    _A14_2,
     when="Institution status: the latest history entry on or before the day is dated that very day (the outcome turns on a change taking effect on its own date).",
-    articles=(_A14_2,),
-    interpretation=True,
+    reading=True,
     zh="第十四条第二款未规定变更的生效时间；按变更日期当日生效理解：{on}即按{since}的变更（{status}）判断。",
     en="Article 14(2) does not say when a change takes effect; we read a change as effective on its own date: "
     "{on} is judged by the change of {since} ({status_en}).",
 )
-INSTITUTION_SERVICE_PROVIDED = ReasonTemplate(
-    code="INSTITUTION_SERVICE_PROVIDED",
-    role=Role.DECISIVE,
+INSTITUTION_SERVICE_PROVIDED = decisive(
+    "INSTITUTION_SERVICE_PROVIDED",
+    _A5,
+    _A14_1,
     when="Institution status: the service asked about is among the institution's services.",
-    articles=(_A5, _A14_1),
-    interpretation=False,
     zh="{institution}提供{service}服务。",
     en="{institution} provides {service_en}.",
 )
-INSTITUTION_SERVICE_NOT_PROVIDED = ReasonTemplate(
-    code="INSTITUTION_SERVICE_NOT_PROVIDED",
-    role=Role.DECISIVE,
+INSTITUTION_SERVICE_NOT_PROVIDED = decisive(
+    "INSTITUTION_SERVICE_NOT_PROVIDED",
+    _A5,
+    _A14_1,
     when="Institution status: the service asked about is not among the institution's services.",
-    articles=(_A5, _A14_1),
-    interpretation=False,
     zh="{institution}不提供{service}服务（提供：{provided}），该项费用不能在此直接结算。",
     en="{institution} does not provide {service_en} (it provides: {provided_en}): that cost cannot be settled "
     "directly there.",

@@ -46,7 +46,7 @@ from ..kernel.parameters import (
     resolve_parameters,
 )
 from ..kernel.places import Place
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive, note
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
 from .commencement import InForce, in_force, straddles
 from .scope import Scope
@@ -196,115 +196,98 @@ class MonthlyReconciliation(Ruling[Reconciliation]):
 _A20_1 = ArticleRef(20, paragraph=1)
 _A21 = ArticleRef(21)
 
-RECONCILIATION_AUDIT_OF_MONTH = ReasonTemplate(
-    code="RECONCILIATION_AUDIT_OF_MONTH",
-    role=Role.DECISIVE,
+RECONCILIATION_AUDIT_OF_MONTH = decisive(
+    "RECONCILIATION_AUDIT_OF_MONTH",
+    _A20_1,
     when="reconcile_month with at least one settlement reconciled here (out-of-area, treated in Hunan, settled on a day in force).",
-    articles=(_A20_1,),
-    interpretation=False,
     zh="就医地经办机构对协议机构{month}发生的{count}笔异地就医结算费用（基金支付{settled}元）及时进行审核、对账。",
     en="The treatment place's agency promptly audits and reconciles the {count} out-of-area settlement(s) its "
     "institutions made in {month} (fund share {settled} yuan).",
 )
-RECONCILIATION_MONTH_OF_SETTLEMENT_DATE = ReasonTemplate(
-    code="RECONCILIATION_MONTH_OF_SETTLEMENT_DATE",
-    role=Role.NOTE,
+RECONCILIATION_MONTH_OF_SETTLEMENT_DATE = note(
+    "RECONCILIATION_MONTH_OF_SETTLEMENT_DATE",
+    _A20_1,
     when="reconcile_month with at least one settlement reconciled here, after RECONCILIATION_AUDIT_OF_MONTH.",
-    articles=(_A20_1,),
-    interpretation=True,
+    reading=True,
     zh="“上月发生的结算费用”按结算日（出院结算日，门诊或配置当日）所在月份归属：跨月住院随其结算月份对账。",
     en="'The settlement costs of the previous month' are those settled in that month (discharge settlement, or "
     "the day of a visit or fitting): a stay spanning two months is reconciled with the month it was settled in.",
 )
-RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE = ReasonTemplate(
-    code="RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE",
-    role=Role.NOTE,
+RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE = note(
+    "RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE",
+    _A20_1,
+    36,
     when="reconcile_month with an included settlement whose started_on is a day this procedure did not "
     "govern.",
-    articles=(_A20_1, ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="{ids}始于本规程不调整之日、结算于其有效期内：本规程是否适用以结算日判断，纳入本月对账。",
     en="{ids} began on a day this procedure did not govern and were settled within its validity: whether the "
     "procedure applies is judged on the settlement date, so they are reconciled this month.",
 )
-RECONCILIATION_REFUSALS_FOR_INSURED_PLACE = ReasonTemplate(
-    code="RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
-    role=Role.DECISIVE,
+RECONCILIATION_REFUSALS_FOR_INSURED_PLACE = decisive(
+    "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+    _A20_1,
     when="reconcile_month: once for each insured place whose settlements have refusals.",
-    articles=(_A20_1,),
-    interpretation=False,
     zh="按就医地服务协议拒付参保地{insured}工伤职工的费用{count}笔，共{total}元（结算号{ids}）；拒付金额、拒付原因录入并"
     "上传湖南人社一体化平台，参保地经办机构可查询和下载明细。",
     en="Refused under the treatment place's service agreement for workers insured in {insured_en}: {count} "
     "refusal(s), {total} yuan in all (settlements {ids}); the amounts and reasons are uploaded to the Hunan "
     "platform, where the insured place's agency can query and download the details.",
 )
-RECONCILIATION_NOTHING_REFUSED = ReasonTemplate(
-    code="RECONCILIATION_NOTHING_REFUSED",
-    role=Role.DECISIVE,
+RECONCILIATION_NOTHING_REFUSED = decisive(
+    "RECONCILIATION_NOTHING_REFUSED",
+    _A20_1,
     when="reconcile_month with settlements reconciled here and no refusals (outcome ACCEPTED_IN_FULL).",
-    articles=(_A20_1,),
-    interpretation=False,
     zh="审核未发现不符合规定的费用，无拒付。",
     en="The audit found no cost that breaks the rules: nothing is refused.",
 )
-RECONCILIATION_TOTALS = ReasonTemplate(
-    code="RECONCILIATION_TOTALS",
-    role=Role.NOTE,
+RECONCILIATION_TOTALS = note(
+    "RECONCILIATION_TOTALS",
+    _A20_1,
     when="reconcile_month with settlements reconciled here: restates the settled, refused and reconciled figures.",
-    articles=(_A20_1,),
-    interpretation=False,
     zh="基金支付合计{settled}元，拒付{refused}元，对账确认{reconciled}元。",
     en="Fund share {settled} yuan, refused {refused} yuan, reconciled {reconciled} yuan.",
 )
-RECONCILIATION_NO_PERFORMANCE_DEPOSIT = ReasonTemplate(
-    code="RECONCILIATION_NO_PERFORMANCE_DEPOSIT",
-    role=Role.NOTE,
+RECONCILIATION_NO_PERFORMANCE_DEPOSIT = note(
+    "RECONCILIATION_NO_PERFORMANCE_DEPOSIT",
+    ArticleRef(20, paragraph=2),
     when="reconcile_month with settlements reconciled here, always.",
-    articles=(ArticleRef(20, paragraph=2),),
-    interpretation=False,
     zh="异地就医费用结算不预留履约质量保证金；服务考核扣分与本地医疗服务履约质量保证金返还合并计算。",
     en="No performance deposit is withheld from out-of-area settlements; service-assessment deductions are "
     "counted together with the return of the local performance deposit.",
 )
-RECONCILIATION_INTRA_PROVINCE_TWO_STAGES = ReasonTemplate(
-    code="RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
-    role=Role.NOTE,
+RECONCILIATION_INTRA_PROVINCE_TWO_STAGES = note(
+    "RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
+    _A21,
     when="reconcile_month with INTRA_PROVINCE settlements in force.",
-    articles=(_A21,),
-    interpretation=False,
     zh="省内异地就医费用（结算号{ids}），就医地经办机构先与协议机构完成结算对账，再与参保地经办机构对账。",
     en="Intra-province costs (settlements {ids}): the treatment place's agency first reconciles with the "
     "institution, then with the insured place's agency.",
 )
-RECONCILIATION_NEXT_DAY = ReasonTemplate(
-    code="RECONCILIATION_NEXT_DAY",
-    role=Role.DECISIVE,
+RECONCILIATION_NEXT_DAY = decisive(
+    "RECONCILIATION_NEXT_DAY",
+    _A21,
     when="reconciliation_deadline in force (deadline = settled_on + 1 day); reconcile_month with intra-province settlements in force (one deadline each).",
-    articles=(_A21,),
-    interpretation=False,
     zh="就医地和参保地经办机构原则上应于结算次日完成对账：{deadlines}。“原则上”表示经办时限要求，本规程未规定逾期后果。",
     en="In principle (原则上) the treatment and insured places' agencies reconcile each settlement on the day "
     "after it: {deadlines_en}. This is a target; the procedure attaches no consequence to missing it.",
 )
-RECONCILIATION_NEXT_DAY_NOT_MOVED = ReasonTemplate(
-    code="RECONCILIATION_NEXT_DAY_NOT_MOVED",
-    role=Role.DECISIVE,
+RECONCILIATION_NEXT_DAY_NOT_MOVED = decisive(
+    "RECONCILIATION_NEXT_DAY_NOT_MOVED",
+    _A21,
     when="With RECONCILIATION_NEXT_DAY, when some next-day deadline is a day off in the calendar (it is not moved to a working day).",
-    articles=(_A21,),
-    interpretation=True,
+    reading=True,
     zh="结算次日{days}为休息日，仍以该日为准：第二十一条规定的是“次日”而非“下一个工作日”，且仅为原则性要求，"
     "不按民法典第二百零三条顺延。",
     en="The day after settlement, {days}, is a day off, and stays the target: article 21 says 'the next day' "
     "(次日), not 'the next working day', and only in principle, so Civil Code art. 203's extension to the "
     "next working day is not applied.",
 )
-RECONCILIATION_MONTHLY_DEADLINE = ReasonTemplate(
-    code="RECONCILIATION_MONTHLY_DEADLINE",
-    role=Role.DECISIVE,
+RECONCILIATION_MONTHLY_DEADLINE = decisive(
+    "RECONCILIATION_MONTHLY_DEADLINE",
+    _A21,
     when="monthly_reconciliation_deadline for a month with a day in force; reconcile_month with intra-province settlements in force: the 5th working day after the month's last day.",
-    articles=(_A21,),
-    interpretation=True,
+    reading=True,
     zh="{month}所有省内异地就医直接结算费用应于次月前{n}个工作日内完成对账，即不迟于{deadline}。工作日按国务院节假日"
     "安排计算，调休上班日计入；本规程未规定逾期后果。",
     en="All intra-province direct settlements of {month} are to be reconciled within the first {n} working days "
@@ -312,21 +295,21 @@ RECONCILIATION_MONTHLY_DEADLINE = ReasonTemplate(
     "workdays included; the procedure attaches no consequence to missing the deadline.",
     authorities=(STATE_COUNCIL_SCHEDULE,),
 )
-RECONCILIATION_NOTHING_SETTLED = ReasonTemplate(
-    code="RECONCILIATION_NOTHING_SETTLED",
-    role=Role.DECISIVE,
+RECONCILIATION_NOTHING_SETTLED = decisive(
+    "RECONCILIATION_NOTHING_SETTLED",
+    _A20_1,
+    21,
     when="reconcile_month with no settlement reconciled here (outcome NOTHING_TO_RECONCILE).",
-    articles=(_A20_1, ArticleRef(21)),
-    interpretation=False,
     zh="{year}年{month}月没有应按第二十一条对账的省内异地就医直接结算费用。",
     en="No intra-province direct settlement of {year}-{month:02d} is to be reconciled under article 21.",
 )
-RECONCILIATION_CROSS_PROVINCE_NATIONAL = ReasonTemplate(
-    code="RECONCILIATION_CROSS_PROVINCE_NATIONAL",
-    role=Role.DECISIVE,
+RECONCILIATION_CROSS_PROVINCE_NATIONAL = decisive(
+    "RECONCILIATION_CROSS_PROVINCE_NATIONAL",
+    _A20_1,
+    ArticleRef(23, paragraph=3),
+    24,
     when="reconcile_month with CROSS_PROVINCE_INBOUND settlements in force (they get no article 21 deadlines).",
-    articles=(_A20_1, ArticleRef(23, paragraph=3), ArticleRef(24)),
-    interpretation=True,
+    reading=True,
     zh="跨省异地就医费用（结算号{ids}）由就医地经办机构及时审核、对账；第二十一条的对账时限只适用于省内异地就医，"
     "与参保省之间的对账和清算按国家经办规程执行。",
     en="Cross-province costs (settlements {ids}) are audited and reconciled promptly by the treatment place's "
@@ -334,42 +317,36 @@ RECONCILIATION_CROSS_PROVINCE_NATIONAL = ReasonTemplate(
     "insured province follow the national procedure.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA = ReasonTemplate(
-    code="RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
-    role=Role.DECISIVE,
+RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA = decisive(
+    "RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
+    3,
     when="reconcile_month: some settlement's scope is LOCAL or PROVINCIAL_RECOGNITION.",
-    articles=(ArticleRef(3),),
-    interpretation=False,
     zh="结算号{ids}不属异地就医（市州内或省本级互认），不纳入异地就医对账，按本地规定办理。",
     en="Settlements {ids} are not out-of-area care (within one city, or provincial-level recognition): they are "
     "reconciled under local rules, not here.",
 )
-RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN = ReasonTemplate(
-    code="RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN",
-    role=Role.DECISIVE,
+RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN = decisive(
+    "RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN",
+    _A20_1,
+    ArticleRef(23, paragraph=3),
     when="reconcile_month: some settlement's scope is CROSS_PROVINCE_OUTBOUND.",
-    articles=(_A20_1, ArticleRef(23, paragraph=3)),
-    interpretation=False,
     zh="结算号{ids}在外省就医，由就医省经办机构按国家经办规程审核、对账，不在湖南就医地对账之列。",
     en="Settlements {ids} were made in another province: that province's agency audits and reconciles them "
     "under the national procedure, not a Hunan treatment-place agency.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-RECONCILIATION_EXCLUDED_NOT_GOVERNED = ReasonTemplate(
-    code="RECONCILIATION_EXCLUDED_NOT_GOVERNED",
-    role=Role.DECISIVE,
+RECONCILIATION_EXCLUDED_NOT_GOVERNED = decisive(
+    "RECONCILIATION_EXCLUDED_NOT_GOVERNED",
+    ArticleRef(2, paragraph=1),
     when="reconcile_month: some settlement's scope is NOT_GOVERNED.",
-    articles=(ArticleRef(2, paragraph=1),),
-    interpretation=False,
     zh="结算号{ids}的参保地和就医地均在湖南省外，不属本规程调整。",
     en="Settlements {ids} have both places outside Hunan: this procedure does not govern them.",
 )
-RECONCILIATION_EXCLUDED_NOT_IN_FORCE = ReasonTemplate(
-    code="RECONCILIATION_EXCLUDED_NOT_IN_FORCE",
-    role=Role.DECISIVE,
+RECONCILIATION_EXCLUDED_NOT_IN_FORCE = decisive(
+    "RECONCILIATION_EXCLUDED_NOT_IN_FORCE",
+    36,
     when="reconcile_month: some out-of-area settlement treated in Hunan was settled on a day the procedure is not in force (once per in-force outcome).",
-    articles=(ArticleRef(36),),
-    interpretation=True,
+    reading=True,
     zh="结算号{ids}的结算日不在本规程调整期间（{why}），以结算日判断，不按本规程对账。",
     en="Settlements {ids} were settled on a day this procedure does not govern ({why_en}), judged on the "
     "settlement date: they are not reconciled under this procedure.",
@@ -441,35 +418,31 @@ class DeadlineRuling(Ruling[DeadlineOutcome]):
         return [f"  deadline: {self.deadline.isoformat() if self.deadline else 'none under this procedure'}"]
 
 
-RECONCILIATION_DAY_OFF_UNKNOWN = ReasonTemplate(
-    code="RECONCILIATION_DAY_OFF_UNKNOWN",
-    role=Role.NOTE,
+RECONCILIATION_DAY_OFF_UNKNOWN = note(
+    "RECONCILIATION_DAY_OFF_UNKNOWN",
+    _A21,
     when="reconciliation_deadline in force whose next day falls in a year the calendar does not know.",
-    articles=(_A21,),
-    interpretation=False,
     zh="{year}年的国务院节假日安排未知，{day}是否为休息日无从判断；次日期限本身不受影响。",
     en="The State Council's schedule for {year} is not known, so whether {day} is a day off cannot be said; the "
     "next-day deadline itself does not depend on it.",
 )
-RECONCILIATION_DAY_OFF_PROVISIONAL = ReasonTemplate(
-    code="RECONCILIATION_DAY_OFF_PROVISIONAL",
-    role=Role.NOTE,
+RECONCILIATION_DAY_OFF_PROVISIONAL = note(
+    "RECONCILIATION_DAY_OFF_PROVISIONAL",
+    _A21,
     when="The next-day deadline of a settlement in force falls on 21 to 31 December of a year whose next year's "
     "State Council schedule the calendar does not know (with the bundled schedules: 2026-12-21 to 2026-12-31).",
-    articles=(_A21,),
-    interpretation=True,
+    reading=True,
     zh="{deadline}在{year}年12月下旬（{start}至{end}）：其是否为休息日按{year}年的国务院节假日安排判断，{next}年的安排尚未知悉，"
     "可能调整这些日期；次日期限本身不受影响。",
     en="{deadline} is in late December {year} ({start} to {end}): whether it is a day off follows the State "
     "Council's {year} schedule, and the {next} schedule, not yet known, may move those days; the next-day "
     "deadline itself does not depend on it.",
 )
-RECONCILIATION_INTRA_PROVINCE_ONLY = ReasonTemplate(
-    code="RECONCILIATION_INTRA_PROVINCE_ONLY",
-    role=Role.NOTE,
+RECONCILIATION_INTRA_PROVINCE_ONLY = note(
+    "RECONCILIATION_INTRA_PROVINCE_ONLY",
+    _A21,
     when="reconciliation_deadline and monthly_reconciliation_deadline: always, first.",
-    articles=(_A21,),
-    interpretation=True,
+    reading=True,
     zh="第二十一条以“省内异地就医费用”开头，其对账时限读作只适用于省内异地就医直接结算，跨省异地就医对账按国家经办规程办理；"
     "该条第二句“上月所有异地就医直接结算费用”也可读作包括跨省费用。",
     en="Article 21 opens with 'intra-province out-of-area costs', so its deadlines are read as applying to "

@@ -15,7 +15,7 @@ from ..kernel._validate import pure_cache, type_name
 from ..kernel.articles import ArticleRef
 from ..kernel.errors import InvalidInputError
 from ..kernel.places import Place, PlaceKind, check_treatment_place
-from ..kernel.ruling import LabelledEnum, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Ruling, decisive
 
 __all__ = [
     "Scope",
@@ -55,61 +55,52 @@ class ScopeRuling(Ruling[Scope]):
     """The scope of a pair of places, with the reasons."""
 
 
-SCOPE_LOCAL = ReasonTemplate(
-    code="SCOPE_LOCAL",
-    role=Role.DECISIVE,
+SCOPE_LOCAL = decisive(
+    "SCOPE_LOCAL",
+    ArticleRef(3, paragraph=1),
     when="Whenever the scope of (insured place, treatment place) is LOCAL: both are Hunan places in the same city (市州), the insured place not being 省本级.",
-    articles=(ArticleRef(3, paragraph=1),),
-    interpretation=False,
     zh="参保地{insured}与就医地{treatment}同属{city}，市州内跨县就医不纳入异地就医直接结算管理，在本市州协议机构直接结算。",
     en="Insured place {insured} and treatment place {treatment} are both in {city}: care across counties "
     "within one city is not out-of-area; it is settled directly at the city's agreement institutions.",
 )
-SCOPE_PROVINCIAL_RECOGNITION = ReasonTemplate(
-    code="SCOPE_PROVINCIAL_RECOGNITION",
-    role=Role.DECISIVE,
+SCOPE_PROVINCIAL_RECOGNITION = decisive(
+    "SCOPE_PROVINCIAL_RECOGNITION",
+    ArticleRef(3, paragraph=2),
     when="Whenever the scope is PROVINCIAL_RECOGNITION: the insured place is 省本级 and the treatment place is in Hunan.",
-    articles=(ArticleRef(3, paragraph=2),),
-    interpretation=False,
     zh="参保地为省本级，在省内{treatment}就医不纳入异地就医直接结算管理，由省本级互认市州协议机构直接结算。",
     en="Insured at provincial level (省本级) and treated in {treatment}, within Hunan: not out-of-area; settled "
     "directly at the city institutions the province recognises.",
 )
-SCOPE_INTRA_PROVINCE = ReasonTemplate(
-    code="SCOPE_INTRA_PROVINCE",
-    role=Role.DECISIVE,
+SCOPE_INTRA_PROVINCE = decisive(
+    "SCOPE_INTRA_PROVINCE",
+    ArticleRef(2, paragraph=1),
+    ArticleRef(2, paragraph=2),
     when="Whenever the scope is INTRA_PROVINCE: insured and treatment places are Hunan places in different cities, the insured place not being 省本级.",
-    articles=(ArticleRef(2, paragraph=1), ArticleRef(2, paragraph=2)),
-    interpretation=False,
     zh="参保地{insured}与就医地{treatment}分属省内不同市州，属省内异地就医。",
     en="Insured place {insured} and treatment place {treatment} are in different Hunan cities: intra-province "
     "out-of-area care.",
 )
-SCOPE_CROSS_PROVINCE_OUTBOUND = ReasonTemplate(
-    code="SCOPE_CROSS_PROVINCE_OUTBOUND",
-    role=Role.DECISIVE,
+SCOPE_CROSS_PROVINCE_OUTBOUND = decisive(
+    "SCOPE_CROSS_PROVINCE_OUTBOUND",
+    ArticleRef(2, paragraph=1),
+    ArticleRef(2, paragraph=2),
     when="Whenever the scope is CROSS_PROVINCE_OUTBOUND: the insured place is in Hunan (省本级 included) and the treatment place is another province.",
-    articles=(ArticleRef(2, paragraph=1), ArticleRef(2, paragraph=2)),
-    interpretation=False,
     zh="在湖南{insured}参保，在{treatment}就医，属跨省异地就医。",
     en="Insured in Hunan ({insured}) and treated in {treatment}: cross-province out-of-area care.",
 )
-SCOPE_CROSS_PROVINCE_INBOUND = ReasonTemplate(
-    code="SCOPE_CROSS_PROVINCE_INBOUND",
-    role=Role.DECISIVE,
+SCOPE_CROSS_PROVINCE_INBOUND = decisive(
+    "SCOPE_CROSS_PROVINCE_INBOUND",
+    ArticleRef(2, paragraph=1),
+    ArticleRef(2, paragraph=2),
     when="Whenever the scope is CROSS_PROVINCE_INBOUND: the insured place is another province and the treatment place is in Hunan.",
-    articles=(ArticleRef(2, paragraph=1), ArticleRef(2, paragraph=2)),
-    interpretation=False,
     zh="在{insured}参保，在湖南{treatment}就医，属跨省异地就医，湖南为就医地。",
     en="Insured in {insured} and treated in {treatment}, Hunan: cross-province out-of-area care with Hunan as "
     "the treatment province.",
 )
-SCOPE_NOT_GOVERNED = ReasonTemplate(
-    code="SCOPE_NOT_GOVERNED",
-    role=Role.DECISIVE,
+SCOPE_NOT_GOVERNED = decisive(
+    "SCOPE_NOT_GOVERNED",
+    ArticleRef(2, paragraph=1),
     when="Whenever the scope is NOT_GOVERNED: both the insured and the treatment place are outside Hunan.",
-    articles=(ArticleRef(2, paragraph=1),),
-    interpretation=False,
     zh="参保地{insured}与就医地{treatment}均在湖南省外，不属本规程调整，由参保地和就医地的规定办理。",
     en="Both the insured place {insured} and the treatment place {treatment} are outside Hunan: this procedure "
     "does not govern the case; the rules of those provinces and the national procedure do.",

@@ -48,7 +48,7 @@ from ..kernel.parameters import (
 )
 from ..kernel.periods import add_months, months_reached
 from ..kernel.places import Place, is_treatment_place
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from ..kernel.terms import CareType, PersonCategory, ServiceKind
 from .catalog import (
     AllowanceRuling,
@@ -264,239 +264,211 @@ class SettlementRuling(Ruling[Settlement]):
 
 _A5 = ArticleRef(5)
 
-SETTLEMENT_LOCAL_CARE = ReasonTemplate(
-    code="SETTLEMENT_LOCAL_CARE",
-    role=Role.DECISIVE,
+SETTLEMENT_LOCAL_CARE = decisive(
+    "SETTLEMENT_LOCAL_CARE",
+    3,
     when="Settlement on a day in force: the scope is LOCAL, or PROVINCIAL_RECOGNITION with the institution able to settle directly (outcome LOCAL_CARE).",
-    articles=(ArticleRef(3),),
-    interpretation=False,
     zh="该就医不纳入异地就医直接结算管理，按本地（或省本级互认协议机构）规定直接结算，不适用本规程的备案和异地结算规则。",
     en="This care is not out-of-area: it is settled directly under local rules (or at the institutions the "
     "province recognises), not under this procedure's filing and out-of-area settlement rules.",
 )
-SETTLEMENT_THIRD_PARTY_LIABILITY = ReasonTemplate(
-    code="SETTLEMENT_THIRD_PARTY_LIABILITY",
-    role=Role.DECISIVE,
+SETTLEMENT_THIRD_PARTY_LIABILITY = decisive(
+    "SETTLEMENT_THIRD_PARTY_LIABILITY",
+    _A5,
     when="Settlement of out-of-area care in force: third_party_liability is true.",
-    articles=(_A5,),
-    interpretation=False,
     zh="费用存在第三方责任，不属可直接结算的费用。",
     en="A third party is liable for the costs: they are not costs that may be settled directly.",
 )
-SETTLEMENT_CROSS_PROVINCE_OUTPATIENT = ReasonTemplate(
-    code="SETTLEMENT_CROSS_PROVINCE_OUTPATIENT",
-    role=Role.DECISIVE,
+SETTLEMENT_CROSS_PROVINCE_OUTPATIENT = decisive(
+    "SETTLEMENT_CROSS_PROVINCE_OUTPATIENT",
+    _A5,
     when="Settlement of cross-province care in force: the care is OUTPATIENT and "
     "cross_province_outpatient_excluded is true on the settlement date.",
-    articles=(_A5,),
-    interpretation=False,
     zh="跨省异地就医直接结算范围暂不包括门诊工伤医疗（康复）费用；本规程未规定其报销方式，由参保地规定确定。",
     en="Cross-province direct settlement does not yet include outpatient medical or rehabilitation costs; this "
     "procedure does not say how they are reimbursed: the insured place's rules decide.",
 )
-SETTLEMENT_INSTITUTION_NOT_AVAILABLE = ReasonTemplate(
-    code="SETTLEMENT_INSTITUTION_NOT_AVAILABLE",
-    role=Role.DECISIVE,
+SETTLEMENT_INSTITUTION_NOT_AVAILABLE = decisive(
+    "SETTLEMENT_INSTITUTION_NOT_AVAILABLE",
+    ArticleRef(14, paragraph=1),
+    ArticleRef(14, paragraph=2),
+    _A5,
     when="Settlement of an out-of-area or 省本级 episode in force: the registry's institution status on the settlement date for the service is anything but AVAILABLE.",
-    articles=(ArticleRef(14, paragraph=1), ArticleRef(14, paragraph=2), _A5),
-    interpretation=False,
     zh="就医机构{institution}在{on}不能直接结算{service}（{why}）；本规程未规定此时的报销方式，由参保地规定确定。",
     en="Institution {institution} could not settle {service_en} directly on {on} ({why_en}); this procedure does "
     "not say how such costs are reimbursed: the insured place's rules decide.",
 )
-SETTLEMENT_INSTITUTION_UNKNOWN = ReasonTemplate(
-    code="SETTLEMENT_INSTITUTION_UNKNOWN",
-    role=Role.DECISIVE,
+SETTLEMENT_INSTITUTION_UNKNOWN = decisive(
+    "SETTLEMENT_INSTITUTION_UNKNOWN",
+    ArticleRef(14, paragraph=1),
     when="Settlement: the institution code is not in the registry (alone when the episode gives no institution_place either; otherwise among the reasons an out-of-area or 省本级 episode is not payable directly).",
-    articles=(ArticleRef(14, paragraph=1),),
-    interpretation=False,
     zh="就医机构{code}不在异地就医直接结算协议机构库中，不能直接结算。",
     en="Institution {code} is not in the registry of direct-settlement institutions: it cannot settle directly.",
 )
-SETTLEMENT_SUSPENDED_FOR_VIOLATION = ReasonTemplate(
-    code="SETTLEMENT_SUSPENDED_FOR_VIOLATION",
-    role=Role.DECISIVE,
+SETTLEMENT_SUSPENDED_FOR_VIOLATION = decisive(
+    "SETTLEMENT_SUSPENDED_FOR_VIOLATION",
+    ArticleRef(30, paragraph=1),
     when="Settlement of out-of-area care in force: suspended_for_violation is true.",
-    articles=(ArticleRef(30, paragraph=1),),
-    interpretation=False,
     zh="该工伤职工因严重违规被就医地经办机构暂停直接结算，由参保地经办机构按规定处理。",
     en="The treatment-place agency has suspended this worker's direct settlement for serious violations; the "
     "insured-place agency deals with the case under the relevant rules.",
 )
-SETTLEMENT_NO_CREDENTIAL = ReasonTemplate(
-    code="SETTLEMENT_NO_CREDENTIAL",
-    role=Role.DECISIVE,
+SETTLEMENT_NO_CREDENTIAL = decisive(
+    "SETTLEMENT_NO_CREDENTIAL",
+    16,
+    22,
     when="Settlement of out-of-area care in force whose filing covers it: the credential is NONE and "
     "nothing else makes it not payable or not governed (outcome MANUAL_REIMBURSEMENT).",
-    articles=(ArticleRef(16), ArticleRef(22)),
-    interpretation=True,
+    reading=True,
     zh="未持社会保障卡（含电子社保卡）等有效身份凭证，因就医凭证问题无法直接结算，回参保地按参保地规定手工报销。",
     en="No social security card (or electronic card) or other valid credential was presented: direct "
     "settlement fails for a credential problem, and the costs are reimbursed manually at the insured place.",
 )
-SETTLEMENT_CREDENTIAL_PRESENTED = ReasonTemplate(
-    code="SETTLEMENT_CREDENTIAL_PRESENTED",
-    role=Role.NOTE,
+SETTLEMENT_CREDENTIAL_PRESENTED = note(
+    "SETTLEMENT_CREDENTIAL_PRESENTED",
+    16,
     when="Settlement of out-of-area care in force: the credential is anything but NONE.",
-    articles=(ArticleRef(16),),
-    interpretation=False,
     zh="持{credential}到协议机构就医结算。",
     en="The worker presented a {credential_en} at the institution.",
 )
-SETTLEMENT_NETWORK_UNAVAILABLE = ReasonTemplate(
-    code="SETTLEMENT_NETWORK_UNAVAILABLE",
-    role=Role.DECISIVE,
+SETTLEMENT_NETWORK_UNAVAILABLE = decisive(
+    "SETTLEMENT_NETWORK_UNAVAILABLE",
+    _A5,
+    22,
     when="Settlement of out-of-area care in force whose filing covers it: network_available is false and "
     "nothing else makes it not payable or not governed (outcome MANUAL_REIMBURSEMENT).",
-    articles=(_A5, ArticleRef(22)),
-    interpretation=False,
     zh="不具备联网结算条件（或结算网络系统故障），无法直接结算，回参保地按参保地规定手工报销。",
     en="Networked settlement is not available (or the settlement network failed): the costs are reimbursed "
     "manually at the insured place under its rules.",
 )
-SETTLEMENT_NO_CREDENTIAL_NOTED = ReasonTemplate(
-    code="SETTLEMENT_NO_CREDENTIAL_NOTED",
-    role=Role.NOTE,
+SETTLEMENT_NO_CREDENTIAL_NOTED = note(
+    "SETTLEMENT_NO_CREDENTIAL_NOTED",
+    16,
+    22,
     when="A settlement with credential NONE whose outcome is not MANUAL_REIMBURSEMENT (not payable "
     "directly, or not governed here, for another reason).",
-    articles=(ArticleRef(16), ArticleRef(22)),
-    interpretation=False,
     zh="另：未持社会保障卡（含电子社保卡）等有效身份凭证。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
     "本次另因上述原因不予直接结算，不适用该条。",
     en="Also: no social security card (or electronic card) or other valid credential was presented. Article 22's "
     "manual reimbursement is for costs of a filed episode that fail only for a network or credential problem; "
     "this episode is not settled directly for the reason above, so article 22 does not apply to it.",
 )
-SETTLEMENT_NETWORK_UNAVAILABLE_NOTED = ReasonTemplate(
-    code="SETTLEMENT_NETWORK_UNAVAILABLE_NOTED",
-    role=Role.NOTE,
+SETTLEMENT_NETWORK_UNAVAILABLE_NOTED = note(
+    "SETTLEMENT_NETWORK_UNAVAILABLE_NOTED",
+    _A5,
+    22,
     when="A settlement with network_available false whose outcome is not MANUAL_REIMBURSEMENT (not "
     "payable directly, or not governed here, for another reason).",
-    articles=(_A5, ArticleRef(22)),
-    interpretation=False,
     zh="另：不具备联网结算条件（或结算网络系统故障）。第二十二条的手工报销只适用于已备案、仅因网络系统或就医凭证问题无法直接结算的费用；"
     "本次另因上述原因不予直接结算，不适用该条。",
     en="Also: networked settlement was not available (or the settlement network failed). Article 22's manual "
     "reimbursement is for costs of a filed episode that fail only for a network or credential problem; this "
     "episode is not settled directly for the reason above, so article 22 does not apply to it.",
 )
-SETTLEMENT_BACK_FILING_TOO_LATE_NOTED = ReasonTemplate(
-    code="SETTLEMENT_BACK_FILING_TOO_LATE_NOTED",
-    role=Role.NOTE,
+SETTLEMENT_BACK_FILING_TOO_LATE_NOTED = note(
+    "SETTLEMENT_BACK_FILING_TOO_LATE_NOTED",
+    ArticleRef(12, paragraph=2),
     when="A settlement whose intra-province emergency or force-majeure back-filing came after discharge "
     "settlement, when the outcome is not MANUAL_REIMBURSEMENT for another reason.",
-    articles=(ArticleRef(12, paragraph=2),),
-    interpretation=False,
     zh="另：补办备案未在出院结算前完成（第十二条第二款：回参保地按政策规定报销）；本次另因上述原因不予直接结算，"
     "参保地是否报销由参保地规定确定。",
     en="Also: the back-filing was not completed before discharge settlement (article 12(2): reimbursed at the "
     "insured place under its policy); the episode is not settled directly for the reason above as well, so "
     "whether the insured place reimburses it is for that place's rules.",
 )
-SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED = ReasonTemplate(
-    code="SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
-    role=Role.NOTE,
+SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED = note(
+    "SETTLEMENT_NOT_PAYABLE_NOT_SPECIFIED",
+    _A5,
+    ArticleRef(12, paragraph=1),
     when="Every NOT_PAYABLE_DIRECTLY settlement.",
-    articles=(_A5, ArticleRef(12, paragraph=1)),
-    interpretation=False,
     zh="本规程只规定上述费用不予直接结算，未规定其是否及如何由工伤保险基金支付（例如回参保地报销）：由参保地工伤保险规定确定。",
     en="This procedure says only that these costs are not settled directly; it does not say whether or how the "
     "fund pays them (for example by reimbursement at the insured place): the insured place's work-injury rules "
     "decide.",
 )
-SETTLEMENT_MANUAL_DUPLICATE_CHECK = ReasonTemplate(
-    code="SETTLEMENT_MANUAL_DUPLICATE_CHECK",
-    role=Role.NOTE,
+SETTLEMENT_MANUAL_DUPLICATE_CHECK = note(
+    "SETTLEMENT_MANUAL_DUPLICATE_CHECK",
+    22,
     when="Settlement whose outcome is MANUAL_REIMBURSEMENT: the duplicate check of article 22 that the insured place must make.",
-    articles=(ArticleRef(22),),
-    interpretation=False,
     zh="参保地手工报销前应核实该费用是否已在就医地直接结算，杜绝重复报销。",
     en="Before reimbursing manually, the insured-place agency must check that the costs were not already "
     "settled directly at the treatment place.",
 )
-SETTLEMENT_DIRECT = ReasonTemplate(
-    code="SETTLEMENT_DIRECT",
-    role=Role.DECISIVE,
+SETTLEMENT_DIRECT = decisive(
+    "SETTLEMENT_DIRECT",
+    _A5,
+    6,
+    18,
     when="Settlement of intra-province care with outcome DIRECT: in force, institution available, filing covers, nothing not payable, credential and network present.",
-    articles=(_A5, ArticleRef(6), ArticleRef(18)),
-    interpretation=False,
     zh="协议机构通过湖南人社一体化平台核验身份信息和备案信息，按就医地政策审核合规费用并直接结算，结算信息上传平台。",
     en="The institution checks identity and filing through the Hunan platform, audits the compliant costs under "
     "the treatment place's policy and settles them directly; the settlement is uploaded to the platform.",
 )
-SETTLEMENT_REFUND_TO_WORKER = ReasonTemplate(
-    code="SETTLEMENT_REFUND_TO_WORKER",
-    role=Role.DECISIVE,
+SETTLEMENT_REFUND_TO_WORKER = decisive(
+    "SETTLEMENT_REFUND_TO_WORKER",
+    ArticleRef(12, paragraph=3),
     when="Settlement with outcome DIRECT whose coverage is COVERED_WITH_REFUND and whose fund share is more than zero.",
-    articles=(ArticleRef(12, paragraph=3),),
-    interpretation=True,
+    reading=True,
     zh="工伤认定前由工伤职工垫付的费用，协议机构按规定将基金支付部分{amount}元退还工伤职工。",
     en="The worker paid before injury recognition: the institution refunds the fund's share, {amount} yuan, to "
     "the worker.",
 )
-SETTLEMENT_NON_COMPLIANT_LINES = ReasonTemplate(
-    code="SETTLEMENT_NON_COMPLIANT_LINES",
-    role=Role.DECISIVE,
+SETTLEMENT_NON_COMPLIANT_LINES = decisive(
+    "SETTLEMENT_NON_COMPLIANT_LINES",
+    _A5,
+    17,
     when="Settlement with outcome DIRECT: the non-device cost lines marked not compliant add up to more than zero (that sum goes to the worker).",
-    articles=(_A5, ArticleRef(17)),
-    interpretation=False,
     zh="不合规费用{amount}元（不在适用目录或标准内）不由工伤保险基金支付。",
     en="{amount} yuan of costs outside the governing catalogs or standards are not paid by the fund.",
 )
-DEVICE_WITHIN_LIMIT = ReasonTemplate(
-    code="DEVICE_WITHIN_LIMIT",
-    role=Role.DECISIVE,
+DEVICE_WITHIN_LIMIT = decisive(
+    "DEVICE_WITHIN_LIMIT",
+    19,
     when="Settlement with outcome DIRECT: a filed device's compliant amount is more than zero and at most its maximum_payment.",
-    articles=(ArticleRef(19),),
-    interpretation=False,
     zh="辅助器具“{name}”在备案范围内，基金支付{fund}元（最高支付限额{limit}元）。",
     en="Device '{name}' is on the filed list: the fund pays {fund} yuan (maximum payment {limit} yuan).",
 )
-DEVICE_NON_COMPLIANT = ReasonTemplate(
-    code="DEVICE_NON_COMPLIANT",
-    role=Role.DECISIVE,
+DEVICE_NON_COMPLIANT = decisive(
+    "DEVICE_NON_COMPLIANT",
+    ArticleRef(17, paragraph=1),
+    ArticleRef(17, paragraph=2),
+    19,
     when="Settlement with outcome DIRECT: a filed device, not replaced too early, has lines marked not compliant.",
-    articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2), ArticleRef(19)),
-    interpretation=False,
     zh="辅助器具“{name}”中{amount}元不在辅助器具配置目录和限额标准内，基金不予支付。",
     en="{amount} yuan of device '{name}' is outside the device catalog and its standards: the fund does not pay it.",
 )
-DEVICE_OVER_LIMIT = ReasonTemplate(
-    code="DEVICE_OVER_LIMIT",
-    role=Role.DECISIVE,
+DEVICE_OVER_LIMIT = decisive(
+    "DEVICE_OVER_LIMIT",
+    19,
     when="Settlement with outcome DIRECT: a filed device's compliant amount is more than its maximum_payment.",
-    articles=(ArticleRef(19),),
-    interpretation=False,
     zh="辅助器具“{name}”合规费用{amount}元超出备案最高支付限额{limit}元，超出部分{excess}元基金不予支付。",
     en="Device '{name}': its compliant costs of {amount} yuan exceed the filed maximum payment of {limit} yuan: "
     "the fund does not pay the excess of {excess} yuan.",
 )
-DEVICE_NOT_FILED = ReasonTemplate(
-    code="DEVICE_NOT_FILED",
-    role=Role.DECISIVE,
+DEVICE_NOT_FILED = decisive(
+    "DEVICE_NOT_FILED",
+    19,
     when="Settlement with outcome DIRECT: a device named on a cost line is not on the filing's device list (the worker pays it).",
-    articles=(ArticleRef(19),),
-    interpretation=False,
     zh="辅助器具“{name}”不在备案的辅助器具清单内，超出备案范围，基金不予支付。",
     en="Device '{name}' is not on the filed device list: outside the filing, the fund does not pay.",
 )
-DEVICE_REPLACED_TOO_EARLY = ReasonTemplate(
-    code="DEVICE_REPLACED_TOO_EARLY",
-    role=Role.DECISIVE,
+DEVICE_REPLACED_TOO_EARLY = decisive(
+    "DEVICE_REPLACED_TOO_EARLY",
+    19,
+    ArticleRef(2, paragraph=2),
     when="Settlement with outcome DIRECT: a filed device's line has previous_fitting_on and add_months(previous_fitting_on, 12 x minimum_service_years) is after started_on.",
-    articles=(ArticleRef(19), ArticleRef(2, paragraph=2)),
-    interpretation=True,
+    reading=True,
     zh="辅助器具“{name}”上次配置于{previous}，未满最低使用年限{years}年（{reached}方满），提前更换超出标准，基金不予支付。",
     en="Device '{name}' was last fitted on {previous}; its minimum service life of {years} years is reached only "
     "on {reached}: an earlier replacement is outside the standard and the fund does not pay.",
     authorities=(CIVIL_CODE_PERIODS,),
 )
-SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
-    code="SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE",
-    role=Role.NOTE,
+SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = note(
+    "SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE",
+    18,
+    36,
     when="Settlement: the procedure is not in force on the settlement date, or it is in force then but not on started_on (the stay straddles 2025-08-01 or 2027-07-31).",
-    articles=(ArticleRef(18), ArticleRef(36)),
-    interpretation=True,
+    reading=True,
     zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与第四章的对账和费用列支一致；"
     "也可比照第十三条第二款（有效期内已入院的不受有效期限制）以入院日判断。",
     en="Direct settlement happens at discharge (or at the visit or fitting), so whether this procedure applies is "
@@ -506,12 +478,12 @@ SETTLEMENT_DECIDED_ON_SETTLEMENT_DATE = ReasonTemplate(
 )
 
 
-SETTLEMENT_DIRECT_INBOUND = ReasonTemplate(
-    code="SETTLEMENT_DIRECT_INBOUND",
-    role=Role.DECISIVE,
+SETTLEMENT_DIRECT_INBOUND = decisive(
+    "SETTLEMENT_DIRECT_INBOUND",
+    _A5,
+    18,
+    ArticleRef(25, paragraph=2),
     when="Settlement of CROSS_PROVINCE_INBOUND care with outcome DIRECT (same conditions as SETTLEMENT_DIRECT).",
-    articles=(_A5, ArticleRef(18), ArticleRef(25, paragraph=2)),
-    interpretation=False,
     zh="湖南协议机构核验身份信息和备案信息，审核合规费用，通过国家工伤保险异地就医结算系统与参保省经办机构直接结算；"
     "就医地经办机构审核、对账后垫付给协议机构，列入参保地（{insured}）工伤保险基金支出。",
     en="The Hunan institution checks identity and filing, audits the compliant costs and settles them directly "
@@ -519,63 +491,57 @@ SETTLEMENT_DIRECT_INBOUND = ReasonTemplate(
     "treatment-place agency audits, reconciles and advances the money, charged to the fund of {insured_en}.",
     authorities=(NATIONAL_NOTICE,),
 )
-SETTLEMENT_DIRECT_OUTBOUND = ReasonTemplate(
-    code="SETTLEMENT_DIRECT_OUTBOUND",
-    role=Role.DECISIVE,
+SETTLEMENT_DIRECT_OUTBOUND = decisive(
+    "SETTLEMENT_DIRECT_OUTBOUND",
+    _A5,
+    ArticleRef(25, paragraph=1),
+    36,
     when="Settlement of CROSS_PROVINCE_OUTBOUND care with outcome DIRECT (same conditions as SETTLEMENT_DIRECT).",
-    articles=(_A5, ArticleRef(25, paragraph=1), ArticleRef(36)),
-    interpretation=False,
     zh="在{province}的协议机构按国家规定直接结算合规费用（跨省异地就医按国家经办规程办理），基金支付部分由省级财政部门划拨就医省，列入参保地工伤保险基金支出。",
     en="The institution in {province} settles the compliant costs directly under the national rules (cross-province "
     "care follows the national procedure); the fund's share is transferred to that province by Hunan's provincial "
     "finance department and charged to the insured place's fund.",
     authorities=(NATIONAL_NOTICE,),
 )
-SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE = ReasonTemplate(
-    code="SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE",
-    role=Role.NOTE,
+SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE = note(
+    "SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE",
+    ArticleRef(14, paragraph=2),
     when="Settlement of an out-of-area or 省本级 episode in force whose settlement date differs from started_on, unless it is decided LOCAL_CARE.",
-    articles=(ArticleRef(14, paragraph=2),),
-    interpretation=True,
+    reading=True,
     zh="协议机构能否直接结算，以出院结算日{on}在协议机构库中的状态为准（直接结算在出院结算时办理）。",
     en="Whether the institution can settle directly is judged on the settlement date, {on}: direct settlement "
     "happens at discharge.",
 )
-SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION = ReasonTemplate(
-    code="SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION",
-    role=Role.DECISIVE,
+SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION = decisive(
+    "SETTLEMENT_PROVINCIAL_RECOGNITION_INSTITUTION",
+    ArticleRef(3, paragraph=2),
+    ArticleRef(14, paragraph=1),
     when="Settlement with scope PROVINCIAL_RECOGNITION on a day in force: the recognised institution must be able to settle directly on the settlement date.",
-    articles=(ArticleRef(3, paragraph=2), ArticleRef(14, paragraph=1)),
-    interpretation=False,
     zh="省本级通过互认市州异地就医直接结算协议机构直接结算，{institution}须在协议机构库中可直接结算。",
     en="Provincial-level (省本级) care settles directly at the cities' direct-settlement institutions the province "
     "recognises: {institution} must be able to settle directly in the registry.",
 )
-SETTLEMENT_LOCAL_INSTITUTION = ReasonTemplate(
-    code="SETTLEMENT_LOCAL_INSTITUTION",
-    role=Role.NOTE,
+SETTLEMENT_LOCAL_INSTITUTION = note(
+    "SETTLEMENT_LOCAL_INSTITUTION",
+    ArticleRef(3, paragraph=1),
     when="Settlement with scope LOCAL on a day in force, with SETTLEMENT_LOCAL_CARE: the registry is not consulted.",
-    articles=(ArticleRef(3, paragraph=1),),
-    interpretation=False,
     zh="本市州内就医在参保地所在市州的协议机构直接结算，不以异地就医直接结算协议机构库为准。",
     en="Care within the insured city settles directly at the city's agreement institutions; the out-of-area "
     "registry does not decide it.",
 )
-SETTLEMENT_BACK_FILING_PENDING = ReasonTemplate(
-    code="SETTLEMENT_BACK_FILING_PENDING",
-    role=Role.DECISIVE,
+SETTLEMENT_BACK_FILING_PENDING = decisive(
+    "SETTLEMENT_BACK_FILING_PENDING",
+    ArticleRef(12, paragraph=2),
+    ArticleRef(12, paragraph=3),
     when="Settlement of out-of-area care in force whose coverage is BACK_FILING_POSSIBLE (never for a settled episode, so not in the bundled corpus).",
-    articles=(ArticleRef(12, paragraph=2), ArticleRef(12, paragraph=3)),
-    interpretation=False,
     zh="尚未备案，本次不能直接结算；补办备案的途径见上。",
     en="Not filed: the episode cannot be settled directly now; the back-filing route is given above.",
 )
-SETTLEMENT_CATALOGS = ReasonTemplate(
-    code="SETTLEMENT_CATALOGS",
-    role=Role.NOTE,
+SETTLEMENT_CATALOGS = note(
+    "SETTLEMENT_CATALOGS",
+    ArticleRef(17, paragraph=1),
+    ArticleRef(17, paragraph=2),
     when="Settlement of out-of-area care in force with at least one cost line of a catalogued kind (medical, rehabilitation, device): summarises the catalogs figure.",
-    articles=(ArticleRef(17, paragraph=1), ArticleRef(17, paragraph=2)),
-    interpretation=False,
     zh="各类费用审核适用的目录和标准：{list}。",
     en="The catalogs and standards that govern each kind of cost: {list_en}.",
 )
@@ -1109,32 +1075,28 @@ class ManualClaimRuling(Ruling[ManualClaimStatus]):
     duplicates: tuple[str, ...] = ()
 
 
-MANUAL_CLAIM_NO_DUPLICATE = ReasonTemplate(
-    code="MANUAL_CLAIM_NO_DUPLICATE",
-    role=Role.DECISIVE,
+MANUAL_CLAIM_NO_DUPLICATE = decisive(
+    "MANUAL_CLAIM_NO_DUPLICATE",
+    22,
     when="Manual claim: no settlement of the same worker and institution overlaps the claimed dates.",
-    articles=(ArticleRef(22),),
-    interpretation=False,
     zh="经核实，该工伤职工在{institution}于{start}至{end}期间所申请的费用未在就医地直接结算。",
     en="Checked: the costs claimed for this worker at {institution} between {start} and {end} were not settled "
     "directly.",
 )
-MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = ReasonTemplate(
-    code="MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT",
-    role=Role.DECISIVE,
+MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = decisive(
+    "MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT",
+    ArticleRef(17, paragraph=3),
+    22,
     when="Manual claim: settlements of the same worker and institution overlap the claimed dates, but the claim asks only for kinds they do not settle directly (travel and lodging; the meal allowance cross-province).",
-    articles=(ArticleRef(17, paragraph=3), ArticleRef(22)),
-    interpretation=False,
     zh="所申请的{kinds}不属直接结算范围（由参保地经办机构审核报销），与直接结算记录{ids}不重复。",
     en="The claimed {kinds_en} lie outside direct settlement (the insured-place agency reimburses them): no "
     "duplicate of settlement {ids}.",
 )
-MANUAL_CLAIM_DUPLICATE = ReasonTemplate(
-    code="MANUAL_CLAIM_DUPLICATE",
-    role=Role.DECISIVE,
+MANUAL_CLAIM_DUPLICATE = decisive(
+    "MANUAL_CLAIM_DUPLICATE",
+    22,
     when="Manual claim: a settlement of the same worker and institution overlaps the claimed dates and the claim asks for a kind of cost that settlement's scope settles directly.",
-    articles=(ArticleRef(22),),
-    interpretation=True,
+    reading=True,
     zh="所申请的{kinds}已在就医地直接结算（结算号{ids}，与申请期间重叠），不予重复报销。",
     en="The claimed {kinds_en} were already settled directly (settlement {ids}, overlapping the claimed period): "
     "refused as a duplicate.",

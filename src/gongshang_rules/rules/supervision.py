@@ -36,7 +36,7 @@ from ..kernel.errors import InvalidInputError
 from ..kernel.identity import IdentityNumber
 from ..kernel.parameters import DEFAULT_SCHEDULE, ParametersLike
 from ..kernel.places import Place, PlaceKind, is_treatment_place
-from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Role, Ruling
+from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from .agencies import insured_place_agency, treatment_place_agency
 from .applications import Agency, AgencyLevel
 from .filing import Filing, Validity, filing_validity
@@ -126,72 +126,60 @@ class SuspensionRuling(Ruling[SuspensionStatus]):
 
 _A30_1 = ArticleRef(30, paragraph=1)
 
-SUPERVISION_SUSPENDED = ReasonTemplate(
-    code="SUPERVISION_SUSPENDED",
-    role=Role.DECISIVE,
+SUPERVISION_SUSPENDED = decisive(
+    "SUPERVISION_SUSPENDED",
+    _A30_1,
     when="Suspension status: once for each of the worker's suspensions in force today (suspended_on <= today, and lifted_on absent or after today).",
-    articles=(_A30_1,),
-    interpretation=False,
     zh="自{since}起，{by}发现工伤职工{worker}有严重违规行为，暂停其直接结算，直至解除；本规程未规定暂停期限，也未界定"
     "“严重违规”，由经办机构按相关规定认定。",
     en="Since {since}, {by_en} has suspended the direct settlement of worker {worker} for serious violations, "
     "until it is lifted; the procedure sets no duration and does not define 'serious violation': the agency "
     "finds it under the relevant rules.",
 )
-SUPERVISION_SUSPENSION_EVERYWHERE = ReasonTemplate(
-    code="SUPERVISION_SUSPENSION_EVERYWHERE",
-    role=Role.DECISIVE,
+SUPERVISION_SUSPENSION_EVERYWHERE = decisive(
+    "SUPERVISION_SUSPENSION_EVERYWHERE",
+    _A30_1,
     when="Suspension status with outcome SUSPENDED (the suspension holds wherever the care is).",
-    articles=(_A30_1,),
-    interpretation=True,
+    reading=True,
     zh="“暂停其直接结算”未限于作出暂停的就医地：理解为暂停该工伤职工的异地就医直接结算，不论在何地就医。",
     en="'Suspends its direct settlement' (暂停其直接结算) is not limited to the suspending treatment place: it is "
     "read as suspending the worker's out-of-area direct settlement wherever the care is.",
 )
-SUPERVISION_REPORTED_TO_PROVINCE = ReasonTemplate(
-    code="SUPERVISION_REPORTED_TO_PROVINCE",
-    role=Role.NOTE,
+SUPERVISION_REPORTED_TO_PROVINCE = note(
+    "SUPERVISION_REPORTED_TO_PROVINCE",
+    _A30_1,
     when="Suspension status with outcome SUSPENDED, always.",
-    articles=(_A30_1,),
-    interpretation=False,
     zh="就医地经办机构同时逐级上报省级经办机构，由省级经办机构协调参保地经办机构按照相关规定进行处理。",
     en="The treatment place's agency reports at the same time, level by level, to the provincial agency, which "
     "coordinates with the insured place's agency to deal with the case under the relevant rules.",
 )
-SUPERVISION_BILL_CHECKS = ReasonTemplate(
-    code="SUPERVISION_BILL_CHECKS",
-    role=Role.NOTE,
+SUPERVISION_BILL_CHECKS = note(
+    "SUPERVISION_BILL_CHECKS",
+    ArticleRef(30, paragraph=2),
     when="Suspension status with outcome SUSPENDED, always.",
-    articles=(ArticleRef(30, paragraph=2),),
-    interpretation=False,
     zh="就医地经办机构应协助参保地经办机构进行医疗票据核查等工作，防范和打击伪造票据等骗取工伤保险基金行为。",
     en="The treatment place's agency helps the insured place's agency check medical bills and the like, to "
     "prevent and stop fraud on the fund such as forged bills.",
 )
-SUPERVISION_NOT_SUSPENDED = ReasonTemplate(
-    code="SUPERVISION_NOT_SUSPENDED",
-    role=Role.DECISIVE,
+SUPERVISION_NOT_SUSPENDED = decisive(
+    "SUPERVISION_NOT_SUSPENDED",
+    _A30_1,
     when="Suspension status: no suspension of the worker is in force today (outcome NOT_SUSPENDED).",
-    articles=(_A30_1,),
-    interpretation=False,
     zh="{on}没有对工伤职工{worker}生效的暂停直接结算。",
     en="No suspension of worker {worker}'s direct settlement is in force on {on}.",
 )
-SUPERVISION_SUSPENSION_LIFTED = ReasonTemplate(
-    code="SUPERVISION_SUSPENSION_LIFTED",
-    role=Role.DECISIVE,
+SUPERVISION_SUSPENSION_LIFTED = decisive(
+    "SUPERVISION_SUSPENSION_LIFTED",
+    _A30_1,
     when="Suspension status: once for each of the worker's suspensions with lifted_on on or before today.",
-    articles=(_A30_1,),
-    interpretation=True,
+    reading=True,
     zh="自{since}起的暂停已于{lifted}解除：解除当日起可恢复直接结算。",
     en="The suspension from {since} was lifted on {lifted}: direct settlement is possible again from that day.",
 )
-SUPERVISION_SUSPENSION_NOT_YET = ReasonTemplate(
-    code="SUPERVISION_SUSPENSION_NOT_YET",
-    role=Role.DECISIVE,
+SUPERVISION_SUSPENSION_NOT_YET = decisive(
+    "SUPERVISION_SUSPENSION_NOT_YET",
+    _A30_1,
     when="Suspension status: once for each of the worker's suspensions with suspended_on after today (and not lifted by today).",
-    articles=(_A30_1,),
-    interpretation=False,
     zh="自{since}起的暂停在{on}尚未生效。",
     en="The suspension from {since} is not yet in force on {on}.",
 )
@@ -330,58 +318,52 @@ class RecoveryRuling(Ruling[Recovery]):
 
 _A31 = ArticleRef(31)
 
-RECOVERY_INSURED_PLACE_LEADS = ReasonTemplate(
-    code="RECOVERY_INSURED_PLACE_LEADS",
-    role=Role.DECISIVE,
+RECOVERY_INSURED_PLACE_LEADS = decisive(
+    "RECOVERY_INSURED_PLACE_LEADS",
+    _A31,
     when="Recovery responsibility, INTRA_PROVINCE, cause LOSS_OF_ENTITLEMENT.",
-    articles=(_A31,),
-    interpretation=False,
     zh="省内异地就医疑点数据核查或（和）违规领待追回，因工伤职工丧失享受工伤保险待遇资格产生的，由参保地{lead}负责、"
     "就医地{assisting}配合。",
     en="Intra-province care: a check of suspicious data and/or recovery of benefits drawn against the rules that "
     "arises from the worker's loss of entitlement is led by the insured place's agency, {lead_en}, assisted by "
     "the treatment place's agency, {assisting_en}.",
 )
-RECOVERY_TREATMENT_PLACE_LEADS = ReasonTemplate(
-    code="RECOVERY_TREATMENT_PLACE_LEADS",
-    role=Role.DECISIVE,
+RECOVERY_TREATMENT_PLACE_LEADS = decisive(
+    "RECOVERY_TREATMENT_PLACE_LEADS",
+    _A31,
     when="Recovery responsibility, INTRA_PROVINCE, cause INSTITUTION_CONDUCT.",
-    articles=(_A31,),
-    interpretation=False,
     zh="省内异地就医疑点数据核查或（和）违规领待追回，因就医地协议机构医疗服务行为产生的，由就医地{lead}负责、参保地"
     "{assisting}配合。",
     en="Intra-province care: a check of suspicious data and/or recovery that arises from the institution's conduct "
     "of care is led by the treatment place's agency, {lead_en}, assisted by the insured place's agency, "
     "{assisting_en}.",
 )
-RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED = ReasonTemplate(
-    code="RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED",
-    role=Role.DECISIVE,
+RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED = decisive(
+    "RECOVERY_CROSS_PROVINCE_NOT_ASSIGNED",
+    _A31,
+    36,
     when="Recovery responsibility: the scope is cross-province (outcome NOT_ASSIGNED_HERE).",
-    articles=(_A31, ArticleRef(36)),
-    interpretation=False,
     zh="第三十一条只规定省内异地就医的核查追回分工；跨省异地就医的分工本规程未作规定，按国家经办规程执行。",
     en="Article 31 divides checks and recovery for intra-province care only; for cross-province care this "
     "procedure assigns nothing: the national procedure governs.",
     authorities=(NATIONAL_PROCEDURE,),
 )
-RECOVERY_NOT_OUT_OF_AREA = ReasonTemplate(
-    code="RECOVERY_NOT_OUT_OF_AREA",
-    role=Role.DECISIVE,
+RECOVERY_NOT_OUT_OF_AREA = decisive(
+    "RECOVERY_NOT_OUT_OF_AREA",
+    3,
+    _A31,
     when="Recovery responsibility: the scope is LOCAL or PROVINCIAL_RECOGNITION.",
-    articles=(ArticleRef(3), _A31),
-    interpretation=False,
     zh="该就医不属异地就医，第三十一条的异地就医分工不适用，按本地规定办理。",
     en="This care is not out-of-area: article 31's division does not apply; local rules govern.",
 )
 
 
-RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY = ReasonTemplate(
-    code="RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY",
-    role=Role.DECISIVE,
+RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY = decisive(
+    "RECOVERY_COUNTY_AS_INSURED_PLACE_AGENCY",
+    ArticleRef(7, paragraph=4),
+    31,
     when="Recovery responsibility, INTRA_PROVINCE, the worker insured at a Hunan county (its agency is the insured place's agency).",
-    articles=(ArticleRef(7, paragraph=4), ArticleRef(31)),
-    interpretation=True,
+    reading=True,
     zh="第三十一条的“参保地经办机构”对县级参保的工伤职工读作{agency}；第七条第四款列举的县级职责只有备案和费用对账，由市州经办机构负责亦有依据。",
     en="Article 31's 'insured-place agency' is read, for a worker insured at county level, as {agency_en}; article "
     "7(4) lists only filing and reconciliation among county agencies' duties, so the city agency could be read "
@@ -585,65 +567,57 @@ class AuditRuling(Ruling[AuditOutcome]):
 
 _A32 = ArticleRef(32)
 
-AUDIT_FOCUS = ReasonTemplate(
-    code="AUDIT_FOCUS",
-    role=Role.DECISIVE,
+AUDIT_FOCUS = decisive(
+    "AUDIT_FOCUS",
+    _A32,
     when="Audit flags: always, first (the three focus points and the user's thresholds).",
-    articles=(_A32,),
-    interpretation=False,
     zh="省级经办机构组织联审互查，以大额、高频次、备案期间备案地和参保地双向支出为重点；本规程未规定具体标准，所用标准由"
     "使用者提供：{thresholds}。",
     en="The provincial agency's joint audits focus on large amounts, high frequency, and spending at both the "
     "filed and the insured place during a filing; the procedure sets no thresholds, and these are the user's: "
     "{thresholds_en}.",
 )
-AUDIT_RULE_NOT_RUN = ReasonTemplate(
-    code="AUDIT_RULE_NOT_RUN",
-    role=Role.DECISIVE,
+AUDIT_RULE_NOT_RUN = decisive(
+    "AUDIT_RULE_NOT_RUN",
+    _A32,
     when="Audit flags: once for each focus point without its threshold (large_amount; frequency_count with frequency_window_days) or, for dual-place spending, without filings.",
-    articles=(_A32,),
-    interpretation=False,
     zh="未提供{rule}的标准（或备案期间），该重点未予检查。",
     en="No threshold (or filing period) was given for {rule_en}: that focus point was not checked.",
 )
-AUDIT_OUT_OF_AREA_ROWS_ONLY = ReasonTemplate(
-    code="AUDIT_OUT_OF_AREA_ROWS_ONLY",
-    role=Role.DECISIVE,
+AUDIT_OUT_OF_AREA_ROWS_ONLY = decisive(
+    "AUDIT_OUT_OF_AREA_ROWS_ONLY",
+    _A32,
     when="Audit flags: some record is not out-of-area (it is not checked for large amounts or high frequency).",
-    articles=(_A32,),
-    interpretation=True,
+    reading=True,
     zh="联审互查针对异地就医：结算号{ids}不属异地就医，只用于判断参保地支出，不计入大额和高频次。",
     en="The joint audits are of out-of-area care: settlements {ids} are not out-of-area and serve only to find "
     "spending at the insured place, not the large-amount or high-frequency checks.",
 )
-AUDIT_LARGE_AMOUNT = ReasonTemplate(
-    code="AUDIT_LARGE_AMOUNT",
-    role=Role.DECISIVE,
+AUDIT_LARGE_AMOUNT = decisive(
+    "AUDIT_LARGE_AMOUNT",
+    _A32,
     when="Audit flags: once for each out-of-area record whose bill or fund_share is at or above large_amount (an identical flag once).",
-    articles=(_A32,),
-    interpretation=True,
+    reading=True,
     zh="结算号{id}（工伤职工{worker}）：费用{bill}元、基金支付{fund}元，达到大额标准{threshold}元。第三十二条未说明"
     "“大额”以费用总额还是基金支付额计，两者任一达到即列为重点。",
     en="Settlement {id} (worker {worker}): bill {bill} yuan, fund share {fund} yuan, at or above the "
     "large-amount threshold of {threshold} yuan. Article 32 does not say whether 'large' is measured on the bill "
     "or the fund's share: either reaching the threshold flags the row.",
 )
-AUDIT_HIGH_FREQUENCY = ReasonTemplate(
-    code="AUDIT_HIGH_FREQUENCY",
-    role=Role.DECISIVE,
+AUDIT_HIGH_FREQUENCY = decisive(
+    "AUDIT_HIGH_FREQUENCY",
+    _A32,
     when="Audit flags: once for each worker with frequency_count or more out-of-area settlements within some frequency_window_days consecutive days.",
-    articles=(_A32,),
-    interpretation=True,
+    reading=True,
     zh="工伤职工{worker}：结算号{ids}均落在某连续{days}日内有{count}笔以上结算的期间（按结算日计）。",
     en="Worker {worker}: settlements {ids} each fall within some {days} consecutive days holding {count} or more "
     "of the worker's settlements (by settlement date).",
 )
-AUDIT_DUAL_PLACE_SPENDING = ReasonTemplate(
-    code="AUDIT_DUAL_PLACE_SPENDING",
-    role=Role.DECISIVE,
+AUDIT_DUAL_PLACE_SPENDING = decisive(
+    "AUDIT_DUAL_PLACE_SPENDING",
+    _A32,
     when="Audit flags: once for each filing period (an identical flag once) in which the worker has stays overlapping the validity both at the filed place and at the insured place.",
-    articles=(_A32,),
-    interpretation=True,
+    reading=True,
     zh="工伤职工{worker}备案至{filed}（有效期{start}至{through}）期间，既在备案地结算（{filed_ids}），又在参保地结算"
     "（{insured_ids}）。按就诊期间与有效期重叠判断，湖南省内地点按市州比较，省本级参保的以省内为参保地。",
     en="Worker {worker}, filed for {filed_en} (valid {start} to {through}): settled both at the filed place "
