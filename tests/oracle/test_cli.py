@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from gongshang_rules.oracle import cli
+from gongshang_rules.oracle import batch, cli
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
 
 WHOLE_ID = re.compile(r"\d{17}[\dXx]")
@@ -187,7 +187,7 @@ class TestBatch:
         """With stderr a terminal, a progress line and a summary appear on stderr; never on stdout."""
         source = write(tmp_path / "in.jsonl", corpus_lines()[:3])
         monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-        monkeypatch.setattr(cli.time, "monotonic", iter(range(0, 1000, 1)).__next__)
+        monkeypatch.setattr(batch.time, "monotonic", iter(range(0, 1000, 1)).__next__)
         main(["batch", str(source), "-o", str(tmp_path / "out.jsonl")])
         err = capsys.readouterr().err
         assert "batch: 3 cases" in err and "%" in err
