@@ -73,6 +73,31 @@ class TestUsage:
         assert "0  fine" in out and "1  differences" in out and "2  bad input or usage" in out
 
 
+class TestOnlyWhatACommandNeeds:
+    """Each command's module is imported when it runs (issue 13 measures the cold start of ``decide``)."""
+
+    def test_decide_loads_neither_the_batch_runner_nor_the_reports(self, tmp_path: Path) -> None:
+        """The parser and ``decide`` import no batch runner, process pool, verify reports or what-if."""
+        case = write(tmp_path / "case.json", [first("filing_validity")])
+        oracle = "gongshang_rules.oracle"
+        unwanted = (
+            "concurrent",
+            "multiprocessing",
+            f"{oracle}.batch",
+            f"{oracle}.verify",
+            f"{oracle}.whatif",
+        )
+        code = (
+            "import sys; from gongshang_rules.oracle.cli import main; code = main(['decide', sys.argv[1], '--json']);"
+            f"sys.stderr.write(repr((code, sorted(m for m in sys.modules if m.startswith({unwanted!r})))))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(case)], capture_output=True, text=True, timeout=120, check=True
+        )
+        assert done.stderr == repr((EXIT_OK, []))
+        assert json.loads(done.stdout)["outcome"]
+
+
 class TestDecide:
     """decide CASE.json explains one case; --json prints the result object."""
 
