@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .oracle.cases import *
     from .oracle.examples import *
     from .oracle.jsonio import *
+    from .oracle.registry_io import *
     from .oracle.results import *
     from .oracle.whatif import *
     from .plots import *
@@ -83,6 +84,7 @@ FACADE_MODULES = (
     "rules.reconciliation",
     "rules.supervision",
     "oracle.jsonio",
+    "oracle.registry_io",
     "oracle.cases",
     "oracle.results",
     "oracle.whatif",

@@ -27,6 +27,7 @@ from gongshang_rules.kernel.workdays import WorkingDayCalendar, YearSchedule
 from gongshang_rules.oracle import cases, jsonio
 from gongshang_rules.oracle.cli import _corpus_files
 from gongshang_rules.oracle.jsonio import CaseError, JsonFloat
+from gongshang_rules.oracle.registry_io import example_registry
 from gongshang_rules.rules.applications import FilingApplication
 from gongshang_rules.rules.eligibility import EligibilityFacts
 from gongshang_rules.rules.filing import CoverageFacts, Filing
@@ -44,7 +45,6 @@ from gongshang_rules.rules.institutions import (
     InstitutionRegistry,
     InstitutionStatus,
     StatusChange,
-    example_registry,
 )
 from gongshang_rules.rules.settlement import (
     CostLine,

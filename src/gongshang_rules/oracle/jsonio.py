@@ -76,7 +76,7 @@ from ..kernel.places import Place, place
 from ..kernel.ruling import Reason, Role, Ruling
 from ..kernel.workdays import WorkingDayCalendar, YearSchedule
 from ..rules.forms import Annex1Form, Annex2Form, FilingForm
-from ..rules.institutions import InstitutionRegistry, example_registry
+from ..rules.institutions import InstitutionRegistry
 
 __all__ = [
     "CaseError",
@@ -174,7 +174,11 @@ def problems_of(error: BaseException, path: str = "$") -> list[Problem]:
             found.extend(problems_of(sub, sub_path))
         return found
     if isinstance(error, ForbiddenExtraKeysError):
-        allowed = ", ".join(sorted(a.name for a in attrs.fields(error.cl))) if attrs.has(error.cl) else ""
+        allowed = (
+            ", ".join(sorted(a.alias for a in attrs.fields(error.cl) if a.init))
+            if attrs.has(error.cl)
+            else ""
+        )
         return [
             Problem(f"{path}.{key}", f"unknown key; the keys are {allowed}" if allowed else "unknown key")
             for key in sorted(error.extra_fields)
@@ -618,6 +622,8 @@ def _structure_registry(conv: cattrs.Converter) -> Callable[[Any, Any], Institut
 
     def structure(value: Any, _type: Any) -> InstitutionRegistry:
         if value == "example":
+            from .registry_io import example_registry  # read through this converter: imported once it exists
+
             return example_registry()
         if type(value) is not dict:
             raise _Bad(
@@ -637,6 +643,8 @@ def _unstructure_registry(conv: cattrs.Converter) -> Callable[[InstitutionRegist
     base = make_dict_unstructure_fn(InstitutionRegistry, conv)
 
     def unstructure(registry: InstitutionRegistry) -> Any:
+        from .registry_io import example_registry  # read through this converter: imported once it exists
+
         if registry is example_registry():
             return "example"
         return base(registry)
