@@ -22,7 +22,7 @@ Every reading error is one :class:`~gongshang_rules.CaseError` listing each prob
 >>> registry_from_json('[{"code": "EX-0100", "name": "示例", "place": "430100", "services": [], "history": []}]')
 Traceback (most recent call last):
 ...
-gongshang_rules.oracle.jsonio.CaseError: 2 problems in the input:
+gongshang_rules.oracle.problems.CaseError: 2 problems in the input:
   $[0].services: must name at least one service (MEDICAL, REHABILITATION, ...)
   $[0].history: must hold at least one change, the first of them ADDED
 """
@@ -42,7 +42,9 @@ import attrs
 from ..kernel._validate import type_name
 from ..kernel.errors import InvalidInputError
 from ..rules.institutions import InstitutionRegistry
-from .jsonio import CaseError, Problem, _json_type, loads, structure
+from .jsonio import structure
+from .jsontext import json_type, loads
+from .problems import CaseError, Problem
 
 __all__ = ["example_registry", "registry_from_csv", "registry_from_json"]
 
@@ -69,7 +71,7 @@ def registry_from_json(text: str) -> InstitutionRegistry:
     >>> registry_from_json('[{"code": "EX-0100"}]')
     Traceback (most recent call last):
     ...
-    gongshang_rules.oracle.jsonio.CaseError: 4 problems in the input:
+    gongshang_rules.oracle.problems.CaseError: 4 problems in the input:
       $[0].name: required, and missing
       $[0].place: required, and missing
       $[0].services: required, and missing
@@ -86,7 +88,7 @@ def registry_from_json(text: str) -> InstitutionRegistry:
         [
             Problem(
                 "$",
-                f"must be a list of institutions or an object with 'institutions', got {_json_type(data)}",
+                f"must be a list of institutions or an object with 'institutions', got {json_type(data)}",
             )
         ]
     )
@@ -125,7 +127,7 @@ def registry_from_csv(text: str) -> InstitutionRegistry:
     ... )
     Traceback (most recent call last):
     ...
-    gongshang_rules.oracle.jsonio.CaseError: 1 problem in the input:
+    gongshang_rules.oracle.problems.CaseError: 1 problem in the input:
       line 3.on: '2025-13-01' is not a calendar date
     """
     if not isinstance(text, str):
