@@ -19,8 +19,9 @@ The JSON forms (documented for other implementations in ``docs/oracle.md``):
 * a **citation** is written twice in a reason: ``"articles": ["art. 13(1)"]`` (the text other implementations
   print) and ``"citations": [{"article": 13, "paragraph": 1, "item": null}]`` (or ``{"annex": 2, "note": 5}``).
 * JSON objects must not repeat a key, and must not hold a key the type does not know.
-* JSON text may nest lists and objects at most :data:`~gongshang_rules.oracle.jsontext.MAX_DEPTH` deep (a case needs about 10), and an amount may
-  not exceed :data:`~gongshang_rules.kernel._validate.MAX_AMOUNT`: either is an error naming where, never a crash.
+* JSON text may nest lists and objects at most :data:`~gongshang_rules.oracle.jsontext.MAX_DEPTH` deep (a case
+  needs about 10), and an amount may not exceed :data:`~gongshang_rules.kernel._validate.MAX_AMOUNT`: either is an
+  error naming where, never a crash.
 
 Bad JSON or bad fields give ONE :class:`~gongshang_rules.oracle.problems.CaseError` listing every problem with its JSON
 path (:mod:`~gongshang_rules.oracle.problems`); JSON text is read and written by :func:`~gongshang_rules.loads` and

@@ -107,7 +107,9 @@ def _brackets(text: str | bytes) -> int:
 
 
 def check_depth(data: Any, limit: int = MAX_DEPTH) -> None:
-    """A :class:`~gongshang_rules.CaseError` at the first list or object nested deeper than ``limit``; a walk without recursion.
+    """A :class:`~gongshang_rules.CaseError` at the first list or object nested deeper than ``limit``.
+
+    The walk uses no recursion, so any depth is checked without reaching Python's limit.
 
     >>> check_depth([[[1]]], limit=2)
     Traceback (most recent call last):

@@ -57,7 +57,7 @@ _CSV_REQUIRED = frozenset(CSV_COLUMNS) - {"note"}
 
 
 def registry_from_json(text: str) -> InstitutionRegistry:
-    """A registry (article 14 ¶1) from JSON text: ``{"about": ..., "institutions": [...]}`` or a list of institutions.
+    """A registry (article 14 ¶1) from JSON text: ``{"about": ..., "institutions": [...]}``, or a bare list.
 
     An institution object has ``code``, ``name``, ``place`` (a code or name that :func:`~gongshang_rules.place`
     reads), ``services`` (a list of :class:`~gongshang_rules.kernel.terms.ServiceKind` names), ``history`` (a list of
@@ -159,7 +159,7 @@ def example_registry() -> InstitutionRegistry:
 
 
 def _structured(data: dict[str, Any], where: Callable[[str], str]) -> InstitutionRegistry:
-    """``data`` structured by the converter; each problem's path rewritten by ``where`` (to the input's own terms)."""
+    """``data`` structured by the converter; each problem's path rewritten by ``where`` into the input's terms."""
     try:
         registry: InstitutionRegistry = structure(data, InstitutionRegistry)
     except CaseError as error:

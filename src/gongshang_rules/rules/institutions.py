@@ -342,7 +342,8 @@ class InstitutionRegistry:
     """The registry of direct-settlement institutions (异地就医直接结算协议机构库, article 14 ¶1).
 
     Build it from :class:`Institution` values (codes must be unique), or read one with
-    :func:`~gongshang_rules.registry_from_json` or :func:`~gongshang_rules.registry_from_csv`. ``about`` is free text describing the registry (its source, or that it is an example).
+    :func:`~gongshang_rules.registry_from_json` or :func:`~gongshang_rules.registry_from_csv`. ``about`` is free
+    text describing the registry (its source, or that it is an example).
     """
 
     institutions: tuple[Institution, ...] = attrs.field(validator=_check_institutions)
