@@ -66,13 +66,14 @@ from .oracle.cases import (
     WorkingDaysFacts,
     YearFacts,
 )
+from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask
 from .rules.catalog import CostKind
 from .rules.eligibility import EligibilityFacts
 from .rules.filing import ChangeKind, CoverageFacts, Filing
 from .rules.forms import Device
 from .rules.funds import ChargedTo, LedgerKind, LedgerLine
-from .rules.institutions import Institution, InstitutionRegistry, example_registry
+from .rules.institutions import Institution, InstitutionRegistry
 from .rules.scope import Scope, classify_scope
 from .rules.settlement import CostLine, Credential, Episode, LineKind, ManualClaim, SettlementRecord
 from .rules.supervision import AuditThresholds, RecoveryCause, Suspension

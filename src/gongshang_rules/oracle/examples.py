@@ -22,8 +22,9 @@ from ..kernel.places import place
 from ..kernel.terms import Basis, CareType, PersonCategory, ServiceKind
 from ..rules.eligibility import EligibilityFacts
 from ..rules.filing import Filing
-from ..rules.institutions import InstitutionRegistry, example_registry
+from ..rules.institutions import InstitutionRegistry
 from ..rules.settlement import CostLine, Credential, Episode, LineKind
+from .registry_io import example_registry
 
 __all__ = [
     "WorkedExample",
