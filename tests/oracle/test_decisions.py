@@ -4,6 +4,9 @@ and where in the case a problem the library finds while deciding lies."""
 from __future__ import annotations
 
 import json
+import typing
+
+import attrs
 
 import gongshang_rules
 from gongshang_rules.oracle import cases, decisions
@@ -61,3 +64,38 @@ class TestErrorPathsNameTheCase:
             '{"insured":"430100","treatment":"430600","category":"REFERRAL","service":"MEDICAL","filed_on":"2025-09-01"}}}'
         )
         assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.today"
+
+    def test_each_path_is_a_field_a_user_writes(self) -> None:
+        """The paths are keyed by the case's own fields: ``$.today``, or a field of the decision's facts (by its
+        JSON name, nested), each with the library names reported for it."""
+        for name, kind in decisions.DECISIONS.items():
+            for path, names in kind.paths.items():
+                assert names and all(type(n) is str and n for n in names), name
+                assert path == "$.today" or _is_field(kind.facts, path.removeprefix("$.facts.").split(".")), (
+                    f"{name}: {path}"
+                )
+
+    def test_every_decision_fed_today_reports_it_at_today(self) -> None:
+        """A decision about today passes the case's today to its function as ``on``: a problem with it is at $.today."""
+        for name, kind in decisions.DECISIONS.items():
+            assert (kind.path_of("on") == "$.today") is kind.uses_today, name
+
+    def test_a_problem_under_any_other_name_lies_under_facts(self) -> None:
+        """A name the table does not map is a path under $.facts (under $ for the case's parameters)."""
+        kind = decisions.DECISIONS["reconcile_month"]
+        assert kind.path_of("settlements[0].ended_on") == "$.facts.settlements[0].ended_on"
+        assert kind.path_of("month") == "$.facts.month"
+        assert kind.path_of("parameters.versions[1]") == "$.parameters.versions[1]"
+        assert decisions.DECISIONS["filing_validity"].path_of("d") == "$.facts.filing.filed_on"
+
+
+def _is_field(cl: type, steps: list[str]) -> bool:
+    """Whether ``steps`` name a field of attrs class ``cl`` by its JSON name, then a field of that field's type..."""
+    attrs.resolve_types(cl)
+    field = next((f for f in attrs.fields(cl) if f.alias == steps[0]), None)
+    if field is None:
+        return False
+    if len(steps) == 1:
+        return True
+    inner = [t for t in (typing.get_args(field.type) or (field.type,)) if attrs.has(t)]  # ``Filing | None``
+    return len(inner) == 1 and _is_field(inner[0], steps[1:])

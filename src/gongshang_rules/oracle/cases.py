@@ -307,10 +307,7 @@ def decide(case: Case, *, parameters: ParametersLike | None = None) -> Ruling[An
     try:
         return kind.run(case.facts, case.today, parameters_of(case, parameters))
     except InvalidInputError as error:
-        path = kind.paths.get(error.field) or jsonio._path_join(
-            "$" if error.field.startswith("parameters") else "$.facts", error.field
-        )
-        raise CaseError([Problem(path, error.problem)]) from None
+        raise CaseError([Problem(kind.path_of(error.field), error.problem)]) from None
     except GongshangError as error:
         raise CaseError([Problem("$.facts", str(error))]) from None
 

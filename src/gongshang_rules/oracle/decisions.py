@@ -124,6 +124,7 @@ from .facts import (
     WorkingDaysFacts,
     YearFacts,
 )
+from .problems import path_join
 from .rulings import Computed, DateRuling, SuspensionPeriod, SuspensionStatusRuling
 
 __all__ = ["DECISIONS", "Decision"]
@@ -296,10 +297,22 @@ class Decision:
     uses_today: bool = False
     figures: Figures = jsonio.figures_of
     figures_schema: Mapping[str, Any] | None = None
-    #: Where a problem the library reports under one of its own argument names lies in the case: ``{"d":
-    #: "$.facts.date"}`` for a function whose argument ``d`` is the fact ``date``, ``{"on": "$.today"}`` for one fed
-    #: the case's ``today``. Other names are taken as paths under ``$.facts``.
-    paths: Mapping[str, str] = MappingProxyType({})
+    #: The fields of the case a problem can lie in that the library reports under names of its own, keyed by the
+    #: field's path in the case: ``{"$.facts.date": ("d",)}`` for a decision whose function takes the fact ``date``
+    #: as its argument ``d``, ``{"$.today": ("on",)}`` for one fed the case's ``today`` as ``on``. A problem under
+    #: any other name lies at that name under ``$.facts`` (``$`` for the case's ``parameters``): :meth:`path_of`.
+    paths: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+    def path_of(self, field: str) -> str:
+        """The path in the case of a problem the library reports under ``field`` while deciding it.
+
+        >>> DECISIONS["add_months"].path_of("d"), DECISIONS["add_months"].path_of("n")
+        ('$.facts.date', '$.facts.n')
+        """
+        for path, names in self.paths.items():
+            if field in names:
+                return path
+        return path_join("$" if field.startswith("parameters") else "$.facts", field)
 
 
 def _decisions(*entries: Decision) -> Mapping[str, Decision]:
@@ -321,6 +334,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=InForceFacts,
         ruling=InForceRuling,
         run=lambda f, today, p: in_force(today, f.scope, parameters=p),
+        paths=MappingProxyType({"$.today": ("on",)}),
         summary="whether this procedure governs an event of a scope on today",
         articles=(2, 36),
         uses_today=True,
@@ -338,7 +352,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=FilingFacts,
         ruling=ValidityRuling,
         run=lambda f, _today, p: filing_validity(f.filing, parameters=p),
-        paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
+        paths=MappingProxyType({"$.facts.filing.filed_on": ("d",)}),
         summary="first and last valid day of a filing",
         articles=(13, 36),
     ),
@@ -347,7 +361,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=ChangeFacts,
         ruling=ChangeRuling,
         run=lambda f, today, p: change_allowed(f.filing, f.change, today, parameters=p),
-        paths=MappingProxyType({"on": "$.today"}),
+        paths=MappingProxyType({"$.today": ("on",)}),
         summary="whether a filing may be changed or cancelled today",
         articles=(11, 13),
         uses_today=True,
@@ -357,7 +371,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=CoverageFacts,
         ruling=CoverageRuling,
         run=lambda f, _today, p: filing_covers(f, parameters=p),
-        paths=MappingProxyType({"d": "$.facts.filing.filed_on"}),
+        paths=MappingProxyType({"$.facts.filing.filed_on": ("d",)}),
         summary="whether a filing covers an admission, visit or fitting",
         articles=(3, 12, 13),
     ),
@@ -382,7 +396,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=InstitutionFacts,
         ruling=InstitutionRuling,
         run=lambda f, today, _p: f.registry.can_settle_directly(f.code, today, f.service),
-        paths=MappingProxyType({"on": "$.today"}),
+        paths=MappingProxyType({"$.today": ("on",)}),
         summary="whether an institution can settle a service directly today",
         articles=(5, 14),
         uses_today=True,
@@ -431,7 +445,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=WorkingDaysFacts,
         ruling=DateRuling,
         run=lambda f, _today, _p: _working_days(f.date, f.n, f.calendar),
-        paths=MappingProxyType({"d": "$.facts.date"}),
+        paths=MappingProxyType({"$.facts.date": ("d",)}),
         summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
         articles=(10, 21),
     ),
@@ -440,7 +454,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=MonthsFacts,
         ruling=DateRuling,
         run=lambda f, _today, _p: _months(f.date, f.n),
-        paths=MappingProxyType({"d": "$.facts.date"}),
+        paths=MappingProxyType({"$.facts.date": ("d",)}),
         summary="the last day of a period of n months from a date",
         articles=(4, 13),
     ),
@@ -449,7 +463,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=ReviewDeadlineFacts,
         ruling=DateRuling,
         run=lambda f, _today, p: _review_deadline(f.received_on, f.calendar, p),
-        paths=MappingProxyType({"d": "$.facts.received_on"}),
+        paths=MappingProxyType({"$.facts.received_on": ("d",)}),
         summary="the 5th working day after a filing application is received",
         articles=(10,),
     ),
@@ -550,6 +564,7 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         facts=SuspensionFacts,
         ruling=SuspensionStatusRuling,
         run=lambda f, today, _p: _suspension(f.identity_number, today, f.suspensions),
+        paths=MappingProxyType({"$.today": ("on",)}),
         summary="whether a worker's direct settlement is suspended today for serious violations",
         articles=(30,),
         uses_today=True,
