@@ -38,12 +38,15 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .kernel.terms import *
     from .kernel.workdays import *
     from .oracle.cases import *
+    from .oracle.comparison import *
+    from .oracle.decisions import *
     from .oracle.examples import *
     from .oracle.jsonio import *
     from .oracle.jsontext import *
     from .oracle.problems import *
     from .oracle.registry_io import *
     from .oracle.results import *
+    from .oracle.schema import *
     from .oracle.whatif import *
     from .plots import *
     from .rules.agencies import *
@@ -89,7 +92,10 @@ FACADE_MODULES = (
     "oracle.jsontext",
     "oracle.jsonio",
     "oracle.registry_io",
+    "oracle.decisions",
     "oracle.cases",
+    "oracle.comparison",
+    "oracle.schema",
     "oracle.results",
     "oracle.whatif",
     "oracle.examples",

@@ -38,11 +38,11 @@ from stdnum.cn import ric
 from .kernel.identity import _PROVINCE_PREFIXES, IdentityNumber, Worker
 from .kernel.places import Place, PlaceKind, all_places
 from .kernel.terms import Basis, CareType, PersonCategory, ServiceKind
-from .oracle.cases import (
-    DECISIONS,
+from .oracle.cases import Case
+from .oracle.decisions import DECISIONS
+from .oracle.facts import (
     AgencyFacts,
     AuditFacts,
-    Case,
     CatalogFacts,
     ChangeFacts,
     FilingFacts,
