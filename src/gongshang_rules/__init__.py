@@ -49,12 +49,15 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.agencies import *
     from .rules.applications import *
     from .rules.catalog import *
+    from .rules.clearing import *
     from .rules.commencement import *
     from .rules.eligibility import *
     from .rules.filing import *
     from .rules.forms import *
+    from .rules.fund_plan import *
     from .rules.funds import *
     from .rules.institutions import *
+    from .rules.ledger import *
     from .rules.reconciliation import *
     from .rules.scope import *
     from .rules.settlement import *
@@ -83,6 +86,9 @@ FACADE_MODULES = (
     "rules.catalog",
     "rules.settlement",
     "rules.funds",
+    "rules.ledger",
+    "rules.fund_plan",
+    "rules.clearing",
     "rules.reconciliation",
     "rules.supervision",
     "oracle.problems",

@@ -92,6 +92,7 @@ from ..rules.catalog import (
     meal_allowance,
     travel_and_lodging,
 )
+from ..rules.clearing import AnnualClearingRuling, annual_clearing
 from ..rules.commencement import InForceRuling, in_force
 from ..rules.eligibility import EligibilityFacts, EligibilityRuling, decide_eligibility
 from ..rules.filing import (
@@ -105,18 +106,10 @@ from ..rules.filing import (
     filing_covers,
     filing_validity,
 )
-from ..rules.funds import (
-    AnnualClearingRuling,
-    FundFlowRuling,
-    FundUsePlan,
-    LedgerLine,
-    LedgerRuling,
-    annual_clearing,
-    check_ledger,
-    fund_flow,
-    fund_use_plan,
-)
+from ..rules.fund_plan import FundUsePlan, fund_use_plan
+from ..rules.funds import FundFlowRuling, fund_flow
 from ..rules.institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
+from ..rules.ledger import LedgerLine, LedgerRuling, check_ledger
 from ..rules.reconciliation import (
     DeadlineRuling,
     MonthlyReconciliation,
