@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.institutions import *
     from .rules.ledger import *
     from .rules.reconciliation import *
+    from .rules.reconciliation_deadlines import *
     from .rules.scope import *
     from .rules.settlement import *
     from .rules.supervision import *
@@ -90,6 +91,7 @@ FACADE_MODULES = (
     "rules.fund_plan",
     "rules.clearing",
     "rules.reconciliation",
+    "rules.reconciliation_deadlines",
     "rules.supervision",
     "oracle.problems",
     "oracle.jsontext",

@@ -110,13 +110,11 @@ from ..rules.fund_plan import FundUsePlan, fund_use_plan
 from ..rules.funds import FundFlowRuling, fund_flow
 from ..rules.institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
 from ..rules.ledger import LedgerLine, LedgerRuling, check_ledger
-from ..rules.reconciliation import (
+from ..rules.reconciliation import MonthlyReconciliation, Refusal, reconcile_month
+from ..rules.reconciliation_deadlines import (
     DeadlineRuling,
-    MonthlyReconciliation,
-    Refusal,
     decide_monthly_reconciliation_deadline,
     decide_reconciliation_deadline,
-    reconcile_month,
 )
 from ..rules.scope import Scope, ScopeRuling, classify_scope
 from ..rules.settlement import (
