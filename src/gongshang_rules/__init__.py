@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .plots import *
     from .rules.agencies import *
     from .rules.applications import *
+    from .rules.audit import *
     from .rules.catalog import *
     from .rules.clearing import *
     from .rules.commencement import *
@@ -60,6 +61,7 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.ledger import *
     from .rules.reconciliation import *
     from .rules.reconciliation_deadlines import *
+    from .rules.recovery import *
     from .rules.scope import *
     from .rules.settlement import *
     from .rules.supervision import *
@@ -93,6 +95,8 @@ FACADE_MODULES = (
     "rules.reconciliation",
     "rules.reconciliation_deadlines",
     "rules.supervision",
+    "rules.recovery",
+    "rules.audit",
     "oracle.problems",
     "oracle.jsontext",
     "oracle.jsonio",

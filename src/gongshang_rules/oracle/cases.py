@@ -84,6 +84,7 @@ from ..rules.applications import (
     review_application,
     review_deadline,
 )
+from ..rules.audit import AuditRule, AuditRuling, AuditThresholds, FilingPeriod, audit_flags
 from ..rules.catalog import (
     AllowanceRuling,
     CatalogRuling,
@@ -116,6 +117,7 @@ from ..rules.reconciliation_deadlines import (
     decide_monthly_reconciliation_deadline,
     decide_reconciliation_deadline,
 )
+from ..rules.recovery import RecoveryCause, RecoveryRuling, recovery_responsibility
 from ..rules.scope import Scope, ScopeRuling, classify_scope
 from ..rules.settlement import (
     Episode,
@@ -126,19 +128,7 @@ from ..rules.settlement import (
     check_manual_claim,
     decide_settlement,
 )
-from ..rules.supervision import (
-    AuditRule,
-    AuditRuling,
-    AuditThresholds,
-    FilingPeriod,
-    RecoveryCause,
-    RecoveryRuling,
-    Suspension,
-    SuspensionStatus,
-    audit_flags,
-    recovery_responsibility,
-    suspension_status,
-)
+from ..rules.supervision import Suspension, SuspensionStatus, suspension_status
 from . import jsonio
 from .jsonio import CaseError, Problem
 
