@@ -355,6 +355,74 @@ class TestReconcileMonth:
         assert sum((g.total for g in ruling.by_insured_place), Decimal("0")) == ruling.refused
 
 
+class TestTheOrderOfTheReasons:
+    """The reasons of a month come in the order of the articles, and the outcome by a fixed precedence."""
+
+    def test_a_mixed_month_gives_article_20_then_21_then_the_national_procedure_then_the_exclusions(
+        self,
+    ) -> None:
+        """Arts. 20, 21, 23-24, then arts. 3 and 2 in the order the batch first shows each exclusion."""
+        batch = (
+            record("O-1", D(2025, 9, 4), treatment=GUANGDONG),
+            record("S-2", D(2025, 9, 30), started=D(2025, 9, 20)),
+            record("L-1", D(2025, 9, 2), treatment=LIUYANG),
+            record("X-1", D(2025, 9, 12), insured=XINJIANG, treatment=CHANGSHA, identity=XJ_ID),
+            record("S-1", D(2025, 9, 10), insured=LIUYANG, treatment=YUEYANG, started=D(2025, 7, 28)),
+            record("N-1", D(2025, 9, 5), insured=XINJIANG, treatment=SICHUAN, identity=XJ_ID),
+        )
+        refusals = (refusal("X-1", "50.00"), refusal("S-2", "100.00"), refusal("S-1", "20.00"))
+        ruling = reconcile_month(2025, 9, batch, refusals)
+        assert ruling.outcome is Reconciliation.REFUSALS_RECORDED
+        assert [r.code for r in ruling.reasons] == [
+            "RECONCILIATION_AUDIT_OF_MONTH",
+            "RECONCILIATION_MONTH_OF_SETTLEMENT_DATE",
+            "RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE",
+            "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+            "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+            "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+            "RECONCILIATION_TOTALS",
+            "RECONCILIATION_NO_PERFORMANCE_DEPOSIT",
+            "RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
+            "RECONCILIATION_NEXT_DAY",
+            "RECONCILIATION_NEXT_DAY_NOT_MOVED",
+            "RECONCILIATION_MONTHLY_DEADLINE",
+            "RECONCILIATION_CROSS_PROVINCE_NATIONAL",
+            "RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN",
+            "RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
+            "RECONCILIATION_EXCLUDED_NOT_GOVERNED",
+        ]
+        assert [str(g.insured) for g in ruling.by_insured_place] == [
+            "长沙市 (430100)",
+            "浏阳市 (430181)",
+            "新疆维吾尔自治区 (650000)",
+        ]
+        assert (ruling.settled, ruling.refused, ruling.reconciled) == (
+            Decimal("3000.00"),
+            Decimal("170.00"),
+            Decimal("2830.00"),
+        )
+        assert (ruling.settlement_ids, ruling.excluded_ids) == (("S-2", "X-1", "S-1"), ("O-1", "L-1", "N-1"))
+
+    def test_a_month_with_nothing_to_reconcile_lists_the_exclusions_then_says_so(self) -> None:
+        """Art. 3 by scope first, then art. 36 once for each way the procedure did not govern, then nothing."""
+        batch = (
+            record("J-2", D(2025, 7, 15)),
+            record("J-1", D(2025, 7, 16), insured=XINJIANG, treatment=CHANGSHA, identity=XJ_ID),
+            record("L-1", D(2025, 7, 2), treatment=LIUYANG),
+        )
+        ruling = reconcile_month(2025, 7, batch)
+        assert ruling.outcome is Reconciliation.NOTHING_TO_RECONCILE
+        assert [r.code for r in ruling.reasons] == [
+            "RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
+            "RECONCILIATION_EXCLUDED_NOT_IN_FORCE",
+            "RECONCILIATION_EXCLUDED_NOT_IN_FORCE",
+            "RECONCILIATION_NOTHING_SETTLED",
+        ]
+        not_yet, national = (r for r in ruling.reasons if r.code == "RECONCILIATION_EXCLUDED_NOT_IN_FORCE")
+        assert "J-2" in not_yet.message_en and "not yet in force" in not_yet.message_en
+        assert "J-1" in national.message_en and "national procedure" in national.message_en
+
+
 #: What ``gongshang_rules.reconciliation`` published in 0.x (its ``__all__``).
 NAMES_0X = (
     "DeadlineOutcome",

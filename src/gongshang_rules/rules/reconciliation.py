@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -309,6 +309,44 @@ def _check_refusals(value: object) -> tuple[Refusal, ...]:
     return value
 
 
+def _check_settled_in(year: int, month: int, records: tuple[SettlementRecord, ...]) -> None:
+    """Every record of the batch is settled in the month reconciled (article 20 ¶1: the settlements of a month)."""
+    for index, record in enumerate(records):
+        settled_on = record.settled_on
+        if (settled_on.year, settled_on.month) != (year, month):
+            raise InvalidInputError(
+                f"settlements[{index}].ended_on",
+                f"{record.settlement_id} was settled on {settled_on.isoformat()}, not in the month "
+                f"{year}-{month:02d}",
+            )
+
+
+def _check_refused_within(
+    refusals: tuple[Refusal, ...], reconciled: Mapping[str, SettlementRecord], excluded_ids: tuple[str, ...]
+) -> None:
+    """Every refusal names a settlement reconciled here, and no settlement's refusals exceed its fund share."""
+    refused_of: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for index, refusal in enumerate(refusals):
+        sid = refusal.settlement_id
+        if sid in excluded_ids:
+            raise InvalidInputError(
+                f"refusals[{index}].settlement_id",
+                f"names {sid}, which this procedure does not reconcile here (not out-of-area, treated outside "
+                "Hunan, or settled on a day the procedure does not govern): refuse it where it is reconciled",
+            )
+        if sid not in reconciled:
+            raise InvalidInputError(
+                f"refusals[{index}].settlement_id", f"names {sid}, no settlement of the batch"
+            )
+        refused_of[sid] += refusal.amount
+        if refused_of[sid] > reconciled[sid].fund_share:
+            raise InvalidInputError(
+                f"refusals[{index}].amount",
+                f"brings the refusals of {sid} to {refused_of[sid]} yuan, more than its fund share "
+                f"{reconciled[sid].fund_share} yuan",
+            )
+
+
 _EXCLUSION_BY_SCOPE = {
     Scope.LOCAL: RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA,
     Scope.PROVINCIAL_RECOGNITION: RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA,
@@ -319,6 +357,138 @@ _EXCLUSION_BY_SCOPE = {
 
 def _ids(records: Iterable[SettlementRecord | Refusal]) -> str:
     return "、".join(dict.fromkeys(r.settlement_id for r in records))
+
+
+def _sort_out(
+    records: tuple[SettlementRecord, ...], parameters: ParametersLike
+) -> tuple[list[SettlementRecord], list[Reason]]:
+    """The settlements reconciled here, and why each of the others is not (one reason per group, in this order).
+
+    Reconciled here: out-of-area care treated in Hunan (intra-province, or cross-province inbound: article 20 ¶1),
+    settled on a day this procedure is in force (article 36). Excluded first by scope: not out-of-area (article
+    3), treated in another province (article 23 ¶3), outside Hunan altogether (article 2); then by the day: settled
+    when this procedure did not govern, one group for each way it did not (article 36).
+    """
+    reconciled: list[SettlementRecord] = []
+    by_scope: dict[ReasonTemplate, list[SettlementRecord]] = defaultdict(list)
+    by_force: dict[InForce, list[SettlementRecord]] = defaultdict(list)
+    for record in records:
+        scope = record.scope
+        if scope in _EXCLUSION_BY_SCOPE:
+            by_scope[_EXCLUSION_BY_SCOPE[scope]].append(record)
+            continue
+        force = in_force(record.settled_on, scope, parameters=parameters).outcome
+        if force is InForce.IN_FORCE:
+            reconciled.append(record)
+        else:
+            by_force[force].append(record)
+    excluded = [template.make(ids=_ids(group)) for template, group in by_scope.items()]
+    excluded += [
+        RECONCILIATION_EXCLUDED_NOT_IN_FORCE.make(ids=_ids(group), why=force.zh, why_en=force.en)
+        for force, group in by_force.items()
+    ]
+    return reconciled, excluded
+
+
+def _outcome(reconciled: list[SettlementRecord], refusals: tuple[Refusal, ...]) -> Reconciliation:
+    """Article 20 ¶1, in precedence: nothing of the month to reconcile here; else costs refused; else accepted."""
+    if not reconciled:
+        return Reconciliation.NOTHING_TO_RECONCILE
+    if refusals:
+        return Reconciliation.REFUSALS_RECORDED
+    return Reconciliation.ACCEPTED_IN_FULL
+
+
+def _audit_reasons(
+    month: str,
+    reconciled: list[SettlementRecord],
+    groups: tuple[InsuredPlaceRefusals, ...],
+    totals: tuple[Decimal, Decimal],
+    parameters: ParametersLike,
+) -> list[Reason]:
+    """Article 20: the month's audit, by settlement date (¶1); the refusals for each insured place, or none (¶1);
+    the totals; no performance deposit withheld (¶2). Nothing when no settlement is reconciled here."""
+    if not reconciled:
+        return []
+    settled, refused = totals
+    reasons = [
+        RECONCILIATION_AUDIT_OF_MONTH.make(month=month, count=len(reconciled), settled=settled),
+        RECONCILIATION_MONTH_OF_SETTLEMENT_DATE.make(),
+    ]
+    straddling = [
+        r for r in reconciled if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)
+    ]
+    if straddling:
+        reasons.append(RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
+    for group in groups:
+        reasons.append(
+            RECONCILIATION_REFUSALS_FOR_INSURED_PLACE.make(
+                insured=group.insured.name,
+                insured_en=str(group.insured),
+                count=len(group.refusals),
+                total=group.total,
+                ids=_ids(group.refusals),
+            )
+        )
+    if not groups:
+        reasons.append(RECONCILIATION_NOTHING_REFUSED.make())
+    return [
+        *reasons,
+        RECONCILIATION_TOTALS.make(settled=settled, refused=refused, reconciled=settled - refused),
+        RECONCILIATION_NO_PERFORMANCE_DEPOSIT.make(),
+    ]
+
+
+@attrs.frozen(kw_only=True)
+class _Deadlines:
+    """Article 21's deadlines of a month's intra-province settlements, and the reasons that give them."""
+
+    next_day: tuple[SettlementDeadline, ...] = ()
+    monthly: _dt.date | None = None
+    reasons: tuple[Reason, ...] = ()
+
+
+def _intra_province_deadlines(
+    year: int,
+    month: int,
+    intra: list[SettlementRecord],
+    calendar: WorkingDayCalendar,
+    parameters: ParametersLike,
+) -> _Deadlines:
+    """Article 21: with the institution, then with the insured place; each settlement in principle by the next day
+    (kept on a day off), the whole month within the first working days of the next. Nothing without any."""
+    if not intra:
+        return _Deadlines()
+    monthly = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
+    next_day = tuple(
+        SettlementDeadline(
+            settlement_id=r.settlement_id,
+            settled_on=r.settled_on,
+            deadline=reconciliation_deadline(r.settled_on, calendar=calendar),
+        )
+        for r in intra
+    )
+    reasons = [
+        RECONCILIATION_INTRA_PROVINCE_TWO_STAGES.make(ids=_ids(intra)),
+        RECONCILIATION_NEXT_DAY.make(
+            deadlines="；".join(f"{d.settlement_id}→{d.deadline.isoformat()}" for d in next_day),
+            deadlines_en="; ".join(f"{d.settlement_id} by {d.deadline.isoformat()}" for d in next_day),
+        ),
+    ]
+    days_off = sorted({d.deadline for d in next_day if not calendar.is_working_day(d.deadline)})
+    if days_off:
+        reasons.append(
+            RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days="、".join(d.isoformat() for d in days_off))
+        )
+    working_days = resolve_parameters(
+        parameters, _month_after(year, month)
+    ).monthly_reconciliation_working_days
+    reasons.append(
+        RECONCILIATION_MONTHLY_DEADLINE.make(
+            month=f"{year}-{month:02d}", n=working_days, deadline=monthly.isoformat()
+        )
+    )
+    return _Deadlines(next_day=next_day, monthly=monthly, reasons=tuple(reasons))
 
 
 @picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))
@@ -341,6 +511,12 @@ def reconcile_month(
     month's schedule ``calendar`` does not know raises :class:`~gongshang_rules.CalendarUnknownError`. Whether
     each record is in force is read on its settlement date; the monthly deadline with the parameters version in
     force on the first day of the following month [interpretation].
+
+    The outcome: ``NOTHING_TO_RECONCILE`` when no settlement of the month is reconciled here; else
+    ``REFUSALS_RECORDED`` when costs were refused; else ``ACCEPTED_IN_FULL``. The reasons come in the order of the
+    articles: the month's audit and its refusals (article 20), the intra-province deadlines (article 21), the
+    cross-province settlements left to the national procedure (articles 23, 24), the settlements excluded and why
+    (articles 2, 3, 36), and last, when nothing is reconciled, that there is nothing to reconcile.
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -381,148 +557,40 @@ def reconcile_month(
     checked_refusals = _check_refusals(refusals)
     _check_calendar(calendar)
     parameters = check_parameters(parameters)
-    label = f"{year}-{month:02d}"
-    for index, record in enumerate(records):
-        settled_on = record.settled_on
-        if (settled_on.year, settled_on.month) != (year, month):
-            raise InvalidInputError(
-                f"settlements[{index}].ended_on",
-                f"{record.settlement_id} was settled on {settled_on.isoformat()}, not in the month {label}",
-            )
+    _check_settled_in(year, month, records)
+    reconciled, excluded = _sort_out(records, parameters)
+    by_id = {r.settlement_id: r for r in reconciled}
+    excluded_ids = tuple(r.settlement_id for r in records if r.settlement_id not in by_id)
+    _check_refused_within(checked_refusals, by_id, excluded_ids)
 
-    included: list[SettlementRecord] = []
-    excluded: dict[ReasonTemplate, list[SettlementRecord]] = defaultdict(list)
-    not_in_force: dict[InForce, list[SettlementRecord]] = defaultdict(list)
-    for record in records:
-        scope = record.scope
-        if scope in _EXCLUSION_BY_SCOPE:
-            excluded[_EXCLUSION_BY_SCOPE[scope]].append(record)
-            continue
-        force = in_force(record.settled_on, scope, parameters=parameters).outcome
-        if force is InForce.IN_FORCE:
-            included.append(record)
-        else:
-            not_in_force[force].append(record)
-
-    by_id = {r.settlement_id: r for r in included}
-    excluded_ids = [r.settlement_id for r in records if r.settlement_id not in by_id]
-    refused_of: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for index, refusal in enumerate(checked_refusals):
-        sid = refusal.settlement_id
-        if sid in excluded_ids:
-            raise InvalidInputError(
-                f"refusals[{index}].settlement_id",
-                f"names {sid}, which this procedure does not reconcile here (not out-of-area, treated outside "
-                "Hunan, or settled on a day the procedure does not govern): refuse it where it is reconciled",
-            )
-        if sid not in by_id:
-            raise InvalidInputError(
-                f"refusals[{index}].settlement_id", f"names {sid}, no settlement of the batch"
-            )
-        refused_of[sid] += refusal.amount
-        if refused_of[sid] > by_id[sid].fund_share:
-            raise InvalidInputError(
-                f"refusals[{index}].amount",
-                f"brings the refusals of {sid} to {refused_of[sid]} yuan, more than its fund share "
-                f"{by_id[sid].fund_share} yuan",
-            )
-
-    settled = _sum(r.fund_share for r in included)
+    settled = _sum(r.fund_share for r in reconciled)
     refused = _sum(f.amount for f in checked_refusals)
-    reasons: list[Reason] = []
-    groups: tuple[InsuredPlaceRefusals, ...] = ()
-    intra = [r for r in included if r.scope is Scope.INTRA_PROVINCE]
-    inbound = [r for r in included if r.scope is Scope.CROSS_PROVINCE_INBOUND]
-    next_day: tuple[SettlementDeadline, ...] = ()
-    monthly: _dt.date | None = None
-    if included:
-        reasons += [
-            RECONCILIATION_AUDIT_OF_MONTH.make(month=label, count=len(included), settled=settled),
-            RECONCILIATION_MONTH_OF_SETTLEMENT_DATE.make(),
-        ]
-        straddling = [
-            r for r in included if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)
-        ]
-        if straddling:
-            reasons.append(RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
-        groups = _group_by_insured(checked_refusals, by_id)
-        for group in groups:
-            reasons.append(
-                RECONCILIATION_REFUSALS_FOR_INSURED_PLACE.make(
-                    insured=group.insured.name,
-                    insured_en=str(group.insured),
-                    count=len(group.refusals),
-                    total=group.total,
-                    ids=_ids(group.refusals),
-                )
-            )
-        if not checked_refusals:
-            reasons.append(RECONCILIATION_NOTHING_REFUSED.make())
-        reasons += [
-            RECONCILIATION_TOTALS.make(settled=settled, refused=refused, reconciled=settled - refused),
-            RECONCILIATION_NO_PERFORMANCE_DEPOSIT.make(),
-        ]
-    if intra:
-        monthly = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
-        next_day = tuple(
-            SettlementDeadline(
-                settlement_id=r.settlement_id,
-                settled_on=r.settled_on,
-                deadline=reconciliation_deadline(r.settled_on, calendar=calendar),
-            )
-            for r in intra
-        )
-        reasons += [
-            RECONCILIATION_INTRA_PROVINCE_TWO_STAGES.make(ids=_ids(intra)),
-            RECONCILIATION_NEXT_DAY.make(
-                deadlines="；".join(f"{d.settlement_id}→{d.deadline.isoformat()}" for d in next_day),
-                deadlines_en="; ".join(f"{d.settlement_id} by {d.deadline.isoformat()}" for d in next_day),
-            ),
-        ]
-        days_off = sorted({d.deadline for d in next_day if not calendar.is_working_day(d.deadline)})
-        if days_off:
-            reasons.append(
-                RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days="、".join(d.isoformat() for d in days_off))
-            )
-        reasons.append(
-            RECONCILIATION_MONTHLY_DEADLINE.make(
-                month=label,
-                n=resolve_parameters(
-                    parameters, _month_after(year, month)
-                ).monthly_reconciliation_working_days,
-                deadline=monthly.isoformat(),
-            )
-        )
-    if inbound:
-        reasons.append(RECONCILIATION_CROSS_PROVINCE_NATIONAL.make(ids=_ids(inbound)))
-    for template, group_records in excluded.items():
-        reasons.append(template.make(ids=_ids(group_records)))
-    for force, group_records in not_in_force.items():
-        reasons.append(
-            RECONCILIATION_EXCLUDED_NOT_IN_FORCE.make(ids=_ids(group_records), why=force.zh, why_en=force.en)
-        )
-
-    if not included:
-        outcome = Reconciliation.NOTHING_TO_RECONCILE
-        reasons.append(RECONCILIATION_NOTHING_SETTLED.make(year=year, month=month))
-    elif checked_refusals:
-        outcome = Reconciliation.REFUSALS_RECORDED
-    else:
-        outcome = Reconciliation.ACCEPTED_IN_FULL
+    groups = _group_by_insured(checked_refusals, by_id)
+    outcome = _outcome(reconciled, checked_refusals)
+    audit = _audit_reasons(f"{year}-{month:02d}", reconciled, groups, (settled, refused), parameters)
+    intra = [r for r in reconciled if r.scope is Scope.INTRA_PROVINCE]
+    deadlines = _intra_province_deadlines(year, month, intra, calendar, parameters)
+    inbound = [r for r in reconciled if r.scope is Scope.CROSS_PROVINCE_INBOUND]
+    national = [RECONCILIATION_CROSS_PROVINCE_NATIONAL.make(ids=_ids(inbound))] if inbound else []
+    nothing = (
+        [RECONCILIATION_NOTHING_SETTLED.make(year=year, month=month)]
+        if outcome is Reconciliation.NOTHING_TO_RECONCILE
+        else []
+    )
     return MonthlyReconciliation(
         outcome=outcome,
-        reasons=tuple(reasons),
+        reasons=(*audit, *deadlines.reasons, *national, *excluded, *nothing),
         year=year,
         month=month,
-        settlement_ids=tuple(r.settlement_id for r in included),
-        excluded_ids=tuple(excluded_ids),
+        settlement_ids=tuple(r.settlement_id for r in reconciled),
+        excluded_ids=excluded_ids,
         settled=settled,
         refused=refused,
         reconciled=settled - refused,
         refusals=checked_refusals,
         by_insured_place=groups,
-        next_day_deadlines=next_day,
-        monthly_deadline=monthly,
+        next_day_deadlines=deadlines.next_day,
+        monthly_deadline=deadlines.monthly,
     )
 
 
