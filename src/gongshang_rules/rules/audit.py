@@ -322,64 +322,85 @@ def audit_flags(
     if not isinstance(thresholds, AuditThresholds):
         raise InvalidInputError("thresholds", f"must be AuditThresholds, got {type_name(thresholds)}")
     periods = _check_filings(filings)
-    out_of_area = [r for r in checked if r.scope.out_of_area]
     zh, en = _thresholds_text(thresholds, len(periods))
     reasons: list[Reason] = [AUDIT_FOCUS.make(thresholds=zh, thresholds_en=en)]
     home = [r for r in checked if not r.scope.out_of_area]
     if home:
         reasons.append(AUDIT_OUT_OF_AREA_ROWS_ONLY.make(ids="、".join(_sorted_ids(home))))
+    out_of_area = [r for r in checked if r.scope.out_of_area]
     flags: list[AuditFlag] = []
-
+    # Article 32's three focus points, in its order; one the caller gave no threshold (or filing) for is not run.
     large = thresholds.large_amount
     if large is None:
-        reasons.append(
-            AUDIT_RULE_NOT_RUN.make(rule=AuditRule.LARGE_AMOUNT.zh, rule_en=AuditRule.LARGE_AMOUNT.en)
-        )
+        reasons.append(_not_run(AuditRule.LARGE_AMOUNT))
     else:
-        for r in out_of_area:
-            if r.fund_share >= large or r.bill >= large:
-                reason = AUDIT_LARGE_AMOUNT.make(
-                    id=r.settlement_id,
-                    worker=str(r.identity_number),
-                    bill=r.bill,
-                    fund=r.fund_share,
-                    threshold=large,
-                )
-                flags.append(
-                    AuditFlag(rule=AuditRule.LARGE_AMOUNT, settlement_ids=(r.settlement_id,), reason=reason)
-                )
-
+        flags += _large_amount_flags(out_of_area, large)
     count, days = thresholds.frequency_count, thresholds.frequency_window_days
     if count is None or days is None:
-        reasons.append(
-            AUDIT_RULE_NOT_RUN.make(rule=AuditRule.HIGH_FREQUENCY.zh, rule_en=AuditRule.HIGH_FREQUENCY.en)
-        )
+        reasons.append(_not_run(AuditRule.HIGH_FREQUENCY))
     else:
-        by_worker: dict[str, list[SettlementRecord]] = defaultdict(list)
-        for r in out_of_area:
-            by_worker[r.identity_number.value].append(r)
-        for rows in by_worker.values():
-            hit = _high_frequency_rows(rows, count, days)
-            if hit:
-                ids = _sorted_ids(hit)
-                reason = AUDIT_HIGH_FREQUENCY.make(
-                    worker=str(hit[0].identity_number), ids="、".join(ids), days=days, count=count
-                )
-                flags.append(AuditFlag(rule=AuditRule.HIGH_FREQUENCY, settlement_ids=ids, reason=reason))
-
+        flags += _high_frequency_flags(out_of_area, count, days)
     if not periods:
-        reasons.append(
-            AUDIT_RULE_NOT_RUN.make(
-                rule=AuditRule.DUAL_PLACE_SPENDING.zh, rule_en=AuditRule.DUAL_PLACE_SPENDING.en
-            )
-        )
+        reasons.append(_not_run(AuditRule.DUAL_PLACE_SPENDING))
     for period in periods:
         flag = _dual_place_flag(checked, period)
         if flag is not None:
             flags.append(flag)
 
-    order = list(AuditRule)
     by_id = {r.settlement_id: r for r in checked}
+    final = _in_order(flags, by_id)
+    flagged = _sorted_ids([by_id[i] for i in {i for f in final for i in f.settlement_ids}])
+    return AuditRuling(
+        outcome=AuditOutcome.FLAGGED if final else AuditOutcome.NOTHING_FLAGGED,
+        reasons=(*reasons, *(flag.reason for flag in final)),
+        flags=final,
+        flagged_ids=flagged,
+    )
+
+
+def _not_run(rule: AuditRule) -> Reason:
+    return AUDIT_RULE_NOT_RUN.make(rule=rule.zh, rule_en=rule.en)
+
+
+def _large_amount_flags(rows: list[SettlementRecord], threshold: Decimal) -> list[AuditFlag]:
+    """Large amount: every row whose fund share or bill reaches ``threshold``, each a flag of its own."""
+    flags: list[AuditFlag] = []
+    for r in rows:
+        if r.fund_share >= threshold or r.bill >= threshold:
+            reason = AUDIT_LARGE_AMOUNT.make(
+                id=r.settlement_id,
+                worker=str(r.identity_number),
+                bill=r.bill,
+                fund=r.fund_share,
+                threshold=threshold,
+            )
+            flags.append(
+                AuditFlag(rule=AuditRule.LARGE_AMOUNT, settlement_ids=(r.settlement_id,), reason=reason)
+            )
+    return flags
+
+
+def _high_frequency_flags(rows: list[SettlementRecord], count: int, days: int) -> list[AuditFlag]:
+    """High frequency: for each worker, the rows in some window of ``days`` days holding ``count`` of theirs, one
+    flag per worker (linear in the worker's rows after the sort: :func:`_high_frequency_rows`)."""
+    by_worker: dict[str, list[SettlementRecord]] = defaultdict(list)
+    for r in rows:
+        by_worker[r.identity_number.value].append(r)
+    flags: list[AuditFlag] = []
+    for worker_rows in by_worker.values():
+        hit = _high_frequency_rows(worker_rows, count, days)
+        if hit:
+            ids = _sorted_ids(hit)
+            reason = AUDIT_HIGH_FREQUENCY.make(
+                worker=str(hit[0].identity_number), ids="、".join(ids), days=days, count=count
+            )
+            flags.append(AuditFlag(rule=AuditRule.HIGH_FREQUENCY, settlement_ids=ids, reason=reason))
+    return flags
+
+
+def _in_order(flags: list[AuditFlag], by_id: dict[str, SettlementRecord]) -> tuple[AuditFlag, ...]:
+    """The flags by rule, in article 32's order, then by their rows (settlement date, id); an identical flag once."""
+    order = list(AuditRule)
 
     def flag_key(flag: AuditFlag) -> tuple[int, tuple[tuple[_dt.date, str], ...]]:
         return order.index(flag.rule), tuple(_row_key(by_id[i]) for i in flag.settlement_ids)
@@ -387,15 +408,7 @@ def audit_flags(
     unique: dict[tuple[AuditRule, tuple[str, ...]], AuditFlag] = {}
     for flag in sorted(flags, key=flag_key):
         unique.setdefault((flag.rule, flag.settlement_ids), flag)
-    final = tuple(unique.values())
-    reasons += [flag.reason for flag in final]
-    flagged = _sorted_ids([by_id[i] for i in {i for f in final for i in f.settlement_ids}])
-    return AuditRuling(
-        outcome=AuditOutcome.FLAGGED if final else AuditOutcome.NOTHING_FLAGGED,
-        reasons=tuple(reasons),
-        flags=final,
-        flagged_ids=flagged,
-    )
+    return tuple(unique.values())
 
 
 def _dual_place_flag(records: tuple[SettlementRecord, ...], period: FilingPeriod) -> AuditFlag | None:

@@ -266,6 +266,114 @@ def _in_force_outcome(
     return force.outcome
 
 
+@attrs.frozen(kw_only=True)
+class _Path:
+    """The money's path for one scope: the outcome, the steps in order, the reasons of the articles that set them,
+    and the Hunan agency that advances the money to the institution, if one does."""
+
+    outcome: FundFlow
+    steps: tuple[FundStep, ...]
+    reasons: tuple[Reason, ...]
+    advancing_agency: Agency | None = None
+
+
+_HUNAN = Party(role=PartyRole.HUNAN)
+
+
+def _place_names(record: SettlementRecord) -> dict[str, str]:
+    """The insured place and the treatment place as the messages name them; the treatment place is the
+    institution's 市州 (article 2 ¶3), not the district or county it lies in."""
+    treatment_place = record.treatment.as_treatment_place
+    return {
+        "insured": record.insured.name,
+        "insured_en": str(record.insured),
+        "treatment": treatment_place.name,
+        "treatment_en": str(treatment_place),
+    }
+
+
+def _province_names(record: SettlementRecord) -> dict[str, str]:
+    """The two provinces as the messages name them: between provinces, Hunan is one side whatever the Hunan city or
+    county (article 24: 各省间)."""
+    insured, treatment = record.insured, record.treatment
+    return {
+        "insured": "湖南省" if insured.in_hunan else insured.name,
+        "insured_en": "Hunan" if insured.in_hunan else str(insured),
+        "treatment": "湖南省" if treatment.in_hunan else treatment.name,
+        "treatment_en": "Hunan" if treatment.in_hunan else str(treatment),
+    }
+
+
+def _outbound_path(record: SettlementRecord) -> _Path:
+    """A Hunan worker treated in another province: Hunan prepays that province (arts. 23 ¶1, 24), the provincial
+    finance department transfers the costs to it (art. 25 ¶1), and the two clear (arts. 23 ¶2-3, 24)."""
+    other = Party(role=PartyRole.OTHER_PROVINCE, place=record.treatment)
+    finance = Party(role=PartyRole.PROVINCIAL_FINANCE_DEPARTMENT)
+    return _Path(
+        outcome=FundFlow.OUTBOUND_TRANSFER,
+        steps=(
+            FundStep(kind=FundStepKind.PREPAYMENT, payer=_HUNAN, payee=other, articles=(_A23_1, _A24)),
+            FundStep(kind=FundStepKind.TRANSFER, payer=finance, payee=other, articles=(_A25_1,)),
+            FundStep(kind=FundStepKind.CLEARING, payer=_HUNAN, payee=other, articles=(_A23_2, _A23_3, _A24)),
+        ),
+        reasons=(
+            FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR.make(**_province_names(record)),
+            FUNDS_OUTBOUND_TRANSFER.make(**_place_names(record)),
+        ),
+    )
+
+
+def _advance(record: SettlementRecord, agency: Agency) -> tuple[FundStep, Reason]:
+    """Costs settled in Hunan: the treatment place's agency advances them to the institution (art. 25 ¶2)."""
+    step = FundStep(
+        kind=FundStepKind.ADVANCE,
+        payer=Party(role=PartyRole.TREATMENT_PLACE_AGENCY, place=agency.place),
+        payee=Party(role=PartyRole.AGREEMENT_INSTITUTION, place=record.treatment),
+        articles=(_A25_2,),
+    )
+    reason = FUNDS_ADVANCED_BY_TREATMENT_AGENCY.make(
+        agency=agency.zh, agency_en=str(agency), institution=record.institution_code
+    )
+    return step, reason
+
+
+def _inbound_path(record: SettlementRecord) -> _Path:
+    """A worker of another province treated in Hunan: that province prepays Hunan (arts. 23 ¶1, 24), the Hunan
+    treatment place's agency advances to the institution (art. 25 ¶2), and the two clear (arts. 23 ¶2-3, 24)."""
+    agency = treatment_place_agency(record.treatment)
+    advance, advanced = _advance(record, agency)
+    other = Party(role=PartyRole.OTHER_PROVINCE, place=record.insured)
+    return _Path(
+        outcome=FundFlow.INBOUND_ADVANCE,
+        steps=(
+            FundStep(kind=FundStepKind.PREPAYMENT, payer=other, payee=_HUNAN, articles=(_A23_1, _A24)),
+            advance,
+            FundStep(kind=FundStepKind.CLEARING, payer=other, payee=_HUNAN, articles=(_A23_2, _A23_3, _A24)),
+        ),
+        reasons=(FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR.make(**_province_names(record)), advanced),
+        advancing_agency=agency,
+    )
+
+
+def _intra_province_path(record: SettlementRecord) -> _Path:
+    """Intra-province care: the treatment place's agency advances to the institution (art. 25 ¶2), and the
+    provincial agency clears with it through the provincial accounts (arts. 23 ¶2, 7 ¶2, 26, 27) [interpretation]."""
+    agency = treatment_place_agency(record.treatment)
+    advance, advanced = _advance(record, agency)
+    clearing = FundStep(
+        kind=FundStepKind.CLEARING,
+        payer=Party(role=PartyRole.PROVINCIAL_AGENCY),
+        payee=Party(role=PartyRole.TREATMENT_PLACE_AGENCY, place=agency.place),
+        articles=(_A23_2, ArticleRef(7, paragraph=2), ArticleRef(26), ArticleRef(27)),
+    )
+    return _Path(
+        outcome=FundFlow.INTRA_PROVINCE_ADVANCE,
+        steps=(advance, clearing),
+        reasons=(advanced, FUNDS_INTRA_PROVINCE_CLEARING.make(**_place_names(record))),
+        advancing_agency=agency,
+    )
+
+
 @picks_version(SETTLEMENT_DATE, lambda record, *_a, **_k: record.settled_on)
 def fund_flow(record: SettlementRecord, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> FundFlowRuling:
     """Whose fund bears a settlement's fund share, and who pays whom under which article (articles 23 to 25).
@@ -313,6 +421,8 @@ def fund_flow(record: SettlementRecord, *, parameters: ParametersLike = DEFAULT_
     scope_ruling = classify_scope(record.insured, record.treatment)
     scope = scope_ruling.outcome
     reasons = list(scope_ruling.reasons)
+    # In precedence: outside this procedure (art. 2), not out-of-area care (art. 3), settled on a day this procedure
+    # does not govern (art. 36); otherwise the money's path of the scope (arts. 23 to 25).
     if scope is Scope.NOT_GOVERNED:
         return FundFlowRuling(outcome=FundFlow.NOT_GOVERNED, reasons=tuple(reasons), scope=scope)
     if not scope.out_of_area:
@@ -325,87 +435,25 @@ def fund_flow(record: SettlementRecord, *, parameters: ParametersLike = DEFAULT_
     if straddles(record.started_on, record.settled_on, scope, parameters=parameters):
         # Begun on a day this procedure did not govern: the settlement-date reading decides (as in settlement).
         reasons.append(FUNDS_JUDGED_ON_SETTLEMENT_DATE.make(on=record.settled_on.isoformat()))
-
-    insured, treatment = record.insured, record.treatment
-    hunan = Party(role=PartyRole.HUNAN)
-    institution = Party(role=PartyRole.AGREEMENT_INSTITUTION, place=treatment)
-    # The treatment place is the institution's 市州 (article 2 ¶3), not the district or county it lies in.
-    treatment_place = treatment.as_treatment_place
-    places = {
-        "insured": insured.name,
-        "insured_en": str(insured),
-        "treatment": treatment_place.name,
-        "treatment_en": str(treatment_place),
-    }
-    # Between provinces, Hunan is one side whatever the Hunan city or county (article 24: 各省间).
-    provinces = {
-        "insured": "湖南省" if insured.in_hunan else insured.name,
-        "insured_en": "Hunan" if insured.in_hunan else str(insured),
-        "treatment": "湖南省" if treatment.in_hunan else treatment.name,
-        "treatment_en": "Hunan" if treatment.in_hunan else str(treatment),
-    }
-    steps: list[FundStep] = []
-    agency: Agency | None = None
     if scope is Scope.CROSS_PROVINCE_OUTBOUND:
-        other = Party(role=PartyRole.OTHER_PROVINCE, place=treatment)
-        steps = [
-            FundStep(kind=FundStepKind.PREPAYMENT, payer=hunan, payee=other, articles=(_A23_1, _A24)),
-            FundStep(
-                kind=FundStepKind.TRANSFER,
-                payer=Party(role=PartyRole.PROVINCIAL_FINANCE_DEPARTMENT),
-                payee=other,
-                articles=(_A25_1,),
-            ),
-            FundStep(kind=FundStepKind.CLEARING, payer=hunan, payee=other, articles=(_A23_2, _A23_3, _A24)),
-        ]
-        reasons += [
-            FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR.make(**provinces),
-            FUNDS_OUTBOUND_TRANSFER.make(**places),
-        ]
-        outcome = FundFlow.OUTBOUND_TRANSFER
+        path = _outbound_path(record)
+    elif scope is Scope.CROSS_PROVINCE_INBOUND:
+        path = _inbound_path(record)
     else:
-        agency = treatment_place_agency(treatment)
-        advance = FundStep(
-            kind=FundStepKind.ADVANCE,
-            payer=Party(role=PartyRole.TREATMENT_PLACE_AGENCY, place=agency.place),
-            payee=institution,
-            articles=(_A25_2,),
-        )
-        advanced = FUNDS_ADVANCED_BY_TREATMENT_AGENCY.make(
-            agency=agency.zh, agency_en=str(agency), institution=record.institution_code
-        )
-        if scope is Scope.CROSS_PROVINCE_INBOUND:
-            other = Party(role=PartyRole.OTHER_PROVINCE, place=insured)
-            steps = [
-                FundStep(kind=FundStepKind.PREPAYMENT, payer=other, payee=hunan, articles=(_A23_1, _A24)),
-                advance,
-                FundStep(
-                    kind=FundStepKind.CLEARING, payer=other, payee=hunan, articles=(_A23_2, _A23_3, _A24)
-                ),
-            ]
-            reasons += [FUNDS_CROSS_PROVINCE_PREPAY_THEN_CLEAR.make(**provinces), advanced]
-            outcome = FundFlow.INBOUND_ADVANCE
-        else:
-            clearing = FundStep(
-                kind=FundStepKind.CLEARING,
-                payer=Party(role=PartyRole.PROVINCIAL_AGENCY),
-                payee=Party(role=PartyRole.TREATMENT_PLACE_AGENCY, place=agency.place),
-                articles=(_A23_2, ArticleRef(7, paragraph=2), ArticleRef(26), ArticleRef(27)),
-            )
-            steps = [advance, clearing]
-            reasons += [advanced, FUNDS_INTRA_PROVINCE_CLEARING.make(**places)]
-            outcome = FundFlow.INTRA_PROVINCE_ADVANCE
-    reasons.append(
-        FUNDS_CHARGED_TO_INSURED_PLACE_FUND.make(
-            id=record.settlement_id, amount=record.fund_share, insured=insured.name, insured_en=str(insured)
-        )
+        path = _intra_province_path(record)
+    # Whatever the path, the insured place's fund bears it (art. 25).
+    charged = FUNDS_CHARGED_TO_INSURED_PLACE_FUND.make(
+        id=record.settlement_id,
+        amount=record.fund_share,
+        insured=record.insured.name,
+        insured_en=str(record.insured),
     )
     return FundFlowRuling(
-        outcome=outcome,
-        reasons=tuple(reasons),
+        outcome=path.outcome,
+        reasons=(*reasons, *path.reasons, charged),
         scope=scope,
         amount=record.fund_share,
-        fund_of=insured,
-        advancing_agency=agency,
-        steps=tuple(steps),
+        fund_of=record.insured,
+        advancing_agency=path.advancing_agency,
+        steps=path.steps,
     )
