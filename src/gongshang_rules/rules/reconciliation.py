@@ -37,22 +37,20 @@ from ..kernel.parameters import (
     ParametersLike,
     check_parameters,
     picks_version,
-    resolve_parameters,
 )
 from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive, note
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar
 from .commencement import InForce, in_force, straddles
-from .reconciliation_deadlines import (
-    RECONCILIATION_MONTHLY_DEADLINE,
-    RECONCILIATION_NEXT_DAY,
-    RECONCILIATION_NEXT_DAY_NOT_MOVED,
-    _check_calendar,
-    _check_month,
-    _month_after,
-)
 from .reconciliation_deadlines import DeadlineOutcome as DeadlineOutcome
 from .reconciliation_deadlines import DeadlineRuling as DeadlineRuling
+from .reconciliation_deadlines import SettlementDeadline as SettlementDeadline
+from .reconciliation_deadlines import (
+    _check_calendar,
+    _check_month,
+    _intra_province_deadlines,
+    _month_after,
+)
 from .reconciliation_deadlines import (
     decide_monthly_reconciliation_deadline as decide_monthly_reconciliation_deadline,
 )
@@ -67,7 +65,6 @@ __all__ = [
     "MonthlyReconciliation",
     "Reconciliation",
     "Refusal",
-    "SettlementDeadline",
     "reconcile_month",
 ]
 
@@ -107,15 +104,6 @@ class InsuredPlaceRefusals:
     insured: Place
     refusals: tuple[Refusal, ...]
     total: Decimal
-
-
-@attrs.frozen(kw_only=True)
-class SettlementDeadline:
-    """The article 21 next-day reconciliation deadline of one intra-province settlement."""
-
-    settlement_id: str
-    settled_on: _dt.date
-    deadline: _dt.date
 
 
 class Reconciliation(LabelledEnum):
@@ -233,14 +221,6 @@ RECONCILIATION_NO_PERFORMANCE_DEPOSIT = note(
     zh="异地就医费用结算不预留履约质量保证金；服务考核扣分与本地医疗服务履约质量保证金返还合并计算。",
     en="No performance deposit is withheld from out-of-area settlements; service-assessment deductions are "
     "counted together with the return of the local performance deposit.",
-)
-RECONCILIATION_INTRA_PROVINCE_TWO_STAGES = note(
-    "RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
-    _A21,
-    when="reconcile_month with INTRA_PROVINCE settlements in force.",
-    zh="省内异地就医费用（结算号{ids}），就医地经办机构先与协议机构完成结算对账，再与参保地经办机构对账。",
-    en="Intra-province costs (settlements {ids}): the treatment place's agency first reconciles with the "
-    "institution, then with the insured place's agency.",
 )
 RECONCILIATION_NOTHING_SETTLED = decisive(
     "RECONCILIATION_NOTHING_SETTLED",
@@ -437,58 +417,6 @@ def _audit_reasons(
         RECONCILIATION_TOTALS.make(settled=settled, refused=refused, reconciled=settled - refused),
         RECONCILIATION_NO_PERFORMANCE_DEPOSIT.make(),
     ]
-
-
-@attrs.frozen(kw_only=True)
-class _Deadlines:
-    """Article 21's deadlines of a month's intra-province settlements, and the reasons that give them."""
-
-    next_day: tuple[SettlementDeadline, ...] = ()
-    monthly: _dt.date | None = None
-    reasons: tuple[Reason, ...] = ()
-
-
-def _intra_province_deadlines(
-    year: int,
-    month: int,
-    intra: list[SettlementRecord],
-    calendar: WorkingDayCalendar,
-    parameters: ParametersLike,
-) -> _Deadlines:
-    """Article 21: with the institution, then with the insured place; each settlement in principle by the next day
-    (kept on a day off), the whole month within the first working days of the next. Nothing without any."""
-    if not intra:
-        return _Deadlines()
-    monthly = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
-    next_day = tuple(
-        SettlementDeadline(
-            settlement_id=r.settlement_id,
-            settled_on=r.settled_on,
-            deadline=reconciliation_deadline(r.settled_on, calendar=calendar),
-        )
-        for r in intra
-    )
-    reasons = [
-        RECONCILIATION_INTRA_PROVINCE_TWO_STAGES.make(ids=_ids(intra)),
-        RECONCILIATION_NEXT_DAY.make(
-            deadlines="；".join(f"{d.settlement_id}→{d.deadline.isoformat()}" for d in next_day),
-            deadlines_en="; ".join(f"{d.settlement_id} by {d.deadline.isoformat()}" for d in next_day),
-        ),
-    ]
-    days_off = sorted({d.deadline for d in next_day if not calendar.is_working_day(d.deadline)})
-    if days_off:
-        reasons.append(
-            RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days="、".join(d.isoformat() for d in days_off))
-        )
-    working_days = resolve_parameters(
-        parameters, _month_after(year, month)
-    ).monthly_reconciliation_working_days
-    reasons.append(
-        RECONCILIATION_MONTHLY_DEADLINE.make(
-            month=f"{year}-{month:02d}", n=working_days, deadline=monthly.isoformat()
-        )
-    )
-    return _Deadlines(next_day=next_day, monthly=monthly, reasons=tuple(reasons))
 
 
 @picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))

@@ -4,8 +4,9 @@ For intra-province care the treatment place's agency reconciles with the institu
 place's agency: in principle (原则上) on the day after the settlement (次日: the next calendar day, a holiday or not,
 :func:`reconciliation_deadline`), and all of a month within the first 5 working days of the next month
 (:func:`monthly_reconciliation_deadline`, counted on the State Council's holiday schedule). The ``decide_...``
-functions give each as a ruling, checked against article 36. The month's reconciliation itself, with its refusals
-(article 20), is :mod:`~gongshang_rules.rules.reconciliation`.
+functions give each as a ruling, checked against article 36. A month's reconciliation
+(:func:`~gongshang_rules.rules.reconciliation.reconcile_month`, article 20) takes the deadlines of its
+intra-province settlements from here (:class:`SettlementDeadline`, one for each, and the month's).
 
 >>> import datetime as dt
 >>> monthly_reconciliation_deadline(2025, 9)   # National Day week 10-01..08, make-up Saturday 10-11
@@ -34,14 +35,16 @@ from ..kernel.parameters import (
     picks_version,
     resolve_parameters,
 )
-from ..kernel.ruling import LabelledEnum, Ruling, decisive, note
+from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
 from .commencement import InForce, in_force
 from .scope import Scope
+from .settlement import SettlementRecord
 
 __all__ = [
     "DeadlineOutcome",
     "DeadlineRuling",
+    "SettlementDeadline",
     "decide_monthly_reconciliation_deadline",
     "decide_reconciliation_deadline",
     "monthly_reconciliation_deadline",
@@ -77,8 +80,28 @@ def _month_after(year: int, month: int) -> _dt.date:
     return _dt.date(year + 1, 1, 1) if month == 12 else _dt.date(year, month + 1, 1)
 
 
+# --- values ---------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SettlementDeadline:
+    """The article 21 next-day reconciliation deadline of one intra-province settlement."""
+
+    settlement_id: str
+    settled_on: _dt.date
+    deadline: _dt.date
+
+
 # --- reasons --------------------------------------------------------------------------------------------------
 
+RECONCILIATION_INTRA_PROVINCE_TWO_STAGES = note(
+    "RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
+    _A21,
+    when="reconcile_month with INTRA_PROVINCE settlements in force.",
+    zh="省内异地就医费用（结算号{ids}），就医地经办机构先与协议机构完成结算对账，再与参保地经办机构对账。",
+    en="Intra-province costs (settlements {ids}): the treatment place's agency first reconciles with the "
+    "institution, then with the insured place's agency.",
+)
 RECONCILIATION_NEXT_DAY = decisive(
     "RECONCILIATION_NEXT_DAY",
     _A21,
@@ -295,3 +318,58 @@ def decide_monthly_reconciliation_deadline(
         deadline=deadline.isoformat(),
     )
     return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=(scope_note, monthly), deadline=deadline)
+
+
+# --- the deadlines of a month's batch (for reconcile_month) ----------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Deadlines:
+    """Article 21's deadlines of a month's intra-province settlements, and the reasons that give them."""
+
+    next_day: tuple[SettlementDeadline, ...] = ()
+    monthly: _dt.date | None = None
+    reasons: tuple[Reason, ...] = ()
+
+
+def _intra_province_deadlines(
+    year: int,
+    month: int,
+    intra: list[SettlementRecord],
+    calendar: WorkingDayCalendar,
+    parameters: ParametersLike,
+) -> _Deadlines:
+    """Article 21: with the institution, then with the insured place; each settlement in principle by the next day
+    (kept on a day off), the whole month within the first working days of the next. Nothing without any."""
+    if not intra:
+        return _Deadlines()
+    monthly = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
+    next_day = tuple(
+        SettlementDeadline(
+            settlement_id=r.settlement_id,
+            settled_on=r.settled_on,
+            deadline=reconciliation_deadline(r.settled_on, calendar=calendar),
+        )
+        for r in intra
+    )
+    reasons = [
+        RECONCILIATION_INTRA_PROVINCE_TWO_STAGES.make(ids="、".join(r.settlement_id for r in intra)),
+        RECONCILIATION_NEXT_DAY.make(
+            deadlines="；".join(f"{d.settlement_id}→{d.deadline.isoformat()}" for d in next_day),
+            deadlines_en="; ".join(f"{d.settlement_id} by {d.deadline.isoformat()}" for d in next_day),
+        ),
+    ]
+    days_off = sorted({d.deadline for d in next_day if not calendar.is_working_day(d.deadline)})
+    if days_off:
+        reasons.append(
+            RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days="、".join(d.isoformat() for d in days_off))
+        )
+    working_days = resolve_parameters(
+        parameters, _month_after(year, month)
+    ).monthly_reconciliation_working_days
+    reasons.append(
+        RECONCILIATION_MONTHLY_DEADLINE.make(
+            month=f"{year}-{month:02d}", n=working_days, deadline=monthly.isoformat()
+        )
+    )
+    return _Deadlines(next_day=next_day, monthly=monthly, reasons=tuple(reasons))
