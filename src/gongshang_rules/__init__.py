@@ -51,14 +51,20 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .plots import *
     from .rules.agencies import *
     from .rules.applications import *
+    from .rules.audit import *
     from .rules.catalog import *
+    from .rules.clearing import *
     from .rules.commencement import *
     from .rules.eligibility import *
     from .rules.filing import *
     from .rules.forms import *
+    from .rules.fund_plan import *
     from .rules.funds import *
     from .rules.institutions import *
+    from .rules.ledger import *
     from .rules.reconciliation import *
+    from .rules.reconciliation_deadlines import *
+    from .rules.recovery import *
     from .rules.scope import *
     from .rules.settlement import *
     from .rules.supervision import *
@@ -86,8 +92,14 @@ FACADE_MODULES = (
     "rules.catalog",
     "rules.settlement",
     "rules.funds",
+    "rules.ledger",
+    "rules.fund_plan",
+    "rules.clearing",
     "rules.reconciliation",
+    "rules.reconciliation_deadlines",
     "rules.supervision",
+    "rules.recovery",
+    "rules.audit",
     "oracle.problems",
     "oracle.jsontext",
     "oracle.jsonio",

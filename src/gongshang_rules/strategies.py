@@ -68,15 +68,17 @@ from .oracle.facts import (
 )
 from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask
+from .rules.audit import AuditThresholds
 from .rules.catalog import CostKind
 from .rules.eligibility import EligibilityFacts
 from .rules.filing import ChangeKind, CoverageFacts, Filing
 from .rules.forms import Device
-from .rules.funds import ChargedTo, LedgerKind, LedgerLine
 from .rules.institutions import Institution, InstitutionRegistry
+from .rules.ledger import ChargedTo, LedgerKind, LedgerLine
+from .rules.recovery import RecoveryCause
 from .rules.scope import Scope, classify_scope
 from .rules.settlement import CostLine, Credential, Episode, LineKind, ManualClaim, SettlementRecord
-from .rules.supervision import AuditThresholds, RecoveryCause, Suspension
+from .rules.supervision import Suspension
 
 __all__ = [
     "cases",
