@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import builders
 import pytest
 
 from gongshang_rules.oracle import _console, batch, cli
@@ -29,7 +30,7 @@ AFTER_2026 = {"case": "after 2026", "decision": "working_day_after", "today": "2
 
 def corpus_lines() -> list[str]:
     """The bundled corpus, one case per line."""
-    return [line for _n, text in cli._corpus_files() for line in text.decode("utf-8").splitlines()]
+    return [line.decode("utf-8") for line in builders.corpus_lines()]
 
 
 def write(path: Path, items: list[Any]) -> Path:
