@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 from . import _console
 from ._console import STDOUT, WriteError, calendar_of, err, numbered_lines
 from .cli import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
+from .jsontext import dumps_result
 
 if TYPE_CHECKING:
     from ..kernel.parameters import ParameterSchedule
@@ -79,7 +80,7 @@ def _decide_line(
         )[1]
         if not messages:
             _drop_messages(result)
-        text = jsonio.dumps(result)
+        text = dumps_result(result)
     except Exception as error:  # whatever it is, this line gets a result and the run goes on
         return jsonio.dumps(cases.internal_error_result(error, line=number)), _INTERNAL
     if "error" not in result:
