@@ -1,7 +1,7 @@
 """Filing applications: who files, where, with what, and by when (chapter 2, articles 7 to 10; annexes 1, 2).
 
 - Articles 7 and 8: :func:`check_submission` says which agency receives a filing application (the insured place's:
-  a city's or a county's agency, or the provincial agency for 省本级 workers) and whether the applicant and the
+  a city's or a county's agency, or the provincial agency for 省本级 workers, :mod:`~gongshang_rules.rules.agencies`) and whether the applicant and the
   channel are ones article 8 allows. A worker insured in another province does not file with Hunan at all, and
   care within one city, or a 省本级 worker's care within Hunan, needs no filing (article 3).
 - Article 9 and the annex notes: :func:`required_materials` lists what must be handed in, each item with the
@@ -51,7 +51,6 @@ from ..kernel._validate import (
 from ..kernel.articles import AnnexRef, ArticleRef, Citation
 from ..kernel.authorities import (
     CIVIL_CODE_ART_201,
-    NATIONAL_NOTICE,
     NATIONAL_PROCEDURE,
     STATE_COUNCIL_SCHEDULE,
 )
@@ -63,10 +62,11 @@ from ..kernel.parameters import (
     picks_version,
     resolve_parameters,
 )
-from ..kernel.places import Place, PlaceKind
+from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from ..kernel.terms import PersonCategory
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
+from .agencies import APPLICATION_FILE_WITH_INSURED_PROVINCE, Agency, receiving_agency
 from .commencement import InForce, in_force
 from .eligibility import ELIGIBILITY_NOT_OUT_OF_AREA
 from .filing import ChangeKind, ChangeRuling, ChangeStatus, Filing, change_allowed
@@ -74,8 +74,6 @@ from .forms import AgencyOpinion, Annex1Form, Annex2Form, Applicant, FilingForm,
 from .scope import Scope, classify_scope
 
 __all__ = [
-    "Agency",
-    "AgencyLevel",
     "Channel",
     "FilingApplication",
     "Material",
@@ -88,7 +86,6 @@ __all__ = [
     "check_submission",
     "filing_from_application",
     "missing_materials",
-    "receiving_agency",
     "required_materials",
     "review_application",
     "review_deadline",
@@ -205,56 +202,6 @@ class RequiredMaterial:
         return f"{self.requirement.en} ({which}; {', '.join(str(c) for c in self.citations)})"
 
 
-class AgencyLevel(LabelledEnum):
-    """The three levels of agency (article 7)."""
-
-    PROVINCIAL = ("省级经办机构", "provincial agency")
-    CITY = ("市州经办机构", "city agency")
-    COUNTY = ("县级经办机构", "county agency")
-
-
-_LEVEL_OF_KIND = {
-    PlaceKind.PROVINCE_LEVEL: AgencyLevel.PROVINCIAL,
-    PlaceKind.CITY: AgencyLevel.CITY,
-    PlaceKind.COUNTY: AgencyLevel.COUNTY,
-}
-
-
-@attrs.frozen(kw_only=True)
-class Agency:
-    """A Hunan work-injury insurance agency (经办机构): its level and the place it serves (article 7).
-
-    The provincial agency's place is 省本级; a city agency's is its 市州; a county agency's its county.
-    """
-
-    level: AgencyLevel = attrs.field(validator=is_member(AgencyLevel))
-    place: Place = attrs.field(validator=is_instance(Place))
-
-    @classmethod
-    def of(cls, place: Place) -> Agency:
-        """The Hunan agency of ``place``'s own level: provincial for 省本级, city for a 市州, county for a county."""
-        if not isinstance(place, Place) or place.kind not in _LEVEL_OF_KIND:
-            raise InvalidInputError("place", "must be 省本级 or a Hunan city or county")
-        return cls(level=_LEVEL_OF_KIND[place.kind], place=place)
-
-    def __attrs_post_init__(self) -> None:
-        if _LEVEL_OF_KIND.get(self.place.kind) is not self.level:
-            raise InvalidInputError(
-                "place",
-                f"{self.place} is a {self.place.kind.name} place, not one a {self.level.name} agency serves",
-            )
-
-    @property
-    def zh(self) -> str:
-        """The agency's name in Chinese."""
-        if self.level is AgencyLevel.PROVINCIAL:
-            return "湖南省省级工伤保险经办机构"
-        return f"{self.place.name}工伤保险经办机构"
-
-    def __str__(self) -> str:
-        return f"{self.zh} ({self.level.en})"
-
-
 def _is_form(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Annex1Form | Annex2Form):
         raise InvalidInputError(
@@ -327,50 +274,6 @@ _A9_ITEM_3 = ArticleRef(9, paragraph=1, item=3)
 _A10 = ArticleRef(10)
 _NOTES_2 = (AnnexRef(1, note=2), AnnexRef(2, note=2))
 
-APPLICATION_RECEIVED_BY_CITY_AGENCY = decisive(
-    "APPLICATION_RECEIVED_BY_CITY_AGENCY",
-    ArticleRef(7, paragraph=3),
-    _A8,
-    when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan city, care out-of-area and not inbound.",
-    zh="参保地为{insured}，备案申请向参保地经办机构即{agency}提出，由其办理备案。",
-    en="Insured in {insured}: the application goes to the insured place's agency, {agency_en}, which handles "
-    "filing in its area.",
-)
-APPLICATION_RECEIVED_BY_COUNTY_AGENCY = decisive(
-    "APPLICATION_RECEIVED_BY_COUNTY_AGENCY",
-    ArticleRef(2, paragraph=3),
-    ArticleRef(7, paragraph=4),
-    _A8,
-    when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan county, care out-of-area and not inbound.",
-    reading=True,
-    zh="参保地为县级的{insured}，备案申请向参保地经办机构即{agency}提出，由县级经办机构办理所在区域内的备案；"
-    "第七条第三款所称市州经办机构的备案职责，理解为针对在市州参保的工伤职工。",
-    en="Insured in the county {insured}: article 8 sends the application to the insured place's agency, here "
-    "{agency_en}, and county agencies handle filing in their area (article 7 ¶4); article 7 ¶3's filing duty "
-    "of city agencies is read as covering workers insured at city level.",
-)
-APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY = decisive(
-    "APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY",
-    ArticleRef(7, paragraph=2),
-    _A8,
-    when="Submission, review or responsible agency (FILING) of a worker insured at 省本级, care out-of-area and not inbound.",
-    zh="参保地为省本级，备案申请由省级经办机构办理。",
-    en="Insured at provincial level (省本级): the provincial agency handles the filing.",
-)
-APPLICATION_FILE_WITH_INSURED_PROVINCE = decisive(
-    "APPLICATION_FILE_WITH_INSURED_PROVINCE",
-    ArticleRef(2, paragraph=1),
-    _A8,
-    when="Submission, review or responsible agency (FILING) with scope CROSS_PROVINCE_INBOUND.",
-    reading=True,
-    zh="在{insured}参保的工伤职工向参保地经办机构即{insured}的经办机构申请备案，按该省规定和国家经办规程办理，"
-    "不向湖南经办机构备案；本规程第二章不调整该备案，湖南作为就医地采用参保省核定的备案有效期。",
-    en="A worker insured in {insured} files with the insured place's agency, that of {insured} (article 8), "
-    "under that province's rules and the national procedure, not with a Hunan agency: chapter 2 of this "
-    "procedure does not govern that filing, and Hunan, as the treatment province, takes the validity the "
-    "insured province approved.",
-    authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
-)
 APPLICATION_APPLICANT_PERMITTED = decisive(
     "APPLICATION_APPLICANT_PERMITTED",
     _A8,
@@ -663,17 +566,6 @@ def _check_application(application: object) -> FilingApplication:
     if not isinstance(application, FilingApplication):
         raise InvalidInputError("application", f"must be a FilingApplication, got {type_name(application)}")
     return application
-
-
-def receiving_agency(insured: Place) -> tuple[Agency, Reason]:
-    """The insured place's Hunan agency (articles 7, 8); ``insured`` is 省本级 or a Hunan city or county."""
-    agency = Agency.of(insured)
-    template = {
-        AgencyLevel.PROVINCIAL: APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY,
-        AgencyLevel.CITY: APPLICATION_RECEIVED_BY_CITY_AGENCY,
-        AgencyLevel.COUNTY: APPLICATION_RECEIVED_BY_COUNTY_AGENCY,
-    }[agency.level]
-    return agency, template.make(insured=insured.name, agency=agency.zh, agency_en=str(agency))
 
 
 def _applicant_reasons(form: FilingForm) -> list[Reason]:
