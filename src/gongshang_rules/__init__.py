@@ -62,9 +62,11 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.funds import *
     from .rules.institutions import *
     from .rules.ledger import *
+    from .rules.materials import *
     from .rules.reconciliation import *
     from .rules.reconciliation_deadlines import *
     from .rules.recovery import *
+    from .rules.review import *
     from .rules.scope import *
     from .rules.settlement import *
     from .rules.supervision import *
@@ -88,6 +90,8 @@ FACADE_MODULES = (
     "rules.eligibility",
     "rules.filing",
     "rules.applications",
+    "rules.materials",
+    "rules.review",
     "rules.forms",
     "rules.catalog",
     "rules.settlement",

@@ -41,21 +41,15 @@ from gongshang_rules import (
 )
 from gongshang_rules.kernel.parameters import DEFAULT_PARAMETERS
 from gongshang_rules.rules import agencies, applications
+from gongshang_rules.rules import materials as material_rules
+from gongshang_rules.rules import review as review_rules
 from gongshang_rules.rules.agencies import Agency, AgencyLevel
 from gongshang_rules.rules.applications import (
     Channel,
     FilingApplication,
     Material,
-    RequiredMaterial,
-    Requirement,
-    Review,
-    ReviewRuling,
     Submission,
     check_submission,
-    missing_materials,
-    required_materials,
-    review_application,
-    review_deadline,
 )
 from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.forms import (
@@ -72,6 +66,13 @@ from gongshang_rules.rules.forms import (
     Relative,
     Sex,
 )
+from gongshang_rules.rules.materials import (
+    RequiredMaterial,
+    Requirement,
+    missing_materials,
+    required_materials,
+)
+from gongshang_rules.rules.review import Review, ReviewRuling, review_application, review_deadline
 
 WORKER_NUMBER = with_check_digit("43010219900101123")
 RELATIVE_NUMBER = with_check_digit("43018119850615002")
@@ -886,7 +887,7 @@ class TestReviewApplication:
 
 
 OUR_PREFIXES = frozenset({"APPLICATION", "MATERIAL", "REVIEW"})
-HOMES = (agencies, applications)
+HOMES = (agencies, applications, material_rules, review_rules)
 
 
 class TestReasonCatalogue:
