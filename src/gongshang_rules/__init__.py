@@ -55,8 +55,10 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.catalog import *
     from .rules.clearing import *
     from .rules.commencement import *
+    from .rules.coverage import *
     from .rules.eligibility import *
     from .rules.filing import *
+    from .rules.filing_changes import *
     from .rules.forms import *
     from .rules.fund_plan import *
     from .rules.funds import *
@@ -89,6 +91,8 @@ FACADE_MODULES = (
     "rules.institutions",
     "rules.eligibility",
     "rules.filing",
+    "rules.filing_changes",
+    "rules.coverage",
     "rules.applications",
     "rules.materials",
     "rules.review",

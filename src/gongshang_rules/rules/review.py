@@ -51,7 +51,8 @@ from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_
 from .agencies import Agency
 from .applications import FilingApplication, Submission, check_application, check_submission
 from .commencement import InForce, in_force
-from .filing import ChangeKind, ChangeRuling, ChangeStatus, Filing, change_allowed
+from .filing import Filing
+from .filing_changes import ChangeKind, ChangeRuling, ChangeStatus, change_allowed
 from .forms import FilingType
 from .materials import RequiredMaterial, material_readings, required_materials
 from .scope import classify_scope
