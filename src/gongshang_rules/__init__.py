@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.clearing import *
     from .rules.commencement import *
     from .rules.coverage import *
+    from .rules.coverage_facts import *
     from .rules.eligibility import *
     from .rules.filing import *
     from .rules.filing_changes import *
@@ -92,6 +93,7 @@ FACADE_MODULES = (
     "rules.eligibility",
     "rules.filing",
     "rules.filing_changes",
+    "rules.coverage_facts",
     "rules.coverage",
     "rules.applications",
     "rules.materials",

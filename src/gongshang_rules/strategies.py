@@ -72,7 +72,7 @@ from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask
 from .rules.audit import AuditThresholds
 from .rules.catalog import CostKind
-from .rules.coverage import CoverageFacts
+from .rules.coverage_facts import CoverageFacts
 from .rules.eligibility import EligibilityFacts
 from .rules.filing import Filing
 from .rules.filing_changes import ChangeKind

@@ -15,7 +15,8 @@ from gongshang_rules import DEFAULT_PARAMETERS, InvalidInputError, PersonCategor
 from gongshang_rules.kernel.articles import ArticleRef
 from gongshang_rules.kernel.periods import add_months
 from gongshang_rules.kernel.terms import CareType
-from gongshang_rules.rules.coverage import Coverage, CoverageFacts, CoverageRuling, filing_covers
+from gongshang_rules.rules.coverage import filing_covers
+from gongshang_rules.rules.coverage_facts import Coverage, CoverageFacts, CoverageRuling
 from gongshang_rules.rules.filing import Filing, Validity, filing_valid_through, filing_validity
 from gongshang_rules.rules.filing_changes import ChangeKind, ChangeStatus, change_allowed
 from gongshang_rules.rules.forms import Device

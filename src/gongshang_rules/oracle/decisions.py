@@ -43,7 +43,8 @@ from ..rules.catalog import (
     travel_and_lodging,
 )
 from ..rules.commencement import InForceRuling, in_force
-from ..rules.coverage import CoverageFacts, CoverageRuling, filing_covers
+from ..rules.coverage import filing_covers
+from ..rules.coverage_facts import CoverageFacts, CoverageRuling
 from ..rules.filing import ValidityRuling, filing_validity
 from ..rules.filing_changes import ChangeRuling, change_allowed
 from ..rules.institutions import InstitutionRuling, InstitutionStatus

@@ -1,9 +1,12 @@
-"""Whether an approved filing covers an episode: articles 12 and 13 ¶2 of chapter 2 (with 2, 3 and 36).
+"""Whether an approved filing covers an episode: articles 12 and 13 of chapter 2 (with 2, 3 and 36).
 
 :func:`filing_covers` decides whether a :class:`~gongshang_rules.rules.filing.Filing` covers an admission, visit or
-fitting at an institution on a date (:class:`CoverageFacts`): where and what was filed (article 12 ¶1), when the
-filing was made, including the two intra-province back-filing rules of article 12 ¶2 and ¶3, and the filing's
-validity (article 13).
+fitting at an institution on a date (:class:`~gongshang_rules.rules.coverage_facts.CoverageFacts`). This module
+holds the paragraphs on where and what was filed (article 12 ¶1) and on the filing's validity (article 13 ¶1, and
+¶2: an admission made within it is not cut off; lost entitlement ends it); when the filing was made, including the
+back-filing routes of article 12 ¶2 and ¶3, is :mod:`~gongshang_rules.rules.back_filing`. Each paragraph gives its
+:class:`~gongshang_rules.rules.coverage_facts.Findings`. The precedence of the outcomes is stated once: the steps of
+``filing_covers`` (its docstring lists them), and ``_outcome`` for an episode whose every condition was checked.
 
 >>> import datetime as dt
 >>> from gongshang_rules import place, PersonCategory, ServiceKind
@@ -20,17 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import attrs
-
-from ..kernel._validate import (
-    is_bool,
-    is_date,
-    is_instance,
-    is_member,
-    is_optional_date,
-    is_text,
-    type_name,
-)
+from ..kernel._validate import type_name
 from ..kernel.articles import AnnexRef, ArticleRef
 from ..kernel.authorities import NATIONAL_NOTICE
 from ..kernel.errors import InvalidInputError
@@ -42,123 +35,23 @@ from ..kernel.parameters import (
     picks_version,
     resolve_parameters,
 )
-from ..kernel.places import Place, PlaceKind, is_treatment_place
-from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
-from ..kernel.terms import CareType, ServiceKind
+from ..kernel.places import Place, PlaceKind
+from ..kernel.ruling import Reason, ReasonTemplate, decisive, note
+from ..kernel.terms import CareType
+from .back_filing import filed_in_time, without_filing
 from .commencement import InForce, in_force
-from .filing import Filing, Validity, filing_validity, outside_procedure
-from .scope import Scope, classify_scope
+from .coverage_facts import Coverage, CoverageFacts, CoverageRuling, Findings
+from .filing import Filing, Validity, ValidityRuling, filing_validity, outside_procedure
+from .scope import Scope
 
 __all__ = [
-    "Coverage",
-    "CoverageFacts",
-    "CoverageRuling",
     "filing_covers",
 ]
 
+_A2 = ArticleRef(2)
+_A12_1 = ArticleRef(12, paragraph=1)
 _A13_1 = ArticleRef(13, paragraph=1)
 _A13_2 = ArticleRef(13, paragraph=2)
-
-
-class Coverage(LabelledEnum):
-    """Whether a filing lets an episode be settled directly."""
-
-    COVERED = ("备案有效，可直接结算", "covered: may be settled directly")
-    COVERED_BY_BACK_FILING = ("补办备案后可直接结算", "covered by a back-filing: may be settled directly")
-    COVERED_WITH_REFUND = (
-        "工伤认定后补办备案，直接结算并将基金支付部分退还工伤职工",
-        "covered by a back-filing after injury recognition: settled directly, the fund's share refunded",
-    )
-    BACK_FILING_POSSIBLE = (
-        "尚未备案，经参保地同意可补办备案",
-        "not filed yet: a back-filing is still possible with the insured place's consent",
-    )
-    MANUAL_REIMBURSEMENT = ("回参保地按政策规定报销", "manual reimbursement at the insured place")
-    NOT_COVERED = ("不予直接结算", "not settled directly")
-    NATIONAL_PROCEDURE = ("按国家经办规程办理", "governed by the national procedure, not this one")
-    NOT_OUT_OF_AREA = (
-        "不纳入异地就医管理，无需备案",
-        "not out-of-area care: no filing is needed (article 3)",
-    )
-    NOT_GOVERNED = ("不属本规程调整", "not governed by this procedure")
-    SET_BY_INSURED_PROVINCE = (
-        "有效期由参保省确定，需参保省核验",
-        "validity set by the insured province: its agency must confirm",
-    )
-    NOT_IN_FORCE = ("本规程不在有效期内", "this procedure is not in force on the settlement date")
-    VALIDITY_NOT_STATED = (
-        "按国家规定办理的备案未载明有效期，需参保地核实",
-        "a filing under the national procedure states no validity: the insured place must confirm it",
-    )
-
-    @property
-    def direct(self) -> bool:
-        """True where the episode may be settled directly."""
-        return self in (Coverage.COVERED, Coverage.COVERED_BY_BACK_FILING, Coverage.COVERED_WITH_REFUND)
-
-
-@attrs.frozen(kw_only=True)
-class CoverageFacts:
-    """The facts at the institution that decide whether a filing covers an episode.
-
-    ``admitted_on`` is the admission date (or the outpatient visit or device fitting date); ``settled_on`` the
-    discharge settlement date, ``None`` while the worker is still being treated. ``emergency_marked`` is an
-    emergency marked as such by the institution's diagnosis or medical record; ``force_majeure`` a force-majeure
-    cause; ``recognition_pending_at_admission`` that injury recognition (or the occupational disease diagnosis) was
-    not yet complete when care began (article 12 ¶3); ``entitlement_lost_on`` the day the worker lost entitlement to
-    work-injury benefits, if so (article 13 ¶2). A filing dated after admission is a back-filing; that the agency
-    registered it shows the insured place's consent (article 12 ¶2, ¶3) [interpretation].
-
-    ``care`` is the kind of episode (optional; an inpatient stay by default, which is what every case written
-    before it meant). Article 13 ¶2's exemption (备案有效期内已办理住院手续) is for a hospital admission only: an
-    outpatient visit, or a course of visits, and a device fitting need a valid filing on the day of the service
-    (each visit on its own day, through the settlement day). A device service is a fitting whatever ``care`` says.
-    """
-
-    insured: Place = attrs.field(validator=is_instance(Place))
-    filing: Filing | None = attrs.field(validator=attrs.validators.optional(is_instance(Filing)))
-    service: ServiceKind = attrs.field(validator=is_member(ServiceKind))
-    institution_code: str = attrs.field(validator=is_text)
-    institution_place: Place = attrs.field(validator=is_treatment_place)
-    admitted_on: _dt.date = attrs.field(validator=is_date)
-    settled_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
-    emergency_marked: bool = attrs.field(default=False, validator=is_bool)
-    force_majeure: bool = attrs.field(default=False, validator=is_bool)
-    recognition_pending_at_admission: bool = attrs.field(default=False, validator=is_bool)
-    entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
-    care: CareType = attrs.field(default=CareType.INPATIENT, validator=is_member(CareType))
-
-    def __attrs_post_init__(self) -> None:
-        if self.settled_on is not None and self.settled_on < self.admitted_on:
-            raise InvalidInputError("settled_on", "must not be before admitted_on")
-        if self.filing is not None and self.filing.insured != self.insured:
-            raise InvalidInputError("filing.insured", "must be the worker's insured place")
-        if self.care is CareType.DEVICE_FITTING and self.service is not ServiceKind.ASSISTIVE_DEVICE:
-            raise InvalidInputError("care", "DEVICE_FITTING is the care of an ASSISTIVE_DEVICE service only")
-
-    @property
-    def scope(self) -> Scope:
-        return classify_scope(self.insured, self.institution_place).outcome
-
-    @property
-    def care_type(self) -> CareType:
-        """The kind of episode: a device service is a fitting whatever ``care`` says."""
-        if self.service is ServiceKind.ASSISTIVE_DEVICE:
-            return CareType.DEVICE_FITTING
-        return self.care
-
-
-@attrs.frozen(kw_only=True)
-class CoverageRuling(Ruling[Coverage]):
-    """Whether the filing covers the episode, and (when known) the filing's validity."""
-
-    valid_from: _dt.date | None = None
-    valid_through: _dt.date | None = None
-
-
-_A12_1 = ArticleRef(12, paragraph=1)
-_A12_2 = ArticleRef(12, paragraph=2)
-_A12_3 = ArticleRef(12, paragraph=3)
 
 COVERAGE_NOT_OUT_OF_AREA = decisive(
     "COVERAGE_NOT_OUT_OF_AREA",
@@ -174,39 +67,20 @@ COVERAGE_NOT_GOVERNED = decisive(
     zh="参保地与就医机构均在湖南省外，不属本规程调整。",
     en="Both the insured place and the institution are outside Hunan: this procedure does not govern.",
 )
-COVERAGE_NO_FILING = decisive(
-    "COVERAGE_NO_FILING",
-    _A12_1,
-    when="Coverage of out-of-area care with no filing and no emergency, force majeure or pending recognition at admission.",
-    zh="未办理备案登记，费用不予直接结算；本规程未规定此时能否回参保地报销，由参保地工伤保险规定确定。",
-    en="No filing was made: the costs are not settled directly. This procedure does not say whether the insured "
-    "place reimburses them; the insured place's work-injury rules decide.",
-)
-COVERAGE_FILED_BEFORE_ADMISSION = decisive(
-    "COVERAGE_FILED_BEFORE_ADMISSION",
-    _A12_1,
-    when="Coverage of care other than cross-province inbound with a filing dated before admitted_on.",
-    zh="备案于{filed}完成，早于入院（就医）日{admitted}。",
-    en="The filing was completed on {filed}, before admission (or the visit) on {admitted}.",
-)
-COVERAGE_FILED_ON_ADMISSION_DAY = decisive(
-    "COVERAGE_FILED_ON_ADMISSION_DAY",
-    _A12_1,
-    when="Coverage of care other than cross-province inbound with a filing dated on admitted_on (the same "
-    "day counts as before admission).",
+COVERAGE_JUDGED_ON_SETTLEMENT_DATE = note(
+    "COVERAGE_JUDGED_ON_SETTLEMENT_DATE",
+    18,
+    36,
+    when="filing_coverage of an out-of-area episode when this procedure is not in force on its settlement "
+    "date (settled_on, or admitted_on without it), beside the in_force reasons.",
     reading=True,
-    zh="备案与入院（就医）同日（{filed}），仅有日期时视为入院前完成。",
-    en="The filing and the admission (or visit) fall on the same day ({filed}); with dates only, it counts as "
-    "completed before admission.",
+    zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与结算决定相同。",
+    en="Direct settlement happens at discharge (or at the visit or fitting), so whether this procedure applies is "
+    "judged on the settlement date, {on}, as the settlement decision judges it.",
 )
-COVERAGE_FILED_AFTER_ADMISSION = decisive(
-    "COVERAGE_FILED_AFTER_ADMISSION",
-    _A12_1,
-    when="Coverage of intra-province or outbound care with a filing dated after admitted_on when no back-filing rule applies (no emergency, force majeure or pending recognition).",
-    zh="备案于{filed}完成，晚于入院（就医）日{admitted}，且不符合补办备案的情形，不予直接结算。",
-    en="The filing was completed on {filed}, after admission (or the visit) on {admitted}, and no back-filing "
-    "rule applies: not settled directly.",
-)
+
+# --- where and what (article 12 ¶1) -----------------------------------------------------------------------------
+
 COVERAGE_NOT_FILED_INSTITUTION = decisive(
     "COVERAGE_NOT_FILED_INSTITUTION",
     _A12_1,
@@ -254,6 +128,66 @@ COVERAGE_SERVICE_NOT_FILED = decisive(
     zh="备案的服务为{filed}，本次为{actual}，超出备案范围，不予直接结算。",
     en="The filing is for {filed_en}; this episode is {actual_en}, outside the filing: not settled directly.",
 )
+
+
+def _where_and_what(facts: CoverageFacts, filing: Filing) -> Findings:
+    """Article 12 ¶1: care at a filed institution in the filed treatment place, for the filed service."""
+    in_place = _same_place(filing.treatment, facts.institution_place)
+    return (
+        _in_filed_place(facts, filing, in_place)
+        + _filed_institution(facts, filing, in_place)
+        + _filed_service(facts, filing)
+    )
+
+
+def _in_filed_place(facts: CoverageFacts, filing: Filing, in_place: bool) -> Findings:
+    """The institution lies in the filed treatment place: by city in Hunan, by province outside it (art. 2 ¶3)."""
+    if not in_place:
+        reason = COVERAGE_OUTSIDE_FILED_PLACE.make(
+            actual=facts.institution_place.as_treatment_place.name,
+            filed=filing.treatment.as_treatment_place.name,
+        )
+        return Findings(failed=(reason,))
+    if filing.treatment.kind is PlaceKind.OTHER_PROVINCE:
+        return Findings(passed=(COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN.make(),))
+    return Findings()
+
+
+def _filed_institution(facts: CoverageFacts, filing: Filing, in_place: bool) -> Findings:
+    """The institution is one the filing names; a filing that names none names every one in the filed place
+    [interpretation]."""
+    if filing.institution_codes is None:
+        if not in_place:
+            return Findings()
+        place = filing.treatment.as_treatment_place.name
+        return Findings(passed=(COVERAGE_ANY_INSTITUTION_IN_PLACE.make(place=place),))
+    if facts.institution_code not in filing.institution_codes:
+        return Findings(failed=(COVERAGE_NOT_FILED_INSTITUTION.make(code=facts.institution_code),))
+    return Findings()
+
+
+def _filed_service(facts: CoverageFacts, filing: Filing) -> Findings:
+    """The episode is the filed service (article 9: medical care, rehabilitation or a device)."""
+    if filing.service is facts.service:
+        return Findings()
+    reason = COVERAGE_SERVICE_NOT_FILED.make(
+        filed=filing.service.zh,
+        filed_en=filing.service.en,
+        actual=facts.service.zh,
+        actual_en=facts.service.en,
+    )
+    return Findings(failed=(reason,))
+
+
+def _same_place(filed: Place, actual: Place) -> bool:
+    """Whether the institution lies in the filed treatment place: by city in Hunan, by province outside it."""
+    if filed.kind is PlaceKind.OTHER_PROVINCE or actual.kind is PlaceKind.OTHER_PROVINCE:
+        return filed == actual
+    return filed.city_code == actual.city_code
+
+
+# --- validity (article 13) --------------------------------------------------------------------------------------
+
 COVERAGE_WITHIN_VALIDITY = decisive(
     "COVERAGE_WITHIN_VALIDITY",
     _A13_1,
@@ -333,121 +267,9 @@ COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY = decisive(
     en="Entitlement was lost on the day of discharge settlement ({lost}); with dates only, that counts as during "
     "the stay.",
 )
-COVERAGE_BACK_FILED_EMERGENCY = decisive(
-    "COVERAGE_BACK_FILED_EMERGENCY",
-    _A12_2,
-    when="Coverage of intra-province care back-filed after an emergency or force majeure (no pending recognition), the filing on or before settled_on or nothing settled yet.",
-    zh="省内异地就医因{cause}补办备案，于出院结算前（{filed}）完成登记，可直接结算。",
-    en="Intra-province care after {cause_en}: the filing was back-filed and completed before discharge "
-    "settlement ({filed}); it may be settled directly.",
-)
-COVERAGE_BACK_FILING_APPROVED = decisive(
-    "COVERAGE_BACK_FILING_APPROVED",
-    _A12_2,
-    _A12_3,
-    when="Coverage of intra-province care back-filed (filing dated after admitted_on) after pending recognition, or after an emergency or force majeure with the filing on or before settled_on.",
-    reading=True,
-    zh="补办备案须经参保地经办机构同意；参保地已于{filed}登记该备案，视为已同意。",
-    en="A back-filing needs the insured-place agency's consent; the agency registered this filing on {filed}, "
-    "which shows it consented.",
-)
-COVERAGE_BACK_FILED_SETTLEMENT_DAY = decisive(
-    "COVERAGE_BACK_FILED_SETTLEMENT_DAY",
-    _A12_2,
-    when="With COVERAGE_BACK_FILED_EMERGENCY, when the filing is dated on settled_on.",
-    reading=True,
-    zh="补办备案与出院结算同日（{filed}），仅有日期时视为出院结算前完成。",
-    en="The back-filing and the discharge settlement fall on the same day ({filed}); with dates only, it counts "
-    "as completed before settlement.",
-)
-COVERAGE_BACK_FILING_TOO_LATE = decisive(
-    "COVERAGE_BACK_FILING_TOO_LATE",
-    _A12_2,
-    when="Coverage of intra-province care after an emergency or force majeure (no pending recognition) that is settled with no filing, or whose filing is dated after settled_on (outcome MANUAL_REIMBURSEMENT).",
-    zh="省内异地就医因{cause}可补办备案，但未在出院结算（{settled}）前完成登记备案，回参保地按政策规定报销。",
-    en="Intra-province care after {cause_en} may be back-filed, but the filing was not completed before "
-    "discharge settlement ({settled}): manual reimbursement at the insured place.",
-)
-COVERAGE_BACK_FILING_STILL_POSSIBLE = decisive(
-    "COVERAGE_BACK_FILING_STILL_POSSIBLE",
-    _A12_2,
-    when="Coverage of intra-province care with no filing, an emergency or force majeure, no pending recognition, and no settled_on yet (outcome BACK_FILING_POSSIBLE).",
-    zh="省内异地就医因{cause}尚未备案，尚未出院结算：经参保地经办机构同意可补报备案，在出院结算前完成登记的可直接结算，否则回参保地按政策规定报销。",
-    en="Intra-province care after {cause_en}, not filed and not yet settled: with the insured-place agency's "
-    "consent a filing may still be made; completed before discharge settlement it settles directly, otherwise "
-    "the costs are reimbursed at the insured place.",
-)
-COVERAGE_BACK_FILED_AFTER_RECOGNITION = decisive(
-    "COVERAGE_BACK_FILED_AFTER_RECOGNITION",
-    _A12_3,
-    when="Coverage of intra-province care with recognition_pending_at_admission whose filing is dated "
-    "after admission and after settled_on: the worker paid at discharge (outcome COVERED_WITH_REFUND "
-    "unless something fails).",
-    reading=True,
-    zh="就医时尚未完成工伤认定，工伤职工于出院结算（{settled}）时自行支付；认定后于{filed}补办备案，协议机构按本规程直接结算，"
-    "并将基金支付部分退还工伤职工（只退工伤职工已支付的部分）。",
-    en="Injury recognition was not complete when care began and the worker paid at discharge settlement "
-    "({settled}); after recognition the filing was back-filed on {filed}: the institution settles directly and "
-    "refunds the fund's share to the worker (only what the worker paid is refunded).",
-)
-COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE = decisive(
-    "COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE",
-    _A12_3,
-    when="Intra-province, recognition_pending_at_admission, the filing dated after admission and not "
-    "after the settlement date (or no settlement yet): covered by back-filing, nothing refunded.",
-    reading=True,
-    zh="就医时尚未完成工伤认定，认定和补办备案（{filed}）{when_zh}：出院结算时直接结算基金支付部分，工伤职工未垫付，"
-    "无需退费（第十二条第三款的退费只退工伤职工已支付的部分）。",
-    en="Injury recognition was not complete when care began; recognition and the back-filing ({filed}) {when_en}: "
-    "the fund's share is settled directly at discharge, the worker advanced nothing, and there is nothing to "
-    "refund (article 12(3) refunds only what the worker paid).",
-)
-COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE = decisive(
-    "COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE",
-    _A12_3,
-    when="Coverage of intra-province care with no filing and recognition_pending_at_admission (outcome BACK_FILING_POSSIBLE).",
-    zh="就医时尚未完成工伤认定：完成认定后，经参保地经办机构同意可补报备案，协议机构可按本规程直接结算；"
-    "工伤职工已支付的，将基金支付部分退还工伤职工。",
-    en="Injury recognition was not complete when care began: once it is, with the insured-place agency's consent "
-    "a filing may be made and the institution may settle directly; what the worker has already paid of the "
-    "fund's share is refunded to the worker.",
-)
-COVERAGE_NATIONAL_PROCEDURE_FILING = decisive(
-    "COVERAGE_NATIONAL_PROCEDURE_FILING",
-    _A12_2,
-    _A12_3,
-    36,
-    when="Coverage of cross-province care that is back-filed (filed after admission; inbound always; outbound with an emergency, force majeure or pending recognition) or not filed with such a cause.",
-    reading=True,
-    zh="{what}：本规程的补办备案规定只适用于省内异地就医{inbound_zh}，跨省情形按国家经办规程办理。",
-    en="{what_en}: this procedure's back-filing rules apply to intra-province care only{inbound_en}; the national "
-    "procedure governs the cross-province case.",
-    authorities=(NATIONAL_NOTICE,),
-)
-
 
 # An inbound filing (insured in another province) was approved by that province under the national rules: its
-# dates are cited to that approval and the national notice, not to Hunan's articles 12 ¶1 and 13 ¶1.
-_A2 = ArticleRef(2)
-COVERAGE_INBOUND_FILED_BEFORE_ADMISSION = decisive(
-    "COVERAGE_INBOUND_FILED_BEFORE_ADMISSION",
-    _A2,
-    when="filing_coverage of a cross-province inbound episode whose filing is dated before admitted_on.",
-    zh="参保省（{insured}）按国家规定于{filed}办理的备案早于入院（就医）日{admitted}。",
-    en="The filing approved by the insured province ({insured}) under the national rules on {filed} precedes "
-    "admission (or the visit) on {admitted}.",
-    authorities=(NATIONAL_NOTICE,),
-)
-COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY = decisive(
-    "COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY",
-    _A2,
-    when="filing_coverage of a cross-province inbound episode whose filing is dated on admitted_on.",
-    reading=True,
-    zh="参保省（{insured}）按国家规定办理的备案与入院（就医）同日（{filed}），仅有日期时视为入院前完成。",
-    en="The filing approved by the insured province ({insured}) and the admission (or visit) fall on the same "
-    "day ({filed}); with dates only, it counts as completed before admission.",
-    authorities=(NATIONAL_NOTICE,),
-)
+# dates are cited to that approval and the national notice, not to Hunan's article 13 ¶1.
 COVERAGE_INBOUND_WITHIN_VALIDITY = decisive(
     "COVERAGE_INBOUND_WITHIN_VALIDITY",
     _A2,
@@ -493,121 +315,70 @@ COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY = decisive(
 )
 
 
-COVERAGE_JUDGED_ON_SETTLEMENT_DATE = note(
-    "COVERAGE_JUDGED_ON_SETTLEMENT_DATE",
-    18,
-    36,
-    when="filing_coverage of an out-of-area episode when this procedure is not in force on its settlement "
-    "date (settled_on, or admitted_on without it), beside the in_force reasons.",
-    reading=True,
-    zh="直接结算在出院结算（门诊、配置结算）时办理，本规程是否适用以结算日{on}判断，与结算决定相同。",
-    en="Direct settlement happens at discharge (or at the visit or fitting), so whether this procedure applies is "
-    "judged on the settlement date, {on}, as the settlement decision judges it.",
-)
-
-
-COVERAGE_NO_BACK_FILING_FOR_FITTING = decisive(
-    "COVERAGE_NO_BACK_FILING_FOR_FITTING",
-    ArticleRef(12, paragraph=2),
-    ArticleRef(12, paragraph=3),
-    19,
-    when="filing_coverage of an intra-province device fitting filed after the fitting began (or not filed) with "
-    "an emergency, force majeure or pending recognition: the back-filing routes of art. 12(2), (3) do not apply.",
-    reading=True,
-    zh="第十二条第二款（急诊抢救、不可抗力）和第三款（就医时尚未完成工伤认定）的补办备案是就医（康复）的规定；辅助器具配置须已完成"
-    "辅助器具配置确认并在配置时核对备案信息（第四条、第十九条），不适用补办备案。",
-    en="The back-filings of art. 12(2) (an emergency, force majeure) and 12(3) (injury recognition pending when "
-    "care began) are rules for medical care and rehabilitation; a device fitting needs its device confirmation and "
-    "a filing checked at the fitting (arts. 4, 19), so no back-filing applies to it.",
-)
-COVERAGE_BACK_FILING_OUTPATIENT = decisive(
-    "COVERAGE_BACK_FILING_OUTPATIENT",
-    ArticleRef(12, paragraph=2),
-    ArticleRef(12, paragraph=3),
-    when="filing_coverage of an intra-province OUTPATIENT episode that takes a back-filing route of art. 12(2) or "
-    "(3) (covered, possible, or too late).",
-    reading=True,
-    zh="第十二条第二款、第三款以“出院结算”为界；对门诊就医（康复），读作该次门诊（疗程）的结算。",
-    en="Art. 12(2) and (3) are timed by discharge settlement (出院结算); for outpatient care this library reads it "
-    "as the settlement of the visit (or course).",
-)
-
-
-def _cause(facts: CoverageFacts) -> tuple[str, str]:
-    if facts.emergency_marked:
-        return "急诊抢救", "an emergency marked in the medical record"
-    if facts.force_majeure:
-        return "不可抗力", "force majeure"
-    return "工伤认定尚未完成", "injury recognition not yet complete"
-
-
-def _same_place(filed: Place, actual: Place) -> bool:
-    """Whether the institution lies in the filed treatment place: by city in Hunan, by province outside it."""
-    if filed.kind is PlaceKind.OTHER_PROVINCE or actual.kind is PlaceKind.OTHER_PROVINCE:
-        return filed == actual
-    return filed.city_code == actual.city_code
-
-
-def _national(facts: CoverageFacts, what: str, what_en: str) -> CoverageRuling:
+def _admitted_within_validity(
+    facts: CoverageFacts, filing: Filing, start: _dt.date, through: _dt.date
+) -> Findings:
+    """Article 13 ¶1: admitted (or seen, or fitted) within the filing's validity. A back-filed episode began before
+    the filing: its back-filing route carries it, and only an admission after the validity fails."""
     inbound = facts.scope is Scope.CROSS_PROVINCE_INBOUND
-    return CoverageRuling(
-        outcome=Coverage.NATIONAL_PROCEDURE,
-        reasons=(
-            COVERAGE_NATIONAL_PROCEDURE_FILING.make(
-                what=what,
-                what_en=what_en,
-                inbound_zh="；外省参保人员的备案及其时限由参保省依国家规定管理" if inbound else "",
-                inbound_en=" (and the insured province manages an inbound worker's filing and its timing)"
-                if inbound
-                else "",
-            ),
-        ),
-    )
+    back_filed = filing.filed_on > facts.admitted_on
+    period = {"admitted": facts.admitted_on.isoformat(), **_period(facts, filing, start, through)}
+    if facts.admitted_on > through:
+        template = _pick(inbound, COVERAGE_INBOUND_AFTER_VALIDITY, COVERAGE_AFTER_VALIDITY)
+        return Findings(failed=(template.make(**period),))
+    if back_filed:
+        return Findings()
+    if facts.admitted_on < start:
+        template = _pick(inbound, COVERAGE_INBOUND_BEFORE_VALIDITY, COVERAGE_BEFORE_STATED_VALIDITY)
+        return Findings(failed=(template.make(**period),))
+    template = _pick(inbound, COVERAGE_INBOUND_WITHIN_VALIDITY, COVERAGE_WITHIN_VALIDITY)
+    return Findings(passed=(template.make(**period),))
 
 
-def _without_filing(facts: CoverageFacts, scope: Scope) -> CoverageRuling:
-    """No filing on record: article 12 ¶1, or one of the back-filing routes of ¶2 and ¶3."""
-    cause, cause_en = _cause(facts)
-    back_filing_cause = facts.emergency_marked or facts.force_majeure
-    any_cause = back_filing_cause or facts.recognition_pending_at_admission
-    if scope.cross_province and any_cause:
-        return _national(
-            facts, f"跨省异地就医{cause}，尚未备案", f"Cross-province care after {cause_en}, not filed"
-        )
+def _settled_after_validity(
+    facts: CoverageFacts, filing: Filing, start: _dt.date, through: _dt.date
+) -> Findings:
+    """Article 13 ¶2: an inpatient admission made within validity is not cut off by its end; an outpatient visit or a
+    fitting needs a valid filing on the day of the service [interpretation]."""
+    settled_on = facts.settled_on
+    if settled_on is None or settled_on <= through or facts.admitted_on > through:
+        return Findings()
+    settled = {"settled": settled_on.isoformat(), **_period(facts, filing, start, through)}
     care = facts.care_type
-    if care is CareType.DEVICE_FITTING and any_cause:
-        # The back-filing routes of article 12 ¶2 and ¶3 are for medical care [interpretation].
-        return CoverageRuling(
-            outcome=Coverage.NOT_COVERED,
-            reasons=(COVERAGE_NO_FILING.make(), COVERAGE_NO_BACK_FILING_FOR_FITTING.make()),
+    if care is not CareType.INPATIENT:
+        return Findings(
+            failed=(COVERAGE_SERVICE_AFTER_VALIDITY.make(care=care.zh, care_en=care.en, **settled),)
         )
-    outpatient = (
-        (COVERAGE_BACK_FILING_OUTPATIENT.make(),) if care is CareType.OUTPATIENT and any_cause else ()
-    )
-    if scope is Scope.INTRA_PROVINCE and facts.recognition_pending_at_admission:
-        return CoverageRuling(
-            outcome=Coverage.BACK_FILING_POSSIBLE,
-            reasons=(COVERAGE_RECOGNITION_BACK_FILING_POSSIBLE.make(), *outpatient),
-        )
-    if scope is Scope.INTRA_PROVINCE and back_filing_cause:
-        if facts.settled_on is None:
-            return CoverageRuling(
-                outcome=Coverage.BACK_FILING_POSSIBLE,
-                reasons=(
-                    COVERAGE_BACK_FILING_STILL_POSSIBLE.make(cause=cause, cause_en=cause_en),
-                    *outpatient,
-                ),
-            )
-        return CoverageRuling(
-            outcome=Coverage.MANUAL_REIMBURSEMENT,
-            reasons=(
-                COVERAGE_BACK_FILING_TOO_LATE.make(
-                    cause=cause, cause_en=cause_en, settled=facts.settled_on.isoformat()
-                ),
-                *outpatient,
-            ),
-        )
-    return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(COVERAGE_NO_FILING.make(),))
+    inbound = facts.scope is Scope.CROSS_PROVINCE_INBOUND
+    template = _pick(inbound, COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY, COVERAGE_STAY_RUNS_PAST_VALIDITY)
+    return Findings(passed=(template.make(**settled),))
+
+
+def _entitlement_kept(facts: CoverageFacts) -> Findings:
+    """Article 13 ¶2: a worker who loses entitlement to work-injury benefits before discharge settlement (or on its
+    day [interpretation]) loses the filing."""
+    lost = facts.entitlement_lost_on
+    if lost is None or (facts.settled_on is not None and lost > facts.settled_on):
+        return Findings()
+    failed = [COVERAGE_ENTITLEMENT_LOST.make(lost=lost.isoformat())]
+    if lost == facts.settled_on:
+        failed.append(COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY.make(lost=lost.isoformat()))
+    return Findings(failed=tuple(failed))
+
+
+def _period(facts: CoverageFacts, filing: Filing, start: _dt.date, through: _dt.date) -> dict[str, str]:
+    """The validity's dates, and for an inbound filing the province that approved them."""
+    inbound = facts.scope is Scope.CROSS_PROVINCE_INBOUND
+    province = {"insured": filing.insured.name} if inbound else {}
+    return {"start": start.isoformat(), "through": through.isoformat(), **province}
+
+
+def _pick(inbound: bool, inbound_template: ReasonTemplate, template: ReasonTemplate) -> ReasonTemplate:
+    """An inbound filing's dates are the insured province's approval, cited as such."""
+    return inbound_template if inbound else template
+
+
+# --- the decision -----------------------------------------------------------------------------------------------
 
 
 @picks_version(
@@ -616,8 +387,25 @@ def _without_filing(facts: CoverageFacts, scope: Scope) -> CoverageRuling:
 def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_SCHEDULE) -> CoverageRuling:
     """Whether the filing covers the episode (articles 12 and 13), every failing condition listed.
 
+    The outcome is the first of these that applies:
+
+    1. ``NOT_GOVERNED``, ``NOT_OUT_OF_AREA``: both places outside Hunan (article 2), or not out-of-area care
+       (article 3): no filing rule applies;
+    2. ``NATIONAL_PROCEDURE``, ``NOT_IN_FORCE``: this procedure does not govern on the settlement date (article 36),
+       judged as the settlement decision judges it [interpretation];
+    3. no filing on record: ``NOT_COVERED`` (article 12 ¶1), or a back-filing route of article 12 ¶2, ¶3:
+       ``BACK_FILING_POSSIBLE`` or ``MANUAL_REIMBURSEMENT`` (``NATIONAL_PROCEDURE`` cross-province);
+    4. a cross-province filing made after admission: ``NATIONAL_PROCEDURE``, unless where or what fails
+       (``NOT_COVERED``);
+    5. a filing made on a day this procedure was not in force: ``NOT_COVERED``, whatever else passed (article 36);
+       a filing whose validity only the insured place can state: ``VALIDITY_NOT_STATED`` (national procedure) or
+       ``SET_BY_INSURED_PROVINCE``;
+    6. otherwise every condition of articles 12 and 13 is checked and listed: ``NOT_COVERED`` if any failed, else
+       ``MANUAL_REIMBURSEMENT`` (back-filed too late, article 12 ¶2), ``COVERED_WITH_REFUND`` (article 12 ¶3),
+       ``COVERED_BY_BACK_FILING``, or ``COVERED``.
+
     The filing's validity is read with the parameters version in force on its filing date
-    (:func:`filing_validity`).
+    (:func:`~gongshang_rules.rules.filing.filing_validity`).
 
     >>> import datetime as dt
     >>> from gongshang_rules import place, PersonCategory, ServiceKind
@@ -666,199 +454,103 @@ def filing_covers(facts: CoverageFacts, *, parameters: ParametersLike = DEFAULT_
     if not isinstance(facts, CoverageFacts):
         raise InvalidInputError("facts", f"must be CoverageFacts, got {type_name(facts)}")
     check_parameters(parameters)
+    not_applicable = _not_out_of_area_care(facts) or _not_in_force(facts, parameters)
+    if not_applicable is not None:
+        return not_applicable
+    if facts.filing is None:
+        return _ruling(without_filing(facts))
+    return _with_filing(facts, facts.filing, parameters)
+
+
+def _not_out_of_area_care(facts: CoverageFacts) -> CoverageRuling | None:
+    """Articles 2 and 3: a case this procedure does not govern, or care that is not out-of-area, needs no filing."""
     scope = facts.scope
     if scope is Scope.NOT_GOVERNED:
         return CoverageRuling(outcome=Coverage.NOT_GOVERNED, reasons=(COVERAGE_NOT_GOVERNED.make(),))
     if not scope.out_of_area:
-        return CoverageRuling(
-            outcome=Coverage.NOT_OUT_OF_AREA,
-            reasons=(COVERAGE_NOT_OUT_OF_AREA.make(scope=scope.zh, scope_en=scope.en),),
-        )
-    # Article 36, judged on the settlement date as the settlement decision judges it [interpretation].
+        reason = COVERAGE_NOT_OUT_OF_AREA.make(scope=scope.zh, scope_en=scope.en)
+        return CoverageRuling(outcome=Coverage.NOT_OUT_OF_AREA, reasons=(reason,))
+    return None
+
+
+def _not_in_force(facts: CoverageFacts, parameters: ParametersLike) -> CoverageRuling | None:
+    """Article 36, judged on the settlement date as the settlement decision judges it [interpretation]."""
     on = facts.settled_on or facts.admitted_on
-    force = in_force(on, scope, parameters=parameters)
-    if force.outcome is not InForce.IN_FORCE:
-        outcome = (
-            Coverage.NATIONAL_PROCEDURE
-            if force.outcome is InForce.NATIONAL_PROCEDURE
-            else Coverage.NOT_IN_FORCE
-        )
-        return CoverageRuling(
-            outcome=outcome,
-            reasons=(COVERAGE_JUDGED_ON_SETTLEMENT_DATE.make(on=on.isoformat()), *force.reasons),
-        )
-    filing = facts.filing
-    if filing is None:
-        return _without_filing(facts, scope)
+    force = in_force(on, facts.scope, parameters=parameters)
+    if force.outcome is InForce.IN_FORCE:
+        return None
+    outcome = (
+        Coverage.NATIONAL_PROCEDURE if force.outcome is InForce.NATIONAL_PROCEDURE else Coverage.NOT_IN_FORCE
+    )
+    return CoverageRuling(
+        outcome=outcome, reasons=(COVERAGE_JUDGED_ON_SETTLEMENT_DATE.make(on=on.isoformat()), *force.reasons)
+    )
 
-    failures: list[Reason] = []
-    passes: list[Reason] = []
-    manual: list[Reason] = []
-    refund = False
-    admitted = facts.admitted_on.isoformat()
-    filed = filing.filed_on.isoformat()
-    back_filed = filing.filed_on > facts.admitted_on
 
-    # Where and what (article 12 ¶1).
-    in_place = _same_place(filing.treatment, facts.institution_place)
-    if not in_place:
-        failures.append(
-            COVERAGE_OUTSIDE_FILED_PLACE.make(
-                actual=facts.institution_place.as_treatment_place.name,
-                filed=filing.treatment.as_treatment_place.name,
-            )
-        )
-    elif filing.treatment.kind is PlaceKind.OTHER_PROVINCE:
-        passes.append(COVERAGE_PROVINCE_LEVEL_OUTSIDE_HUNAN.make())
-    if filing.institution_codes is None:
-        if in_place:
-            passes.append(
-                COVERAGE_ANY_INSTITUTION_IN_PLACE.make(place=filing.treatment.as_treatment_place.name)
-            )
-    elif facts.institution_code not in filing.institution_codes:
-        failures.append(COVERAGE_NOT_FILED_INSTITUTION.make(code=facts.institution_code))
-    if filing.service is not facts.service:
-        failures.append(
-            COVERAGE_SERVICE_NOT_FILED.make(
-                filed=filing.service.zh,
-                filed_en=filing.service.en,
-                actual=facts.service.zh,
-                actual_en=facts.service.en,
-            )
-        )
-
-    # When (article 12; for an inbound filing, the insured province's approval under the national rules). The
-    # back-filing routes of article 12 ¶2 and ¶3 are for medical care, not a device fitting [interpretation].
-    inbound = scope is Scope.CROSS_PROVINCE_INBOUND
-    care = facts.care_type
-    routes = care is not CareType.DEVICE_FITTING
-    cause = facts.emergency_marked or facts.force_majeure or facts.recognition_pending_at_admission
-    if back_filed and scope is Scope.INTRA_PROVINCE and cause:
-        if not routes:
-            failures.append(COVERAGE_NO_BACK_FILING_FOR_FITTING.make())
-        elif care is CareType.OUTPATIENT:
-            passes.append(COVERAGE_BACK_FILING_OUTPATIENT.make())
-    province = {"insured": filing.insured.name} if inbound else {}
-    if not back_filed:
-        if filing.filed_on < facts.admitted_on:
-            template = COVERAGE_INBOUND_FILED_BEFORE_ADMISSION if inbound else COVERAGE_FILED_BEFORE_ADMISSION
-            passes.append(template.make(filed=filed, admitted=admitted, **province))
-        else:
-            template = COVERAGE_INBOUND_FILED_ON_ADMISSION_DAY if inbound else COVERAGE_FILED_ON_ADMISSION_DAY
-            passes.append(template.make(filed=filed, **province))
-    elif scope is Scope.CROSS_PROVINCE_INBOUND or (
-        scope.cross_province
-        and (facts.emergency_marked or facts.force_majeure or facts.recognition_pending_at_admission)
-    ):
-        national = _national(
-            facts, f"备案于{filed}，晚于入院日{admitted}", f"Filed on {filed}, after admission on {admitted}"
-        )
-        if failures:  # a wrong place, institution or service fails whatever the national timing rules say
-            return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *national.reasons))
-        return national
-    elif scope is Scope.INTRA_PROVINCE and routes and facts.recognition_pending_at_admission:
-        # Article 12 ¶3 refunds what the worker paid [interpretation, product owner]: the dates show whether the
-        # worker paid at discharge (back-filed after it) or the fund's share was settled directly (before it).
-        passes.append(COVERAGE_BACK_FILING_APPROVED.make(filed=filed))
-        if facts.settled_on is not None and filing.filed_on > facts.settled_on:
-            passes.append(
-                COVERAGE_BACK_FILED_AFTER_RECOGNITION.make(filed=filed, settled=facts.settled_on.isoformat())
-            )
-            refund = True
-        else:
-            if facts.settled_on is None:
-                when = (
-                    "在出院结算前完成（尚未出院结算）",
-                    "are complete before discharge settlement (not yet settled)",
-                )
-            elif facts.settled_on == filing.filed_on:
-                when = (
-                    "与出院结算同日完成，仅有日期时视为出院结算前完成",
-                    "fall on the day of discharge settlement, which with dates only counts as before it",
-                )
-            else:
-                when = (
-                    f"在出院结算（{facts.settled_on.isoformat()}）前完成",
-                    f"were complete before discharge settlement ({facts.settled_on.isoformat()})",
-                )
-            passes.append(
-                COVERAGE_RECOGNITION_SETTLED_AT_DISCHARGE.make(filed=filed, when_zh=when[0], when_en=when[1])
-            )
-    elif scope is Scope.INTRA_PROVINCE and routes and (facts.emergency_marked or facts.force_majeure):
-        cause_zh, cause_en = _cause(facts)
-        if facts.settled_on is not None and filing.filed_on > facts.settled_on:
-            manual.append(
-                COVERAGE_BACK_FILING_TOO_LATE.make(
-                    cause=cause_zh, cause_en=cause_en, settled=facts.settled_on.isoformat()
-                )
-            )
-        else:
-            passes += [
-                COVERAGE_BACK_FILING_APPROVED.make(filed=filed),
-                COVERAGE_BACK_FILED_EMERGENCY.make(cause=cause_zh, cause_en=cause_en, filed=filed),
-            ]
-            if facts.settled_on == filing.filed_on:
-                passes.append(COVERAGE_BACK_FILED_SETTLEMENT_DAY.make(filed=filed))
-    else:
-        failures.append(COVERAGE_FILED_AFTER_ADMISSION.make(filed=filed, admitted=admitted))
-
-    # Validity (article 13). A back-filed episode began before the filing: the back-filing rule above carries it.
-    # A filing made while this procedure was not in force gets no validity from article 13 (article 36).
+def _with_filing(facts: CoverageFacts, filing: Filing, parameters: ParametersLike) -> CoverageRuling:
+    """A filing on record: where and what (article 12 ¶1), when it was made (article 12), its validity (article 13)."""
+    where = _where_and_what(facts, filing)
+    when = filed_in_time(facts, filing)
+    if when.national:  # the national procedure times a cross-province back-filing; where and what still count
+        return _ruling(Findings(failed=where.failed, national=when.national))
+    found = where + when
     validity = filing_validity(filing, parameters=parameters)
     outside = outside_procedure(filing, resolve_parameters(parameters, filing.filed_on))
     outside_reasons = outside.reasons if outside is not None else ()
-    if validity.outcome in (Validity.NOT_IN_FORCE, Validity.EXPIRED):
-        # What passed above (a back-filing route, the timing) cannot make such a filing cover anything.
-        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*failures, *outside_reasons))
     start, through = validity.valid_from, validity.valid_through
+    if validity.outcome in (Validity.NOT_IN_FORCE, Validity.EXPIRED):
+        # Article 36: article 13 gives such a filing no validity, so what passed above covers nothing.
+        return CoverageRuling(outcome=Coverage.NOT_COVERED, reasons=(*found.failed, *outside_reasons))
     if start is None or through is None:
-        if validity.outcome is Validity.NATIONAL_PROCEDURE:
-            # The national procedure's validity governs, and the filing does not state it: only the insured place
-            # can say; this procedure still governs the settlement itself.
-            outcome = Coverage.NOT_COVERED if failures else Coverage.VALIDITY_NOT_STATED
-            return CoverageRuling(outcome=outcome, reasons=(*failures, *outside_reasons, *passes))
-        return CoverageRuling(
-            outcome=Coverage.SET_BY_INSURED_PROVINCE,
-            reasons=(*failures, COVERAGE_VALIDITY_UNKNOWN.make(insured=filing.insured.name), *passes),
-        )
+        return _validity_not_stated(filing, validity, found, outside_reasons)
     if validity.outcome is Validity.NATIONAL_PROCEDURE:
-        passes.extend(outside_reasons)
-    period = {"start": start.isoformat(), "through": through.isoformat(), **province}
-    if facts.admitted_on > through:
-        template = COVERAGE_INBOUND_AFTER_VALIDITY if inbound else COVERAGE_AFTER_VALIDITY
-        failures.append(template.make(admitted=admitted, **period))
-    elif facts.admitted_on < start and not back_filed:
-        template = COVERAGE_INBOUND_BEFORE_VALIDITY if inbound else COVERAGE_BEFORE_STATED_VALIDITY
-        failures.append(template.make(admitted=admitted, **period))
-    elif not back_filed:
-        template = COVERAGE_INBOUND_WITHIN_VALIDITY if inbound else COVERAGE_WITHIN_VALIDITY
-        passes.append(template.make(admitted=admitted, **period))
-    if facts.settled_on is not None and facts.settled_on > through and facts.admitted_on <= through:
-        care = facts.care_type
-        settled = {"settled": facts.settled_on.isoformat(), **period}
-        if care is not CareType.INPATIENT:
-            # Article 13 ¶2's exemption is for an inpatient admission only.
-            failures.append(COVERAGE_SERVICE_AFTER_VALIDITY.make(care=care.zh, care_en=care.en, **settled))
-        elif inbound:
-            passes.append(COVERAGE_INBOUND_STAY_RUNS_PAST_VALIDITY.make(**settled))
-        else:
-            passes.append(COVERAGE_STAY_RUNS_PAST_VALIDITY.make(**settled))
-    lost = facts.entitlement_lost_on
-    if lost is not None and (facts.settled_on is None or lost <= facts.settled_on):
-        failures.append(COVERAGE_ENTITLEMENT_LOST.make(lost=lost.isoformat()))
-        if lost == facts.settled_on:
-            failures.append(COVERAGE_ENTITLEMENT_LOST_ON_SETTLEMENT_DAY.make(lost=lost.isoformat()))
+        found += Findings(passed=outside_reasons)
+    found += (
+        _admitted_within_validity(facts, filing, start, through)
+        + _settled_after_validity(facts, filing, start, through)
+        + _entitlement_kept(facts)
+    )
+    return _ruling(found, valid_from=start, valid_through=through)
 
-    if failures:
-        outcome = Coverage.NOT_COVERED
-    elif manual:
-        outcome = Coverage.MANUAL_REIMBURSEMENT
-    elif refund:
-        outcome = Coverage.COVERED_WITH_REFUND
-    elif back_filed:
-        outcome = Coverage.COVERED_BY_BACK_FILING
-    else:
-        outcome = Coverage.COVERED
+
+def _validity_not_stated(
+    filing: Filing, validity: ValidityRuling, found: Findings, outside_reasons: tuple[Reason, ...]
+) -> CoverageRuling:
+    """A filing whose validity only the insured place can state (the national procedure's, or the insured
+    province's, not written on the filing): this procedure still governs the settlement itself."""
+    if validity.outcome is Validity.NATIONAL_PROCEDURE:
+        outcome = Coverage.NOT_COVERED if found.failed else Coverage.VALIDITY_NOT_STATED
+        return CoverageRuling(outcome=outcome, reasons=(*found.failed, *outside_reasons, *found.passed))
+    unknown = COVERAGE_VALIDITY_UNKNOWN.make(insured=filing.insured.name)
     return CoverageRuling(
-        outcome=outcome, reasons=(*failures, *manual, *passes), valid_from=start, valid_through=through
+        outcome=Coverage.SET_BY_INSURED_PROVINCE, reasons=(*found.failed, unknown, *found.passed)
+    )
+
+
+def _outcome(found: Findings) -> Coverage:
+    """The precedence of the outcomes once every condition is checked: the first that applies."""
+    if found.failed:  # a condition of article 12 or 13 is not met
+        return Coverage.NOT_COVERED
+    if found.national:  # a cross-province back-filing (article 36)
+        return Coverage.NATIONAL_PROCEDURE
+    if found.manual:  # back-filed, or settled unfiled, after discharge settlement (article 12 ¶2)
+        return Coverage.MANUAL_REIMBURSEMENT
+    if found.possible:  # not filed yet, a back-filing still possible (article 12 ¶2, ¶3)
+        return Coverage.BACK_FILING_POSSIBLE
+    if found.refund:  # back-filed after recognition, the worker having paid (article 12 ¶3)
+        return Coverage.COVERED_WITH_REFUND
+    if found.back_filed:
+        return Coverage.COVERED_BY_BACK_FILING
+    return Coverage.COVERED
+
+
+def _ruling(
+    found: Findings, *, valid_from: _dt.date | None = None, valid_through: _dt.date | None = None
+) -> CoverageRuling:
+    """The ruling of what was found: its outcome, and its reasons, failed conditions first."""
+    return CoverageRuling(
+        outcome=_outcome(found),
+        reasons=(*found.failed, *found.national, *found.manual, *found.possible, *found.passed),
+        valid_from=valid_from,
+        valid_through=valid_through,
     )
