@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from types import ModuleType
 from typing import Any, ClassVar
 
 import attrs
@@ -900,7 +901,7 @@ class TestReasonCatalogue:
         (the receiving agency's are article 7's, in ``agencies``)."""
         assert len(self.CODES) >= 20
         for code in self.CODES:
-            assert any(getattr(module, code, None) is REASONS[code] for module in HOMES)
+            assert any(vars(module).get(code) is REASONS[code] for module in HOMES)
             assert REASONS[code].code == code
 
     def test_every_reason_cites_this_procedure(self) -> None:
@@ -1112,3 +1113,22 @@ class TestChangeApplications:
             review_application(application(), application().form.signed_on, current_filing=current)
         with pytest.raises(InvalidInputError, match="current_filing"):
             review_application(self.change(), self.change().form.signed_on, current_filing="x")  # type: ignore[arg-type]
+
+
+class TestNamesSplitOutOfTheModule:
+    """Issue 9 moved the agency types to agencies.py and split materials and review out of applications.py."""
+
+    @pytest.mark.parametrize(
+        ("name", "home"),
+        [
+            ("AgencyLevel", agencies),
+            ("APPLICATION_RECEIVED_BY_CITY_AGENCY", agencies),
+            ("Requirement", material_rules),
+            ("review_application", review_rules),
+            ("REVIEW_DEADLINE", review_rules),
+        ],
+    )
+    def test_a_moved_name_is_found_where_it_was_with_a_warning(self, name: str, home: ModuleType) -> None:
+        """``gongshang_rules.rules.applications.review_application`` is review's, and the warning says so."""
+        with pytest.warns(DeprecationWarning, match=f"{home.__name__}.{name}"):
+            assert getattr(applications, name) is vars(home)[name]

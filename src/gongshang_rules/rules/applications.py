@@ -35,7 +35,7 @@ What must be handed in is :mod:`~gongshang_rules.rules.materials` (article 9); t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -61,6 +61,11 @@ __all__ = [
     "check_submission",
     "filing_from_application",
 ]
+
+if not TYPE_CHECKING:  # what moved out of this module (issue 9) is still found here, with a warning
+    from .._moved import split_out
+
+    __getattr__ = split_out(__name__, "agencies", "materials", "review")
 
 
 class Channel(LabelledEnum):

@@ -22,7 +22,7 @@ datetime.date(2026, 2, 28)
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -52,6 +52,11 @@ __all__ = [
     "filing_valid_through",
     "filing_validity",
 ]
+
+if not TYPE_CHECKING:  # what moved out of this module (issue 9) is still found here, with a warning
+    from .._moved import split_out
+
+    __getattr__ = split_out(__name__, "filing_changes", "coverage_facts", "coverage", "back_filing")
 
 
 def _check_devices(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
