@@ -1,4 +1,5 @@
-"""Tests of articles 11, 12 and 13: validity, changes, and whether a filing covers an episode."""
+"""Tests of articles 11, 12 and 13: validity (``rules.filing``), changes (``rules.filing_changes``), and whether a
+filing covers an episode (``rules.coverage``, with article 12's timing in ``rules.back_filing``)."""
 
 from __future__ import annotations
 
