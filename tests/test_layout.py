@@ -79,7 +79,7 @@ class TestFacade:
         assert hasattr(gongshang_rules, name)
 
     def test_the_facade_module_stays_short(self) -> None:
-        assert len((PACKAGE / "__init__.py").read_text(encoding="utf-8").splitlines()) < 160
+        assert len((PACKAGE / "__init__.py").read_text(encoding="utf-8").splitlines()) < 170
 
 
 class TestMovedModules:

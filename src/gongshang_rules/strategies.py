@@ -72,8 +72,10 @@ from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask
 from .rules.audit import AuditThresholds
 from .rules.catalog import CostKind
+from .rules.coverage_facts import CoverageFacts
 from .rules.eligibility import EligibilityFacts
-from .rules.filing import ChangeKind, CoverageFacts, Filing
+from .rules.filing import Filing
+from .rules.filing_changes import ChangeKind
 from .rules.forms import Device
 from .rules.institutions import Institution, InstitutionRegistry
 from .rules.ledger import ChargedTo, LedgerKind, LedgerLine

@@ -27,13 +27,8 @@ from gongshang_rules import (
     place,
     resolve_parameters,
 )
-from gongshang_rules.rules.filing import (
-    ChangeKind,
-    Filing,
-    change_allowed,
-    filing_valid_through,
-    filing_validity,
-)
+from gongshang_rules.rules.filing import Filing, filing_valid_through, filing_validity
+from gongshang_rules.rules.filing_changes import ChangeKind, change_allowed
 from gongshang_rules.rules.settlement import CareType, CostLine, Credential, Episode, LineKind, Settlement
 
 D = dt.date

@@ -34,7 +34,8 @@ from ..kernel.places import Place
 from ..kernel.terms import CareType, ServiceKind
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar
 from ..rules.catalog import CostKind
-from ..rules.filing import ChangeKind, Filing
+from ..rules.filing import Filing
+from ..rules.filing_changes import ChangeKind
 from ..rules.institutions import InstitutionRegistry
 from ..rules.scope import Scope
 from ..rules.settlement import Episode, ManualClaim, SettlementRecord

@@ -59,7 +59,9 @@ from .catalog import (
     travel_and_lodging,
 )
 from .commencement import InForce, in_force, straddles
-from .filing import Coverage, CoverageFacts, Filing, filing_covers
+from .coverage import filing_covers
+from .coverage_facts import Coverage, CoverageFacts
+from .filing import Filing
 from .institutions import InstitutionAvailability, InstitutionRegistry
 from .scope import Scope, classify_scope
 
