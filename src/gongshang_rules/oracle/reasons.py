@@ -217,6 +217,7 @@ def decisions_giving() -> Mapping[str, tuple[str, ...]]:
     order; a code no decision gives (a reason of the Python API only) maps to ``()``."""
     from .decisions import DECISIONS
 
+    _load_all()  # the decision table is lazy: a code is in REASONS only once its rule module is imported
     by_code: dict[str, list[str]] = {code: [] for code in REASONS}
     for name, decision in DECISIONS.items():
         for code in sorted(_gives(decision.run)):
