@@ -11,7 +11,13 @@ figures are ratios measured in one run (absolute times on shared machines drift)
 - a settlement decision in-process, against the bare if-chain floor of ``floor.py`` on the same parsed facts
   (checked first to agree with the library on every timed case: outcome, shares, decisive codes);
 - ``batch`` on one process, against a bare ``json.loads`` + ``json.dumps`` round trip of the same lines;
-- ``batch --jobs 2``, against one process.
+- ``batch --jobs 2``, against one process;
+- a settlement case's round trip case by case (target: median under 2 ms), through ``batch -`` as a co-process
+  (write one line, flush, read one result line) and through ``serve`` (``POST /decide`` over one kept-alive
+  ``http.client`` connection), median and p90 after a warm-up (``roundtrip.py``);
+- with ``--check-bytes`` (``make bench`` passes it): the batch output of the corpus and of the generated file,
+  identical with one process, ``--jobs 2`` and the standard library's writer, and to the digests committed in
+  ``benchmarks/digests.json`` (``bytecheck.py``).
 
 This is a benchmark, not a test: no timing is asserted anywhere (``tests/test_bench_floor.py`` checks the floor).
 """
@@ -35,7 +41,9 @@ from stdnum.cn import ric
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bytecheck  # noqa: E402
 import floor  # noqa: E402
+import roundtrip  # noqa: E402
 
 # (insured, filing treatment, institution, care, service): intra-province, inbound, outbound.
 SHAPES = (
@@ -260,6 +268,14 @@ def main(argv: list[str] | None = None) -> int:
         "--lines", type=int, default=100_000, help="cases in the generated file (default 100,000)"
     )
     parser.add_argument("--profile", action="store_true", help="profile batch's per-line path too")
+    parser.add_argument(
+        "--cases", type=int, default=500, help="settlement cases per round-trip measure (default 500)"
+    )
+    parser.add_argument(
+        "--check-bytes",
+        action="store_true",
+        help="check the corpus and generated output is identical across --jobs and writers, and to digests.json",
+    )
     args = parser.parse_args(argv)
     core = one_core()
     os.sched_setaffinity(0, core)
@@ -278,6 +294,12 @@ def main(argv: list[str] | None = None) -> int:
         two = timed("batch --jobs 2, end to end", batch(path, 2, set(available)))
         imported = import_time()
         decide, uncached, nothing = cold_start(path)
+        lines = roundtrip.case_lines(args.cases)
+        both = pinned(set(available))  # the oracle may use either core; this process stays on its one
+        piped = roundtrip.report("round trip, batch - (pipe)", roundtrip.through_a_pipe(lines, both))
+        served = roundtrip.report(
+            "round trip, serve (keep-alive)", roundtrip.over_http(lines, both, fresh=False)[1]
+        )
         rate = {name: items / seconds for name, (seconds, items) in
                 (("decisions", decisions), ("floor", bare), ("ceiling", ceiling), ("one", one),
                  ("two", two))}  # fmt: skip
@@ -293,6 +315,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"batch / bare round trip:  {rate['one'] / rate['ceiling']:.1%} (issue 12 target 25%)")
         print(f"--jobs 2 / 1 process:     {rate['two'] / rate['one']:.2f}x (target at least 1.7x)")
         print(f"import:                   {imported * 1000:.0f} ms (target < 150 ms)")
+        for label, figures in (("batch - round trip:", piped), ("serve round trip:", served)):
+            print(
+                f"{label:<26}{figures['median']:.2f} ms median, {figures['p90']:.2f} ms p90 (target median < 2 ms)"
+            )
+        print(f"load average at the end:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        if args.check_bytes:
+            print()
+            print("byte-identical output (bytecheck.py):")
+            if not bytecheck.check(path):
+                print("batch output DIFFERS: see above")
+                return 1
         if args.profile:
             profile(path, min(args.lines, 5_000))
     return 0

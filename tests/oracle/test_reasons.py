@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
@@ -222,6 +224,15 @@ class TestCatalogue:
             assert e["articles"] == [str(c) for c in template.articles]
             assert e["interpretation"] is template.interpretation
         assert json.loads(jsonio.dumps(entries)) == entries
+
+    def test_a_fresh_process_catalogues_the_codes_of_the_lazily_imported_decisions(self) -> None:
+        """The decision table imports its rule modules on first use; the catalogue (``reasons``, ``serve``'s
+        ``/reasons``) still lists every code, in a process that has decided nothing yet."""
+        done = subprocess.run(
+            [sys.executable, "-m", "gongshang_rules", "reasons", "--json"], capture_output=True, check=True
+        )
+        reasons.library_modules()
+        assert [e["code"] for e in json.loads(done.stdout)] == sorted(REASONS)
 
     def test_both_roles_are_used_and_the_brief_s_examples_are_notes(self) -> None:
         """Catalogs summary, credential presented, judged on the settlement date, runs past the procedure's end,
