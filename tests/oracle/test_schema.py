@@ -288,11 +288,21 @@ class TestWhatAnIntegratorGenerates:
         assert codes == sorted(codes) and set(codes) == set(REASONS)
         assert RESULT_SCHEMA["$defs"]["Reason"]["properties"]["code"]["$ref"] == "#/$defs/ReasonCode"
 
+    @pytest.mark.parametrize("document", [CASE_SCHEMA, RESULT_SCHEMA], ids=["case", "result"])
+    def test_every_definition_is_titled_by_its_name(self, document: dict[str, Any]) -> None:
+        """The title is the name a generator gives the class or enum (quicktype reads it)."""
+        assert all(definition["title"] == name for name, definition in document["$defs"].items())
+
     def test_every_enum_is_a_named_definition_with_its_codes(self) -> None:
         """An enum type of the library is a definition of its name whose description lists every code."""
         care = CASE_SCHEMA["$defs"]["CareType"]
         assert care["enum"] == ["INPATIENT", "OUTPATIENT", "DEVICE_FITTING"]
         assert "INPATIENT: 住院, inpatient stay" in care["description"]
+        for document in (CASE_SCHEMA, RESULT_SCHEMA):  # the hand-written figures' enums too (issue 11)
+            inline = [
+                p for p, node in nodes(document) if "enum" in node and not re.fullmatch(r"#/\$defs/\w+", p)
+            ]
+            assert inline == ["#/$defs/AnnexRef/properties/annex"]
 
     def test_a_description_says_what_a_field_means_and_its_form(self) -> None:
         """Meaning from the type's docstring, the form from its type, and what absence means."""

@@ -670,7 +670,8 @@ def _document(title: str, writer: _SchemaWriter, body: dict[str, Any], name: str
         "$id": f"{SCHEMA_BASE}{name}.schema.json",
         "title": title,
         **body,
-        "$defs": dict(sorted(writer.defs.items())),
+        # Each definition titled by its name: the name a code generator gives the class or the enum it makes.
+        "$defs": {name: {"title": name, **writer.defs[name]} for name in sorted(writer.defs)},
     }
 
 
@@ -680,7 +681,6 @@ def case_schema() -> dict[str, Any]:
     writer = _SchemaWriter(output=False)
     branches = [
         {
-            "title": f"the {kind.name} decision",
             "properties": {
                 "decision": {"const": kind.name, "description": f"{kind.name}: {kind.summary}."},
                 "facts": {**writer.of(kind.facts), "description": f"The facts of the {kind.name} decision."},
@@ -828,7 +828,6 @@ def result_schema() -> dict[str, Any]:
     writer.of(Agency)
     branches = [
         {
-            "title": f"the {kind.name} decision",
             "properties": {
                 "decision": {"const": kind.name, "description": f"{kind.name}: {kind.summary}."},
                 "outcome": {
