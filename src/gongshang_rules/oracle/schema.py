@@ -199,18 +199,8 @@ class _SchemaWriter:
                     "maximum": 36,
                     "description": "The article, 1 to 36.",
                 },
-                "paragraph": {
-                    "type": ["integer", "null"],
-                    "minimum": 1,
-                    "maximum": 9,
-                    "description": "The paragraph (款), or null for the whole article.",
-                },
-                "item": {
-                    "type": ["integer", "null"],
-                    "minimum": 1,
-                    "maximum": 9,
-                    "description": "The item (项), or null.",
-                },
+                "paragraph": _part("The paragraph (款), or null for the whole article."),
+                "item": _part("The item (项), or null."),
             },
         }
         self.defs["AnnexRef"] = {
@@ -220,12 +210,7 @@ class _SchemaWriter:
             "description": "A citation of an annex of 湘人社规〔2025〕24号 (annex 1 or 2, a filing form), with its note.",
             "properties": {
                 "annex": {"enum": [1, 2], "description": "The annex: 1 or 2."},
-                "note": {
-                    "type": ["integer", "null"],
-                    "minimum": 1,
-                    "maximum": 9,
-                    "description": "The note (填表说明) of the annex, or null for the whole annex.",
-                },
+                "note": _part("The note (填表说明) of the annex, or null for the whole annex."),
             },
         }
         self.defs["Citation"] = {
@@ -512,6 +497,11 @@ class _SchemaWriter:
                 + ".",
             },
         )
+
+
+def _part(description: str) -> dict[str, Any]:
+    """A citation's paragraph, item or note: 1 to 9, or null."""
+    return {"type": ["integer", "null"], "minimum": 1, "maximum": 9, "description": description}
 
 
 def _nullable(node: dict[str, Any]) -> dict[str, Any]:
