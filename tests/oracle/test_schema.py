@@ -46,9 +46,10 @@ CORPUS = [
 EXAMPLES = int(os.environ.get("GONGSHANG_SCHEMA_EXAMPLES", "100"))
 
 
-def decide(case: Any) -> dict[str, Any]:
-    """The result batch writes for ``case`` as a line of its input."""
-    line, _failed = batch.decide_line(1, json.dumps(case, ensure_ascii=False).encode("utf-8"))
+def decide(case: Any, *, messages: bool = True) -> dict[str, Any]:
+    """The result batch writes for ``case`` as a line of its input (without message texts: ``--no-messages``)."""
+    raw = json.dumps(case, ensure_ascii=False).encode("utf-8")
+    line, _failed = batch.decide_line(1, raw, messages=messages)
     result: dict[str, Any] = json.loads(line)
     return result
 
@@ -323,19 +324,22 @@ class TestTheSchemaAndTheLibraryAgree:
     """Both ways, on generated cases: what the schema accepts never crashes; what the library accepts validates."""
 
     @settings(max_examples=EXAMPLES, suppress_health_check=list(HealthCheck))
-    @given(case=schema_cases())
-    def test_a_case_the_schema_accepts_is_decided_or_rejected_with_our_error(self, case: Any) -> None:
-        """Decided or an error result, never an internal error; the result fits the result schema."""
-        result = decide(case)
+    @given(case=schema_cases(), messages=st.booleans())
+    def test_a_case_the_schema_accepts_is_decided_or_rejected_with_our_error(
+        self, case: Any, messages: bool
+    ) -> None:
+        """Decided or an error result, never an internal error; the result fits the result schema (with the
+        message texts or, as ``batch --no-messages`` writes it, without)."""
+        result = decide(case, messages=messages)
         assert not cases.is_internal_error(result), result
         RESULTS.validate(result)
 
     @settings(max_examples=EXAMPLES, suppress_health_check=list(HealthCheck))
-    @given(case=changed_corpus_cases())
-    def test_a_changed_corpus_case_the_library_decides_validates(self, case: Any) -> None:
+    @given(case=changed_corpus_cases(), messages=st.booleans())
+    def test_a_changed_corpus_case_the_library_decides_validates(self, case: Any, messages: bool) -> None:
         """One value changed or removed: if the library decides the case, the schema accepts it; if the schema
         accepts it, the library gives no internal error; the result fits the result schema either way."""
-        result = decide(case)
+        result = decide(case, messages=messages)
         assert not cases.is_internal_error(result), result
         if "outcome" in result:
             CASES.validate(case)
@@ -350,6 +354,13 @@ class TestTheSchemaAndTheLibraryAgree:
         data = json.loads(jsonio.dumps(cases.case_to_json(case)))
         CASES.validate(data)
         RESULTS.validate(json.loads(jsonio.dumps(cases.decide_case(case))))
+
+    def test_every_corpus_result_without_messages_validates(self) -> None:
+        """``batch --no-messages`` leaves the message texts out: its results fit the result schema too."""
+        for data in CORPUS:
+            result = decide(data, messages=False)
+            assert all("message_en" not in r for r in result.get("reasons", ()))
+            RESULTS.validate(result)
 
     def test_every_corpus_case_the_library_accepts_validates_as_the_library_writes_it(self) -> None:
         """Every bundled case the library reads, written back by it, validates (the cases as bundled, and their

@@ -774,15 +774,7 @@ def result_schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "description": "One reason of a ruling: why the outcome is what it is, and on which articles that rests.",
-        "required": [
-            "code",
-            "articles",
-            "citations",
-            "interpretation",
-            "message_zh",
-            "message_en",
-            "authorities",
-        ],
+        "required": ["code", "articles", "citations", "interpretation", "authorities"],
         "properties": {
             "code": {**writer.ref("ReasonCode"), "description": "The reason's stable code."},
             "role": {
@@ -806,8 +798,14 @@ def result_schema() -> dict[str, Any]:
                 "type": "boolean",
                 "description": "True when the reason rests on our reading of the text, not on its letter.",
             },
-            "message_zh": {"type": "string", "description": "The reason in Chinese."},
-            "message_en": {"type": "string", "description": "The reason in English."},
+            "message_zh": {
+                "type": "string",
+                "description": "The reason in Chinese. Absent only from a result of batch --no-messages.",
+            },
+            "message_en": {
+                "type": "string",
+                "description": "The reason in English. Absent only from a result of batch --no-messages.",
+            },
             "authorities": {
                 "type": "array",
                 "items": {"type": "string"},
