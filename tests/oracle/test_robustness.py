@@ -37,10 +37,8 @@ SCHEMA = json.loads(
 )
 DEFS: dict[str, Any] = SCHEMA["$defs"]
 FACTS = {
-    branch["if"]["properties"]["decision"]["const"]: branch["then"]["properties"]["facts"]["$ref"].split("/")[
-        -1
-    ]
-    for branch in SCHEMA["allOf"]
+    branch["properties"]["decision"]["const"]: branch["properties"]["facts"]["$ref"].split("/")[-1]
+    for branch in SCHEMA["oneOf"]
 }
 CORPUS = [
     line for _n, text in cli._corpus_files() for line in text.decode("utf-8").splitlines() if line.strip()
@@ -160,11 +158,29 @@ _LEAVES: dict[str, st.SearchStrategy[Any]] = {
     "date": st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31)).map(dt.date.isoformat),
     "identity_number": st.sampled_from(NUMBERS),
     "place": st.sampled_from(["430100", "430600", "430102", "省本级", "440000", "长沙市", "广东"]),
-    "registry": st.just("example"),
+    "Registry": st.just("example"),
 }
 
 
+def _leaf(node: dict[str, Any]) -> str | None:
+    """Which leaf of the format an inline string schema is (the schema writes dates, money, places and identity
+    numbers inline, each with its form in its description)."""
+    text = node.get("description", "")
+    if node.get("format") == "date":
+        return "date"
+    if "decimal string" in text:
+        return "money"
+    if "公民身份号码" in text:
+        return "identity_number"
+    if "A place: a division code" in text:
+        return "place"
+    return None
+
+
 def _shaped(node: dict[str, Any]) -> st.SearchStrategy[Any]:
+    leaf = _leaf(node)
+    if leaf is not None:
+        return st.one_of(_LEAVES[leaf], junk)
     if "$ref" in node:
         name = node["$ref"].split("/")[-1]
         if name in _LEAVES:
