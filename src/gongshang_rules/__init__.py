@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.funds import *
     from .rules.institutions import *
     from .rules.reconciliation import *
+    from .rules.records import *
     from .rules.scope import *
     from .rules.settlement import *
     from .rules.supervision import *
@@ -79,6 +80,7 @@ FACADE_MODULES = (
     "rules.forms",
     "rules.catalog",
     "rules.settlement",
+    "rules.records",
     "rules.funds",
     "rules.reconciliation",
     "rules.supervision",

@@ -73,8 +73,9 @@ from .rules.filing import ChangeKind, CoverageFacts, Filing
 from .rules.forms import Device
 from .rules.funds import ChargedTo, LedgerKind, LedgerLine
 from .rules.institutions import Institution, InstitutionRegistry, example_registry
+from .rules.records import SettlementRecord
 from .rules.scope import Scope, classify_scope
-from .rules.settlement import CostLine, Credential, Episode, LineKind, ManualClaim, SettlementRecord
+from .rules.settlement import CostLine, Credential, Episode, LineKind, ManualClaim
 from .rules.supervision import AuditThresholds, RecoveryCause, Suspension
 
 __all__ = [

@@ -46,14 +46,8 @@ from gongshang_rules.rules.institutions import (
     StatusChange,
     example_registry,
 )
-from gongshang_rules.rules.settlement import (
-    CostLine,
-    Episode,
-    LineKind,
-    ManualClaim,
-    SettlementRecord,
-    SettlementRuling,
-)
+from gongshang_rules.rules.records import SettlementRecord
+from gongshang_rules.rules.settlement import CostLine, Episode, LineKind, ManualClaim, SettlementRuling
 
 ID = "430102199001011238"
 WHOLE_ID = re.compile(r"\d{17}[\dXx]")

@@ -548,7 +548,7 @@ class TestAuditIsLinear:
         """Quadratic before (16,000 rows: 93 s on this machine); linear after the sort now."""
         from gongshang_rules import place
         from gongshang_rules.kernel.identity import IdentityNumber
-        from gongshang_rules.rules.settlement import SettlementRecord
+        from gongshang_rules.rules.records import SettlementRecord
         from gongshang_rules.rules.supervision import _high_frequency_rows
 
         worker = IdentityNumber(NUMBERS[0])

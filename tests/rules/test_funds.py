@@ -34,8 +34,8 @@ from gongshang_rules.rules.funds import (
     fund_flow,
     fund_use_plan,
 )
+from gongshang_rules.rules.records import SettlementRecord
 from gongshang_rules.rules.scope import Scope, classify_scope
-from gongshang_rules.rules.settlement import SettlementRecord
 
 D = dt.date
 CHANGSHA, LIUYANG, ZHUZHOU, YUEYANG, YUEYANG_COUNTY = (

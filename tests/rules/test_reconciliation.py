@@ -33,7 +33,7 @@ from gongshang_rules.rules.reconciliation import (
     reconcile_month,
     reconciliation_deadline,
 )
-from gongshang_rules.rules.settlement import SettlementRecord
+from gongshang_rules.rules.records import SettlementRecord
 
 D = dt.date
 CHANGSHA, LIUYANG, ZHUZHOU, YUEYANG = (place(c) for c in ("430100", "430181", "430200", "430600"))

@@ -26,6 +26,7 @@ from gongshang_rules.rules.catalog import AllowanceHandling, CatalogSource, Cost
 from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.forms import Device
 from gongshang_rules.rules.institutions import example_registry
+from gongshang_rules.rules.records import SettlementRecord
 from gongshang_rules.rules.settlement import (
     CareType,
     CostLine,
@@ -35,7 +36,6 @@ from gongshang_rules.rules.settlement import (
     ManualClaim,
     ManualClaimStatus,
     Settlement,
-    SettlementRecord,
     check_manual_claim,
     decide_settlement,
 )

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from gongshang_rules import IdentityNumber, InvalidInputError, PersonCategory, ServiceKind, place
 from gongshang_rules.kernel.places import Place, PlaceKind
 from gongshang_rules.rules.filing import Filing
-from gongshang_rules.rules.settlement import SettlementRecord
+from gongshang_rules.rules.records import SettlementRecord
 from gongshang_rules.rules.supervision import (
     AuditOutcome,
     AuditRule,

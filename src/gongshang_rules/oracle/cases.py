@@ -125,12 +125,12 @@ from ..rules.reconciliation import (
     decide_reconciliation_deadline,
     reconcile_month,
 )
+from ..rules.records import SettlementRecord
 from ..rules.scope import Scope, ScopeRuling, classify_scope
 from ..rules.settlement import (
     Episode,
     ManualClaim,
     ManualClaimRuling,
-    SettlementRecord,
     SettlementRuling,
     check_manual_claim,
     decide_settlement,

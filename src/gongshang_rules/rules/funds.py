@@ -52,8 +52,8 @@ from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from .agencies import PROVINCIAL_AGENCY, treatment_place_agency
 from .applications import Agency, AgencyLevel
 from .commencement import InForce, in_force, straddles
+from .records import SettlementRecord, check_records
 from .scope import Scope, classify_scope
-from .settlement import SettlementRecord, check_records
 
 __all__ = [
     "AnnualClearing",

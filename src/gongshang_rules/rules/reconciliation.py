@@ -49,8 +49,8 @@ from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive, note
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
 from .commencement import InForce, in_force, straddles
+from .records import SettlementRecord, check_records
 from .scope import Scope
-from .settlement import SettlementRecord, check_records
 
 __all__ = [
     "DeadlineOutcome",
@@ -583,7 +583,7 @@ def reconcile_month(
     >>> import datetime as dt
     >>> from decimal import Decimal
     >>> from gongshang_rules import IdentityNumber, place
-    >>> from gongshang_rules.rules.settlement import SettlementRecord
+    >>> from gongshang_rules.rules.records import SettlementRecord
     >>> record = SettlementRecord(
     ...     settlement_id="S-1", identity_number=IdentityNumber("430102199001011238"), institution_code="EX-0002",
     ...     insured=place("长沙市"), treatment=place("株洲市"), started_on=dt.date(2025, 9, 20),

@@ -61,6 +61,10 @@ from .catalog import (
 from .commencement import InForce, in_force, straddles
 from .filing import Coverage, CoverageFacts, Filing, filing_covers
 from .institutions import InstitutionAvailability, InstitutionRegistry
+from .records import (
+    SettlementRecord,
+    check_records,  # noqa: F401  (lived here before issue 9: old imports still resolve)
+)
 from .scope import Scope, classify_scope
 
 __all__ = [
@@ -72,7 +76,6 @@ __all__ = [
     "ManualClaimRuling",
     "ManualClaimStatus",
     "Settlement",
-    "SettlementRecord",
     "SettlementRuling",
     "check_manual_claim",
     "decide_settlement",
@@ -980,68 +983,12 @@ def decide_settlement(
 # --- duplicate reimbursement (article 22) ------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class SettlementRecord:
-    """A direct settlement on record at the platform (article 18: uploaded after settlement).
-
-    ``started_on``/``ended_on`` are the admission (visit, fitting) and discharge-settlement dates; ``insured`` and
-    ``treatment`` the worker's insured place and the institution's place; ``bill`` and ``fund_share`` the
-    settlement's figures in yuan. Reconciliation, funds and audits (chapters 4 and 5) work on these records.
-    """
-
-    settlement_id: str = attrs.field(validator=is_text)
-    identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
-    institution_code: str = attrs.field(validator=is_text)
-    insured: Place = attrs.field(validator=is_instance(Place))
-    treatment: Place = attrs.field(validator=is_treatment_place)
-    started_on: _dt.date = attrs.field(validator=is_date)
-    ended_on: _dt.date = attrs.field(validator=is_date)
-    bill: Decimal = attrs.field(validator=is_money)
-    fund_share: Decimal = attrs.field(validator=is_money)
-
-    def __attrs_post_init__(self) -> None:
-        if self.ended_on < self.started_on:
-            raise InvalidInputError("ended_on", "must not be before started_on")
-        if self.fund_share > self.bill:
-            raise InvalidInputError("fund_share", "must not exceed the bill")
-
-    @property
-    def settled_on(self) -> _dt.date:
-        """The settlement date: the discharge settlement (the visit or fitting day for those)."""
-        return self.ended_on
-
-    @property
-    def scope(self) -> Scope:
-        """The scope of the settled care (articles 2, 3)."""
-        return classify_scope(self.insured, self.treatment).outcome
-
-
 def _check_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, frozenset) or not value:
         raise InvalidInputError(attribute.name, "must be a non-empty frozenset of LineKind members")
     for kind in value:
         if not isinstance(kind, LineKind):
             raise InvalidInputError(attribute.name, f"must hold LineKind members only, got {type_name(kind)}")
-
-
-def check_records(field: str, value: object) -> tuple[SettlementRecord, ...]:
-    """``value`` if it is a tuple of :class:`SettlementRecord` with distinct settlement ids, else an error naming
-    ``field`` (and the position of a bad record)."""
-    if not isinstance(value, tuple):
-        raise InvalidInputError(field, f"must be a tuple of SettlementRecord, got {type_name(value)}")
-    seen: dict[str, int] = {}
-    for index, record in enumerate(value):
-        if not isinstance(record, SettlementRecord):
-            raise InvalidInputError(
-                f"{field}[{index}]", f"must be a SettlementRecord, got {type_name(record)}"
-            )
-        first = seen.setdefault(record.settlement_id, index)
-        if first != index:
-            raise InvalidInputError(
-                f"{field}[{index}].settlement_id",
-                f"{record.settlement_id!r} is already the id of {field}[{first}]: settlement ids must be unique",
-            )
-    return value
 
 
 @attrs.frozen(kw_only=True)

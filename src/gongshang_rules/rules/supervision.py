@@ -40,8 +40,8 @@ from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from .agencies import insured_place_agency, treatment_place_agency
 from .applications import Agency, AgencyLevel
 from .filing import Filing, Validity, filing_validity
+from .records import SettlementRecord, check_records
 from .scope import Scope, classify_scope
-from .settlement import SettlementRecord, check_records
 
 __all__ = [
     "AuditFlag",
