@@ -48,10 +48,12 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.catalog import *
     from .rules.commencement import *
     from .rules.eligibility import *
+    from .rules.episodes import *
     from .rules.filing import *
     from .rules.forms import *
     from .rules.funds import *
     from .rules.institutions import *
+    from .rules.manual_claims import *
     from .rules.reconciliation import *
     from .rules.records import *
     from .rules.scope import *
@@ -79,7 +81,9 @@ FACADE_MODULES = (
     "rules.applications",
     "rules.forms",
     "rules.catalog",
+    "rules.episodes",
     "rules.settlement",
+    "rules.manual_claims",
     "rules.records",
     "rules.funds",
     "rules.reconciliation",

@@ -69,13 +69,14 @@ from .oracle.cases import (
 from .rules.agencies import AgencyTask
 from .rules.catalog import CostKind
 from .rules.eligibility import EligibilityFacts
+from .rules.episodes import CostLine, Credential, Episode, LineKind
 from .rules.filing import ChangeKind, CoverageFacts, Filing
 from .rules.forms import Device
 from .rules.funds import ChargedTo, LedgerKind, LedgerLine
 from .rules.institutions import Institution, InstitutionRegistry, example_registry
+from .rules.manual_claims import ManualClaim
 from .rules.records import SettlementRecord
 from .rules.scope import Scope, classify_scope
-from .rules.settlement import CostLine, Credential, Episode, LineKind, ManualClaim
 from .rules.supervision import AuditThresholds, RecoveryCause, Suspension
 
 __all__ = [

@@ -29,6 +29,7 @@ from gongshang_rules.oracle.cli import _corpus_files
 from gongshang_rules.oracle.jsonio import CaseError, JsonFloat
 from gongshang_rules.rules.applications import FilingApplication
 from gongshang_rules.rules.eligibility import EligibilityFacts
+from gongshang_rules.rules.episodes import CostLine, Episode, LineKind
 from gongshang_rules.rules.filing import CoverageFacts, Filing
 from gongshang_rules.rules.forms import (
     AgencyDecision,
@@ -46,8 +47,9 @@ from gongshang_rules.rules.institutions import (
     StatusChange,
     example_registry,
 )
+from gongshang_rules.rules.manual_claims import ManualClaim
 from gongshang_rules.rules.records import SettlementRecord
-from gongshang_rules.rules.settlement import CostLine, Episode, LineKind, ManualClaim, SettlementRuling
+from gongshang_rules.rules.settlement import SettlementRuling
 
 ID = "430102199001011238"
 WHOLE_ID = re.compile(r"\d{17}[\dXx]")

@@ -94,6 +94,7 @@ from ..rules.catalog import (
 )
 from ..rules.commencement import InForceRuling, in_force
 from ..rules.eligibility import EligibilityFacts, EligibilityRuling, decide_eligibility
+from ..rules.episodes import Episode
 from ..rules.filing import (
     ChangeKind,
     ChangeRuling,
@@ -117,6 +118,7 @@ from ..rules.funds import (
     fund_use_plan,
 )
 from ..rules.institutions import InstitutionRegistry, InstitutionRuling, InstitutionStatus
+from ..rules.manual_claims import ManualClaim, ManualClaimRuling, check_manual_claim
 from ..rules.reconciliation import (
     DeadlineRuling,
     MonthlyReconciliation,
@@ -127,14 +129,7 @@ from ..rules.reconciliation import (
 )
 from ..rules.records import SettlementRecord
 from ..rules.scope import Scope, ScopeRuling, classify_scope
-from ..rules.settlement import (
-    Episode,
-    ManualClaim,
-    ManualClaimRuling,
-    SettlementRuling,
-    check_manual_claim,
-    decide_settlement,
-)
+from ..rules.settlement import SettlementRuling, decide_settlement
 from ..rules.supervision import (
     AuditRule,
     AuditRuling,

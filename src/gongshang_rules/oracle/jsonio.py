@@ -36,7 +36,7 @@ value gives byte-identical JSON on every run and machine.
 ('岳阳市', '2025-11-30')
 >>> dumps(unstructure(filing))
 '{"category":"REFERRAL","filed_on":"2025-11-30","insured":"430100","service":"MEDICAL","treatment":"430600"}'
->>> from gongshang_rules.rules.settlement import CostLine
+>>> from gongshang_rules.rules.episodes import CostLine
 >>> structure(loads('{"kind": "DRUG", "amount": 12.5}'), CostLine)
 Traceback (most recent call last):
 ...

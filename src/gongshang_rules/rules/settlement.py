@@ -7,37 +7,23 @@ fen), the amounts outside direct settlement, any refund due to the worker, the c
 where the meal allowance goes, and every reason with its articles. Every failing condition is reported, not only
 the first. Where this procedure does not split the bill (local care, a case it does not govern or not in force),
 the shares are ``None``: the library does not guess them.
-
-:func:`check_manual_claim` refuses a manual reimbursement for costs already settled directly (article 22).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from ..kernel._validate import (
-    is_bool,
-    is_date,
-    is_instance,
-    is_member,
-    is_money,
-    is_optional_date,
-    is_optional_text,
-    is_text,
-    is_tuple_of,
     money_sum,
     type_name,
 )
 from ..kernel.articles import ArticleRef
 from ..kernel.authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE
 from ..kernel.errors import InvalidInputError
-from ..kernel.identity import IdentityNumber, Worker
 from ..kernel.parameters import (
     DEFAULT_SCHEDULE,
     SETTLEMENT_DATE,
@@ -47,166 +33,46 @@ from ..kernel.parameters import (
     resolve_parameters,
 )
 from ..kernel.periods import add_months, months_reached
-from ..kernel.places import Place, is_treatment_place
 from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
-from ..kernel.terms import CareType, PersonCategory, ServiceKind
+from ..kernel.terms import CareType, PersonCategory
 from .catalog import (
     AllowanceRuling,
     CatalogRuling,
-    CostKind,
     governing_catalog,
     meal_allowance,
     travel_and_lodging,
 )
 from .commencement import InForce, in_force, straddles
-from .filing import Coverage, CoverageFacts, Filing, filing_covers
+from .episodes import CATALOG_OF, CostLine, Credential, Episode, LineKind
+from .filing import Coverage, CoverageFacts, filing_covers
 from .institutions import InstitutionAvailability, InstitutionRegistry
-from .records import (
-    SettlementRecord,
-    check_records,  # noqa: F401  (lived here before issue 9: old imports still resolve)
-)
+from .manual_claims import ManualClaim, ManualClaimRuling, ManualClaimStatus, check_manual_claim
+from .records import SettlementRecord, check_records
 from .scope import Scope, classify_scope
 
 __all__ = [
-    "CostLine",
-    "Credential",
-    "Episode",
-    "LineKind",
-    "ManualClaim",
-    "ManualClaimRuling",
-    "ManualClaimStatus",
     "Settlement",
     "SettlementRuling",
-    "check_manual_claim",
     "decide_settlement",
 ]
 
-ZERO = Decimal("0.00")
-
-
-class Credential(LabelledEnum):
-    """The credential presented at the institution (article 16)."""
-
-    SOCIAL_SECURITY_CARD = ("社会保障卡", "social security card")
-    ELECTRONIC_SOCIAL_SECURITY_CARD = ("电子社保卡", "electronic social security card")
-    OTHER_VALID_CREDENTIAL = ("其他有效身份凭证", "another valid identity credential")
-    NONE = ("未出示有效凭证", "no valid credential")
-
-
-class LineKind(LabelledEnum):
-    """The kind of a cost line; the first five map to the catalogs of article 17."""
-
-    MEDICAL_ITEM = ("诊疗项目", "medical item")
-    DRUG = ("药品", "drug")
-    INPATIENT_SERVICE = ("住院服务", "inpatient service")
-    REHABILITATION_ITEM = ("康复项目", "rehabilitation item")
-    ASSISTIVE_DEVICE = ("辅助器具", "assistive device")
-    MEAL_ALLOWANCE = ("住院伙食补助费", "inpatient meal allowance")
-    TRAVEL_AND_LODGING = ("交通食宿费", "travel and lodging")
-
-
-_CATALOG_OF: Mapping[LineKind, CostKind] = MappingProxyType(
-    {
-        LineKind.MEDICAL_ITEM: CostKind.MEDICAL_ITEMS,
-        LineKind.DRUG: CostKind.DRUGS,
-        LineKind.INPATIENT_SERVICE: CostKind.INPATIENT_STANDARDS,
-        LineKind.REHABILITATION_ITEM: CostKind.REHABILITATION_ITEMS,
-        LineKind.ASSISTIVE_DEVICE: CostKind.DEVICE_CATALOG,
-    }
+#: Names this module held before it was split (issue 9): they still resolve here, for old imports and pickles
+#: (``gongshang_rules.settlement.SettlementRecord``); new code imports each from the module that defines it.
+_MOVED_OUT = (
+    CareType,
+    CostLine,
+    Credential,
+    Episode,
+    LineKind,
+    ManualClaim,
+    ManualClaimRuling,
+    ManualClaimStatus,
+    SettlementRecord,
+    check_manual_claim,
+    check_records,
 )
 
-
-@attrs.frozen(kw_only=True)
-class CostLine:
-    """One line of the bill, in yuan.
-
-    ``compliant`` is whether the line is within the governing catalog or standard (合规), as audited by the
-    institution against the catalog :func:`decide_settlement` names. A device line names the device (matched
-    against the filed device list) and, for a replacement, the date of the previous fitting.
-    """
-
-    kind: LineKind = attrs.field(validator=is_member(LineKind))
-    amount: Decimal = attrs.field(validator=is_money)
-    compliant: bool = attrs.field(default=True, validator=is_bool)
-    description: str | None = attrs.field(default=None, validator=is_optional_text)
-    device_name: str | None = attrs.field(default=None, validator=is_optional_text)
-    previous_fitting_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
-
-    def __attrs_post_init__(self) -> None:
-        if self.kind is LineKind.ASSISTIVE_DEVICE and self.device_name is None:
-            raise InvalidInputError("device_name", "is required on an ASSISTIVE_DEVICE line")
-        if self.kind is not LineKind.ASSISTIVE_DEVICE and (
-            self.device_name is not None or self.previous_fitting_on is not None
-        ):
-            raise InvalidInputError("device_name", "applies to ASSISTIVE_DEVICE lines only")
-
-
-@attrs.frozen(kw_only=True)
-class Episode:
-    """The facts a settlement clerk has for one episode.
-
-    ``started_on`` is the admission date, the outpatient visit date or the fitting date; ``settled_on`` the
-    discharge settlement date (the visit or fitting day when not given: the decision is made at settlement).
-    Device lines are paid within the filing's device list (:attr:`Filing.devices`, article 19); whether the care is
-    a referral (for travel and lodging, article 17 ¶3) is the filing's category. ``institution_place`` is needed
-    only for an institution the registry does not hold (a local agreement institution, article 3 ¶1).
-    ``suspended_for_violation`` is a suspension of this worker's direct settlement for serious violations in force
-    on the settlement date (article 30). An inbound filing (insured in another province) must carry the validity
-    the insured province approved (as the platform shows it).
-    """
-
-    worker: Worker = attrs.field(validator=is_instance(Worker))
-    filing: Filing | None = attrs.field(validator=attrs.validators.optional(is_instance(Filing)))
-    institution_code: str = attrs.field(validator=is_text)
-    care: CareType = attrs.field(validator=is_member(CareType))
-    service: ServiceKind = attrs.field(validator=is_member(ServiceKind))
-    started_on: _dt.date = attrs.field(validator=is_date)
-    lines: tuple[CostLine, ...] = attrs.field(validator=is_tuple_of(CostLine))
-    credential: Credential = attrs.field(validator=is_member(Credential))
-    settled_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
-    institution_place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(is_treatment_place)
-    )
-    third_party_liability: bool = attrs.field(default=False, validator=is_bool)
-    network_available: bool = attrs.field(default=True, validator=is_bool)
-    emergency_marked: bool = attrs.field(default=False, validator=is_bool)
-    force_majeure: bool = attrs.field(default=False, validator=is_bool)
-    recognition_pending_at_admission: bool = attrs.field(default=False, validator=is_bool)
-    entitlement_lost_on: _dt.date | None = attrs.field(default=None, validator=is_optional_date)
-    suspended_for_violation: bool = attrs.field(default=False, validator=is_bool)
-
-    def __attrs_post_init__(self) -> None:
-        if self.settled_on is not None and self.settled_on < self.started_on:
-            raise InvalidInputError("settled_on", "must not be before started_on")
-        device_care = self.care is CareType.DEVICE_FITTING
-        if device_care != (self.service is ServiceKind.ASSISTIVE_DEVICE):
-            raise InvalidInputError(
-                "service", "a DEVICE_FITTING episode is for ASSISTIVE_DEVICE, and only such an episode is"
-            )
-        if not self.lines:
-            raise InvalidInputError("lines", "must hold at least one cost line")
-        for index, line in enumerate(self.lines):
-            if line.kind is LineKind.MEAL_ALLOWANCE and self.care is not CareType.INPATIENT:
-                raise InvalidInputError(
-                    f"lines[{index}].kind", "住院伙食补助费 (meal allowance) belongs to an inpatient stay"
-                )
-            if line.previous_fitting_on is not None and line.previous_fitting_on >= self.started_on:
-                raise InvalidInputError(
-                    f"lines[{index}].previous_fitting_on", "must be before the fitting date started_on"
-                )
-        if self.filing is not None:
-            if self.filing.insured != self.worker.insured:
-                raise InvalidInputError("filing.insured", "must be the worker's insured place")
-            if not self.filing.insured.in_hunan and self.filing.stated_valid_through is None:
-                raise InvalidInputError(
-                    "filing.stated_valid_through",
-                    "an inbound filing's validity is set by the insured province: give the dates the platform shows",
-                )
-
-    @property
-    def settlement_date(self) -> _dt.date:
-        """The day the episode is settled: the discharge settlement, or the visit or fitting day."""
-        return self.settled_on or self.started_on
+ZERO = Decimal("0.00")
 
 
 class Settlement(LabelledEnum):
@@ -878,8 +744,8 @@ def decide_settlement(
         manual.append(SETTLEMENT_NETWORK_UNAVAILABLE.make())
 
     # Article 17: catalogs and allowances.
-    kinds = sorted({line.kind for line in episode.lines if line.kind in _CATALOG_OF}, key=lambda k: k.name)
-    catalogs = tuple(governing_catalog(scope, _CATALOG_OF[kind], care=episode.care) for kind in kinds)
+    kinds = sorted({line.kind for line in episode.lines if line.kind in CATALOG_OF}, key=lambda k: k.name)
+    catalogs = tuple(governing_catalog(scope, CATALOG_OF[kind], care=episode.care) for kind in kinds)
     meal = (
         meal_allowance(scope) if any(line.kind is LineKind.MEAL_ALLOWANCE for line in episode.lines) else None
     )
@@ -977,150 +843,4 @@ def decide_settlement(
         fund_share=fund,
         worker_share=worker,
         **figures,
-    )
-
-
-# --- duplicate reimbursement (article 22) ------------------------------------------------------------------------
-
-
-def _check_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, frozenset) or not value:
-        raise InvalidInputError(attribute.name, "must be a non-empty frozenset of LineKind members")
-    for kind in value:
-        if not isinstance(kind, LineKind):
-            raise InvalidInputError(attribute.name, f"must hold LineKind members only, got {type_name(kind)}")
-
-
-@attrs.frozen(kw_only=True)
-class ManualClaim:
-    """A claim for manual reimbursement at the insured place (article 22): whose, where, when, and which kinds of
-    cost it claims (a claim for a cross-province meal allowance or for travel is not a claim for the settled bill).
-    """
-
-    identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
-    institution_code: str = attrs.field(validator=is_text)
-    started_on: _dt.date = attrs.field(validator=is_date)
-    ended_on: _dt.date = attrs.field(validator=is_date)
-    kinds: frozenset[LineKind] = attrs.field(validator=_check_kinds)
-
-    def __attrs_post_init__(self) -> None:
-        if self.ended_on < self.started_on:
-            raise InvalidInputError("ended_on", "must not be before started_on")
-
-
-class ManualClaimStatus(LabelledEnum):
-    """Whether a manual claim may go on to review."""
-
-    NO_DUPLICATE = ("未发现重复，可进入审核", "no direct settlement found: the claim may be reviewed")
-    DUPLICATE = ("已直接结算，不予重复报销", "already settled directly: refused as a duplicate")
-
-
-@attrs.frozen(kw_only=True)
-class ManualClaimRuling(Ruling[ManualClaimStatus]):
-    """The duplicate check; ``duplicates`` names the settlements the claim duplicates."""
-
-    duplicates: tuple[str, ...] = ()
-
-
-MANUAL_CLAIM_NO_DUPLICATE = decisive(
-    "MANUAL_CLAIM_NO_DUPLICATE",
-    22,
-    when="Manual claim: no settlement of the same worker and institution overlaps the claimed dates.",
-    zh="经核实，该工伤职工在{institution}于{start}至{end}期间所申请的费用未在就医地直接结算。",
-    en="Checked: the costs claimed for this worker at {institution} between {start} and {end} were not settled "
-    "directly.",
-)
-MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT = decisive(
-    "MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT",
-    ArticleRef(17, paragraph=3),
-    22,
-    when="Manual claim: settlements of the same worker and institution overlap the claimed dates, but the claim asks only for kinds they do not settle directly (travel and lodging; the meal allowance cross-province).",
-    zh="所申请的{kinds}不属直接结算范围（由参保地经办机构审核报销），与直接结算记录{ids}不重复。",
-    en="The claimed {kinds_en} lie outside direct settlement (the insured-place agency reimburses them): no "
-    "duplicate of settlement {ids}.",
-)
-MANUAL_CLAIM_DUPLICATE = decisive(
-    "MANUAL_CLAIM_DUPLICATE",
-    22,
-    when="Manual claim: a settlement of the same worker and institution overlaps the claimed dates and the claim asks for a kind of cost that settlement's scope settles directly.",
-    reading=True,
-    zh="所申请的{kinds}已在就医地直接结算（结算号{ids}，与申请期间重叠），不予重复报销。",
-    en="The claimed {kinds_en} were already settled directly (settlement {ids}, overlapping the claimed period): "
-    "refused as a duplicate.",
-)
-
-
-def _directly_settled_kinds(scope: Scope) -> frozenset[LineKind]:
-    """The kinds of cost a direct settlement of ``scope`` includes (articles 5, 17 ¶3)."""
-    outside = {LineKind.TRAVEL_AND_LODGING}
-    if scope.cross_province:
-        outside.add(LineKind.MEAL_ALLOWANCE)
-    return frozenset(LineKind) - outside
-
-
-def _names(kinds: Iterable[LineKind]) -> tuple[str, str]:
-    ordered = sorted(kinds, key=lambda k: k.name)
-    return "、".join(k.zh for k in ordered), ", ".join(k.en for k in ordered)
-
-
-def check_manual_claim(claim: ManualClaim, settlements: Iterable[SettlementRecord]) -> ManualClaimRuling:
-    """Refuse a manual claim for costs already settled directly (article 22 ¶1, second sentence).
-
-    A settlement duplicates the claim when it is the same worker at the same institution, its dates overlap the
-    claimed period, and the claim asks for a kind of cost that direct settlement includes [interpretation: the
-    procedure does not define "the same costs"]; the cross-province meal allowance and travel and lodging are never
-    settled directly (article 17 ¶3), so a claim for them alone is no duplicate.
-
-    What ``help()`` tells (written by ``make docs`` from the code):
-
-    * outcomes: ``NO_DUPLICATE``, ``DUPLICATE``
-    * reason codes: ``MANUAL_CLAIM_DUPLICATE``, ``MANUAL_CLAIM_NO_DUPLICATE``,
-      ``MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT`` (docs/reasons.md)
-    * raises: ``InvalidInputError`` for a bad argument (naming it); every one a ``GongshangError`` (a
-      ``ValueError``)
-    * articles: art. 17, art. 22
-    """
-    if not isinstance(claim, ManualClaim):
-        raise InvalidInputError("claim", f"must be a ManualClaim, got {type_name(claim)}")
-    if isinstance(settlements, str | bytes) or not isinstance(settlements, Iterable):
-        raise InvalidInputError(
-            "settlements", f"must be an iterable of SettlementRecord, got {type_name(settlements)}"
-        )
-    records = tuple(settlements)
-    for index, record in enumerate(records):
-        if not isinstance(record, SettlementRecord):
-            raise InvalidInputError(
-                f"settlements[{index}]", f"must be a SettlementRecord, got {type_name(record)}"
-            )
-    overlapping = [
-        r
-        for r in records
-        if r.identity_number == claim.identity_number
-        and r.institution_code == claim.institution_code
-        and r.started_on <= claim.ended_on
-        and claim.started_on <= r.ended_on
-    ]
-    duplicates = tuple(r.settlement_id for r in overlapping if claim.kinds & _directly_settled_kinds(r.scope))
-    if duplicates:
-        kinds = claim.kinds & frozenset().union(*(_directly_settled_kinds(r.scope) for r in overlapping))
-        zh, en = _names(kinds)
-        return ManualClaimRuling(
-            outcome=ManualClaimStatus.DUPLICATE,
-            reasons=(MANUAL_CLAIM_DUPLICATE.make(ids="、".join(duplicates), kinds=zh, kinds_en=en),),
-            duplicates=duplicates,
-        )
-    dates = {
-        "institution": claim.institution_code,
-        "start": claim.started_on.isoformat(),
-        "end": claim.ended_on.isoformat(),
-    }
-    if overlapping:
-        zh, en = _names(claim.kinds)
-        ids = "、".join(r.settlement_id for r in overlapping)
-        return ManualClaimRuling(
-            outcome=ManualClaimStatus.NO_DUPLICATE,
-            reasons=(MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT.make(ids=ids, kinds=zh, kinds_en=en),),
-        )
-    return ManualClaimRuling(
-        outcome=ManualClaimStatus.NO_DUPLICATE, reasons=(MANUAL_CLAIM_NO_DUPLICATE.make(**dates),)
     )
