@@ -241,7 +241,7 @@ def profile(path: Path, limit: int) -> None:
     import cProfile
     import pstats
 
-    from gongshang_rules.oracle.cli import decide_line
+    from gongshang_rules.oracle.batch import decide_line
 
     lines = [line for _i, line in zip(range(limit), path.open("rb"), strict=False)]
     profiler = cProfile.Profile()

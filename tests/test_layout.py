@@ -99,7 +99,7 @@ class TestMovedModules:
 
     def test_every_module_of_the_flat_layout_is_mapped(self) -> None:
         """Every module that moved into a layer has its old path in ``MOVED`` (private ones excepted); a module
-        made since, by splitting one of them (``rules.records``), has no old path."""
+        made since, by splitting one of them (``oracle.batch``, ``oracle.decide``, ``oracle.verify``), has none."""
         moved = {
             f"gongshang_rules.{path.stem}": f"gongshang_rules.{layer}.{path.stem}"
             for layer in ("kernel", "rules", "oracle")

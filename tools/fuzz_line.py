@@ -1,6 +1,6 @@
 """Coverage-guided fuzzing of ``batch``'s per-line path with atheris (an optional tool, Linux).
 
-Every input is one JSONL line given to :func:`gongshang_rules.oracle.cli.decide_line`'s worker. It must give one JSON
+Every input is one JSONL line given to :func:`gongshang_rules.oracle.batch.decide_line`'s worker. It must give one JSON
 result line that is a result or an error result, never an exception, never an internal error (a defect), and never
 a run of 15 or more digits (an identity number shown whole). Seeds: the bundled corpus and the pinned regression
 examples in ``tests/data/fuzz/`` (each a finding, or an issue's repro, kept as a file the suite replays).
@@ -24,7 +24,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["gongshang_rules"]):
-    from gongshang_rules.oracle import cases, cli
+    from gongshang_rules.oracle import batch, cases, cli
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = ROOT / "tests" / "data" / "fuzz"
 _LONG_DIGITS = re.compile(r"\d{15,}")
@@ -32,7 +32,7 @@ _LONG_DIGITS = re.compile(r"\d{15,}")
 
 def check(data: bytes) -> None:
     """The invariants of one line (raises AssertionError on a finding)."""
-    line, _status = cli._decide_line(1, data)
+    line, _status = batch._decide_line(1, data)
     if "\n" in line:
         raise AssertionError("a result spans more than one line")
     result = json.loads(line)

@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .oracle.cases import *
     from .oracle.examples import *
     from .oracle.jsonio import *
+    from .oracle.jsontext import *
+    from .oracle.problems import *
+    from .oracle.registry_io import *
     from .oracle.results import *
     from .oracle.whatif import *
     from .plots import *
@@ -88,7 +91,10 @@ FACADE_MODULES = (
     "rules.funds",
     "rules.reconciliation",
     "rules.supervision",
+    "oracle.problems",
+    "oracle.jsontext",
     "oracle.jsonio",
+    "oracle.registry_io",
     "oracle.cases",
     "oracle.results",
     "oracle.whatif",

@@ -41,7 +41,7 @@ from .kernel.parameters import ParametersLike
 from .kernel.ruling import Reason, Ruling, _role_name
 from .oracle import jsonio
 from .oracle.cases import DECISIONS, Case, case_from_json, decide_case, result_of
-from .oracle.jsonio import CaseError, Problem
+from .oracle.problems import CaseError, Problem
 
 if TYPE_CHECKING:
     import pandas as pd

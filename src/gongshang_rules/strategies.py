@@ -66,6 +66,7 @@ from .oracle.cases import (
     WorkingDaysFacts,
     YearFacts,
 )
+from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask
 from .rules.catalog import CostKind
 from .rules.eligibility import EligibilityFacts
@@ -73,7 +74,7 @@ from .rules.episodes import CostLine, Credential, Episode, LineKind
 from .rules.filing import ChangeKind, CoverageFacts, Filing
 from .rules.forms import Device
 from .rules.funds import ChargedTo, LedgerKind, LedgerLine
-from .rules.institutions import Institution, InstitutionRegistry, example_registry
+from .rules.institutions import Institution, InstitutionRegistry
 from .rules.manual_claims import ManualClaim
 from .rules.records import SettlementRecord
 from .rules.scope import Scope, classify_scope

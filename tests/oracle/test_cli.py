@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from gongshang_rules.oracle import cli
+from gongshang_rules.oracle import batch, cli
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
 
 WHOLE_ID = re.compile(r"\d{17}[\dXx]")
@@ -71,6 +71,31 @@ class TestUsage:
         assert caught.value.code == 0
         out = capsys.readouterr().out
         assert "0  fine" in out and "1  differences" in out and "2  bad input or usage" in out
+
+
+class TestOnlyWhatACommandNeeds:
+    """Each command's module is imported when it runs (issue 13 measures the cold start of ``decide``)."""
+
+    def test_decide_loads_neither_the_batch_runner_nor_the_reports(self, tmp_path: Path) -> None:
+        """The parser and ``decide`` import no batch runner, process pool, verify reports or what-if."""
+        case = write(tmp_path / "case.json", [first("filing_validity")])
+        oracle = "gongshang_rules.oracle"
+        unwanted = (
+            "concurrent",
+            "multiprocessing",
+            f"{oracle}.batch",
+            f"{oracle}.verify",
+            f"{oracle}.whatif",
+        )
+        code = (
+            "import sys; from gongshang_rules.oracle.cli import main; code = main(['decide', sys.argv[1], '--json']);"
+            f"sys.stderr.write(repr((code, sorted(m for m in sys.modules if m.startswith({unwanted!r})))))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(case)], capture_output=True, text=True, timeout=120, check=True
+        )
+        assert done.stderr == repr((EXIT_OK, []))
+        assert json.loads(done.stdout)["outcome"]
 
 
 class TestDecide:
@@ -187,7 +212,7 @@ class TestBatch:
         """With stderr a terminal, a progress line and a summary appear on stderr; never on stdout."""
         source = write(tmp_path / "in.jsonl", corpus_lines()[:3])
         monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-        monkeypatch.setattr(cli.time, "monotonic", iter(range(0, 1000, 1)).__next__)
+        monkeypatch.setattr(batch.time, "monotonic", iter(range(0, 1000, 1)).__next__)
         main(["batch", str(source), "-o", str(tmp_path / "out.jsonl")])
         err = capsys.readouterr().err
         assert "batch: 3 cases" in err and "%" in err

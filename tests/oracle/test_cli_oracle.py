@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from gongshang_rules.oracle import cli
+from gongshang_rules.oracle import _console, batch, cli
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
 
 SCHEDULE_2027_CSV = "date,weekday,kind,festival,source\n2027-01-01,周五,off,元旦,test notice for 2027\n"
@@ -204,14 +204,14 @@ class TestBatchThroughAPipe:
         assert piped.stdout == filed.stdout and piped.stdout.count(b"\n") == len(corpus_lines())
 
     def test_lines_that_arrived_together_are_grouped_and_numbered_as_from_a_file(self) -> None:
-        """A pipe holding three lines, a blank one and an unterminated last line: numbered 1, 2, 4, 5 as _lines does."""
+        """A pipe holding three lines, a blank one and an unterminated last line: numbered 1, 2, 4, 5 as numbered_lines does."""
         read_end, write_end = os.pipe()
         os.write(write_end, b'{"a":1}\n{"b":2}\n\n{"c":3}\n{"d":4}')
         os.close(write_end)
         with os.fdopen(read_end, "rb") as stream:
-            groups = list(cli._available_lines(stream))
+            groups = list(batch._available_lines(stream))
         flat = [item for group in groups for item in group]
-        assert flat == list(cli._lines(io.BytesIO(b'{"a":1}\n{"b":2}\n\n{"c":3}\n{"d":4}')))
+        assert flat == list(_console.numbered_lines(io.BytesIO(b'{"a":1}\n{"b":2}\n\n{"c":3}\n{"d":4}')))
         assert len(groups[0]) == 3  # what had arrived at the first read, decided as one chunk
 
     def test_an_in_memory_stdin_streams_too(
@@ -231,10 +231,10 @@ class TestBatchThroughAPipe:
                 raise BrokenPipeError
 
         lines = iter([(n, line.encode()) for n, line in enumerate(corpus_lines()[:20], 1)])
-        run = cli._BatchRun(cli._SafeSink(Broken(), "out"), cli._Progress(None))
-        monkeypatch.setattr(cli, "_lines", lambda _stream: lines)
-        with pytest.raises(cli._WriteError):
-            cli._run_stream(io.BytesIO(), run, 2, cli._Interrupt())
+        run = batch._BatchRun(batch._SafeSink(Broken(), "out"), batch._Progress(None))
+        monkeypatch.setattr(batch, "numbered_lines", lambda _stream: lines)
+        with pytest.raises(_console.WriteError):
+            batch._run_stream(io.BytesIO(), run, 2, batch._Interrupt())
 
 
 class TestBadLineSummary:

@@ -24,9 +24,11 @@ from gongshang_rules.kernel.places import place
 from gongshang_rules.kernel.ruling import Reason, Role
 from gongshang_rules.kernel.terms import PersonCategory, ServiceKind
 from gongshang_rules.kernel.workdays import WorkingDayCalendar, YearSchedule
-from gongshang_rules.oracle import cases, jsonio
+from gongshang_rules.oracle import cases, hooks, jsonio, jsontext
+from gongshang_rules.oracle import problems as problems_module
 from gongshang_rules.oracle.cli import _corpus_files
 from gongshang_rules.oracle.jsonio import CaseError, JsonFloat
+from gongshang_rules.oracle.registry_io import example_registry
 from gongshang_rules.rules.applications import FilingApplication
 from gongshang_rules.rules.eligibility import EligibilityFacts
 from gongshang_rules.rules.episodes import CostLine, Episode, LineKind
@@ -45,7 +47,6 @@ from gongshang_rules.rules.institutions import (
     InstitutionRegistry,
     InstitutionStatus,
     StatusChange,
-    example_registry,
 )
 from gongshang_rules.rules.manual_claims import ManualClaim
 from gongshang_rules.rules.records import SettlementRecord
@@ -538,3 +539,25 @@ class TestErrorPlumbing:
         with pytest.raises(CaseError) as caught:
             jsonio.structure({**reason, "citations": ["x", {"annex": 9}], "authorities": "x"}, Reason)
         assert {"$.citations[0]", "$.citations[1]", "$.authorities"} <= set(problems(caught.value))
+
+
+class TestModuleSplit:
+    """jsonio is the converter; what it held before (issue 9) still resolves on it, as the same object."""
+
+    @pytest.mark.parametrize(
+        ("name", "module"),
+        [
+            *((name, problems_module) for name in ("CaseError", "Problem", "problems_of")),
+            *(
+                (name, jsontext)
+                for name in ("JsonFloat", "MAX_DEPTH", "check_depth", "dumps", "loads", "plain")
+            ),
+            *(
+                (name, hooks)
+                for name in ("citation_from_json", "citation_to_json", "money", "reason_to_json")
+            ),
+        ],
+    )
+    def test_a_name_that_moved_out_still_resolves_on_jsonio(self, name: str, module: object) -> None:
+        """``gongshang_rules.jsonio.<name>`` of 0.x and ``jsonio.<name>`` in the oracle keep working."""
+        assert getattr(jsonio, name) is getattr(module, name)

@@ -18,7 +18,7 @@ import pytest
 from identity_numbers import with_check_digit
 from test_robustness import CORPUS, NUMBERS, leaks, mutated, positions, spellings
 
-from gongshang_rules.oracle import cases, cli, jsonio
+from gongshang_rules.oracle import batch, cases, jsonio
 from gongshang_rules.oracle.cli import main
 
 EVERY_SPELLING = [s for n in NUMBERS for s in spellings(n)]
@@ -55,7 +55,7 @@ def injected(text: str) -> list[dict[str, Any]]:
 def library_surfaces(data: dict[str, Any]) -> list[str]:
     """Every text the library gives for a case: result line, reprs, str and HTML of the ruling, error text."""
     raw = json.dumps(data, ensure_ascii=False).encode()
-    texts = [cli.decide_line(1, raw)[0], json.dumps(cases.decide_json(raw), ensure_ascii=False)]
+    texts = [batch.decide_line(1, raw)[0], json.dumps(cases.decide_json(raw), ensure_ascii=False)]
     try:
         case = cases.case_from_json(jsonio.loads(raw))
         texts += [repr(case), repr(case.facts), str(case.facts)]

@@ -1,6 +1,6 @@
 """Never crash, never leak (issue 12): junk into every field of every decision gives a result, never an exception.
 
-The per-line path of ``batch`` (:func:`gongshang_rules.oracle.cli.decide_line`) is driven with cases generated from the
+The per-line path of ``batch`` (:func:`gongshang_rules.oracle.batch.decide_line`) is driven with cases generated from the
 published case schema with junk mixed into every field, and with corpus cases mutated at every position. Each line
 must give one JSON result line, decided or an error result that is not an internal error, with no whole identity
 number in it, within a bounded time. The issue's repros are pinned below, each with the reading it asked for.
@@ -29,7 +29,7 @@ from identity_numbers import with_check_digit
 
 from gongshang_rules.kernel._validate import MAX_AMOUNT, check_money, money_sum
 from gongshang_rules.kernel.errors import InvalidInputError
-from gongshang_rules.oracle import cases, cli, jsonio
+from gongshang_rules.oracle import _console, batch, cases, cli, jsonio
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, main
 
 SCHEMA = json.loads(
@@ -85,7 +85,7 @@ def leaks(text: str) -> list[str]:
 def check_line(raw: bytes) -> dict[str, Any]:
     """The per-line path's invariants: one JSON line, a result or an error that is not internal, no leak, fast."""
     start = time.perf_counter()
-    line, _failed = cli.decide_line(7, raw)
+    line, _failed = batch.decide_line(7, raw)
     elapsed = time.perf_counter() - start
     assert "\n" not in line
     result = json.loads(line)
@@ -460,7 +460,7 @@ class TestWriteErrorsAndInterrupts:
             def write(self, _data: Any) -> int:
                 raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(cli, "_out", lambda: Full())
+        monkeypatch.setattr(_console, "out", lambda: Full())
         assert main(["corpus"]) == EXIT_BAD_INPUT
         assert "cannot write standard output: No space left on device" in capsys.readouterr().err
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((CORPUS[0] + "\n").encode())))
@@ -484,7 +484,7 @@ class TestWriteErrorsAndInterrupts:
         """SIGINT during the second chunk: the run writes whole result lines up to there, says so, exits 130."""
         source = tmp_path / "in.jsonl"
         source.write_text("\n".join(CORPUS[:200]) + "\n", encoding="utf-8")
-        real = cli._decide_chunk
+        real = batch._decide_chunk
         calls = []
 
         def chunk_then_interrupt(chunk: list[tuple[int, bytes]], *rest: Any) -> Any:
@@ -493,12 +493,12 @@ class TestWriteErrorsAndInterrupts:
                 os.kill(os.getpid(), signal.SIGINT)
             return real(chunk, *rest)
 
-        monkeypatch.setattr(cli, "_decide_chunk", chunk_then_interrupt)
+        monkeypatch.setattr(batch, "_decide_chunk", chunk_then_interrupt)
         out = tmp_path / "out.jsonl"
         assert main(["batch", str(source), "-o", str(out)]) == EXIT_INTERRUPTED
         written = out.read_text(encoding="utf-8").splitlines()
-        assert len(written) == 2 * cli._CHUNK_ALONE and all(json.loads(line) for line in written)
-        assert f"interrupted after {2 * cli._CHUNK_ALONE} cases" in capsys.readouterr().err
+        assert len(written) == 2 * batch._CHUNK_ALONE and all(json.loads(line) for line in written)
+        assert f"interrupted after {2 * batch._CHUNK_ALONE} cases" in capsys.readouterr().err
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
     def test_a_second_ctrl_c_stops_at_once(
@@ -507,14 +507,14 @@ class TestWriteErrorsAndInterrupts:
         """Two presses: KeyboardInterrupt at once, reported as interrupted, exit 130, no traceback."""
         source = tmp_path / "in.jsonl"
         source.write_text("\n".join(CORPUS[:100]) + "\n", encoding="utf-8")
-        real = cli._decide_chunk
+        real = batch._decide_chunk
 
         def interrupt_twice(chunk: list[tuple[int, bytes]], *rest: Any) -> Any:
             os.kill(os.getpid(), signal.SIGINT)
             os.kill(os.getpid(), signal.SIGINT)
             return real(chunk, *rest)
 
-        monkeypatch.setattr(cli, "_decide_chunk", interrupt_twice)
+        monkeypatch.setattr(batch, "_decide_chunk", interrupt_twice)
         assert main(["batch", str(source), "-o", str(tmp_path / "out.jsonl")]) == EXIT_INTERRUPTED
         assert "interrupted" in capsys.readouterr().err
 
@@ -523,20 +523,20 @@ class TestWriteErrorsAndInterrupts:
     ) -> None:
         """--jobs 100000: one process for one chunk; with 8 cores and 3 chunks, 3 workers."""
         started: list[int] = []
-        real = cli.ProcessPoolExecutor
+        real = batch.ProcessPoolExecutor
 
         def recording(*args: Any, max_workers: int, **kwargs: Any) -> Any:
             started.append(max_workers)
             return real(*args, max_workers=max_workers, **kwargs)
 
-        monkeypatch.setattr(cli, "ProcessPoolExecutor", recording)
+        monkeypatch.setattr(batch, "ProcessPoolExecutor", recording)
         one = tmp_path / "one.jsonl"
         one.write_text(CORPUS[0] + "\n", encoding="utf-8")
         assert main(["batch", str(one), "--jobs", "100000", "-o", str(tmp_path / "o1")]) == EXIT_OK
         assert started == []  # one chunk: decided in this process
-        monkeypatch.setattr(cli, "_cores", lambda: 8)
+        monkeypatch.setattr(batch, "_cores", lambda: 8)
         many = tmp_path / "many.jsonl"
-        many.write_text("\n".join((CORPUS * 2)[: 2 * cli._CHUNK + 1]) + "\n", encoding="utf-8")
+        many.write_text("\n".join((CORPUS * 2)[: 2 * batch._CHUNK + 1]) + "\n", encoding="utf-8")
         main(["batch", str(many), "--jobs", "100000", "-o", str(tmp_path / "o2")])
         assert started == [3]
 
@@ -575,12 +575,12 @@ class TestAuditIsLinear:
 
 def _interrupt_parent_on_the_second_chunk(chunk: list[tuple[int, bytes]], *rest: Any) -> Any:
     """In a worker process: ask the parent to stop (as Ctrl-C would) while deciding the chunk of line 257."""
-    if chunk[0][0] == cli._CHUNK + 1:
+    if chunk[0][0] == batch._CHUNK + 1:
         os.kill(os.getppid(), signal.SIGINT)
     return _REAL_CHUNK(chunk, *rest)
 
 
-_REAL_CHUNK = cli._decide_chunk
+_REAL_CHUNK = batch._decide_chunk
 
 
 class TestTheLastResorts:
@@ -591,7 +591,7 @@ class TestTheLastResorts:
     ) -> None:
         """Even when writing the result fails inside the library, the line gets an internal-error result."""
         monkeypatch.setattr(cases, "decide_data", _boom)
-        line, failed = cli.decide_line(4, CORPUS[0].encode())
+        line, failed = batch.decide_line(4, CORPUS[0].encode())
         result = json.loads(line)
         assert failed and cases.is_internal_error(result) and result["line"] == 4
 
@@ -619,17 +619,17 @@ class TestTheLastResorts:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """--jobs 2, interrupted while the second chunk is decided: whole chunks, in input order, exit 130."""
-        lines = (CORPUS * 8)[: 12 * cli._CHUNK]
+        lines = (CORPUS * 8)[: 12 * batch._CHUNK]
         source = tmp_path / "in.jsonl"
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        monkeypatch.setattr(cli, "_cores", lambda: 2)
-        monkeypatch.setattr(cli, "_decide_chunk", _interrupt_parent_on_the_second_chunk)
+        monkeypatch.setattr(batch, "_cores", lambda: 2)
+        monkeypatch.setattr(batch, "_decide_chunk", _interrupt_parent_on_the_second_chunk)
         out = tmp_path / "out.jsonl"
         assert main(["batch", str(source), "-o", str(out), "--jobs", "2"]) == EXIT_INTERRUPTED
         written = out.read_text(encoding="utf-8").splitlines()
-        assert 0 < len(written) < len(lines) and len(written) % cli._CHUNK == 0
+        assert 0 < len(written) < len(lines) and len(written) % batch._CHUNK == 0
         expected = [
-            cli.decide_line(n, raw.encode())[0] for n, raw in enumerate(lines[: len(written)], start=1)
+            batch.decide_line(n, raw.encode())[0] for n, raw in enumerate(lines[: len(written)], start=1)
         ]
         assert written == expected
         assert f"interrupted after {len(written):,} cases" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from gongshang_rules.kernel.workdays import DEFAULT_CALENDAR, YearSchedule
-from gongshang_rules.oracle import cli, server  # the test extra installs the serve extra
+from gongshang_rules.oracle import batch, cli, server  # the test extra installs the serve extra
 
 TIMEOUT = 10.0
 
@@ -71,7 +71,7 @@ def running() -> Iterator[Running]:
 def batch_lines(text: bytes) -> list[bytes]:
     """What ``gongshang-rules batch`` writes for JSON Lines ``text`` (in-process, with the same functions)."""
     return [
-        cli.decide_line(n, raw)[0].encode("utf-8") + b"\n"
+        batch.decide_line(n, raw)[0].encode("utf-8") + b"\n"
         for n, raw in enumerate(text.splitlines(), 1)
         if raw.strip()
     ]
@@ -256,7 +256,7 @@ class TestTheCommand:
     def test_the_core_does_not_import_the_server_library(self) -> None:
         """Importing the library and deciding a case loads neither starlette nor uvicorn."""
         code = (
-            "import sys, gongshang_rules, gongshang_rules.oracle.cli as c, gongshang_rules.oracle.cases as k;"
+            "import sys, gongshang_rules, gongshang_rules.oracle.batch as c, gongshang_rules.oracle.cases as k;"
             "c.decide_line(1, b'{}');"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'starlette', 'uvicorn'}))"
         )

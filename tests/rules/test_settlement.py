@@ -23,11 +23,11 @@ from gongshang_rules import (
 from gongshang_rules.kernel.articles import ArticleRef
 from gongshang_rules.kernel.terms import CareType
 from gongshang_rules.oracle.examples import first_cross_province_case
+from gongshang_rules.oracle.registry_io import example_registry
 from gongshang_rules.rules.catalog import AllowanceHandling, CatalogSource, CostKind
 from gongshang_rules.rules.episodes import CostLine, Credential, Episode, LineKind
 from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.forms import Device
-from gongshang_rules.rules.institutions import example_registry
 from gongshang_rules.rules.settlement import Settlement, decide_settlement
 
 REGISTRY = example_registry()

@@ -23,7 +23,8 @@ from ..kernel.terms import Basis, CareType, PersonCategory, ServiceKind
 from ..rules.eligibility import EligibilityFacts
 from ..rules.episodes import CostLine, Credential, Episode, LineKind
 from ..rules.filing import Filing
-from ..rules.institutions import InstitutionRegistry, example_registry
+from ..rules.institutions import InstitutionRegistry
+from .registry_io import example_registry
 
 __all__ = [
     "WorkedExample",

@@ -163,14 +163,14 @@ async def _body(request: Request) -> bytes | Response:
 
 
 def _decide_one(raw: bytes, calendar: WorkingDayCalendar) -> tuple[bytes, bool]:
-    from .cli import decide_line
+    from .batch import decide_line
 
     line, bad = decide_line(1, raw, calendar=calendar)
     return line.encode("utf-8") + b"\n", bad
 
 
 def _decide_lines(raw: bytes, calendar: WorkingDayCalendar) -> tuple[bytes, bool]:
-    from .cli import decide_line
+    from .batch import decide_line
 
     out: list[bytes] = []
     any_bad = False

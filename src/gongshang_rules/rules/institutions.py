@@ -20,12 +20,14 @@ Decisions (each documented where it is applied):
 * An unknown institution code is an input error (:class:`UnknownInstitutionError`), never a quiet "not listed":
   a code missing from the registry the caller supplied is far more often a typing slip than a fact.
 
-The registry is data the caller supplies (from the provincial channel or the national platform, article 14 ¶1):
-:meth:`InstitutionRegistry.from_csv` and :meth:`InstitutionRegistry.from_json` read the formats documented on
-them. :func:`example_registry` loads the bundled *example* (``data/institutions-example.json``): its codes are
-invented, and its one real institution has an assumed date.
+The registry is data the caller supplies (from the provincial channel or the national platform, article 14 ¶1).
+This module holds no reader: the oracle reads it (:mod:`gongshang_rules.oracle.registry_io`:
+:func:`~gongshang_rules.registry_from_json`, :func:`~gongshang_rules.registry_from_csv`, and
+:func:`~gongshang_rules.example_registry`, the bundled *example*, whose codes are invented and whose one real
+institution has an assumed date).
 
 >>> import datetime as dt
+>>> from gongshang_rules import example_registry
 >>> registry = example_registry()
 >>> registry.get("EX-0001").name
 '湖南省职业病防治院'
@@ -37,16 +39,12 @@ invented, and its one real institution has an assumed date.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import functools
-import importlib.resources
-import io
-import json
-import re
+import importlib
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -62,7 +60,7 @@ from ..kernel._validate import (
 )
 from ..kernel.articles import ArticleRef
 from ..kernel.errors import InvalidInputError
-from ..kernel.places import Place, is_treatment_place, place
+from ..kernel.places import Place, is_treatment_place
 from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive
 from ..kernel.terms import ServiceKind
 
@@ -74,11 +72,7 @@ __all__ = [
     "InstitutionStatus",
     "StatusChange",
     "UnknownInstitutionError",
-    "example_registry",
 ]
-
-#: The bundled example registry, under ``gongshang_rules/data``.
-EXAMPLE_REGISTRY_FILE = "institutions-example.json"
 
 
 class UnknownInstitutionError(InvalidInputError):
@@ -187,6 +181,7 @@ class Institution:
         """The change in force on ``on``: the latest dated on or before it; ``None`` before the first (art. 14).
 
         >>> import datetime as dt
+        >>> from gongshang_rules import example_registry
         >>> ex = example_registry().get("EX-0002")
         >>> ex.change_on(dt.date(2025, 9, 30)).status.name, ex.change_on(dt.date(2025, 10, 1)).status.name
         ('ADDED', 'SUSPENDED')
@@ -203,6 +198,7 @@ class Institution:
         """The status in force on ``on`` (article 14 ¶2); ``None`` before the institution was first added.
 
         >>> import datetime as dt
+        >>> from gongshang_rules import example_registry
         >>> print(example_registry().get("EX-0001").status_on(dt.date(2025, 3, 31)))
         None
         """
@@ -341,17 +337,13 @@ def _check_institutions(instance: object, attribute: attrs.Attribute[Any], value
         first[institution.code] = index
 
 
-#: The columns of the CSV format read by :meth:`InstitutionRegistry.from_csv` (``note`` is optional).
-CSV_COLUMNS = ("record", "code", "name", "place", "services", "on", "status", "note")
-_CSV_REQUIRED = frozenset(CSV_COLUMNS) - {"note"}
-
-
 @attrs.frozen(kw_only=True)
 class InstitutionRegistry:
     """The registry of direct-settlement institutions (异地就医直接结算协议机构库, article 14 ¶1).
 
-    Build it from :class:`Institution` values (codes must be unique), or read one with :meth:`from_csv` or
-    :meth:`from_json`. ``about`` is free text describing the registry (its source, or that it is an example).
+    Build it from :class:`Institution` values (codes must be unique), or read one with
+    :func:`~gongshang_rules.registry_from_json` or :func:`~gongshang_rules.registry_from_csv`. ``about`` is free
+    text describing the registry (its source, or that it is an example).
     """
 
     institutions: tuple[Institution, ...] = attrs.field(validator=_check_institutions)
@@ -378,6 +370,7 @@ class InstitutionRegistry:
     def get(self, code: str) -> Institution:
         """The institution with ``code`` (article 14 ¶1); :class:`UnknownInstitutionError` if there is none.
 
+        >>> from gongshang_rules import example_registry
         >>> example_registry().get("EX-9999")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -400,6 +393,7 @@ class InstitutionRegistry:
         A change takes effect on its own date.
 
         >>> import datetime as dt
+        >>> from gongshang_rules import example_registry
         >>> registry = example_registry()
         >>> [registry.status_on("EX-0002", dt.date(2025, 10, d)).name for d in (1, 31)]
         ['SUSPENDED', 'SUSPENDED']
@@ -415,6 +409,7 @@ class InstitutionRegistry:
         ADDED; a change takes effect on its own date [interpretation]), and it provides ``service``.
 
         >>> import datetime as dt
+        >>> from gongshang_rules import example_registry
         >>> registry = example_registry()
         >>> ruling = registry.can_settle_directly("EX-0003", dt.date(2025, 12, 31), ServiceKind.MEDICAL)
         >>> ruling.outcome.name, ruling.failing
@@ -478,364 +473,27 @@ class InstitutionRegistry:
 
     @classmethod
     def from_csv(cls, text: str) -> InstitutionRegistry:
-        """A registry (article 14 ¶1) from CSV text: one row per institution, and one row per status change.
+        """Deprecated: :func:`gongshang_rules.registry_from_csv` (reading is the oracle's, not the rule's).
 
-        The header names the columns :data:`CSV_COLUMNS` in any order (``note`` may be left out; no other column
-        is allowed). ``record`` is ``institution`` or ``status``:
-
-        * an *institution* row gives ``code``, ``name``, ``place`` (a code or name that
-          :func:`~gongshang_rules.place` reads: a Hunan city or county, or another province) and ``services``
-          (:class:`~gongshang_rules.kernel.terms.ServiceKind` names separated by ``;``), and leaves ``on`` and ``status``
-          empty;
-        * a *status* row gives the ``code`` of an institution, ``on`` (``YYYY-MM-DD``) and ``status`` (an
-          :class:`InstitutionStatus` name), and leaves ``name``, ``place`` and ``services`` empty. An
-          institution's status rows, in file order, are its history.
-
-        ``note`` is free text on either kind of row. A leading byte-order mark is skipped; nothing else is
-        trimmed or guessed. Every error is an :class:`InvalidInputError` whose field names the line and column
-        (``line 4.on``).
-
-        >>> registry = InstitutionRegistry.from_csv(
-        ...     "record,code,name,place,services,on,status\\n"
-        ...     "institution,EX-0100,示例医院（虚构）,430100,MEDICAL;REHABILITATION,,\\n"
-        ...     "status,EX-0100,,,,2025-08-01,ADDED\\n"
-        ...     "status,EX-0100,,,,2025-10-01,SUSPENDED\\n"
-        ... )
-        >>> [c.status.name for c in registry.get("EX-0100").history]
-        ['ADDED', 'SUSPENDED']
-        >>> InstitutionRegistry.from_csv("record,code,name,place,services,on,status\\nstatus,X,,,,2025-13-01,ADDED\\n")
-        Traceback (most recent call last):
-        ...
-        gongshang_rules.kernel.errors.InvalidInputError: line 2.on: '2025-13-01' is not a calendar date
+        The same registry and the same errors as that function; a :class:`DeprecationWarning` says where it went.
         """
-        if not isinstance(text, str):
-            raise InvalidInputError("text", f"must be CSV text (str), got {type_name(text)}")
-        return _read_csv(text[1:] if text.startswith("\ufeff") else text)
+        return _reader("registry_from_csv", "from_csv")(text)
 
     @classmethod
     def from_json(cls, text: str) -> InstitutionRegistry:
-        """A registry (article 14 ¶1) from JSON text.
+        """Deprecated: :func:`gongshang_rules.registry_from_json` (reading is the oracle's, not the rule's).
 
-        The text is a list of institution objects, or an object ``{"about": "...", "institutions": [...]}``
-        (``about`` optional). An institution object has ``code``, ``name``, ``place`` (a code or name that
-        :func:`~gongshang_rules.place` reads), ``services`` (a list of :class:`~gongshang_rules.kernel.terms.ServiceKind`
-        names), ``history`` (a list of ``{"on": "YYYY-MM-DD", "status": "ADDED"}`` objects, oldest first) and
-        optionally ``note``; a change object may have a ``note`` too. Unknown or duplicate keys are errors.
-        Every error is an :class:`InvalidInputError` whose field is the JSON path (``$.institutions[0].history[1].on``).
-
-        >>> registry = InstitutionRegistry.from_json(
-        ...     '[{"code": "EX-0100", "name": "示例医院（虚构）", "place": "430100", "services": ["MEDICAL"],'
-        ...     ' "history": [{"on": "2025-08-01", "status": "ADDED"}]}]'
-        ... )
-        >>> registry.get("EX-0100").treatment.name
-        '长沙市'
-        >>> InstitutionRegistry.from_json('[{"code": "EX-0100"}]')
-        Traceback (most recent call last):
-        ...
-        gongshang_rules.kernel.errors.InvalidInputError: $[0]: lacks the key(s) history, name, place, services
+        The same registry and the same errors as that function; a :class:`DeprecationWarning` says where it went.
         """
-        if not isinstance(text, str):
-            raise InvalidInputError("text", f"must be JSON text (str), got {type_name(text)}")
-        return _read_json(text)
+        return _reader("registry_from_json", "from_json")(text)
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Reading: every error names where it is (a CSV line and column, a JSON path) and is an InvalidInputError.
-
-E = TypeVar("E", bound=LabelledEnum)
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_HISTORY_FIELD = re.compile(r"history\[([0-9]+)\]\.(\w+)")
-
-
-def _renamed(error: InvalidInputError, field: str) -> InvalidInputError:
-    """``error`` (same class, same problem) with its field replaced by ``field``."""
-    return type(error)(field, error.problem)
-
-
-def _parse_date(value: object, field: str) -> _dt.date:
-    if not isinstance(value, str):
-        raise InvalidInputError(field, f"must be a date as text YYYY-MM-DD, got {type_name(value)}")
-    if not _ISO_DATE.fullmatch(value):
-        raise InvalidInputError(field, f"must be a date YYYY-MM-DD, got {value!r}")
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInputError(field, f"{value!r} is not a calendar date") from None
-
-
-def _parse_member(enum_type: type[E], value: object, field: str) -> E:
-    if isinstance(value, str) and value in enum_type.__members__:
-        return enum_type[value]
-    names = ", ".join(enum_type.__members__)
-    raise InvalidInputError(field, f"must be a {enum_type.__name__} name ({names}), got {value!r}")
-
-
-def _parse_place(value: object, field: str) -> Place:
-    if not isinstance(value, str):
-        raise InvalidInputError(field, f"must be a place code or name (str), got {type_name(value)}")
-    if not value.strip():
-        raise InvalidInputError(field, "must not be blank")
-    try:
-        return place(value)
-    except InvalidInputError as error:
-        raise _renamed(error, field) from None
-
-
-def _parse_services(items: list[object], path: str, *, indexed: bool) -> frozenset[ServiceKind]:
-    services: list[ServiceKind] = []
-    for index, item in enumerate(items):
-        field = f"{path}[{index}]" if indexed else path
-        service = _parse_member(ServiceKind, item, field)
-        if service in services:
-            raise InvalidInputError(field, f"{service.name} is listed twice")
-        services.append(service)
-    return frozenset(services)
-
-
-def _change(on: _dt.date, status: InstitutionStatus, note: Any, note_field: str) -> StatusChange:
-    try:
-        return StatusChange(on=on, status=status, note=note)
-    except InvalidInputError as error:  # only the note can still be wrong here
-        raise _renamed(error, note_field) from None
-
-
-def _build(fields: dict[str, Any], rename: Callable[[str], str]) -> Institution:
-    """An :class:`Institution` from parsed ``fields``; its errors renamed to where the input said it."""
-    try:
-        return Institution(**fields)
-    except InvalidInputError as error:
-        raise _renamed(error, rename(error.field)) from None
-
-
-# --- CSV ---
-
-
-@attrs.frozen
-class _Row:
-    line: int
-    cells: Mapping[str, str]
-
-    def field(self, column: str) -> str:
-        return f"line {self.line}.{column}"
-
-    def empty(self, *columns: str, why: str) -> None:
-        for column in columns:
-            if self.cells.get(column, ""):
-                raise InvalidInputError(self.field(column), f"must be empty {why}")
-
-
-def _csv_rows(text: str) -> list[_Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[_Row] = []
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise InvalidInputError("line 1", f"no header: expected the columns {', '.join(CSV_COLUMNS)}")
-        repeated = sorted({c for c in header if header.count(c) > 1})
-        if repeated:
-            raise InvalidInputError("line 1", f"column(s) named twice: {', '.join(repeated)}")
-        unknown = [c for c in header if c not in CSV_COLUMNS]
-        if unknown:
-            raise InvalidInputError(
-                "line 1",
-                f"unknown column(s) {', '.join(map(repr, unknown))}; the columns are {', '.join(CSV_COLUMNS)}",
-            )
-        missing = sorted(_CSV_REQUIRED - set(header))
-        if missing:
-            raise InvalidInputError("line 1", f"lacks the column(s) {', '.join(missing)}")
-        for values in reader:
-            if not values:
-                continue
-            if len(values) != len(header):
-                raise InvalidInputError(
-                    f"line {reader.line_num}", f"has {len(values)} fields, the header {len(header)}"
-                )
-            rows.append(_Row(line=reader.line_num, cells=dict(zip(header, values, strict=True))))
-    except csv.Error as error:
-        raise InvalidInputError(f"line {reader.line_num}", f"not valid CSV: {error}") from None
-    return rows
-
-
-def _read_csv(text: str) -> InstitutionRegistry:
-    institution_rows: dict[str, _Row] = {}
-    status_rows: dict[str, list[tuple[_Row, StatusChange]]] = {}
-    for row in _csv_rows(text):
-        record, code = row.cells["record"], row.cells["code"]
-        note = row.cells.get("note") or None
-        if record == "institution":
-            row.empty("on", "status", why="on an institution row (dates go on status rows)")
-            if code in institution_rows:
-                raise InvalidInputError(
-                    row.field("code"),
-                    f"duplicate institution {code!r}, first on line {institution_rows[code].line}",
-                )
-            institution_rows[code] = row
-        elif record == "status":
-            row.empty("name", "place", "services", why="on a status row (they go on the institution row)")
-            if not code:
-                raise InvalidInputError(row.field("code"), "must not be blank")
-            change = _change(
-                _parse_date(row.cells["on"], row.field("on")),
-                _parse_member(InstitutionStatus, row.cells["status"], row.field("status")),
-                note,
-                row.field("note"),
-            )
-            status_rows.setdefault(code, []).append((row, change))
-        else:
-            raise InvalidInputError(row.field("record"), f"must be 'institution' or 'status', got {record!r}")
-    for code, changes in status_rows.items():
-        if code not in institution_rows:
-            raise InvalidInputError(changes[0][0].field("code"), f"no institution row has the code {code!r}")
-    institutions: list[Institution] = []
-    for code, row in institution_rows.items():
-        changes = status_rows.get(code, [])
-        if not changes:
-            raise InvalidInputError(
-                row.field("code"),
-                f"institution {code!r} has no status rows; its history must begin with ADDED",
-            )
-        lines = [status_row.line for status_row, _change in changes]
-        services = row.cells["services"]
-        items: list[object] = [item.strip() for item in services.split(";")] if services else []
-        fields = {
-            "code": code,
-            "name": row.cells["name"],
-            "place": _parse_place(row.cells["place"], row.field("place")),
-            "services": _parse_services(items, row.field("services"), indexed=False),
-            "history": tuple(change for _row, change in changes),
-            "note": row.cells.get("note") or None,
-        }
-
-        def rename(field: str, row: _Row = row, lines: list[int] = lines) -> str:
-            history = _HISTORY_FIELD.fullmatch(field)
-            if history is not None:
-                return f"line {lines[int(history.group(1))]}.{history.group(2)}"
-            return row.field(field)
-
-        institutions.append(_build(fields, rename))
-    return InstitutionRegistry(institutions=tuple(institutions))
-
-
-# --- JSON ---
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise InvalidInputError("text", f"the key {key!r} appears twice in one JSON object")
-        result[key] = value
-    return result
-
-
-def _object(value: object, path: str, required: frozenset[str], optional: frozenset[str]) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise InvalidInputError(path, f"must be a JSON object, got {_json_type(value)}")
-    unknown = sorted(set(value) - required - optional)
-    if unknown:
-        allowed = ", ".join(sorted(required | optional))
-        raise InvalidInputError(f"{path}.{unknown[0]}", f"unknown key; the keys are {allowed}")
-    missing = sorted(required - set(value))
-    if missing:
-        raise InvalidInputError(path, f"lacks the key(s) {', '.join(missing)}")
-    return value
-
-
-def _list(value: object, path: str) -> list[object]:
-    if not isinstance(value, list):
-        raise InvalidInputError(path, f"must be a JSON list, got {_json_type(value)}")
-    return value
-
-
-def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
-    return names.get(type(value), "a number")
-
-
-_INSTITUTION_KEYS = frozenset({"code", "name", "place", "services", "history"})
-_CHANGE_KEYS = frozenset({"on", "status"})
-_NOTE = frozenset({"note"})
-
-
-def _json_institution(value: object, path: str) -> Institution:
-    obj = _object(value, path, _INSTITUTION_KEYS, _NOTE)
-    changes: list[StatusChange] = []
-    for index, item in enumerate(_list(obj["history"], f"{path}.history")):
-        at = f"{path}.history[{index}]"
-        change = _object(item, at, _CHANGE_KEYS, _NOTE)
-        changes.append(
-            _change(
-                _parse_date(change["on"], f"{at}.on"),
-                _parse_member(InstitutionStatus, change["status"], f"{at}.status"),
-                change.get("note"),
-                f"{at}.note",
-            )
-        )
-    fields = {
-        "code": obj["code"],
-        "name": obj["name"],
-        "place": _parse_place(obj["place"], f"{path}.place"),
-        "services": _parse_services(
-            _list(obj["services"], f"{path}.services"), f"{path}.services", indexed=True
-        ),
-        "history": tuple(changes),
-        "note": obj.get("note"),
-    }
-    return _build(fields, lambda field: f"{path}.{field}")
-
-
-def _read_json(text: str) -> InstitutionRegistry:
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except json.JSONDecodeError as error:
-        raise InvalidInputError(
-            "text", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from None
-    except RecursionError:
-        raise InvalidInputError("text", "JSON nested too deeply") from None
-    about: Any = None
-    if isinstance(data, list):
-        items, path = data, "$"
-    elif isinstance(data, dict):
-        obj = _object(data, "$", frozenset({"institutions"}), frozenset({"about"}))
-        items, path, about = _list(obj["institutions"], "$.institutions"), "$.institutions", obj.get("about")
-    else:
-        raise InvalidInputError(
-            "$", f"must be a list of institutions or an object with 'institutions', got {_json_type(data)}"
-        )
-    institutions = tuple(_json_institution(item, f"{path}[{index}]") for index, item in enumerate(items))
-    first: dict[str, int] = {}
-    for index, institution in enumerate(institutions):
-        if institution.code in first:
-            raise InvalidInputError(
-                f"{path}[{index}].code",
-                f"duplicate code {institution.code!r}, also at {path}[{first[institution.code]}]",
-            )
-        first[institution.code] = index
-    try:
-        return InstitutionRegistry(institutions=institutions, about=about)
-    except InvalidInputError as error:  # only ``about`` can still be wrong here
-        raise _renamed(error, f"$.{error.field}") from None
-
-
-@functools.cache
-def example_registry() -> InstitutionRegistry:
-    """The bundled EXAMPLE registry (article 14 ¶1), ``data/institutions-example.json``. Not real data.
-
-    Its codes (``EX-0001`` ...) are invented. ``EX-0001`` is 湖南省职业病防治院 in 长沙市, which the 2025-09-17 report
-    says settled Hunan's first cross-province case; its ADDED date (2025-04-01) and services are assumed (see the
-    notes). The other institutions are fictitious, to show suspension, resumption, termination and closure.
-
-    >>> registry = example_registry()
-    >>> registry.about.startswith("EXAMPLE")
-    True
-    >>> registry.get("EX-0001").history[0].note
-    'assumed: ...
-    """
-    text = (
-        importlib.resources.files("gongshang_rules")
-        .joinpath("data", EXAMPLE_REGISTRY_FILE)
-        .read_text(encoding="utf-8")
+def _reader(name: str, method: str) -> Callable[[str], InstitutionRegistry]:
+    """The oracle's registry reader ``name``, found through the facade (a rule imports no oracle module)."""
+    warnings.warn(
+        f"InstitutionRegistry.{method} is deprecated: use gongshang_rules.{name}",
+        DeprecationWarning,
+        stacklevel=3,
     )
-    return InstitutionRegistry.from_json(text)
+    reader: Callable[[str], InstitutionRegistry] = getattr(importlib.import_module("gongshang_rules"), name)
+    return reader

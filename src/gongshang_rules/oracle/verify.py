@@ -1,0 +1,284 @@
+"""``gongshang-rules verify`` and ``conformance``: results compared case by case, and the reports of what differs.
+
+* ``verify THEIRS.jsonl --cases CASES.jsonl``: another implementation's results (matched by case name) against ours,
+  on the outcome, the set of decisive reason codes and the figures (notes too with ``--strict``); the report as
+  text (DIFF/NOTE/MISSING/UNKNOWN lines and a summary), one JSON object, or JUnit XML (a test case per case).
+* ``conformance [DIR]``: the bundled corpus, or the ``*.jsonl`` files of DIR, against each case's expected result.
+
+Exit codes: 0 every case agrees or passes; 1 a difference, a failed case, a case missing from theirs or a result for
+an unknown case; 2 an unreadable file or line (or a case without a name, or, for conformance, an expected result).
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._console import calendar_of, err, jsonl, parsed, say
+from .cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, _corpus_files
+
+if TYPE_CHECKING:
+    from ..kernel.parameters import ParameterSchedule
+    from .cases import Difference, Envelope
+
+__all__ = ["conformance", "verify"]
+
+
+def verify(
+    theirs_path: str,
+    cases_path: str,
+    strict: bool = False,
+    fmt: str = "text",
+    calendar_text: str | None = None,
+) -> int:
+    from . import cases
+
+    report = _VerifyReport(fmt)
+    calendar = calendar_of(calendar_text)
+    bad: list[str] = []
+    theirs: dict[str, Any] = {}
+    for number, data in jsonl(Path(theirs_path), bad):
+        name = data.get("case") if type(data) is dict else None
+        if type(name) is not str:
+            bad.append(f'{theirs_path}:{number}: a result must be a JSON object with a "case" name')
+        elif name in theirs:
+            bad.append(f"{theirs_path}:{number}: a second result for the case {name!r}")
+        else:
+            theirs[name] = data
+    total = agree = differ = missing = 0
+    seen: set[str] = set()
+    for number, data in jsonl(Path(cases_path), bad):
+        about = cases.envelope(data)
+        if about.name is None:
+            bad.append(f'{cases_path}:{number}: a case needs a "case" name')
+            continue
+        if about.name in seen:
+            bad.append(f"{cases_path}:{number}: a second case named {about.name!r}")
+            continue
+        seen.add(about.name)
+        total += 1
+        ours = cases.decide_data(data, calendar=calendar)[1]
+        candidate = theirs.get(about.name)
+        if candidate is None:
+            missing += 1
+            report.missing(
+                about, f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]"
+            )
+            continue
+        differences = cases.compare(ours, candidate, articles=about.articles, strict=strict)
+        failing = bool(cases.failing(differences))
+        if failing:
+            differ += 1
+        else:
+            agree += 1
+        report.compared(about, differences, failing)
+    unknown = sorted(set(theirs) - seen)
+    for name in unknown:
+        report.unknown(name, f"UNKNOWN {name}: a result for a case not in {cases_path}")
+    for line in bad:
+        err(line)
+    summary = (
+        f"verify: {total} cases: {agree} agree, {differ} differ, {missing} missing from theirs; "
+        f"{len(unknown)} results for unknown cases; {len(bad)} unreadable lines"
+    )
+    report.finish(summary, bad)
+    if bad:
+        return EXIT_BAD_INPUT
+    return EXIT_DIFFERENCES if differ or missing or unknown else EXIT_OK
+
+
+class _VerifyReport:
+    """What ``verify`` found, written as text (as it goes), or at the end as one JSON object or JUnit XML."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.cases: list[dict[str, Any]] = []
+        self.unknowns: list[str] = []
+
+    def compared(self, about: Envelope, differences: Sequence[Difference], failing: bool) -> None:
+        """A compared case: ``failing`` when a difference fails (a decisive one, or a note under ``--strict``)."""
+        if self.fmt == "text":
+            for difference in differences:
+                say(f"{'DIFF' if difference.fails else 'NOTE'} {difference}")
+            return
+        self.cases.append(
+            {
+                "case": about.name,
+                "decision": about.decision,
+                "articles": list(about.articles),
+                "status": "differ" if failing else "agree",
+                "differences": [
+                    {"what": d.what, "detail": d.detail, "articles": list(d.articles), "fails": d.fails}
+                    for d in differences
+                ],
+            }
+        )
+
+    def missing(self, about: Envelope, line: str) -> None:
+        if self.fmt == "text":
+            say(line)
+            return
+        self.cases.append(
+            {
+                "case": about.name,
+                "decision": about.decision,
+                "articles": list(about.articles),
+                "status": "missing",
+                "differences": [
+                    {"what": "missing", "detail": line, "articles": list(about.articles), "fails": True}
+                ],
+            }
+        )
+
+    def unknown(self, name: str, line: str) -> None:
+        if self.fmt == "text":
+            say(line)
+        else:
+            self.unknowns.append(name)
+
+    def finish(self, summary: str, unreadable: Sequence[str]) -> None:
+        if self.fmt == "text":
+            say(summary)
+        elif self.fmt == "json":
+            self._json(summary, unreadable)
+        else:
+            self._junit(summary, unreadable)
+
+    def _counts(self) -> dict[str, int]:
+        statuses = collections.Counter(c["status"] for c in self.cases)
+        return {
+            "cases": len(self.cases),
+            "agree": statuses["agree"],
+            "differ": statuses["differ"],
+            "missing": statuses["missing"],
+            "unknown": len(self.unknowns),
+        }
+
+    def _json(self, summary: str, unreadable: Sequence[str]) -> None:
+        import json
+
+        report = {
+            "summary": {**self._counts(), "unreadable": len(unreadable), "text": summary},
+            "cases": self.cases,
+            "unknown": self.unknowns,
+            "unreadable": list(unreadable),
+        }
+        say(json.dumps(report, ensure_ascii=False, sort_keys=True))
+
+    def _junit(self, summary: str, unreadable: Sequence[str]) -> None:
+        import xml.etree.ElementTree as ET
+
+        counts = self._counts()
+        failures = counts["differ"] + counts["missing"] + counts["unknown"]
+        attributes = {
+            "name": "gongshang-rules verify",
+            "tests": str(counts["cases"] + counts["unknown"] + (1 if unreadable else 0)),
+            "failures": str(failures),
+            "errors": "1" if unreadable else "0",
+            "skipped": "0",
+            "time": "0",
+        }
+        root = ET.Element("testsuites", attributes)
+        suite = ET.SubElement(root, "testsuite", attributes)
+        for case in self.cases:
+            element = ET.SubElement(
+                suite,
+                "testcase",
+                {
+                    "classname": f"verify.{case['decision'] or 'unknown'}",
+                    "name": str(case["case"]),
+                    "time": "0",
+                },
+            )
+            if case["status"] != "agree":
+                lines = [
+                    ("" if d["fails"] else "(a note) ")
+                    + f"{d['what']}: {d['detail']}"
+                    + (f" [{', '.join(d['articles'])}]" if d["articles"] else "")
+                    for d in sorted(case["differences"], key=lambda d: not d["fails"])
+                ]
+                failure = ET.SubElement(
+                    element,
+                    "failure",
+                    {"type": case["status"], "message": lines[0] if lines else case["status"]},
+                )
+                failure.text = "\n".join(lines)
+        for name in self.unknowns:
+            element = ET.SubElement(
+                suite, "testcase", {"classname": "verify.unknown", "name": name, "time": "0"}
+            )
+            ET.SubElement(
+                element,
+                "failure",
+                {"type": "unknown", "message": "a result for a case not in the cases file"},
+            )
+        if unreadable:
+            element = ET.SubElement(
+                suite, "testcase", {"classname": "verify.input", "name": "unreadable lines", "time": "0"}
+            )
+            error = ET.SubElement(element, "error", {"type": "unreadable", "message": unreadable[0]})
+            error.text = "\n".join(unreadable)
+        ET.SubElement(suite, "system-out").text = summary
+        ET.indent(root)
+        say('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode"))
+
+
+def conformance(
+    directory: str | None,
+    verbose: bool,
+    parameters: ParameterSchedule | None = None,
+    strict: bool = False,
+    calendar_text: str | None = None,
+) -> int:
+    from . import cases
+
+    calendar = calendar_of(calendar_text)
+    bad: list[str] = []
+    sources: list[tuple[str, Iterable[tuple[int, Any]]]] = []
+    if directory is None:
+        for name, text in _corpus_files():
+            numbered = ((n, raw) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip())
+            sources.append((f"corpus/{name}", parsed(f"corpus/{name}", numbered, bad)))
+    else:
+        root = Path(directory)
+        files = sorted(root.glob("*.jsonl")) if root.is_dir() else [root]
+        if not root.exists() or not files:
+            err(f"no case files (*.jsonl) in {directory}")
+            return EXIT_BAD_INPUT
+        sources = [(str(path), jsonl(path, bad)) for path in files]
+    total = passed = failed = 0
+    names: set[str] = set()
+    for label, lines in sources:
+        for number, data in lines:
+            about = cases.envelope(data)
+            if about.name is None or about.expected is None:
+                bad.append(f'{label}:{number}: a conformance case needs a "case" name and a valid "expected"')
+                continue
+            if about.name in names:
+                bad.append(f"{label}:{number}: a second case named {about.name!r}")
+                continue
+            names.add(about.name)
+            total += 1
+            result = cases.decide_data(data, parameters=parameters, calendar=calendar)[1]
+            reference = about.expected.as_result(about.name, about.decision or "?")
+            differences = cases.compare(
+                reference, result, articles=about.articles, error_paths=True, strict=strict
+            )
+            if cases.failing(differences):
+                failed += 1
+                say(f"FAIL {about.name}")
+            else:
+                passed += 1
+                if verbose or differences:
+                    say(f"pass {about.name}")
+            for difference in differences:
+                shown = "" if difference.fails else " (a note: listed, not failed; --strict fails it)"
+                say(f"  {difference.what}: {difference.detail}{shown} [{', '.join(difference.articles)}]")
+    for line in bad:
+        err(line)
+    say(f"conformance: {total} cases: {passed} pass, {failed} fail; {len(bad)} unreadable")
+    if bad:
+        return EXIT_BAD_INPUT
+    return EXIT_DIFFERENCES if failed else EXIT_OK
