@@ -22,21 +22,22 @@ import bench
 import floor
 
 from gongshang_rules.oracle import cases
+from gongshang_rules.oracle.facts import SettlementFacts
 
 
 @pytest.fixture(scope="module")
-def facts() -> list[cases.SettlementFacts]:
+def facts() -> list[SettlementFacts]:
     rng = random.Random(20250801)
     return [cases.case_from_json(bench.generated_case(rng, i)).facts for i in range(3000)]
 
 
-def test_floor_agrees_with_the_library_on_every_generated_case(facts: list[cases.SettlementFacts]) -> None:
+def test_floor_agrees_with_the_library_on_every_generated_case(facts: list[SettlementFacts]) -> None:
     assert floor.agree(facts) == len(facts)
     outcomes = {floor.settle(f.episode)[0] for f in facts}
     assert outcomes == {"DIRECT", "NOT_PAYABLE_DIRECTLY"}
 
 
-def test_floor_refuses_what_it_does_not_know(facts: list[cases.SettlementFacts]) -> None:
+def test_floor_refuses_what_it_does_not_know(facts: list[SettlementFacts]) -> None:
     episode = facts[0].episode
     with pytest.raises(floor.Unsupported):
         floor.settle(attrs.evolve(episode, institution_code="EX-0003"))
@@ -49,9 +50,7 @@ def test_floor_refuses_what_it_does_not_know(facts: list[cases.SettlementFacts])
         floor._shifted(dt.date(2025, 8, 31), 3)
 
 
-def test_agree_reports_a_disagreement(
-    facts: list[cases.SettlementFacts], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_agree_reports_a_disagreement(facts: list[SettlementFacts], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(floor, "settle", lambda episode: ("DIRECT", Decimal(0), Decimal(0), ()))
     with pytest.raises(AssertionError, match="case 0"):
         floor.agree(facts[:1])

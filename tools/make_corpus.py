@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from gongshang_rules.oracle import cases, jsonio
+from gongshang_rules.oracle import cases, jsonio, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "src" / "gongshang_rules" / "corpus"
@@ -5058,7 +5058,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line_, file=sys.stderr)
     texts = {f"{name}.jsonl": "\n".join(lines) + "\n" for name, lines in sorted(files.items())}
     total = sum(len(lines) for lines in files.values())
-    schemas = cases.schema_texts()
+    schemas = schema.schema_texts()
     if args.check:
         current = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.jsonl")}
         current_schemas = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS.glob("*.json")}

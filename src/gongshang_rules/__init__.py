@@ -38,27 +38,36 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .kernel.terms import *
     from .kernel.workdays import *
     from .oracle.cases import *
+    from .oracle.comparison import *
+    from .oracle.decisions import *
     from .oracle.examples import *
     from .oracle.jsonio import *
     from .oracle.jsontext import *
     from .oracle.problems import *
     from .oracle.registry_io import *
     from .oracle.results import *
+    from .oracle.schema import *
     from .oracle.whatif import *
     from .plots import *
     from .rules.agencies import *
     from .rules.applications import *
+    from .rules.audit import *
     from .rules.catalog import *
+    from .rules.clearing import *
     from .rules.commencement import *
     from .rules.eligibility import *
     from .rules.episodes import *
     from .rules.filing import *
     from .rules.forms import *
+    from .rules.fund_plan import *
     from .rules.funds import *
     from .rules.institutions import *
+    from .rules.ledger import *
     from .rules.manual_claims import *
     from .rules.reconciliation import *
+    from .rules.reconciliation_deadlines import *
     from .rules.records import *
+    from .rules.recovery import *
     from .rules.scope import *
     from .rules.settlement import *
     from .rules.supervision import *
@@ -89,13 +98,22 @@ FACADE_MODULES = (
     "rules.manual_claims",
     "rules.records",
     "rules.funds",
+    "rules.ledger",
+    "rules.fund_plan",
+    "rules.clearing",
     "rules.reconciliation",
+    "rules.reconciliation_deadlines",
     "rules.supervision",
+    "rules.recovery",
+    "rules.audit",
     "oracle.problems",
     "oracle.jsontext",
     "oracle.jsonio",
     "oracle.registry_io",
+    "oracle.decisions",
     "oracle.cases",
+    "oracle.comparison",
+    "oracle.schema",
     "oracle.results",
     "oracle.whatif",
     "oracle.examples",

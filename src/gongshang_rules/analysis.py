@@ -40,7 +40,8 @@ from .kernel.errors import InvalidInputError
 from .kernel.parameters import ParametersLike
 from .kernel.ruling import Reason, Ruling, _role_name
 from .oracle import jsonio
-from .oracle.cases import DECISIONS, Case, case_from_json, decide_case, result_of
+from .oracle.cases import Case, case_from_json, decide_case, result_of
+from .oracle.decisions import DECISIONS
 from .oracle.problems import CaseError, Problem
 
 if TYPE_CHECKING:

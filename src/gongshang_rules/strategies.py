@@ -38,11 +38,11 @@ from stdnum.cn import ric
 from .kernel.identity import _PROVINCE_PREFIXES, IdentityNumber, Worker
 from .kernel.places import Place, PlaceKind, all_places
 from .kernel.terms import Basis, CareType, PersonCategory, ServiceKind
-from .oracle.cases import (
-    DECISIONS,
+from .oracle.cases import Case
+from .oracle.decisions import DECISIONS
+from .oracle.facts import (
     AgencyFacts,
     AuditFacts,
-    Case,
     CatalogFacts,
     ChangeFacts,
     FilingFacts,
@@ -68,17 +68,19 @@ from .oracle.cases import (
 )
 from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask
+from .rules.audit import AuditThresholds
 from .rules.catalog import CostKind
 from .rules.eligibility import EligibilityFacts
 from .rules.episodes import CostLine, Credential, Episode, LineKind
 from .rules.filing import ChangeKind, CoverageFacts, Filing
 from .rules.forms import Device
-from .rules.funds import ChargedTo, LedgerKind, LedgerLine
 from .rules.institutions import Institution, InstitutionRegistry
+from .rules.ledger import ChargedTo, LedgerKind, LedgerLine
 from .rules.manual_claims import ManualClaim
 from .rules.records import SettlementRecord
+from .rules.recovery import RecoveryCause
 from .rules.scope import Scope, classify_scope
-from .rules.supervision import AuditThresholds, RecoveryCause, Suspension
+from .rules.supervision import Suspension
 
 __all__ = [
     "cases",

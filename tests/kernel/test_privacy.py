@@ -82,3 +82,36 @@ class TestSeparatedNumbers:
         """Dates, amounts, phone numbers and 14-digit references are not identity numbers."""
         text = "2025-09-01, 10240.50 yuan, phone 13800138000, ref 12345678901234"
         assert redact(text) == text
+
+
+class TestEveryLoadedClassIsMasked:
+    """Every attrs class of every library module loaded through the facade has a masking ``repr`` (issue 12).
+
+    A module still being imported when the masking ran (a facade name loaded from inside another import) used to
+    be marked done with its classes unmasked: ``gr.what_if`` alone left ``ChangedCase.__repr__`` showing whole
+    numbers. Each name is loaded first in a fresh process, since the order of imports is what matters.
+    """
+
+    @pytest.mark.parametrize("first", ["what_if", "decide_json", "decide_frame", "decide_settlement", "Case"])
+    def test_after_loading_one_name_no_attrs_class_shows_a_whole_number(self, first: str) -> None:
+        import subprocess
+        import sys
+        import textwrap
+
+        script = textwrap.dedent(
+            f"""
+            import sys, attrs, gongshang_rules as gr
+            gr.{first}
+            bare = sorted(
+                f"{{value.__module__}}.{{value.__qualname__}}"
+                for module_name, module in list(sys.modules.items())
+                if module_name.startswith("gongshang_rules.") and module is not None
+                for value in vars(module).values()
+                if isinstance(value, type) and value.__module__ == module_name and attrs.has(value)
+                and "__repr__" in value.__dict__ and not getattr(value.__repr__, "_redacted", False)
+            )
+            print("\\n".join(bare))
+            """
+        )
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == ""

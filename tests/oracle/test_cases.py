@@ -1,4 +1,4 @@
-"""The published case format (gongshang_rules.oracle.cases): cases and results as JSON, comparing results, the schemas.
+"""The published case format (gongshang_rules.oracle.cases): cases and results as JSON, and their schemas.
 
 A case asks for one decision on facts and a "today"; a result gives the outcome, the reasons with their articles,
 and the figures. Another implementation is compared with us on the outcome, the set of reason codes and the figures.
@@ -6,7 +6,11 @@ and the figures. Another implementation is compared with us on the outcome, the 
 
 from __future__ import annotations
 
+import importlib
 import json
+import pickle
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,9 +20,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gongshang_rules
-from gongshang_rules.oracle import cases, jsonio
+from gongshang_rules.oracle import cases, comparison, jsonio, schema
 from gongshang_rules.oracle.cli import _corpus_files
+from gongshang_rules.oracle.facts import ScopeFacts
 from gongshang_rules.oracle.jsonio import CaseError
+from gongshang_rules.oracle.rulings import SuspensionStatusRuling
 
 SCHEMAS = Path(gongshang_rules.__file__).parent / "schemas"
 SCOPE_CASE = {
@@ -42,43 +48,6 @@ def problems(error: CaseError) -> dict[str, str]:
 def validator(name: str) -> jsonschema.Draft202012Validator:
     """A validator for one of the published schemas."""
     return jsonschema.Draft202012Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
-
-
-class TestDecisionTable:
-    """Each decision is one entry: its facts type, its result type, the function, the articles."""
-
-    def test_every_decision_names_its_types_and_articles(self) -> None:
-        """Each entry has a facts type, a Ruling type and at least one article; names match keys."""
-        for name, kind in cases.DECISIONS.items():
-            assert kind.name == name
-            assert issubclass(kind.ruling, gongshang_rules.Ruling)
-            assert kind.articles and kind.summary
-
-    def test_the_decisions_the_issue_asks_for_are_there(self) -> None:
-        """scope, in_force, eligibility, filing validity, change, coverage, settlement, manual claim, periods, review."""
-        for name in (
-            "scope",
-            "in_force",
-            "eligibility",
-            "filing_validity",
-            "change_allowed",
-            "filing_coverage",
-            "settlement",
-            "manual_claim",
-            "working_day_after",
-            "add_months",
-            "review_deadline",
-            "review",
-        ):
-            assert name in cases.DECISIONS  # fmt: skip
-
-    def test_decisions_about_today_take_it_from_the_case(self) -> None:
-        """in_force is decided on the case's today: the same facts give different outcomes on different days."""
-        before = cases.decide_json(json.dumps({**SCOPE_CASE, "decision": "in_force", "today": "2025-07-31",
-                                               "facts": {"scope": "INTRA_PROVINCE"}}))  # fmt: skip
-        after = cases.decide_json(json.dumps({**SCOPE_CASE, "decision": "in_force", "today": "2025-08-01",
-                                              "facts": {"scope": "INTRA_PROVINCE"}}))  # fmt: skip
-        assert (before["outcome"], after["outcome"]) == ("NOT_YET_IN_FORCE", "IN_FORCE")
 
 
 RECORD = {
@@ -153,11 +122,11 @@ class TestChapters4And5:
         """The result names no worker: the case's facts do; the figures read back as the result type."""
         case = cases.case_from_json(chapter_case("suspension_status", "2025-10-09"))
         ruling = cases.decide(case)
-        assert isinstance(ruling, cases.SuspensionStatusRuling)
+        assert isinstance(ruling, SuspensionStatusRuling)
         assert "identity_number" not in jsonio.dumps(cases.result_of(case, ruling)["figures"])
         assert "1 suspension(s) in force" in str(ruling)
         text = jsonio.dumps(jsonio.ruling_to_json(ruling))
-        assert jsonio.ruling_from_json(jsonio.loads(text), cases.SuspensionStatusRuling) == ruling
+        assert jsonio.ruling_from_json(jsonio.loads(text), SuspensionStatusRuling) == ruling
 
     def test_audit_flags_are_written_as_rule_and_rows(self) -> None:
         """A flag's figures are its rule and rows; its reason is among the result's reasons (art. 32)."""
@@ -241,9 +210,7 @@ class TestCaseFormat:
 
     def test_a_case_value_checks_its_own_fields(self) -> None:
         """Built in Python, a case refuses an unknown decision, facts of the wrong type and bad citations."""
-        facts = cases.ScopeFacts(
-            insured=gongshang_rules.place("430100"), treatment=gongshang_rules.place("430600")
-        )
+        facts = ScopeFacts(insured=gongshang_rules.place("430100"), treatment=gongshang_rules.place("430600"))
         import datetime as dt
 
         with pytest.raises(gongshang_rules.InvalidInputError):
@@ -327,163 +294,12 @@ class TestResults:
         assert "date: 2026-02-28" in str(cases.decide(case))
 
 
-class TestCompare:
-    """Results agree on outcome, the set of reason codes and the figures; each difference names its articles."""
-
-    REF: ClassVar[dict[str, Any]] = {"case": "c", "outcome": "DIRECT", "reasons": [{"code": "SETTLEMENT_DIRECT"}, {"code": "SCOPE_LOCAL"}],
-           "figures": {"bill": "10.50", "catalogs": [{"outcome": "X"}], "meal": {"payer": "A"}}}  # fmt: skip
-
-    def test_identical_results_agree(self) -> None:
-        """No differences, and reason order does not matter; codes may be given as plain strings."""
-        candidate = {**self.REF, "reasons": ["SCOPE_LOCAL", "SETTLEMENT_DIRECT"], "figures": {**self.REF["figures"],
-                                                                                             "extra": 1}}  # fmt: skip
-        assert cases.compare(self.REF, candidate) == []
-
-    def test_money_is_compared_as_decimals(self) -> None:
-        """ "10.5" equals "10.50"; "10.51" does not."""
-        assert cases.compare(self.REF, {**self.REF, "figures": {**self.REF["figures"], "bill": "10.5"}}) == []
-        differences = cases.compare(
-            self.REF, {**self.REF, "figures": {**self.REF["figures"], "bill": "10.51"}}
-        )
-        assert [d.what for d in differences] == ["figures"]
-
-    def test_each_kind_of_difference_is_reported_with_articles(self) -> None:
-        """Outcome, a missing and an unexpected code (with the code's articles), and figures at their paths."""
-        candidate = {"case": "c", "outcome": "MANUAL_REIMBURSEMENT",
-                     "reasons": [{"code": "SETTLEMENT_DIRECT"}, {"code": "SETTLEMENT_NO_CREDENTIAL"}],
-                     "figures": {"catalogs": [{"outcome": "Y"}], "meal": "A"}}  # fmt: skip
-        differences = cases.compare(self.REF, candidate, articles=["art. 5"])
-        details = [str(d) for d in differences]
-        assert any("outcome" in d for d in details)
-        assert any("missing reason SCOPE_LOCAL" in d and "art. 3(1)" in d for d in details)
-        assert any("unexpected reason SETTLEMENT_NO_CREDENTIAL" in d and "art. 16" in d for d in details)
-        assert any("figures.bill: missing" in d for d in details)
-        assert any("figures.catalogs[0].outcome" in d for d in details)
-        assert any("figures.meal: expected an object" in d for d in details)
-        assert all("art. 5" in d.articles for d in differences)
-        short = cases.compare(self.REF, {**self.REF, "figures": {**self.REF["figures"], "catalogs": []}})
-        assert "figures.catalogs" in short[0].detail
-
-    def test_types_matter_outside_money(self) -> None:
-        """true is not 1, "1" is not 1, and 1.0 is not 1: we never write a float, so a float is a difference."""
-        ref = {"case": "c", "outcome": "X", "reasons": [], "figures": {"a": True, "b": 1}}
-        assert len(cases.compare(ref, {**ref, "figures": {"a": 1, "b": "1"}})) == 2
-        assert len(cases.compare(ref, {**ref, "figures": {"a": True, "b": 1.0}})) == 1
-        assert cases.compare(ref, {**ref, "figures": {"a": True, "b": 1}}) == []
-
-    def test_only_our_amounts_compare_as_decimals(self) -> None:
-        """Money (always 2 decimals in our output) compares as decimals; codes and ids that look numeric do not."""
-        ref = {
-            "case": "c",
-            "outcome": "X",
-            "reasons": [],
-            "figures": {"fund": "10240.50", "place": "430100", "id": "0001"},
-        }
-        assert (
-            cases.compare(ref, {**ref, "figures": {"fund": "10240.5", "place": "430100", "id": "0001"}}) == []
-        )
-        cand = {**ref, "figures": {"fund": "10240.50", "place": "430100.00", "id": "1"}}
-        assert len(cases.compare(ref, cand)) == 2
-
-    @pytest.mark.parametrize(
-        "candidate",
-        ["boom", {"case": "c", "error": "boom"}, {"case": "c", "reasons": 5}, {"case": "c", "figures": []}],
-    )
-    def test_a_malformed_result_is_a_difference_not_a_crash(self, candidate: object) -> None:
-        """Another implementation's broken output is reported as such; verify never dies on it."""
-        ref = {"case": "c", "outcome": "X", "reasons": [], "figures": {}}
-        (difference,) = cases.compare(ref, candidate)  # type: ignore[arg-type]
-        assert difference.what == "result"
-
-    def test_errors_must_match_errors(self) -> None:
-        """A reference error needs a candidate error (its paths too when asked); a candidate error is a difference."""
-        error = {"case": "c", "error": {"problems": [{"path": "$.facts.x", "message": "m"}]}}
-        other = {"case": "c", "error": {"problems": [{"path": "$.facts.y", "message": "m"}]}}
-        assert cases.compare(error, other) == []
-        assert cases.compare(error, other, error_paths=True)[0].what == "error"
-        assert "should be rejected" in cases.compare(error, self.REF)[0].detail
-        assert "rejected as bad input" in cases.compare(self.REF, error)[0].detail
-
-    def test_an_unknown_code_has_no_articles(self) -> None:
-        """A code the catalogue does not know is still reported, without articles."""
-        assert cases.code_articles("NOT_A_CODE") == ()
-
-
-class TestCompareDecisiveAndNotes:
-    """The contract (issue 11): the outcome, the set of DECISIVE codes and the figures; notes only when strict."""
-
-    REF: ClassVar[dict[str, Any]] = {
-        "case": "c",
-        "outcome": "DIRECT",
-        "reasons": [
-            "SCOPE_INTRA_PROVINCE",
-            "SETTLEMENT_DIRECT",
-            "SETTLEMENT_CATALOGS",
-            "SETTLEMENT_CREDENTIAL_PRESENTED",
-        ],
-        "figures": {},
-    }
-
-    def test_a_missing_or_extra_note_is_listed_but_does_not_fail(self) -> None:
-        """Dropping a note and adding another: two 'notes' differences, neither failing."""
-        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT", "SETTLEMENT_CATALOGS",
-                                             "SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE"]}  # fmt: skip
-        differences = cases.compare(self.REF, candidate)
-        assert [(d.what, d.detail, d.fails) for d in differences] == [
-            ("notes", "missing reason SETTLEMENT_CREDENTIAL_PRESENTED", False),
-            ("notes", "unexpected reason SETTLEMENT_INSTITUTION_ON_SETTLEMENT_DATE", False),
-        ]
-        assert cases.failing(differences) == []
-        assert "art. 16" in differences[0].articles  # a note's articles are named too
-
-    def test_strict_fails_on_notes_too(self) -> None:
-        """With strict, the same differences fail."""
-        candidate = {**self.REF, "reasons": ["SCOPE_INTRA_PROVINCE", "SETTLEMENT_DIRECT"]}
-        differences = cases.compare(self.REF, candidate, strict=True)
-        assert [d.what for d in differences] == ["notes", "notes"]
-        assert cases.failing(differences) == differences
-
-    def test_a_decisive_code_fails_first_whatever_the_candidate_says_its_role_is(self) -> None:
-        """The role is the catalogue's: a candidate cannot demote a decisive code by calling it a note."""
-        candidate = {**self.REF, "reasons": [{"code": "SCOPE_INTRA_PROVINCE", "role": "NOTE"}, "SETTLEMENT_CATALOGS",
-                                             "SETTLEMENT_DIRECT_INBOUND", "SETTLEMENT_CREDENTIAL_PRESENTED"]}  # fmt: skip
-        differences = cases.compare(self.REF, candidate)
-        assert [(d.what, d.detail, d.fails) for d in differences] == [
-            ("reasons", "missing reason SETTLEMENT_DIRECT", True),
-            ("reasons", "unexpected reason SETTLEMENT_DIRECT_INBOUND", True),
-        ]
-
-    def test_an_unknown_code_counts_as_decisive(self) -> None:
-        """A code the catalogue does not know is not a note: an invented code fails."""
-        assert not cases.is_note("NOT_A_CODE") and cases.is_note("SETTLEMENT_CATALOGS")
-        candidate = {**self.REF, "reasons": [*self.REF["reasons"], "NOT_A_CODE"]}
-        (difference,) = cases.compare(self.REF, candidate)
-        assert difference.fails and difference.what == "reasons"
-
-    def test_an_expected_with_every_code_or_only_the_decisive_ones_passes(self) -> None:
-        """Backward compatible: a corpus expected listing every code passes, and so does one listing only the
-        decisive codes; with strict, only the full list passes."""
-        data = {"case": "Changsha to Yueyang, reconciled", "decision": "reconciliation_deadline", "today": "2025-09-30",
-                "facts": {"settled_on": "2025-09-30"}}  # fmt: skip
-        result = cases.decide_json(json.dumps(data))
-        every = [r["code"] for r in result["reasons"]]
-        decisive = [r["code"] for r in result["reasons"] if r["role"] == "DECISIVE"]
-        assert len(decisive) < len(every)
-        for codes, strict_differences in ((every, 0), (decisive, 1)):
-            expected = {**data, "expected": {"outcome": result["outcome"], "reasons": codes,
-                                             "figures": result["figures"]}}  # fmt: skip
-            reference = cases.expected_result(cases.case_from_json(expected))
-            assert reference is not None
-            assert cases.failing(cases.compare(reference, result)) == []
-            assert len(cases.failing(cases.compare(reference, result, strict=True))) == strict_differences
-
-
 class TestSchemas:
     """The published JSON Schemas (draft 2020-12) are current, valid, and every bundled case and result fits."""
 
     def test_the_committed_schemas_are_what_the_types_give(self) -> None:
-        """schemas/*.json equal cases.schema_texts(): regenerate with tools/make_corpus.py."""
-        for name, text in cases.schema_texts().items():
+        """schemas/*.json equal schema.schema_texts(): regenerate with tools/make_corpus.py."""
+        for name, text in schema.schema_texts().items():
             assert (SCHEMAS / name).read_text(encoding="utf-8") == text
 
     def test_the_schemas_are_valid_draft_2020_12(self) -> None:
@@ -536,23 +352,6 @@ class TestNoTracebacks:
         assert text == '{"case":"\\ud800"}'
 
 
-class TestErrorPathsNameTheCase:
-    """A problem the library reports under its own argument names is given the case's own path."""
-
-    def test_a_function_argument_is_reported_as_the_fact_it_came_from(self) -> None:
-        """add_months(d, n) is fed the fact 'date': the path says $.facts.date, not $.facts.d."""
-        case = '{"case":"x","decision":"add_months","today":"2025-01-01","facts":{"date":"9999-12-01","n":1}}'
-        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.facts.date"
-
-    def test_a_date_taken_from_today_is_reported_at_today(self) -> None:
-        """change_allowed is decided on the case's today: a today before the filing is $.today's problem."""
-        case = (
-            '{"case":"x","decision":"change_allowed","today":"2025-08-01","facts":{"change":"CANCEL","filing":'
-            '{"insured":"430100","treatment":"430600","category":"REFERRAL","service":"MEDICAL","filed_on":"2025-09-01"}}}'
-        )
-        assert cases.decide_json(case)["error"]["problems"][0]["path"] == "$.today"
-
-
 class TestReviewFixes:
     """Fixes from the third review of the oracle."""
 
@@ -570,7 +369,7 @@ class TestReviewFixes:
         """verify never dies on another implementation's output."""
         reference = {"case": "e", "error": {"problems": [{"path": "$.facts.x", "message": "m"}]}}
         candidate = {"case": "e", "error": {"problems": [{"path": ["x"]}]}}
-        (difference,) = cases.compare(reference, candidate, error_paths=True)
+        (difference,) = comparison.compare(reference, candidate, error_paths=True)
         assert difference.what == "result"
 
     def test_a_hand_written_amount_with_one_decimal_matches_ours(self) -> None:
@@ -582,10 +381,15 @@ class TestReviewFixes:
             "figures": {"fund": "10240.5", "code": "430100"},
         }
         assert (
-            cases.compare(reference, {**reference, "figures": {"fund": "10240.50", "code": "430100"}}) == []
+            comparison.compare(reference, {**reference, "figures": {"fund": "10240.50", "code": "430100"}})
+            == []
         )
         assert (
-            len(cases.compare(reference, {**reference, "figures": {"fund": "10240.50", "code": "430100.00"}}))
+            len(
+                comparison.compare(
+                    reference, {**reference, "figures": {"fund": "10240.50", "code": "430100.00"}}
+                )
+            )
             == 1
         )
 
@@ -691,3 +495,39 @@ class TestCalendarOfACase:
         with_2027 = cases.decide_data(case)[1]
         assert with_2027["figures"]["date"] == "2026-12-25"
         assert "REVIEW_DEADLINE_PROVISIONAL" not in {r["code"] for r in with_2027["reasons"]}
+
+
+class TestNamesThatMoved:
+    """The facts, the decision table, comparison and the schema writer have modules of their own (issue 9); the
+    deprecated path ``gongshang_rules.cases`` is this module, so every name it had still resolves here."""
+
+    def test_every_name_that_moved_is_read_from_its_new_module(self) -> None:
+        """``cases.compare`` is ``comparison.compare``, ``cases.ScopeFacts`` is ``facts.ScopeFacts``, ..."""
+        for name, module in cases._MOVED.items():
+            assert getattr(cases, name) is getattr(
+                importlib.import_module(f"gongshang_rules.oracle.{module}"), name
+            )
+        with pytest.raises(AttributeError, match="no_such_name"):
+            cases.no_such_name  # noqa: B018
+
+    def test_a_pickle_of_a_facts_value_from_before_the_move_loads(self) -> None:
+        """A value pickled when its class lived in this module unpickles (as the same class)."""
+        facts = ScopeFacts(insured=gongshang_rules.place("430100"), treatment=gongshang_rules.place("430600"))
+        old = pickle.dumps(facts, protocol=2).replace(
+            b"gongshang_rules.oracle.facts\nScopeFacts", b"gongshang_rules.oracle.cases\nScopeFacts"
+        )
+        assert b"oracle.cases" in old and pickle.loads(old) == facts
+
+    def test_the_case_format_does_not_load_the_schema_writer(self) -> None:
+        """Deciding a case (issue 13: import only what the decision needs) loads neither the schema writer nor
+        comparison."""
+        code = (
+            "import sys, gongshang_rules.oracle.cases as c;"
+            'c.decide_json(\'{"case": "x", "decision": "scope", "today": "2025-09-01",'
+            ' "facts": {"insured": "430100", "treatment": "430600"}}\');'
+            "print(sorted(m for m in sys.modules if m.endswith(('.schema', '.comparison'))))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+        )
+        assert out.stdout.strip() == "[]"

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from gongshang_rules.kernel.articles import ARTICLES
-from gongshang_rules.oracle import cases, jsonio
+from gongshang_rules.oracle import cases, comparison, jsonio
 from gongshang_rules.oracle.cli import _corpus_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,9 @@ def cited(case: dict[str, Any]) -> set[int]:
     """The article numbers a case lists, and those its expected reasons rest on."""
     numbers = {int(m) for text in case.get("articles", []) for m in re.findall(r"art\. (\d+)", text)}
     for code in case["expected"].get("reasons", []):
-        numbers |= {int(m) for text in cases.code_articles(code) for m in re.findall(r"art\. (\d+)", text)}
+        numbers |= {
+            int(m) for text in comparison.code_articles(code) for m in re.findall(r"art\. (\d+)", text)
+        }
     return numbers
 
 
@@ -160,7 +162,7 @@ class TestRuns:
             assert about.expected is not None and about.name is not None
             result = cases.decide_data(data)[1]
             reference = about.expected.as_result(about.name, about.decision or "?")
-            failures += cases.compare(reference, result, articles=about.articles, error_paths=True)
+            failures += comparison.compare(reference, result, articles=about.articles, error_paths=True)
         assert failures == []
 
     def test_the_committed_corpus_is_what_the_generator_writes(self) -> None:

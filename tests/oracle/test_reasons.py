@@ -127,8 +127,8 @@ class TestEveryRulingHasADecisiveReason:
         """Generated scope, in_force, catalog, allowance, agency, recovery, period and deadline cases."""
         from gongshang_rules.rules.agencies import AgencyTask
         from gongshang_rules.rules.catalog import CostKind
+        from gongshang_rules.rules.recovery import RecoveryCause
         from gongshang_rules.rules.scope import Scope
-        from gongshang_rules.rules.supervision import RecoveryCause
 
         places = {"insured": insured, "treatment": treatment}
         facts_of = {

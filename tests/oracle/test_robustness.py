@@ -29,7 +29,7 @@ from identity_numbers import with_check_digit
 
 from gongshang_rules.kernel._validate import MAX_AMOUNT, check_money, money_sum
 from gongshang_rules.kernel.errors import InvalidInputError
-from gongshang_rules.oracle import _console, batch, cases, cli, jsonio
+from gongshang_rules.oracle import _console, batch, cases, cli, decisions, jsonio
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, main
 
 SCHEMA = json.loads(
@@ -401,7 +401,7 @@ class TestInternalErrors:
         source = tmp_path / "in.jsonl"
         source.write_text("\n".join([lines[0], broken, lines[0]]) + "\n", encoding="utf-8")
         monkeypatch.setattr(
-            cases, "add_months", _boom
+            decisions, "add_months", _boom
         )  # the add_months decision now fails inside the library
         out = tmp_path / "out.jsonl"
         assert main(["batch", str(source), "-o", str(out)]) == EXIT_INTERNAL
@@ -417,7 +417,7 @@ class TestInternalErrors:
     ) -> None:
         """decide and decide --json: exit 3, a message naming the exception's type, never its text."""
         broken = next(text for text in CORPUS if json.loads(text)["decision"] == "add_months")
-        monkeypatch.setattr(cases, "add_months", _boom)
+        monkeypatch.setattr(decisions, "add_months", _boom)
         path = tmp_path / "c.json"
         path.write_text(broken, encoding="utf-8")
         assert main(["decide", str(path)]) == EXIT_INTERNAL
@@ -548,8 +548,8 @@ class TestAuditIsLinear:
         """Quadratic before (16,000 rows: 93 s on this machine); linear after the sort now."""
         from gongshang_rules import place
         from gongshang_rules.kernel.identity import IdentityNumber
+        from gongshang_rules.rules.audit import _high_frequency_rows
         from gongshang_rules.rules.records import SettlementRecord
-        from gongshang_rules.rules.supervision import _high_frequency_rows
 
         worker = IdentityNumber(NUMBERS[0])
         rows = [

@@ -1,10 +1,11 @@
-"""Tests of chapter 4, articles 23 to 27: whose fund, how the money moves, bank fees, the plan, annual clearing.
+"""Tests of chapter 4, articles 23 to 26: whose fund, how the money moves (``rules.funds``), and the city's fund-use
+plan built from the same settlements (``rules.fund_plan``).
 
 Article 23: prepayment and clearing defined; cross-province per the national procedure. Article 24: cross-province
-prepay then clear; bank charges and bill fees never on the fund. Article 25: Hunan workers treated elsewhere: the
-provincial finance department transfers to the treatment province; costs in Hunan: the treatment place's agency
-advances to the institution; always the insured place's fund. Article 26: the city's fund-use plan. Article 27:
-annual clearing by the end of the next year's first quarter.
+prepay then clear. Article 25: Hunan workers treated elsewhere: the provincial finance department transfers to the
+treatment province; costs in Hunan: the treatment place's agency advances to the institution; always the insured
+place's fund. Article 26: the city's fund-use plan. Article 24's last sentence (bank fees) is in ``test_ledger``,
+article 27 (annual clearing) in ``test_clearing``.
 """
 
 from __future__ import annotations
@@ -16,24 +17,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gongshang_rules
 from gongshang_rules import IdentityNumber, InvalidInputError, place
 from gongshang_rules.kernel.places import all_places
-from gongshang_rules.rules.funds import (
-    AnnualClearing,
-    ChargedTo,
-    FundFlow,
-    FundStepKind,
-    FundUsePlanStatus,
-    LedgerCheck,
-    LedgerKind,
-    LedgerLine,
-    PartyRole,
-    annual_clearing,
-    annual_clearing_deadline,
-    check_ledger,
-    fund_flow,
-    fund_use_plan,
-)
+from gongshang_rules.rules import funds
+from gongshang_rules.rules.fund_plan import FundUsePlanStatus, fund_use_plan
+from gongshang_rules.rules.funds import FundFlow, FundStepKind, PartyRole, fund_flow
 from gongshang_rules.rules.records import SettlementRecord
 from gongshang_rules.rules.scope import Scope, classify_scope
 
@@ -67,10 +56,6 @@ def record(
         bill=Decimal(fund) + Decimal("100.00"),
         fund_share=Decimal(fund),
     )
-
-
-def line(kind: LedgerKind, amount: str, to: ChargedTo = ChargedTo.FUND, ref: str | None = None) -> LedgerLine:
-    return LedgerLine(kind=kind, amount=Decimal(amount), charged_to=to, reference=ref)
 
 
 class TestFundFlow:
@@ -224,100 +209,6 @@ class TestFundFlow:
         assert "CLEARING: another province (新疆维吾尔自治区 (650000)) <-> Hunan" in text
 
 
-class TestCheckLedger:
-    """Article 24, last sentence: bank charges and bill fees for transferring funds are never charged to the fund."""
-
-    def test_every_fee_charged_to_the_fund_is_rejected_not_only_the_first(self) -> None:
-        """Two bank charges and a bill fee on the fund: all three rejected, by position, citing art. 24."""
-        ruling = check_ledger(
-            (
-                line(LedgerKind.PREPAYMENT, "500000.00"),
-                line(LedgerKind.BANK_FEE, "25.00", ref="转账手续费"),
-                line(LedgerKind.CLEARING, "12000.00"),
-                line(LedgerKind.BILL_FEE, "2.00"),
-                line(LedgerKind.BANK_FEE, "0.50"),
-            )
-        )
-        assert ruling.outcome is LedgerCheck.FEES_CHARGED_TO_FUND
-        assert ruling.rejected == (1, 3, 4)
-        assert ruling.rejected_total == Decimal("27.50")
-        rejected = [r for r in ruling.reasons if r.code == "FUNDS_FEE_CHARGED_TO_FUND"]
-        assert len(rejected) == 3
-        assert all([str(a) for a in r.articles] == ["art. 24"] for r in rejected)
-        assert "转账手续费" in rejected[0].message_zh
-
-    def test_fees_charged_elsewhere_are_compliant_and_their_bearer_is_left_open(self) -> None:
-        """Fees off the fund are fine; the procedure does not say which account bears them, and the ruling says so."""
-        ruling = check_ledger(
-            (line(LedgerKind.TRANSFER, "9000.00"), line(LedgerKind.BANK_FEE, "5.00", ChargedTo.OTHER))
-        )
-        assert ruling.outcome is LedgerCheck.COMPLIANT
-        assert ruling.rejected == ()
-        assert {"FUNDS_NO_FEE_ON_FUND", "FUNDS_FEE_BEARER_NOT_SPECIFIED"} <= ruling.codes
-
-    def test_other_transfer_costs_are_kept_off_the_fund_as_a_reading_of_deng(self) -> None:
-        """'银行手续费、银行票据工本费等': other transfer costs too, an interpretation the ruling flags."""
-        ruling = check_ledger((line(LedgerKind.OTHER_TRANSFER_FEE, "3.00"),))
-        assert ruling.rejected == (0,)
-        assert ruling.reason("FUNDS_OTHER_FEE_LIKE_BANK_FEE").interpretation
-        assert ruling.reason("FUNDS_FEE_RULE_FOR_EVERY_TRANSFER").interpretation
-
-    def test_a_ledger_without_fees_is_compliant(self) -> None:
-        """Settlements, advances and allocations on the fund are what the fund is for."""
-        ruling = check_ledger(
-            (
-                line(LedgerKind.SETTLEMENT, "1000.00"),
-                line(LedgerKind.ADVANCE, "1000.00"),
-                line(LedgerKind.ALLOCATION, "80000.00"),
-            )
-        )
-        assert ruling.outcome is LedgerCheck.COMPLIANT
-        assert ruling.codes == {"FUNDS_NO_FEE_ON_FUND"}
-        assert "rejected lines" not in str(ruling)
-        assert check_ledger(()).outcome is LedgerCheck.COMPLIANT
-
-    def test_a_ledger_line_takes_decimal_money_and_members_only(self) -> None:
-        """A float amount, or a kind given by name, is an error naming the field."""
-        with pytest.raises(InvalidInputError) as error:
-            LedgerLine(kind=LedgerKind.BANK_FEE, amount=2.5, charged_to=ChargedTo.FUND)  # type: ignore[arg-type]
-        assert error.value.field == "amount"
-        with pytest.raises(InvalidInputError) as error:
-            LedgerLine(kind="BANK_FEE", amount=Decimal("2.50"), charged_to=ChargedTo.FUND)  # type: ignore[arg-type]
-        assert error.value.field == "kind"
-
-    def test_a_ledger_must_be_a_tuple_of_lines(self) -> None:
-        """A list, or an item that is not a LedgerLine, is an error naming it."""
-        with pytest.raises(InvalidInputError) as error:
-            check_ledger([])  # type: ignore[arg-type]
-        assert error.value.field == "lines"
-        with pytest.raises(InvalidInputError) as error:
-            check_ledger((line(LedgerKind.SETTLEMENT, "1.00"), "fee"))  # type: ignore[arg-type]
-        assert error.value.field == "lines[1]"
-
-    def test_the_ruling_lists_the_rejected_lines(self) -> None:
-        """str() names the rejected positions and their total."""
-        assert "rejected lines: 0 (2.00 yuan)" in str(check_ledger((line(LedgerKind.BILL_FEE, "2.00"),)))
-
-    @given(
-        lines=st.lists(
-            st.builds(
-                LedgerLine,
-                kind=st.sampled_from(list(LedgerKind)),
-                amount=st.integers(min_value=0, max_value=10**6).map(lambda c: Decimal(c).scaleb(-2)),
-                charged_to=st.sampled_from(list(ChargedTo)),
-            ),
-            max_size=12,
-        )
-    )
-    def test_exactly_the_fee_lines_on_the_fund_are_rejected(self, lines: list[LedgerLine]) -> None:
-        """Brute force: a line is rejected iff it is a bank, bill or other transfer fee charged to the fund."""
-        fees = {LedgerKind.BANK_FEE, LedgerKind.BILL_FEE, LedgerKind.OTHER_TRANSFER_FEE}
-        expected = tuple(i for i, x in enumerate(lines) if x.kind in fees and x.charged_to is ChargedTo.FUND)
-        ruling = check_ledger(tuple(lines))
-        assert ruling.rejected == expected
-        assert (ruling.outcome is LedgerCheck.COMPLIANT) == (not expected)
-
-
 class TestFundUsePlan:
     """Article 26: out-of-area spending combined with other benefit spending, listed separately, sent upward."""
 
@@ -398,58 +289,6 @@ class TestFundUsePlan:
         assert "= 119000.00" in text
 
 
-class TestAnnualClearing:
-    """Article 27: the clearing of a year by the end of the first quarter of the next (31 March)."""
-
-    def test_the_clearing_of_2025_is_due_on_31_march_2026(self) -> None:
-        """次年第一季度末: 2026-03-31."""
-        assert annual_clearing_deadline(2025) == D(2026, 3, 31)
-
-    def test_the_clearing_of_a_year_before_a_leap_year_is_still_31_march(self) -> None:
-        """2027 → 2028-03-31: February's length does not matter."""
-        assert annual_clearing_deadline(2027) == D(2028, 3, 31)
-
-    @given(year=st.integers(min_value=1, max_value=9998))
-    def test_the_deadline_is_always_31_march_of_the_next_year(self, year: int) -> None:
-        """For every year."""
-        assert annual_clearing_deadline(year) == D(year + 1, 3, 31)
-
-    @pytest.mark.parametrize("year", [0, 9999, True, "2025", 2025.0])
-    def test_a_year_that_is_not_a_plain_int_in_range_is_rejected(self, year: object) -> None:
-        """Nothing is coerced; the error names the year."""
-        with pytest.raises(InvalidInputError) as error:
-            annual_clearing_deadline(year)  # type: ignore[arg-type]
-        assert error.value.field == "year"
-
-    def test_the_ruling_notes_the_provincial_agencys_power_to_adjust(self) -> None:
-        """Art. 27 second sentence: not computable; the ruling says an adjustment prevails."""
-        ruling = annual_clearing(2025)
-        assert ruling.outcome is AnnualClearing.DUE
-        assert ruling.deadline == D(2026, 3, 31)
-        assert {"FUNDS_ANNUAL_CLEARING_DEADLINE", "FUNDS_ANNUAL_CLEARING_MODE_ADJUSTABLE"} == ruling.codes
-        assert "2026-03-31" in str(ruling)
-
-    def test_the_clearing_of_2027_falls_due_after_the_procedure_ends(self) -> None:
-        """Art. 36: in force through 2027-07-31; the clearing of 2027 is due 2028-03-31, noted as such."""
-        ruling = annual_clearing(2027)
-        assert ruling.deadline == D(2028, 3, 31)
-        assert "FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END" in ruling.codes
-
-    @pytest.mark.parametrize("year", [2024, 2028])
-    def test_a_year_with_no_day_in_force_is_not_cleared_under_this_procedure(self, year: int) -> None:
-        """Art. 36: 2024 and 2028 have no day between 2025-08-01 and 2027-07-31."""
-        ruling = annual_clearing(year)
-        assert ruling.outcome is AnnualClearing.NOT_IN_FORCE
-        assert ruling.deadline is None
-        assert str(ruling).count("\n") >= 1
-
-    def test_parameters_are_checked(self) -> None:
-        """The parameters argument must be a Parameters table."""
-        with pytest.raises(InvalidInputError) as error:
-            annual_clearing(2025, parameters="2025")  # type: ignore[arg-type]
-        assert error.value.field == "parameters"
-
-
 class TestReadingsAndPlacesInTheFundRules:
     """Issue 15: the settlement-date reading on every decision that rests on it; the treatment place is the 市州."""
 
@@ -479,3 +318,38 @@ class TestReadingsAndPlacesInTheFundRules:
         clearing = ruling.reason("FUNDS_INTRA_PROVINCE_CLEARING")
         assert "岳阳市" in clearing.message_zh
         assert "岳阳县" not in clearing.message_zh
+
+
+#: What ``gongshang_rules.funds`` published in 0.x (its ``__all__``).
+NAMES_0X = (
+    "AnnualClearing",
+    "AnnualClearingRuling",
+    "ChargedTo",
+    "FundFlow",
+    "FundFlowRuling",
+    "FundStep",
+    "FundStepKind",
+    "FundUsePlan",
+    "FundUsePlanStatus",
+    "LedgerCheck",
+    "LedgerKind",
+    "LedgerLine",
+    "LedgerRuling",
+    "Party",
+    "PartyRole",
+    "annual_clearing",
+    "annual_clearing_deadline",
+    "check_ledger",
+    "fund_flow",
+    "fund_use_plan",
+)
+
+
+class TestTheModuleTheOldPathLeadsTo:
+    """Issue 9: articles 24, 26 and 27 have a module each; ``rules.funds``, where the 0.x path
+    ``gongshang_rules.funds`` leads, still gives every name that module published."""
+
+    @pytest.mark.parametrize("name", NAMES_0X)
+    def test_every_name_of_the_0x_module_is_still_there(self, name: str) -> None:
+        """The same object the facade gives (so old imports and old pickles keep working)."""
+        assert getattr(funds, name) is getattr(gongshang_rules, name)

@@ -1,9 +1,10 @@
-"""Tests of articles 20 and 21: the monthly audit and reconciliation, refusals, and the reconciliation deadlines.
+"""Tests of chapter 3, articles 20 and 21: the month's audit and reconciliation, and refusals
+(``rules.reconciliation``).
 
 Article 20 ¶1: the treatment place's agency audits and reconciles last month's settlements; refused costs carry an
 amount and a reason, and the insured place can see what was refused for its workers. ¶2: no performance deposit.
-Article 21: intra-province, in principle the day after settlement (次日), and all of last month within the first 5
-working days of the month.
+Article 21: the month's intra-province settlements carry their deadlines (computed in ``rules.reconciliation_deadlines``,
+tested in ``test_reconciliation_deadlines``).
 """
 
 from __future__ import annotations
@@ -11,28 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import attrs
 import pytest
-from conftest import HolidayTable
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gongshang_rules
 from gongshang_rules import (
-    DEFAULT_PARAMETERS,
     CalendarUnknownError,
     IdentityNumber,
     InvalidInputError,
-    WorkingDayCalendar,
-    YearSchedule,
     place,
 )
-from gongshang_rules.rules.reconciliation import (
-    Reconciliation,
-    Refusal,
-    monthly_reconciliation_deadline,
-    reconcile_month,
-    reconciliation_deadline,
-)
+from gongshang_rules.rules import reconciliation
+from gongshang_rules.rules.reconciliation import Reconciliation, Refusal, reconcile_month
 from gongshang_rules.rules.records import SettlementRecord
 
 D = dt.date
@@ -69,149 +61,6 @@ def record(
 
 def refusal(sid: str, amount: str, why: str = "超出工伤保险诊疗项目目录") -> Refusal:
     return Refusal(settlement_id=sid, amount=Decimal(amount), reason=why)
-
-
-class TestReconciliationDeadline:
-    """Article 21: in principle on the day after the settlement (次日): the next calendar day."""
-
-    def test_the_deadline_is_the_next_calendar_day(self) -> None:
-        """A settlement on a Wednesday is reconciled, in principle, on the Thursday."""
-        assert reconciliation_deadline(D(2025, 9, 17)) == D(2025, 9, 18)
-
-    def test_a_settlement_on_new_years_eve_is_reconciled_on_new_years_day(self) -> None:
-        """2025-12-31 → 2026-01-01: the letter says 次日, so the next day, though it is a public holiday."""
-        assert reconciliation_deadline(D(2025, 12, 31)) == D(2026, 1, 1)
-
-    def test_the_next_day_is_not_moved_past_the_national_day_week(self) -> None:
-        """2025-09-30 → 2025-10-01, the first day of the National Day week, not the next working day 10-09."""
-        assert reconciliation_deadline(D(2025, 9, 30)) == D(2025, 10, 1)
-
-    def test_a_settlement_at_the_end_of_a_month_is_reconciled_on_the_first_of_the_next(self) -> None:
-        """Month ends and leap days: 2028-02-28 → 02-29, 2028-02-29 → 03-01, 2026-02-28 → 03-01."""
-        assert reconciliation_deadline(D(2028, 2, 28)) == D(2028, 2, 29)
-        assert reconciliation_deadline(D(2028, 2, 29)) == D(2028, 3, 1)
-        assert reconciliation_deadline(D(2026, 2, 28)) == D(2026, 3, 1)
-
-    def test_the_calendar_does_not_change_the_next_day(self) -> None:
-        """次日 needs no holiday schedule: even a calendar that knows no year gives the next day, never an error."""
-        empty = WorkingDayCalendar(use_bundled=False)
-        assert reconciliation_deadline(D(2030, 5, 1), calendar=empty) == D(2030, 5, 2)
-
-    @pytest.mark.parametrize("bad", [dt.datetime(2025, 9, 1, 8, 0), "2025-09-01", None])  # noqa: DTZ001
-    def test_a_settlement_date_that_is_not_a_date_is_rejected(self, bad: object) -> None:
-        """Dates are datetime.date: a datetime, a string or None is an error naming settled_on."""
-        with pytest.raises(InvalidInputError) as error:
-            reconciliation_deadline(bad)  # type: ignore[arg-type]
-        assert error.value.field == "settled_on"
-
-    def test_a_calendar_that_is_not_a_calendar_is_rejected(self) -> None:
-        """The calendar argument is checked, not ignored."""
-        with pytest.raises(InvalidInputError) as error:
-            reconciliation_deadline(D(2025, 9, 1), calendar="bundled")  # type: ignore[arg-type]
-        assert error.value.field == "calendar"
-
-    def test_the_last_representable_day_has_no_next_day(self) -> None:
-        """date.max has no next day: a clear error, not an OverflowError."""
-        with pytest.raises(InvalidInputError):
-            reconciliation_deadline(dt.date.max)
-
-    @given(settled=st.dates(max_value=D(9999, 12, 30)))
-    def test_the_deadline_is_always_exactly_one_day_later(self, settled: dt.date) -> None:
-        """For every date, the next-day deadline is that date plus one day."""
-        assert reconciliation_deadline(settled) - settled == dt.timedelta(days=1)
-
-
-class TestMonthlyReconciliationDeadline:
-    """Article 21: all of a month's settlements within the first 5 working days of the next month."""
-
-    def test_september_2025_is_reconciled_after_the_national_day_week(self) -> None:
-        """By hand: 10-01..08 off; 10-09 Thu (1), 10-10 Fri (2), Sat 10-11 make-up (3), 10-13 (4), 10-14 (5)."""
-        assert monthly_reconciliation_deadline(2025, 9) == D(2025, 10, 14)
-
-    def test_april_2025_is_reconciled_after_the_labour_day_holiday(self) -> None:
-        """By hand: 05-01..05 off; 05-06 Tue (1), 07 (2), 08 (3), 09 Fri (4), Mon 05-12 (5)."""
-        assert monthly_reconciliation_deadline(2025, 4) == D(2025, 5, 12)
-
-    def test_september_2026_counts_the_make_up_saturday_after_national_day(self) -> None:
-        """By hand: 2026-10-01..07 off; 10-08 (1), 10-09 (2), Sat 10-10 make-up (3), 10-12 (4), 10-13 (5)."""
-        assert monthly_reconciliation_deadline(2026, 9) == D(2026, 10, 13)
-
-    def test_december_2025_counts_the_new_year_make_up_sunday(self) -> None:
-        """By hand: 2026-01-01..03 off; Sun 01-04 make-up (1), 01-05 (2), 06 (3), 07 (4), Thu 01-08 (5)."""
-        assert monthly_reconciliation_deadline(2025, 12) == D(2026, 1, 8)
-
-    def test_january_2026_is_reconciled_before_the_spring_festival(self) -> None:
-        """By hand: Sunday 02-01; 02-02 Mon to 02-06 Fri are the first 5; the festival (02-15..23) comes later."""
-        assert monthly_reconciliation_deadline(2026, 1) == D(2026, 2, 6)
-
-    def test_february_2026_does_not_count_the_make_up_saturday_of_february(self) -> None:
-        """Saturday 02-28 is a make-up workday of February itself, not of March: 03-02 to 03-06 are the first 5."""
-        assert monthly_reconciliation_deadline(2026, 2) == D(2026, 3, 6)
-
-    def test_december_2026_needs_the_2027_schedule_and_says_so(self) -> None:
-        """The bundled schedules do not know 2027: CalendarUnknownError naming 2027, never a guess."""
-        with pytest.raises(CalendarUnknownError) as error:
-            monthly_reconciliation_deadline(2026, 12)
-        assert error.value.year == 2027
-        assert "2027" in str(error.value)
-
-    def test_a_2027_schedule_from_the_caller_makes_december_2026_computable(self) -> None:
-        """With a (test) 2027 schedule, 01-01 Fri off: 01-04 Mon (1) to 01-08 Fri (5)."""
-        schedule = YearSchedule(
-            year=2027, days_off=frozenset({D(2027, 1, 1)}), makeup_workdays=frozenset(), source="test"
-        )
-        calendar = WorkingDayCalendar().with_schedule(schedule)
-        assert monthly_reconciliation_deadline(2026, 12, calendar=calendar) == D(2027, 1, 8)
-
-    def test_the_number_of_working_days_comes_from_the_parameters(self) -> None:
-        """A what-if table with 3 working days: September 2025 closes on the make-up Saturday 10-11."""
-        three = attrs.evolve(DEFAULT_PARAMETERS, monthly_reconciliation_working_days=3)
-        assert monthly_reconciliation_deadline(2025, 9, parameters=three) == D(2025, 10, 11)
-
-    @pytest.mark.parametrize(
-        ("year", "month", "field"),
-        [
-            (2025, 0, "month"),
-            (2025, 13, "month"),
-            (2025, True, "month"),
-            (2025, 9.0, "month"),
-            ("2025", 9, "year"),
-            (0, 9, "year"),
-            (9999, 9, "year"),
-            (False, 9, "year"),
-        ],
-    )
-    def test_a_year_or_month_out_of_range_is_an_error_naming_the_field(
-        self, year: object, month: object, field: str
-    ) -> None:
-        """Months are 1 to 12 and years ints; nothing is coerced."""
-        with pytest.raises(InvalidInputError) as error:
-            monthly_reconciliation_deadline(year, month)  # type: ignore[arg-type]
-        assert error.value.field == field
-
-    def test_parameters_of_the_wrong_type_are_rejected(self) -> None:
-        """The parameters argument must be a Parameters table."""
-        with pytest.raises(InvalidInputError) as error:
-            monthly_reconciliation_deadline(2025, 9, parameters={"monthly": 5})  # type: ignore[arg-type]
-        assert error.value.field == "parameters"
-
-    @given(index=st.integers(min_value=0, max_value=22))
-    def test_the_deadline_is_the_fifth_working_day_of_the_next_month(
-        self, index: int, holiday_table: HolidayTable
-    ) -> None:
-        """For 2025-01..2026-11 the deadline is a working day in the next month, preceded there by exactly 4."""
-        year, month = 2025 + index // 12, index % 12 + 1
-        deadline = monthly_reconciliation_deadline(year, month)
-        next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
-        assert (deadline.year, deadline.month) == (next_year, next_month)
-        assert holiday_table.is_working_day(deadline)
-        first = D(next_year, next_month, 1)
-        before = [
-            first + dt.timedelta(days=i)
-            for i in range((deadline - first).days)
-            if holiday_table.is_working_day(first + dt.timedelta(days=i))
-        ]
-        assert len(before) == 4
 
 
 class TestRefusal:
@@ -504,3 +353,98 @@ class TestReconcileMonth:
         for total in (ruling.settled, ruling.refused, ruling.reconciled):
             assert total.as_tuple().exponent == -2
         assert sum((g.total for g in ruling.by_insured_place), Decimal("0")) == ruling.refused
+
+
+class TestTheOrderOfTheReasons:
+    """The reasons of a month come in the order of the articles, and the outcome by a fixed precedence."""
+
+    def test_a_mixed_month_gives_article_20_then_21_then_the_national_procedure_then_the_exclusions(
+        self,
+    ) -> None:
+        """Arts. 20, 21, 23-24, then arts. 3 and 2 in the order the batch first shows each exclusion."""
+        batch = (
+            record("O-1", D(2025, 9, 4), treatment=GUANGDONG),
+            record("S-2", D(2025, 9, 30), started=D(2025, 9, 20)),
+            record("L-1", D(2025, 9, 2), treatment=LIUYANG),
+            record("X-1", D(2025, 9, 12), insured=XINJIANG, treatment=CHANGSHA, identity=XJ_ID),
+            record("S-1", D(2025, 9, 10), insured=LIUYANG, treatment=YUEYANG, started=D(2025, 7, 28)),
+            record("N-1", D(2025, 9, 5), insured=XINJIANG, treatment=SICHUAN, identity=XJ_ID),
+        )
+        refusals = (refusal("X-1", "50.00"), refusal("S-2", "100.00"), refusal("S-1", "20.00"))
+        ruling = reconcile_month(2025, 9, batch, refusals)
+        assert ruling.outcome is Reconciliation.REFUSALS_RECORDED
+        assert [r.code for r in ruling.reasons] == [
+            "RECONCILIATION_AUDIT_OF_MONTH",
+            "RECONCILIATION_MONTH_OF_SETTLEMENT_DATE",
+            "RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE",
+            "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+            "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+            "RECONCILIATION_REFUSALS_FOR_INSURED_PLACE",
+            "RECONCILIATION_TOTALS",
+            "RECONCILIATION_NO_PERFORMANCE_DEPOSIT",
+            "RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
+            "RECONCILIATION_NEXT_DAY",
+            "RECONCILIATION_NEXT_DAY_NOT_MOVED",
+            "RECONCILIATION_MONTHLY_DEADLINE",
+            "RECONCILIATION_CROSS_PROVINCE_NATIONAL",
+            "RECONCILIATION_EXCLUDED_TREATED_OUTSIDE_HUNAN",
+            "RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
+            "RECONCILIATION_EXCLUDED_NOT_GOVERNED",
+        ]
+        assert [str(g.insured) for g in ruling.by_insured_place] == [
+            "长沙市 (430100)",
+            "浏阳市 (430181)",
+            "新疆维吾尔自治区 (650000)",
+        ]
+        assert (ruling.settled, ruling.refused, ruling.reconciled) == (
+            Decimal("3000.00"),
+            Decimal("170.00"),
+            Decimal("2830.00"),
+        )
+        assert (ruling.settlement_ids, ruling.excluded_ids) == (("S-2", "X-1", "S-1"), ("O-1", "L-1", "N-1"))
+
+    def test_a_month_with_nothing_to_reconcile_lists_the_exclusions_then_says_so(self) -> None:
+        """Art. 3 by scope first, then art. 36 once for each way the procedure did not govern, then nothing."""
+        batch = (
+            record("J-2", D(2025, 7, 15)),
+            record("J-1", D(2025, 7, 16), insured=XINJIANG, treatment=CHANGSHA, identity=XJ_ID),
+            record("L-1", D(2025, 7, 2), treatment=LIUYANG),
+        )
+        ruling = reconcile_month(2025, 7, batch)
+        assert ruling.outcome is Reconciliation.NOTHING_TO_RECONCILE
+        assert [r.code for r in ruling.reasons] == [
+            "RECONCILIATION_EXCLUDED_NOT_OUT_OF_AREA",
+            "RECONCILIATION_EXCLUDED_NOT_IN_FORCE",
+            "RECONCILIATION_EXCLUDED_NOT_IN_FORCE",
+            "RECONCILIATION_NOTHING_SETTLED",
+        ]
+        not_yet, national = (r for r in ruling.reasons if r.code == "RECONCILIATION_EXCLUDED_NOT_IN_FORCE")
+        assert "J-2" in not_yet.message_en and "not yet in force" in not_yet.message_en
+        assert "J-1" in national.message_en and "national procedure" in national.message_en
+
+
+#: What ``gongshang_rules.reconciliation`` published in 0.x (its ``__all__``).
+NAMES_0X = (
+    "DeadlineOutcome",
+    "DeadlineRuling",
+    "InsuredPlaceRefusals",
+    "MonthlyReconciliation",
+    "Reconciliation",
+    "Refusal",
+    "SettlementDeadline",
+    "decide_monthly_reconciliation_deadline",
+    "decide_reconciliation_deadline",
+    "monthly_reconciliation_deadline",
+    "reconcile_month",
+    "reconciliation_deadline",
+)
+
+
+class TestTheModuleTheOldPathLeadsTo:
+    """Issue 9: article 21's deadlines have a module; ``rules.reconciliation``, where the 0.x path
+    ``gongshang_rules.reconciliation`` leads, still gives every name that module published."""
+
+    @pytest.mark.parametrize("name", NAMES_0X)
+    def test_every_name_of_the_0x_module_is_still_there(self, name: str) -> None:
+        """The same object the facade gives (so old imports and old pickles keep working)."""
+        assert getattr(reconciliation, name) is getattr(gongshang_rules, name)

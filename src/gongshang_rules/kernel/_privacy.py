@@ -172,6 +172,8 @@ def mask_loaded_reprs() -> None:
     for name, module in list(sys.modules.items()):
         if not name.startswith("gongshang_rules.") or name in _DONE or module is None:
             continue
+        if getattr(getattr(module, "__spec__", None), "_initializing", False):
+            continue  # still being imported: its classes are not all defined yet; the next call masks them
         _DONE.add(name)
         for value in list(vars(module).values()):
             if isinstance(value, type) and value.__module__ == name and attrs.has(value):

@@ -17,7 +17,8 @@ from .cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_INTERNAL, EXIT_OK
 
 if TYPE_CHECKING:
     from ..kernel.parameters import ParameterSchedule
-    from .cases import Case, Difference, Envelope
+    from .cases import Case, Envelope
+    from .comparison import Difference
 
 __all__ = ["decide", "demo"]
 
@@ -90,7 +91,7 @@ def _decide_source(
     quote: bool = False,
     calendar_text: str | None = None,
 ) -> int:
-    from . import cases, jsonio
+    from . import cases, comparison, jsonio
 
     try:
         text = read_input(source)
@@ -109,7 +110,7 @@ def _decide_source(
         return _rejected(cases.error_result(error, name=about.name, decision=about.decision), about, as_json)
     result = cases.result_of(case, ruling)
     differences = _against_expected(case, result)
-    failed = cases.failing(differences)
+    failed = comparison.failing(differences)
     if as_json:
         write_line(jsonio.dumps(result))
     else:
@@ -128,7 +129,7 @@ def _decide_source(
 
 def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> int:
     """Print the error result of a case that cannot be decided; exit 2, or the comparison with an expected error."""
-    from . import cases, jsonio
+    from . import comparison, jsonio
 
     if as_json:
         write_line(jsonio.dumps(result))
@@ -141,7 +142,7 @@ def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> 
     if about is None or about.expected is None or about.name is None:
         return EXIT_BAD_INPUT
     reference = about.expected.as_result(about.name, about.decision or "?")
-    differences = cases.compare(reference, result, articles=about.articles, error_paths=True)
+    differences = comparison.compare(reference, result, articles=about.articles, error_paths=True)
     if not as_json:
         say()
         if differences:
@@ -153,9 +154,9 @@ def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> 
 
 
 def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
-    from . import cases
+    from . import comparison
 
-    expected = cases.expected_result(case)
+    expected = comparison.expected_result(case)
     if expected is None:
         return []
-    return cases.compare(expected, result, articles=case.articles, error_paths=True)
+    return comparison.compare(expected, result, articles=case.articles, error_paths=True)

@@ -6,7 +6,7 @@ this catalogue is what they implement the codes from. It is printed by ``gongsha
 a list of objects) and written into ``docs/reasons.md``.
 
 ``decisions`` is derived from the code, not written by hand: starting from each decision's function
-(:data:`~gongshang_rules.oracle.cases.DECISIONS`), :func:`decisions_giving` follows the functions it calls and collects the
+(:data:`~gongshang_rules.oracle.decisions.DECISIONS`), :func:`decisions_giving` follows the functions it calls and collects the
 templates whose reasons can reach its ruling. A template a function names is given by it; a helper that does not
 return a ruling passes on what it gives; a call that returns a ruling passes on its reasons only when the caller
 returns that ruling or reads its ``reasons`` (``settlement`` asks the institution registry for a status, but does
@@ -213,9 +213,9 @@ def _gives(function: Callable[..., Any]) -> frozenset[str]:
 
 @cache
 def decisions_giving() -> Mapping[str, tuple[str, ...]]:
-    """Reason code → the decisions (:data:`~gongshang_rules.oracle.cases.DECISIONS` names) that can give it, in table
+    """Reason code → the decisions (:data:`~gongshang_rules.oracle.decisions.DECISIONS` names) that can give it, in table
     order; a code no decision gives (a reason of the Python API only) maps to ``()``."""
-    from .cases import DECISIONS
+    from .decisions import DECISIONS
 
     by_code: dict[str, list[str]] = {code: [] for code in REASONS}
     for name, decision in DECISIONS.items():

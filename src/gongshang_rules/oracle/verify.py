@@ -21,7 +21,8 @@ from .cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, _corpus_files
 
 if TYPE_CHECKING:
     from ..kernel.parameters import ParameterSchedule
-    from .cases import Difference, Envelope
+    from .cases import Envelope
+    from .comparison import Difference
 
 __all__ = ["conformance", "verify"]
 
@@ -33,7 +34,7 @@ def verify(
     fmt: str = "text",
     calendar_text: str | None = None,
 ) -> int:
-    from . import cases
+    from . import cases, comparison
 
     report = _VerifyReport(fmt)
     calendar = calendar_of(calendar_text)
@@ -67,8 +68,8 @@ def verify(
                 about, f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]"
             )
             continue
-        differences = cases.compare(ours, candidate, articles=about.articles, strict=strict)
-        failing = bool(cases.failing(differences))
+        differences = comparison.compare(ours, candidate, articles=about.articles, strict=strict)
+        failing = bool(comparison.failing(differences))
         if failing:
             differ += 1
         else:
@@ -232,7 +233,7 @@ def conformance(
     strict: bool = False,
     calendar_text: str | None = None,
 ) -> int:
-    from . import cases
+    from . import cases, comparison
 
     calendar = calendar_of(calendar_text)
     bad: list[str] = []
@@ -263,10 +264,10 @@ def conformance(
             total += 1
             result = cases.decide_data(data, parameters=parameters, calendar=calendar)[1]
             reference = about.expected.as_result(about.name, about.decision or "?")
-            differences = cases.compare(
+            differences = comparison.compare(
                 reference, result, articles=about.articles, error_paths=True, strict=strict
             )
-            if cases.failing(differences):
+            if comparison.failing(differences):
                 failed += 1
                 say(f"FAIL {about.name}")
             else:

@@ -1,99 +1,74 @@
-"""Monthly audit, reconciliation and refusals, and the reconciliation deadlines: articles 20 and 21.
+"""The month's audit, reconciliation and refusals: chapter 3, articles 20 and 21.
 
 * Article 20 ¶1: the treatment place's agency audits and reconciles, promptly, the out-of-area settlements its
   agreement institutions made in the previous month; costs that break the rules are refused under the treatment
   place's service agreement, and the amount and the reason of each refusal go to the Hunan platform, where the
   insured place's agency can look them up. ¶2: no performance deposit is withheld for out-of-area settlements.
 * Article 21: for intra-province care, the treatment place's agency reconciles with the institution first, then
-  with the insured place's agency; in principle (原则上) the day after the settlement (次日: the next calendar day,
-  :func:`reconciliation_deadline`), and all of a month within the first 5 working days of the next month
-  (:func:`monthly_reconciliation_deadline`).
+  with the insured place's agency, by the deadlines of :mod:`~gongshang_rules.rules.reconciliation_deadlines`
+  (whose names are still importable from here, as from the 0.x path ``gongshang_rules.reconciliation``).
 
 :func:`reconcile_month` reconciles one month's batch of :class:`~gongshang_rules.rules.settlement.SettlementRecord`
 with its :class:`Refusal` list: the settlements reconciled, the totals to the fen (settled fund share, refused,
 reconciled = settled − refused), the refusals listed by insured place, and the deadlines of the intra-province
 settlements.
 
->>> import datetime as dt
->>> monthly_reconciliation_deadline(2025, 9)   # National Day week 10-01..08, make-up Saturday 10-11
-datetime.date(2025, 10, 14)
->>> reconciliation_deadline(dt.date(2025, 12, 31))   # 次日, a holiday or not
-datetime.date(2026, 1, 1)
+>>> reconcile_month(2025, 9, ()).outcome.name
+'NOTHING_TO_RECONCILE'
 """
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ..kernel._validate import check_date, check_int, check_money, is_text, money_sum, type_name
+from ..kernel._validate import check_money, is_text, money_sum, type_name
 from ..kernel.articles import ArticleRef
-from ..kernel.authorities import NATIONAL_PROCEDURE, STATE_COUNCIL_SCHEDULE
+from ..kernel.authorities import NATIONAL_PROCEDURE
 from ..kernel.errors import InvalidInputError
 from ..kernel.parameters import (
     DEFAULT_SCHEDULE,
     MONTH_AFTER,
-    SETTLEMENT_DATE,
     ParametersLike,
     check_parameters,
     picks_version,
-    resolve_parameters,
 )
 from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive, note
-from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
+from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar
 from .commencement import InForce, in_force, straddles
+from .reconciliation_deadlines import DeadlineOutcome as DeadlineOutcome
+from .reconciliation_deadlines import DeadlineRuling as DeadlineRuling
+from .reconciliation_deadlines import SettlementDeadline as SettlementDeadline
+from .reconciliation_deadlines import (
+    _check_calendar,
+    _check_month,
+    _intra_province_deadlines,
+    _month_after,
+)
+from .reconciliation_deadlines import (
+    decide_monthly_reconciliation_deadline as decide_monthly_reconciliation_deadline,
+)
+from .reconciliation_deadlines import decide_reconciliation_deadline as decide_reconciliation_deadline
+from .reconciliation_deadlines import monthly_reconciliation_deadline as monthly_reconciliation_deadline
+from .reconciliation_deadlines import reconciliation_deadline as reconciliation_deadline
 from .records import SettlementRecord, check_records
 from .scope import Scope
 
 __all__ = [
-    "DeadlineOutcome",
-    "DeadlineRuling",
     "InsuredPlaceRefusals",
     "MonthlyReconciliation",
     "Reconciliation",
     "Refusal",
-    "SettlementDeadline",
-    "decide_monthly_reconciliation_deadline",
-    "decide_reconciliation_deadline",
-    "monthly_reconciliation_deadline",
     "reconcile_month",
-    "reconciliation_deadline",
 ]
 
 ZERO = Decimal("0.00")
-_ONE_DAY = _dt.timedelta(days=1)
-
-
-# --- input checks shared by the chapter 4 and 5 modules -----------------------------------------------------
-
-
-def _check_calendar(value: object) -> WorkingDayCalendar:
-    if not isinstance(value, WorkingDayCalendar):
-        raise InvalidInputError("calendar", f"must be a WorkingDayCalendar, got {type_name(value)}")
-    return value
-
-
-def _check_month(year: object, month: object) -> tuple[int, int]:
-    y = check_int("year", year, minimum=1)
-    if y > 9998:
-        raise InvalidInputError("year", f"must be at most 9998, got {y}")
-    m = check_int("month", month, minimum=1)
-    if m > 12:
-        raise InvalidInputError("month", f"must be 1 to 12, got {m}")
-    return y, m
-
-
-def _month_after(year: int, month: int) -> _dt.date:
-    """The first day of the month after ``year``-``month``: the day article 21's monthly duty starts to run, whose
-    parameters version a month's reconciliation uses [interpretation]."""
-    return _dt.date(year + 1, 1, 1) if month == 12 else _dt.date(year, month + 1, 1)
 
 
 def _sum(amounts: Iterable[Decimal]) -> Decimal:
@@ -129,15 +104,6 @@ class InsuredPlaceRefusals:
     insured: Place
     refusals: tuple[Refusal, ...]
     total: Decimal
-
-
-@attrs.frozen(kw_only=True)
-class SettlementDeadline:
-    """The article 21 next-day reconciliation deadline of one intra-province settlement."""
-
-    settlement_id: str
-    settled_on: _dt.date
-    deadline: _dt.date
 
 
 class Reconciliation(LabelledEnum):
@@ -256,45 +222,6 @@ RECONCILIATION_NO_PERFORMANCE_DEPOSIT = note(
     en="No performance deposit is withheld from out-of-area settlements; service-assessment deductions are "
     "counted together with the return of the local performance deposit.",
 )
-RECONCILIATION_INTRA_PROVINCE_TWO_STAGES = note(
-    "RECONCILIATION_INTRA_PROVINCE_TWO_STAGES",
-    _A21,
-    when="reconcile_month with INTRA_PROVINCE settlements in force.",
-    zh="省内异地就医费用（结算号{ids}），就医地经办机构先与协议机构完成结算对账，再与参保地经办机构对账。",
-    en="Intra-province costs (settlements {ids}): the treatment place's agency first reconciles with the "
-    "institution, then with the insured place's agency.",
-)
-RECONCILIATION_NEXT_DAY = decisive(
-    "RECONCILIATION_NEXT_DAY",
-    _A21,
-    when="reconciliation_deadline in force (deadline = settled_on + 1 day); reconcile_month with intra-province settlements in force (one deadline each).",
-    zh="就医地和参保地经办机构原则上应于结算次日完成对账：{deadlines}。“原则上”表示经办时限要求，本规程未规定逾期后果。",
-    en="In principle (原则上) the treatment and insured places' agencies reconcile each settlement on the day "
-    "after it: {deadlines_en}. This is a target; the procedure attaches no consequence to missing it.",
-)
-RECONCILIATION_NEXT_DAY_NOT_MOVED = decisive(
-    "RECONCILIATION_NEXT_DAY_NOT_MOVED",
-    _A21,
-    when="With RECONCILIATION_NEXT_DAY, when some next-day deadline is a day off in the calendar (it is not moved to a working day).",
-    reading=True,
-    zh="结算次日{days}为休息日，仍以该日为准：第二十一条规定的是“次日”而非“下一个工作日”，且仅为原则性要求，"
-    "不按民法典第二百零三条顺延。",
-    en="The day after settlement, {days}, is a day off, and stays the target: article 21 says 'the next day' "
-    "(次日), not 'the next working day', and only in principle, so Civil Code art. 203's extension to the "
-    "next working day is not applied.",
-)
-RECONCILIATION_MONTHLY_DEADLINE = decisive(
-    "RECONCILIATION_MONTHLY_DEADLINE",
-    _A21,
-    when="monthly_reconciliation_deadline for a month with a day in force; reconcile_month with intra-province settlements in force: the 5th working day after the month's last day.",
-    reading=True,
-    zh="{month}所有省内异地就医直接结算费用应于次月前{n}个工作日内完成对账，即不迟于{deadline}。工作日按国务院节假日"
-    "安排计算，调休上班日计入；本规程未规定逾期后果。",
-    en="All intra-province direct settlements of {month} are to be reconciled within the first {n} working days "
-    "of the next month, by {deadline}. Working days follow the State Council's holiday schedule, make-up "
-    "workdays included; the procedure attaches no consequence to missing the deadline.",
-    authorities=(STATE_COUNCIL_SCHEDULE,),
-)
 RECONCILIATION_NOTHING_SETTLED = decisive(
     "RECONCILIATION_NOTHING_SETTLED",
     _A20_1,
@@ -353,191 +280,6 @@ RECONCILIATION_EXCLUDED_NOT_IN_FORCE = decisive(
 )
 
 
-# --- rules -----------------------------------------------------------------------------------------------------
-
-
-def reconciliation_deadline(
-    settled_on: _dt.date, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
-) -> _dt.date:
-    """The day by which an intra-province settlement is reconciled, in principle: the next day (article 21).
-
-    次日 is the next calendar day, a holiday or not; ``calendar`` is checked but does not change the answer (it
-    is accepted so that the deadline functions share one signature).
-
-    >>> import datetime as dt
-    >>> reconciliation_deadline(dt.date(2025, 9, 30))   # 10-01 is National Day: still the next day
-    datetime.date(2025, 10, 1)
-    """
-    check_date("settled_on", settled_on)
-    _check_calendar(calendar)
-    if settled_on == _dt.date.max:
-        raise InvalidInputError("settled_on", "has no next day")
-    return settled_on + _ONE_DAY
-
-
-def monthly_reconciliation_deadline(
-    year: int,
-    month: int,
-    *,
-    calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: ParametersLike = DEFAULT_SCHEDULE,
-) -> _dt.date:
-    """The day by which all of a month's intra-province settlements are reconciled (article 21).
-
-    The 5th working day of the following month (每月前5个工作日内完成上月所有...对账), counted on ``calendar``
-    (the State Council's schedule, make-up workdays included). A year whose schedule is unknown raises
-    :class:`~gongshang_rules.CalendarUnknownError` naming it. The parameters version is the one in force on the
-    first day of the following month [interpretation].
-
-    >>> monthly_reconciliation_deadline(2026, 1)
-    datetime.date(2026, 2, 6)
-    >>> monthly_reconciliation_deadline(2025, 12)   # 2026-01-01..03 off, Sunday 01-04 a make-up workday
-    datetime.date(2026, 1, 8)
-    """
-    year, month = _check_month(year, month)
-    _check_calendar(calendar)
-    p = resolve_parameters(parameters, _month_after(year, month))
-    last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
-    return working_day_after(last, p.monthly_reconciliation_working_days, calendar=calendar)
-
-
-class DeadlineOutcome(LabelledEnum):
-    """Whether an article 21 reconciliation deadline applies."""
-
-    DUE = ("按第二十一条的时限对账", "reconciled by the article 21 deadline")
-    NOT_IN_FORCE = ("本规程在该日不在有效期内", "this procedure is not in force then")
-
-
-@attrs.frozen(kw_only=True)
-class DeadlineRuling(Ruling[DeadlineOutcome]):
-    """An article 21 deadline with its reasons; ``deadline`` is ``None`` when the procedure does not apply."""
-
-    deadline: _dt.date | None = None
-
-    def _extra_lines(self) -> list[str]:
-        return [f"  deadline: {self.deadline.isoformat() if self.deadline else 'none under this procedure'}"]
-
-
-RECONCILIATION_DAY_OFF_UNKNOWN = note(
-    "RECONCILIATION_DAY_OFF_UNKNOWN",
-    _A21,
-    when="reconciliation_deadline in force whose next day falls in a year the calendar does not know.",
-    zh="{year}年的国务院节假日安排未知，{day}是否为休息日无从判断；次日期限本身不受影响。",
-    en="The State Council's schedule for {year} is not known, so whether {day} is a day off cannot be said; the "
-    "next-day deadline itself does not depend on it.",
-)
-RECONCILIATION_DAY_OFF_PROVISIONAL = note(
-    "RECONCILIATION_DAY_OFF_PROVISIONAL",
-    _A21,
-    when="The next-day deadline of a settlement in force falls on 21 to 31 December of a year whose next year's "
-    "State Council schedule the calendar does not know (with the bundled schedules: 2026-12-21 to 2026-12-31).",
-    reading=True,
-    zh="{deadline}在{year}年12月下旬（{start}至{end}）：其是否为休息日按{year}年的国务院节假日安排判断，{next}年的安排尚未知悉，"
-    "可能调整这些日期；次日期限本身不受影响。",
-    en="{deadline} is in late December {year} ({start} to {end}): whether it is a day off follows the State "
-    "Council's {year} schedule, and the {next} schedule, not yet known, may move those days; the next-day "
-    "deadline itself does not depend on it.",
-)
-RECONCILIATION_INTRA_PROVINCE_ONLY = note(
-    "RECONCILIATION_INTRA_PROVINCE_ONLY",
-    _A21,
-    when="reconciliation_deadline and monthly_reconciliation_deadline: always, first.",
-    reading=True,
-    zh="第二十一条以“省内异地就医费用”开头，其对账时限读作只适用于省内异地就医直接结算，跨省异地就医对账按国家经办规程办理；"
-    "该条第二句“上月所有异地就医直接结算费用”也可读作包括跨省费用。",
-    en="Article 21 opens with 'intra-province out-of-area costs', so its deadlines are read as applying to "
-    "intra-province direct settlements only, cross-province reconciliation following the national procedure; "
-    "its second sentence's 'all out-of-area direct settlements of the previous month' could be read to include "
-    "cross-province ones.",
-)
-
-
-@picks_version(SETTLEMENT_DATE, lambda settled_on, *_a, **_k: settled_on)
-def decide_reconciliation_deadline(
-    settled_on: _dt.date,
-    *,
-    calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: ParametersLike = DEFAULT_SCHEDULE,
-) -> DeadlineRuling:
-    """:func:`reconciliation_deadline` as a ruling: checked against article 36 (intra-province direct settlement
-    exists from 2025-08-01 to 2027-07-31) and explained (article 21). The parameters version is the one in force
-    on the settlement date.
-
-    What ``help()`` tells (written by ``make docs`` from the code):
-
-    * outcomes: ``DUE``, ``NOT_IN_FORCE``
-    * reason codes: ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
-      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
-      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``, ``RECONCILIATION_DAY_OFF_PROVISIONAL``,
-      ``RECONCILIATION_DAY_OFF_UNKNOWN``, ``RECONCILIATION_INTRA_PROVINCE_ONLY``, ``RECONCILIATION_NEXT_DAY``,
-      ``RECONCILIATION_NEXT_DAY_NOT_MOVED`` (docs/reasons.md)
-    * raises: ``InvalidInputError`` for a bad argument (naming it), ``CalendarUnknownError``; every one a
-      ``GongshangError`` (a ``ValueError``)
-    * articles: art. 2, art. 21, art. 36
-    """
-    check_date("settled_on", settled_on)
-    _check_calendar(calendar)
-    parameters = check_parameters(parameters)
-    force = in_force(settled_on, Scope.INTRA_PROVINCE, parameters=parameters)
-    scope_note = RECONCILIATION_INTRA_PROVINCE_ONLY.make()
-    if force.outcome is not InForce.IN_FORCE:
-        return DeadlineRuling(outcome=DeadlineOutcome.NOT_IN_FORCE, reasons=(scope_note, *force.reasons))
-    deadline = reconciliation_deadline(settled_on)
-    text = f"{settled_on.isoformat()} → {deadline.isoformat()}"
-    reasons = [scope_note, RECONCILIATION_NEXT_DAY.make(deadlines=text, deadlines_en=text)]
-    if not calendar.knows(deadline.year):
-        # The deadline does not depend on it, but whether that day is a day off is unknown: say so, never guess.
-        reasons.append(RECONCILIATION_DAY_OFF_UNKNOWN.make(day=deadline.isoformat(), year=deadline.year))
-    elif not calendar.is_working_day(deadline):
-        reasons.append(RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days=deadline.isoformat()))
-    provisional = provisional_note(
-        settled_on, 1, deadline, calendar=calendar, template=RECONCILIATION_DAY_OFF_PROVISIONAL
-    )
-    if provisional is not None:
-        reasons.append(provisional)
-    return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=tuple(reasons), deadline=deadline)
-
-
-@picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))
-def decide_monthly_reconciliation_deadline(
-    year: int,
-    month: int,
-    *,
-    calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
-    parameters: ParametersLike = DEFAULT_SCHEDULE,
-) -> DeadlineRuling:
-    """:func:`monthly_reconciliation_deadline` as a ruling: only a month with a day in force has intra-province
-    settlements to reconcile (article 36), and the reasons say how the working days were counted (article 21).
-    The parameters version is the one in force on the first day of the following month [interpretation].
-
-    What ``help()`` tells (written by ``make docs`` from the code):
-
-    * outcomes: ``DUE``, ``NOT_IN_FORCE``
-    * reason codes: ``IN_FORCE_BEFORE_NATIONAL_SCHEME``, ``IN_FORCE_EXPIRED``, ``IN_FORCE_LAST_DAY_COUNTED``,
-      ``IN_FORCE_NATIONAL_PROCEDURE_BEFORE``, ``IN_FORCE_NOT_YET``, ``IN_FORCE_SCOPE_NOT_GOVERNED``,
-      ``IN_FORCE_WITHIN_PERIOD``, ``PARAMETERS_VERSION_USED``, ``RECONCILIATION_INTRA_PROVINCE_ONLY``,
-      ``RECONCILIATION_MONTHLY_DEADLINE`` (docs/reasons.md)
-    * raises: ``InvalidInputError`` for a bad argument (naming it), ``CalendarUnknownError``; every one a
-      ``GongshangError`` (a ``ValueError``)
-    * articles: art. 2, art. 21, art. 36
-    """
-    year, month = _check_month(year, month)
-    p = resolve_parameters(parameters, _month_after(year, month))
-    first = _dt.date(year, month, 1)
-    last = _dt.date(year, month, _calendar.monthrange(year, month)[1])
-    scope_note = RECONCILIATION_INTRA_PROVINCE_ONLY.make()
-    if last < p.in_force_from or first > p.in_force_through:
-        force = in_force(first, Scope.INTRA_PROVINCE, parameters=parameters)
-        return DeadlineRuling(outcome=DeadlineOutcome.NOT_IN_FORCE, reasons=(scope_note, *force.reasons))
-    deadline = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
-    monthly = RECONCILIATION_MONTHLY_DEADLINE.make(
-        month=f"{year}-{month:02d}",
-        n=p.monthly_reconciliation_working_days,
-        deadline=deadline.isoformat(),
-    )
-    return DeadlineRuling(outcome=DeadlineOutcome.DUE, reasons=(scope_note, monthly), deadline=deadline)
-
-
 def _check_refusals(value: object) -> tuple[Refusal, ...]:
     if not isinstance(value, tuple):
         raise InvalidInputError("refusals", f"must be a tuple of Refusal, got {type_name(value)}")
@@ -545,6 +287,44 @@ def _check_refusals(value: object) -> tuple[Refusal, ...]:
         if not isinstance(refusal, Refusal):
             raise InvalidInputError(f"refusals[{index}]", f"must be a Refusal, got {type_name(refusal)}")
     return value
+
+
+def _check_settled_in(year: int, month: int, records: tuple[SettlementRecord, ...]) -> None:
+    """Every record of the batch is settled in the month reconciled (article 20 ¶1: the settlements of a month)."""
+    for index, record in enumerate(records):
+        settled_on = record.settled_on
+        if (settled_on.year, settled_on.month) != (year, month):
+            raise InvalidInputError(
+                f"settlements[{index}].ended_on",
+                f"{record.settlement_id} was settled on {settled_on.isoformat()}, not in the month "
+                f"{year}-{month:02d}",
+            )
+
+
+def _check_refused_within(
+    refusals: tuple[Refusal, ...], reconciled: Mapping[str, SettlementRecord], excluded_ids: tuple[str, ...]
+) -> None:
+    """Every refusal names a settlement reconciled here, and no settlement's refusals exceed its fund share."""
+    refused_of: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for index, refusal in enumerate(refusals):
+        sid = refusal.settlement_id
+        if sid in excluded_ids:
+            raise InvalidInputError(
+                f"refusals[{index}].settlement_id",
+                f"names {sid}, which this procedure does not reconcile here (not out-of-area, treated outside "
+                "Hunan, or settled on a day the procedure does not govern): refuse it where it is reconciled",
+            )
+        if sid not in reconciled:
+            raise InvalidInputError(
+                f"refusals[{index}].settlement_id", f"names {sid}, no settlement of the batch"
+            )
+        refused_of[sid] += refusal.amount
+        if refused_of[sid] > reconciled[sid].fund_share:
+            raise InvalidInputError(
+                f"refusals[{index}].amount",
+                f"brings the refusals of {sid} to {refused_of[sid]} yuan, more than its fund share "
+                f"{reconciled[sid].fund_share} yuan",
+            )
 
 
 _EXCLUSION_BY_SCOPE = {
@@ -557,6 +337,86 @@ _EXCLUSION_BY_SCOPE = {
 
 def _ids(records: Iterable[SettlementRecord | Refusal]) -> str:
     return "、".join(dict.fromkeys(r.settlement_id for r in records))
+
+
+def _sort_out(
+    records: tuple[SettlementRecord, ...], parameters: ParametersLike
+) -> tuple[list[SettlementRecord], list[Reason]]:
+    """The settlements reconciled here, and why each of the others is not (one reason per group, in this order).
+
+    Reconciled here: out-of-area care treated in Hunan (intra-province, or cross-province inbound: article 20 ¶1),
+    settled on a day this procedure is in force (article 36). Excluded first by scope: not out-of-area (article
+    3), treated in another province (article 23 ¶3), outside Hunan altogether (article 2); then by the day: settled
+    when this procedure did not govern, one group for each way it did not (article 36).
+    """
+    reconciled: list[SettlementRecord] = []
+    by_scope: dict[ReasonTemplate, list[SettlementRecord]] = defaultdict(list)
+    by_force: dict[InForce, list[SettlementRecord]] = defaultdict(list)
+    for record in records:
+        scope = record.scope
+        if scope in _EXCLUSION_BY_SCOPE:
+            by_scope[_EXCLUSION_BY_SCOPE[scope]].append(record)
+            continue
+        force = in_force(record.settled_on, scope, parameters=parameters).outcome
+        if force is InForce.IN_FORCE:
+            reconciled.append(record)
+        else:
+            by_force[force].append(record)
+    excluded = [template.make(ids=_ids(group)) for template, group in by_scope.items()]
+    excluded += [
+        RECONCILIATION_EXCLUDED_NOT_IN_FORCE.make(ids=_ids(group), why=force.zh, why_en=force.en)
+        for force, group in by_force.items()
+    ]
+    return reconciled, excluded
+
+
+def _outcome(reconciled: list[SettlementRecord], refusals: tuple[Refusal, ...]) -> Reconciliation:
+    """Article 20 ¶1, in precedence: nothing of the month to reconcile here; else costs refused; else accepted."""
+    if not reconciled:
+        return Reconciliation.NOTHING_TO_RECONCILE
+    if refusals:
+        return Reconciliation.REFUSALS_RECORDED
+    return Reconciliation.ACCEPTED_IN_FULL
+
+
+def _audit_reasons(
+    month: str,
+    reconciled: list[SettlementRecord],
+    groups: tuple[InsuredPlaceRefusals, ...],
+    totals: tuple[Decimal, Decimal],
+    parameters: ParametersLike,
+) -> list[Reason]:
+    """Article 20: the month's audit, by settlement date (¶1); the refusals for each insured place, or none (¶1);
+    the totals; no performance deposit withheld (¶2). Nothing when no settlement is reconciled here."""
+    if not reconciled:
+        return []
+    settled, refused = totals
+    reasons = [
+        RECONCILIATION_AUDIT_OF_MONTH.make(month=month, count=len(reconciled), settled=settled),
+        RECONCILIATION_MONTH_OF_SETTLEMENT_DATE.make(),
+    ]
+    straddling = [
+        r for r in reconciled if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)
+    ]
+    if straddling:
+        reasons.append(RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
+    for group in groups:
+        reasons.append(
+            RECONCILIATION_REFUSALS_FOR_INSURED_PLACE.make(
+                insured=group.insured.name,
+                insured_en=str(group.insured),
+                count=len(group.refusals),
+                total=group.total,
+                ids=_ids(group.refusals),
+            )
+        )
+    if not groups:
+        reasons.append(RECONCILIATION_NOTHING_REFUSED.make())
+    return [
+        *reasons,
+        RECONCILIATION_TOTALS.make(settled=settled, refused=refused, reconciled=settled - refused),
+        RECONCILIATION_NO_PERFORMANCE_DEPOSIT.make(),
+    ]
 
 
 @picks_version(MONTH_AFTER, lambda year, month, *_a, **_k: _month_after(year, month))
@@ -579,6 +439,12 @@ def reconcile_month(
     month's schedule ``calendar`` does not know raises :class:`~gongshang_rules.CalendarUnknownError`. Whether
     each record is in force is read on its settlement date; the monthly deadline with the parameters version in
     force on the first day of the following month [interpretation].
+
+    The outcome: ``NOTHING_TO_RECONCILE`` when no settlement of the month is reconciled here; else
+    ``REFUSALS_RECORDED`` when costs were refused; else ``ACCEPTED_IN_FULL``. The reasons come in the order of the
+    articles: the month's audit and its refusals (article 20), the intra-province deadlines (article 21), the
+    cross-province settlements left to the national procedure (articles 23, 24), the settlements excluded and why
+    (articles 2, 3, 36), and last, when nothing is reconciled, that there is nothing to reconcile.
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -619,148 +485,40 @@ def reconcile_month(
     checked_refusals = _check_refusals(refusals)
     _check_calendar(calendar)
     parameters = check_parameters(parameters)
-    label = f"{year}-{month:02d}"
-    for index, record in enumerate(records):
-        settled_on = record.settled_on
-        if (settled_on.year, settled_on.month) != (year, month):
-            raise InvalidInputError(
-                f"settlements[{index}].ended_on",
-                f"{record.settlement_id} was settled on {settled_on.isoformat()}, not in the month {label}",
-            )
+    _check_settled_in(year, month, records)
+    reconciled, excluded = _sort_out(records, parameters)
+    by_id = {r.settlement_id: r for r in reconciled}
+    excluded_ids = tuple(r.settlement_id for r in records if r.settlement_id not in by_id)
+    _check_refused_within(checked_refusals, by_id, excluded_ids)
 
-    included: list[SettlementRecord] = []
-    excluded: dict[ReasonTemplate, list[SettlementRecord]] = defaultdict(list)
-    not_in_force: dict[InForce, list[SettlementRecord]] = defaultdict(list)
-    for record in records:
-        scope = record.scope
-        if scope in _EXCLUSION_BY_SCOPE:
-            excluded[_EXCLUSION_BY_SCOPE[scope]].append(record)
-            continue
-        force = in_force(record.settled_on, scope, parameters=parameters).outcome
-        if force is InForce.IN_FORCE:
-            included.append(record)
-        else:
-            not_in_force[force].append(record)
-
-    by_id = {r.settlement_id: r for r in included}
-    excluded_ids = [r.settlement_id for r in records if r.settlement_id not in by_id]
-    refused_of: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for index, refusal in enumerate(checked_refusals):
-        sid = refusal.settlement_id
-        if sid in excluded_ids:
-            raise InvalidInputError(
-                f"refusals[{index}].settlement_id",
-                f"names {sid}, which this procedure does not reconcile here (not out-of-area, treated outside "
-                "Hunan, or settled on a day the procedure does not govern): refuse it where it is reconciled",
-            )
-        if sid not in by_id:
-            raise InvalidInputError(
-                f"refusals[{index}].settlement_id", f"names {sid}, no settlement of the batch"
-            )
-        refused_of[sid] += refusal.amount
-        if refused_of[sid] > by_id[sid].fund_share:
-            raise InvalidInputError(
-                f"refusals[{index}].amount",
-                f"brings the refusals of {sid} to {refused_of[sid]} yuan, more than its fund share "
-                f"{by_id[sid].fund_share} yuan",
-            )
-
-    settled = _sum(r.fund_share for r in included)
+    settled = _sum(r.fund_share for r in reconciled)
     refused = _sum(f.amount for f in checked_refusals)
-    reasons: list[Reason] = []
-    groups: tuple[InsuredPlaceRefusals, ...] = ()
-    intra = [r for r in included if r.scope is Scope.INTRA_PROVINCE]
-    inbound = [r for r in included if r.scope is Scope.CROSS_PROVINCE_INBOUND]
-    next_day: tuple[SettlementDeadline, ...] = ()
-    monthly: _dt.date | None = None
-    if included:
-        reasons += [
-            RECONCILIATION_AUDIT_OF_MONTH.make(month=label, count=len(included), settled=settled),
-            RECONCILIATION_MONTH_OF_SETTLEMENT_DATE.make(),
-        ]
-        straddling = [
-            r for r in included if straddles(r.started_on, r.settled_on, r.scope, parameters=parameters)
-        ]
-        if straddling:
-            reasons.append(RECONCILIATION_JUDGED_ON_SETTLEMENT_DATE.make(ids=_ids(straddling)))
-        groups = _group_by_insured(checked_refusals, by_id)
-        for group in groups:
-            reasons.append(
-                RECONCILIATION_REFUSALS_FOR_INSURED_PLACE.make(
-                    insured=group.insured.name,
-                    insured_en=str(group.insured),
-                    count=len(group.refusals),
-                    total=group.total,
-                    ids=_ids(group.refusals),
-                )
-            )
-        if not checked_refusals:
-            reasons.append(RECONCILIATION_NOTHING_REFUSED.make())
-        reasons += [
-            RECONCILIATION_TOTALS.make(settled=settled, refused=refused, reconciled=settled - refused),
-            RECONCILIATION_NO_PERFORMANCE_DEPOSIT.make(),
-        ]
-    if intra:
-        monthly = monthly_reconciliation_deadline(year, month, calendar=calendar, parameters=parameters)
-        next_day = tuple(
-            SettlementDeadline(
-                settlement_id=r.settlement_id,
-                settled_on=r.settled_on,
-                deadline=reconciliation_deadline(r.settled_on, calendar=calendar),
-            )
-            for r in intra
-        )
-        reasons += [
-            RECONCILIATION_INTRA_PROVINCE_TWO_STAGES.make(ids=_ids(intra)),
-            RECONCILIATION_NEXT_DAY.make(
-                deadlines="；".join(f"{d.settlement_id}→{d.deadline.isoformat()}" for d in next_day),
-                deadlines_en="; ".join(f"{d.settlement_id} by {d.deadline.isoformat()}" for d in next_day),
-            ),
-        ]
-        days_off = sorted({d.deadline for d in next_day if not calendar.is_working_day(d.deadline)})
-        if days_off:
-            reasons.append(
-                RECONCILIATION_NEXT_DAY_NOT_MOVED.make(days="、".join(d.isoformat() for d in days_off))
-            )
-        reasons.append(
-            RECONCILIATION_MONTHLY_DEADLINE.make(
-                month=label,
-                n=resolve_parameters(
-                    parameters, _month_after(year, month)
-                ).monthly_reconciliation_working_days,
-                deadline=monthly.isoformat(),
-            )
-        )
-    if inbound:
-        reasons.append(RECONCILIATION_CROSS_PROVINCE_NATIONAL.make(ids=_ids(inbound)))
-    for template, group_records in excluded.items():
-        reasons.append(template.make(ids=_ids(group_records)))
-    for force, group_records in not_in_force.items():
-        reasons.append(
-            RECONCILIATION_EXCLUDED_NOT_IN_FORCE.make(ids=_ids(group_records), why=force.zh, why_en=force.en)
-        )
-
-    if not included:
-        outcome = Reconciliation.NOTHING_TO_RECONCILE
-        reasons.append(RECONCILIATION_NOTHING_SETTLED.make(year=year, month=month))
-    elif checked_refusals:
-        outcome = Reconciliation.REFUSALS_RECORDED
-    else:
-        outcome = Reconciliation.ACCEPTED_IN_FULL
+    groups = _group_by_insured(checked_refusals, by_id)
+    outcome = _outcome(reconciled, checked_refusals)
+    audit = _audit_reasons(f"{year}-{month:02d}", reconciled, groups, (settled, refused), parameters)
+    intra = [r for r in reconciled if r.scope is Scope.INTRA_PROVINCE]
+    deadlines = _intra_province_deadlines(year, month, intra, calendar, parameters)
+    inbound = [r for r in reconciled if r.scope is Scope.CROSS_PROVINCE_INBOUND]
+    national = [RECONCILIATION_CROSS_PROVINCE_NATIONAL.make(ids=_ids(inbound))] if inbound else []
+    nothing = (
+        [RECONCILIATION_NOTHING_SETTLED.make(year=year, month=month)]
+        if outcome is Reconciliation.NOTHING_TO_RECONCILE
+        else []
+    )
     return MonthlyReconciliation(
         outcome=outcome,
-        reasons=tuple(reasons),
+        reasons=(*audit, *deadlines.reasons, *national, *excluded, *nothing),
         year=year,
         month=month,
-        settlement_ids=tuple(r.settlement_id for r in included),
-        excluded_ids=tuple(excluded_ids),
+        settlement_ids=tuple(r.settlement_id for r in reconciled),
+        excluded_ids=excluded_ids,
         settled=settled,
         refused=refused,
         reconciled=settled - refused,
         refusals=checked_refusals,
         by_insured_place=groups,
-        next_day_deadlines=next_day,
-        monthly_deadline=monthly,
+        next_day_deadlines=deadlines.next_day,
+        monthly_deadline=deadlines.monthly,
     )
 
 

@@ -1,0 +1,602 @@
+"""The decision table: every decision a case can ask for, its facts type, and the function that decides it.
+
+:data:`DECISIONS` maps a decision's name (``scope``, ``settlement``, ``reconcile_month``, ...) to its
+:class:`Decision`: the facts type (:mod:`~gongshang_rules.oracle.facts`, or a library value's own type), the ruling
+type, how the facts and the case's ``today`` are turned into a ruling, and the articles it can touch. Most decisions
+call a rule of :mod:`gongshang_rules.rules`; the period helpers (``working_day_after``, ``add_months``,
+``review_deadline``), which return a bare date, and ``suspension_status`` are given a ruling here (its types are in
+:mod:`~gongshang_rules.oracle.rulings`), so that their result carries reasons like every other.
+
+Adding a decision is one entry in :data:`DECISIONS`: its facts type and the function that decides it.
+
+>>> import datetime as dt
+>>> from gongshang_rules import place
+>>> from gongshang_rules.oracle.facts import ScopeFacts
+>>> from gongshang_rules.kernel.parameters import DEFAULT_SCHEDULE
+>>> facts = ScopeFacts(insured=place("长沙市"), treatment=place("岳阳市"))
+>>> DECISIONS["scope"].run(facts, dt.date(2025, 9, 1), DEFAULT_SCHEDULE).outcome.name
+'INTRA_PROVINCE'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ..kernel._privacy import mask_reprs
+from ..kernel.authorities import CIVIL_CODE_ART_201, CIVIL_CODE_PERIODS, STATE_COUNCIL_SCHEDULE
+from ..kernel.identity import IdentityNumber
+from ..kernel.parameters import ParametersLike, resolve_parameters
+from ..kernel.periods import add_months
+from ..kernel.ruling import Reason, ReasonTemplate, Ruling, decisive
+from ..kernel.terms import ServiceKind
+from ..kernel.workdays import CALENDAR_PROVISIONAL, WorkingDayCalendar, provisional_note, working_day_after
+from ..rules.agencies import AgencyRuling, responsible_agency
+from ..rules.applications import (
+    REVIEW_DEADLINE,
+    REVIEW_DEADLINE_OUTSIDE_PROCEDURE,
+    REVIEW_DEADLINE_PROVISIONAL,
+    REVIEW_IN_PRINCIPLE,
+    Requirement,
+    ReviewRuling,
+    SubmissionRuling,
+    check_submission,
+    review_application,
+    review_deadline,
+)
+from ..rules.catalog import (
+    AllowanceRuling,
+    CatalogRuling,
+    governing_catalog,
+    meal_allowance,
+    travel_and_lodging,
+)
+from ..rules.commencement import InForceRuling, in_force
+from ..rules.eligibility import EligibilityFacts, EligibilityRuling, decide_eligibility
+from ..rules.filing import (
+    ChangeRuling,
+    CoverageFacts,
+    CoverageRuling,
+    ValidityRuling,
+    change_allowed,
+    filing_covers,
+    filing_validity,
+)
+from ..rules.funds import (
+    AnnualClearingRuling,
+    FundFlowRuling,
+    FundUsePlan,
+    LedgerRuling,
+    annual_clearing,
+    check_ledger,
+    fund_flow,
+    fund_use_plan,
+)
+from ..rules.institutions import InstitutionRuling, InstitutionStatus
+from ..rules.manual_claims import ManualClaimRuling, check_manual_claim
+from ..rules.reconciliation import (
+    DeadlineRuling,
+    MonthlyReconciliation,
+    decide_monthly_reconciliation_deadline,
+    decide_reconciliation_deadline,
+    reconcile_month,
+)
+from ..rules.scope import ScopeRuling, classify_scope
+from ..rules.settlement import SettlementRuling, decide_settlement
+from ..rules.supervision import (
+    AuditRule,
+    AuditRuling,
+    RecoveryRuling,
+    Suspension,
+    audit_flags,
+    recovery_responsibility,
+    suspension_status,
+)
+from . import jsonio
+from .facts import (
+    AgencyFacts,
+    AuditFacts,
+    CatalogFacts,
+    ChangeFacts,
+    FilingFacts,
+    FundFlowFacts,
+    FundUsePlanFacts,
+    InForceFacts,
+    InstitutionFacts,
+    LedgerFacts,
+    ManualClaimFacts,
+    MealAllowanceFacts,
+    MonthFacts,
+    MonthsFacts,
+    ReconciliationFacts,
+    RecoveryFacts,
+    ReviewDeadlineFacts,
+    ReviewFacts,
+    ScopeFacts,
+    SettledFacts,
+    SettlementFacts,
+    SubmissionFacts,
+    SuspensionFacts,
+    TravelFacts,
+    WorkingDaysFacts,
+    YearFacts,
+)
+from .problems import path_join
+from .rulings import Computed, DateRuling, SuspensionPeriod, SuspensionStatusRuling
+
+__all__ = ["DECISIONS", "Decision"]
+
+
+# --- the period helpers and the suspension status, as rulings -------------------------------------------------
+
+# The readings and the schedule a computed date rests on (the helpers themselves return bare dates).
+PERIOD_WORKING_DAYS_COUNTED = decisive(
+    "PERIOD_WORKING_DAYS_COUNTED",
+    10,
+    21,
+    when="The working_day_after decision, always: the n-th working day after the date, that date not counted.",
+    reading=True,
+    zh="{start}当日不计入，其后第{n}个工作日为{date}。工作日按国务院节假日安排计算，调休上班日计入。",
+    en="{start} not counted: the {n}th working day after it is {date}. Working days follow the State Council's "
+    "holiday schedule, make-up workdays included.",
+    authorities=(CIVIL_CODE_ART_201, STATE_COUNCIL_SCHEDULE),
+)
+PERIOD_MONTHS_COUNTED = decisive(
+    "PERIOD_MONTHS_COUNTED",
+    4,
+    13,
+    when="The add_months decision, always: the period of n months from the date ends on the same day-of-month n "
+    "months later, or on that month's last day when it has no such day.",
+    reading=True,
+    zh="自{start}起{n}个月（当日不计入），期间届满日为{date}：到期月的对应日，无对应日的为该月末日。",
+    en="{n} months from {start} (that day not counted) end on {date}: the same day of the final month, or its last "
+    "day when it has none.",
+    authorities=(CIVIL_CODE_PERIODS,),
+)
+
+
+def _dated(day: _dt.date, *reasons: Reason) -> DateRuling:
+    return DateRuling(outcome=Computed.COMPUTED, reasons=reasons, date=day)
+
+
+def _months(start: _dt.date, n: int) -> DateRuling:
+    end = add_months(start, n)
+    return _dated(end, PERIOD_MONTHS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat()))
+
+
+def _working_days(start: _dt.date, n: int, calendar: WorkingDayCalendar) -> DateRuling:
+    end = working_day_after(start, n, calendar=calendar)
+    counted = PERIOD_WORKING_DAYS_COUNTED.make(start=start.isoformat(), n=n, date=end.isoformat())
+    return _dated(end, counted, *_provisional(start, n, end, calendar, CALENDAR_PROVISIONAL))
+
+
+def _review_deadline(
+    received_on: _dt.date, calendar: WorkingDayCalendar, parameters: ParametersLike
+) -> DateRuling:
+    """``review_deadline`` as a ruling: the date, the Civil Code counting and the schedule it rests on (art. 10)."""
+    p = resolve_parameters(parameters, received_on)
+    if (
+        not p.in_force_from <= received_on <= p.in_force_through
+    ):  # article 36, as the review decision judges it
+        reason = REVIEW_DEADLINE_OUTSIDE_PROCEDURE.make(
+            received=received_on.isoformat(),
+            start=p.in_force_from.isoformat(),
+            end=p.in_force_through.isoformat(),
+        )
+        return DateRuling(outcome=Computed.NOT_IN_FORCE, reasons=(reason,), date=None)
+    deadline = review_deadline(received_on, calendar=calendar, parameters=parameters)
+    n = p.review_working_days
+    return _dated(
+        deadline,
+        REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
+        REVIEW_IN_PRINCIPLE.make(n=n),
+        *_provisional(received_on, n, deadline, calendar, REVIEW_DEADLINE_PROVISIONAL),
+    )
+
+
+def _provisional(
+    after: _dt.date, n: int, day: _dt.date, calendar: WorkingDayCalendar, template: ReasonTemplate
+) -> tuple[Reason, ...]:
+    """The note, if any, that a date counted in working days rests on the provisional end of the last known year."""
+    note = provisional_note(after, n, day, calendar=calendar, template=template)
+    return () if note is None else (note,)
+
+
+def _suspension(
+    identity_number: IdentityNumber, today: _dt.date, suspensions: tuple[Suspension, ...]
+) -> Ruling[Any]:
+    ruling = suspension_status(identity_number, today, suspensions)
+    return SuspensionStatusRuling(
+        outcome=ruling.outcome,
+        reasons=ruling.reasons,
+        on=ruling.on,
+        in_force=tuple(
+            SuspensionPeriod(suspended_on=s.suspended_on, lifted_on=s.lifted_on, suspended_by=s.suspended_by)
+            for s in ruling.in_force
+        ),
+    )
+
+
+# --- the decisions ----------------------------------------------------------------------------------------------
+
+
+def _institution_figures(ruling: Ruling[Any]) -> dict[str, Any]:
+    assert isinstance(ruling, InstitutionRuling)
+    change = ruling.change
+    return {
+        "institution": ruling.institution.code,
+        "treatment": ruling.institution.treatment.key,
+        "on": ruling.on.isoformat(),
+        "service": ruling.service.name,
+        "status": None if change is None else change.status.name,
+        "status_since": None if change is None else change.on.isoformat(),
+        "failing": list(ruling.failing),
+    }
+
+
+def _review_figures(ruling: Ruling[Any]) -> dict[str, Any]:
+    assert isinstance(ruling, ReviewRuling)
+    figures = jsonio.figures_of(ruling)
+    figures["missing"] = [item.requirement.name for item in ruling.missing]
+    return figures
+
+
+def _audit_figures(ruling: Ruling[Any]) -> dict[str, Any]:
+    """Each flag as its rule and rows (its reason is among the result's reasons), and every flagged row once."""
+    assert isinstance(ruling, AuditRuling)
+    return {
+        "flags": [{"rule": f.rule.name, "settlement_ids": list(f.settlement_ids)} for f in ruling.flags],
+        "flagged_ids": list(ruling.flagged_ids),
+    }
+
+
+_AUDIT_FIGURES_SCHEMA: Mapping[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["flags", "flagged_ids"],
+    "properties": {
+        "flags": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["rule", "settlement_ids"],
+                "properties": {
+                    "rule": {"enum": [m.name for m in AuditRule]},
+                    "settlement_ids": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                },
+            },
+        },
+        "flagged_ids": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+Figures = Callable[[Ruling[Any]], dict[str, Any]]
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """One kind of case: its name, its facts type, how it is decided, and which articles it can touch.
+
+    ``run(facts, today, parameters)`` returns a :class:`~gongshang_rules.kernel.ruling.Ruling` (``parameters`` is the
+    schedule or table the case is decided under; a decision with no number of the procedure ignores it); ``figures``
+    turns the ruling's own
+    fields into the result's ``figures`` (by default every field, a nested ruling as its outcome and figures).
+    """
+
+    name: str
+    facts: type
+    ruling: type
+    run: Callable[[Any, _dt.date, ParametersLike], Ruling[Any]]
+    summary: str
+    articles: tuple[int, ...]
+    uses_today: bool = False
+    figures: Figures = jsonio.figures_of
+    figures_schema: Mapping[str, Any] | None = None
+    #: The fields of the case a problem can lie in that the library reports under names of its own, keyed by the
+    #: field's path in the case: ``{"$.facts.date": ("d",)}`` for a decision whose function takes the fact ``date``
+    #: as its argument ``d``, ``{"$.today": ("on",)}`` for one fed the case's ``today`` as ``on``. A problem under
+    #: any other name lies at that name under ``$.facts`` (``$`` for the case's ``parameters``): :meth:`path_of`.
+    paths: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+    def path_of(self, field: str) -> str:
+        """The path in the case of a problem the library reports under ``field`` while deciding it.
+
+        >>> DECISIONS["add_months"].path_of("d"), DECISIONS["add_months"].path_of("n")
+        ('$.facts.date', '$.facts.n')
+        """
+        for path, names in self.paths.items():
+            if field in names:
+                return path
+        return path_join("$" if field.startswith("parameters") else "$.facts", field)
+
+
+def _decisions(*entries: Decision) -> Mapping[str, Decision]:
+    return MappingProxyType({d.name: d for d in entries})
+
+
+#: Every decision a case can ask for, by name. Adding a decision is one entry here.
+DECISIONS: Mapping[str, Decision] = _decisions(
+    Decision(
+        name="scope",
+        facts=ScopeFacts,
+        ruling=ScopeRuling,
+        run=lambda f, _today, _p: classify_scope(f.insured, f.treatment),
+        summary="scope of an (insured place, treatment place) pair",
+        articles=(2, 3),
+    ),
+    Decision(
+        name="in_force",
+        facts=InForceFacts,
+        ruling=InForceRuling,
+        run=lambda f, today, p: in_force(today, f.scope, parameters=p),
+        paths=MappingProxyType({"$.today": ("on",)}),
+        summary="whether this procedure governs an event of a scope on today",
+        articles=(2, 36),
+        uses_today=True,
+    ),
+    Decision(
+        name="eligibility",
+        facts=EligibilityFacts,
+        ruling=EligibilityRuling,
+        run=lambda f, _today, p: decide_eligibility(f, parameters=p),
+        summary="whether a worker may apply for out-of-area direct settlement",
+        articles=(3, 4, 36),
+    ),
+    Decision(
+        name="filing_validity",
+        facts=FilingFacts,
+        ruling=ValidityRuling,
+        run=lambda f, _today, p: filing_validity(f.filing, parameters=p),
+        paths=MappingProxyType({"$.facts.filing.filed_on": ("d",)}),
+        summary="first and last valid day of a filing",
+        articles=(13, 36),
+    ),
+    Decision(
+        name="change_allowed",
+        facts=ChangeFacts,
+        ruling=ChangeRuling,
+        run=lambda f, today, p: change_allowed(f.filing, f.change, today, parameters=p),
+        paths=MappingProxyType({"$.today": ("on",)}),
+        summary="whether a filing may be changed or cancelled today",
+        articles=(11, 13),
+        uses_today=True,
+    ),
+    Decision(
+        name="filing_coverage",
+        facts=CoverageFacts,
+        ruling=CoverageRuling,
+        run=lambda f, _today, p: filing_covers(f, parameters=p),
+        paths=MappingProxyType({"$.facts.filing.filed_on": ("d",)}),
+        summary="whether a filing covers an admission, visit or fitting",
+        articles=(3, 12, 13),
+    ),
+    Decision(
+        name="settlement",
+        facts=SettlementFacts,
+        ruling=SettlementRuling,
+        run=lambda f, _today, p: decide_settlement(f.episode, registry=f.registry, parameters=p),
+        summary="how one episode is settled, with the fund's and the worker's shares",
+        articles=(3, 5, 12, 13, 14, 16, 17, 18, 19, 22, 30, 36),
+    ),
+    Decision(
+        name="manual_claim",
+        facts=ManualClaimFacts,
+        ruling=ManualClaimRuling,
+        run=lambda f, _today, _p: check_manual_claim(f.claim, f.settlements),
+        summary="whether a manual claim duplicates a direct settlement",
+        articles=(22,),
+    ),
+    Decision(
+        name="institution_status",
+        facts=InstitutionFacts,
+        ruling=InstitutionRuling,
+        run=lambda f, today, _p: f.registry.can_settle_directly(f.code, today, f.service),
+        paths=MappingProxyType({"$.today": ("on",)}),
+        summary="whether an institution can settle a service directly today",
+        articles=(5, 14),
+        uses_today=True,
+        figures=_institution_figures,
+        figures_schema={
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["institution", "treatment", "on", "service", "status", "status_since", "failing"],
+            "properties": {
+                "institution": {"type": "string"},
+                "treatment": {"$ref": "#/$defs/place"},
+                "on": {"$ref": "#/$defs/date"},
+                "service": {"enum": [m.name for m in ServiceKind]},
+                "status": {"anyOf": [{"enum": [m.name for m in InstitutionStatus]}, {"type": "null"}]},
+                "status_since": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
+                "failing": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+    ),
+    Decision(
+        name="catalog",
+        facts=CatalogFacts,
+        ruling=CatalogRuling,
+        run=lambda f, _today, _p: governing_catalog(f.scope, f.cost_kind, care=f.care),
+        summary="whose catalog governs a kind of cost",
+        articles=(17,),
+    ),
+    Decision(
+        name="meal_allowance",
+        facts=MealAllowanceFacts,
+        ruling=AllowanceRuling,
+        run=lambda f, _today, _p: meal_allowance(f.scope),
+        summary="who pays the inpatient meal allowance",
+        articles=(17,),
+    ),
+    Decision(
+        name="travel_and_lodging",
+        facts=TravelFacts,
+        ruling=AllowanceRuling,
+        run=lambda f, _today, _p: travel_and_lodging(f.scope, f.is_referral),
+        summary="who reimburses referral travel and lodging",
+        articles=(17,),
+    ),
+    Decision(
+        name="working_day_after",
+        facts=WorkingDaysFacts,
+        ruling=DateRuling,
+        run=lambda f, _today, _p: _working_days(f.date, f.n, f.calendar),
+        paths=MappingProxyType({"$.facts.date": ("d",)}),
+        summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
+        articles=(10, 21),
+    ),
+    Decision(
+        name="add_months",
+        facts=MonthsFacts,
+        ruling=DateRuling,
+        run=lambda f, _today, _p: _months(f.date, f.n),
+        paths=MappingProxyType({"$.facts.date": ("d",)}),
+        summary="the last day of a period of n months from a date",
+        articles=(4, 13),
+    ),
+    Decision(
+        name="review_deadline",
+        facts=ReviewDeadlineFacts,
+        ruling=DateRuling,
+        run=lambda f, _today, p: _review_deadline(f.received_on, f.calendar, p),
+        paths=MappingProxyType({"$.facts.received_on": ("d",)}),
+        summary="the 5th working day after a filing application is received",
+        articles=(10,),
+    ),
+    Decision(
+        name="reconciliation_deadline",
+        facts=SettledFacts,
+        ruling=DeadlineRuling,
+        run=lambda f, _today, p: decide_reconciliation_deadline(
+            f.settled_on, calendar=f.calendar, parameters=p
+        ),
+        summary="the day an intra-province settlement is reconciled, in principle: the next day",
+        articles=(21, 36),
+    ),
+    Decision(
+        name="monthly_reconciliation_deadline",
+        facts=MonthFacts,
+        ruling=DeadlineRuling,
+        run=lambda f, _today, p: decide_monthly_reconciliation_deadline(
+            f.year, f.month, calendar=f.calendar, parameters=p
+        ),
+        summary="the 5th working day of the next month, by which a month's settlements are reconciled",
+        articles=(21, 36),
+    ),
+    Decision(
+        name="annual_clearing",
+        facts=YearFacts,
+        ruling=AnnualClearingRuling,
+        run=lambda f, _today, p: annual_clearing(f.year, parameters=p),
+        summary="the annual clearing of a year: due by 31 March of the next",
+        articles=(27, 36),
+    ),
+    Decision(
+        name="review",
+        facts=ReviewFacts,
+        ruling=ReviewRuling,
+        run=lambda f, _today, p: review_application(
+            f.application, f.received_on, calendar=f.calendar, parameters=p
+        ),
+        summary="review of a filing application: complete with its deadline, or every missing material",
+        articles=(7, 8, 9, 10),
+        figures=_review_figures,
+        figures_schema={
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["deadline", "missing", "agency", "problems"],
+            "properties": {
+                "deadline": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
+                "missing": {"type": "array", "items": {"enum": [m.name for m in Requirement]}},
+                "agency": {"anyOf": [{"$ref": "#/$defs/Agency"}, {"type": "null"}]},
+                "problems": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+    ),
+    Decision(
+        name="submission",
+        facts=SubmissionFacts,
+        ruling=SubmissionRuling,
+        run=lambda f, _today, _p: check_submission(f.application),
+        summary="which agency receives a filing application, and whether article 8 is met",
+        articles=(3, 7, 8),
+    ),
+    Decision(
+        name="reconcile_month",
+        facts=ReconciliationFacts,
+        ruling=MonthlyReconciliation,
+        run=lambda f, _today, p: reconcile_month(
+            f.year, f.month, f.settlements, f.refusals, calendar=f.calendar, parameters=p
+        ),
+        summary="a month's reconciliation: totals to the fen, refusals by insured place, article 21's deadlines",
+        articles=(2, 3, 20, 21, 23, 24, 36),
+    ),
+    Decision(
+        name="fund_flow",
+        facts=FundFlowFacts,
+        ruling=FundFlowRuling,
+        run=lambda f, _today, p: fund_flow(f.record, parameters=p),
+        summary="whose fund bears a settlement, and who pays whom under which article",
+        articles=(2, 3, 23, 24, 25, 26, 27, 36),
+    ),
+    Decision(
+        name="check_ledger",
+        facts=LedgerFacts,
+        ruling=LedgerRuling,
+        run=lambda f, _today, _p: check_ledger(f.lines),
+        summary="every ledger line that charges a bank charge or other transfer cost to the fund",
+        articles=(24,),
+    ),
+    Decision(
+        name="fund_use_plan",
+        facts=FundUsePlanFacts,
+        ruling=FundUsePlan,
+        run=lambda f, _today, p: fund_use_plan(f.city, f.settlements, f.other_benefit_spending, parameters=p),
+        summary="a city's fund-use plan: out-of-area spending combined with other benefits, listed separately",
+        articles=(3, 25, 26, 36),
+    ),
+    Decision(
+        name="suspension_status",
+        facts=SuspensionFacts,
+        ruling=SuspensionStatusRuling,
+        run=lambda f, today, _p: _suspension(f.identity_number, today, f.suspensions),
+        paths=MappingProxyType({"$.today": ("on",)}),
+        summary="whether a worker's direct settlement is suspended today for serious violations",
+        articles=(30,),
+        uses_today=True,
+    ),
+    Decision(
+        name="recovery_responsibility",
+        facts=RecoveryFacts,
+        ruling=RecoveryRuling,
+        run=lambda f, _today, _p: recovery_responsibility(f.cause, f.insured, f.treatment),
+        summary="who leads a check of suspicious data or a recovery, and who assists",
+        articles=(2, 3, 31, 36),
+    ),
+    Decision(
+        name="audit_flags",
+        facts=AuditFacts,
+        ruling=AuditRuling,
+        run=lambda f, _today, _p: audit_flags(f.records, f.thresholds, f.filings),
+        summary="the rows the joint audits focus on: large amounts, high frequency, dual-place spending",
+        articles=(32,),
+        figures=_audit_figures,
+        figures_schema=_AUDIT_FIGURES_SCHEMA,
+    ),
+    Decision(
+        name="responsible_agency",
+        facts=AgencyFacts,
+        ruling=AgencyRuling,
+        run=lambda f, _today, _p: responsible_agency(f.task, f.insured, f.treatment),
+        summary="which agency does a task of out-of-area direct settlement for a case",
+        articles=(2, 3, 7, 8, 14, 20, 21, 23, 24, 25, 27, 30, 32, 36),
+    ),
+)
+
+
+mask_reprs(Decision)  # repr() and str() never show a whole identity number
