@@ -41,30 +41,32 @@ from .kernel.terms import Basis, CareType, PersonCategory, ServiceKind
 from .oracle.cases import Case
 from .oracle.decisions import DECISIONS
 from .oracle.facts import (
-    AgencyFacts,
-    AuditFacts,
     CatalogFacts,
     ChangeFacts,
     FilingFacts,
-    FundFlowFacts,
-    FundUsePlanFacts,
     InForceFacts,
     InstitutionFacts,
-    LedgerFacts,
     ManualClaimFacts,
     MealAllowanceFacts,
     MonthFacts,
     MonthsFacts,
-    ReconciliationFacts,
-    RecoveryFacts,
     ReviewDeadlineFacts,
     ScopeFacts,
     SettledFacts,
     SettlementFacts,
-    SuspensionFacts,
     TravelFacts,
     WorkingDaysFacts,
     YearFacts,
+)
+from .oracle.facts_applications import AgencyFacts
+from .oracle.facts_funds import (
+    AuditFacts,
+    FundFlowFacts,
+    FundUsePlanFacts,
+    LedgerFacts,
+    ReconciliationFacts,
+    RecoveryFacts,
+    SuspensionFacts,
 )
 from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask

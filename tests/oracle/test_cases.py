@@ -531,3 +531,41 @@ class TestNamesThatMoved:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
         )
         assert out.stdout.strip() == "[]"
+
+    def test_a_settlement_case_imports_only_its_own_rules(self) -> None:
+        """The decision table is lazy (issue 13's cold start): a settlement case imports neither the fund,
+        reconciliation, supervision, application nor agency rules, nor their facts and decisions, and builds only
+        the converter it uses (the fast input one: neither the detailed one nor, for its figures, the output one)."""
+        case = json.dumps(
+            {"case": "x", "decision": "settlement", "today": "2025-09-01",
+             "facts": {"episode": {
+                 "worker": {"name": "x", "identity_number": "430102198501010018", "insured": "430100"},
+                 "filing": {"insured": "430100", "treatment": "430200", "category": "REFERRAL",
+                            "service": "MEDICAL", "filed_on": "2025-08-20"},
+                 "institution_code": "EX-0002", "care": "INPATIENT", "service": "MEDICAL",
+                 "started_on": "2025-09-01", "lines": [{"kind": "DRUG", "amount": "10.00"}],
+                 "credential": "SOCIAL_SECURITY_CARD"},
+                 "registry": "example"}}
+        )  # fmt: skip
+        code = (
+            "import sys, gongshang_rules.oracle.cases as c, gongshang_rules.oracle.jsonio as j;"
+            f"r = c.decide_json({case!r}); assert r['outcome'] != 'error', r;"
+            "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('gongshang_rules.')"
+            " and m.endswith(('funds', 'reconciliation', 'supervision', 'applications', 'agencies', 'eligibility'))));"
+            "print(j._input.cache_info().currsize, j._fast_input.cache_info().currsize)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+        )
+        assert out.stdout.split("\n")[:2] == ["[]", "0 1"]
+
+    def test_every_decision_is_still_in_the_table_in_its_order(self) -> None:
+        """The lazy table gives every decision of the groups imported on first use, in one fixed order."""
+        from gongshang_rules.oracle.decisions import DECISIONS
+
+        names = list(DECISIONS)
+        assert names[:3] == ["scope", "in_force", "eligibility"] and names[-1] == "responsible_agency"
+        assert [d.name for d in DECISIONS.values()] == names and len(DECISIONS) == len(names) == 28
+        assert "settlement" in DECISIONS and "nothing" not in DECISIONS and DECISIONS.get("nothing") is None
+        with pytest.raises(KeyError):
+            DECISIONS["nothing"]

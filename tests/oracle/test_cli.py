@@ -15,9 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import builders
 import pytest
 
-from gongshang_rules.oracle import batch, cli
+from gongshang_rules.oracle import batch
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
 
 WHOLE_ID = re.compile(r"\d{17}[\dXx]")
@@ -25,7 +26,7 @@ WHOLE_ID = re.compile(r"\d{17}[\dXx]")
 
 def corpus_lines() -> list[str]:
     """The bundled corpus, one case per line."""
-    return [line for _n, text in cli._corpus_files() for line in text.decode("utf-8").splitlines()]
+    return [line.decode("utf-8") for line in builders.corpus_lines()]
 
 
 def first(decision: str, *, decided: bool = True) -> dict[str, Any]:

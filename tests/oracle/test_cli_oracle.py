@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import builders
 import pytest
 
 from gongshang_rules.oracle import _console, batch, cli
@@ -29,7 +30,7 @@ AFTER_2026 = {"case": "after 2026", "decision": "working_day_after", "today": "2
 
 def corpus_lines() -> list[str]:
     """The bundled corpus, one case per line."""
-    return [line for _n, text in cli._corpus_files() for line in text.decode("utf-8").splitlines()]
+    return [line.decode("utf-8") for line in builders.corpus_lines()]
 
 
 def write(path: Path, items: list[Any]) -> Path:
@@ -372,3 +373,30 @@ def test_the_module_runs_with_version() -> None:
     done = subprocess.run([sys.executable, "-m", "gongshang_rules", "--version"], capture_output=True,
                           timeout=60, check=False, env={**os.environ})  # fmt: skip
     assert done.returncode == 0 and b"calendar" in done.stdout
+
+
+class TestNoMessages:
+    """``batch --no-messages`` (issue 13): every result as without it, but each reason without its message texts."""
+
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_the_results_are_those_with_messages_less_the_message_keys(
+        self, tmp_path: Path, jobs: str
+    ) -> None:
+        source = tmp_path / "in.jsonl"
+        source.write_text("\n".join(corpus_lines()[:120]) + "\n", encoding="utf-8")
+        full, lean = tmp_path / "full.jsonl", tmp_path / "lean.jsonl"
+        main(["batch", str(source), "-o", str(full)])
+        main(["batch", str(source), "-o", str(lean), "--no-messages", "--jobs", jobs])
+        with_messages = [json.loads(line) for line in full.read_text(encoding="utf-8").splitlines()]
+        without = [json.loads(line) for line in lean.read_text(encoding="utf-8").splitlines()]
+        assert len(without) == len(with_messages) == 120
+        for result in with_messages:
+            for reason in result.get("reasons", []):
+                del reason["message_zh"], reason["message_en"]
+        assert without == with_messages
+        assert any(r.get("reasons") for r in without) and any("error" in r for r in without)
+
+    def test_it_is_in_the_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit):
+            main(["batch", "--help"])
+        assert "--no-messages" in capsys.readouterr().out

@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
+import builders
 import pytest
 
 from gongshang_rules.kernel.workdays import DEFAULT_CALENDAR, YearSchedule
@@ -24,9 +25,7 @@ from gongshang_rules.oracle import batch, cli, server  # the test extra installs
 TIMEOUT = 10.0
 
 
-def corpus_lines() -> list[bytes]:
-    """The bundled corpus, one case per line."""
-    return [line for _n, text in cli._corpus_files() for line in text.splitlines() if line.strip()]
+corpus_lines = builders.corpus_lines
 
 
 class Running:

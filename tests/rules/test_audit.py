@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
+import builders
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -36,29 +38,9 @@ OTHER_ID = IdentityNumber("430181198506150023")
 XJ_ID = IdentityNumber("650102198506151232")
 
 
-def record(
-    sid: str,
-    settled: dt.date,
-    *,
-    treatment: Place = YUEYANG,
-    insured: Place = CHANGSHA,
-    started: dt.date | None = None,
-    fund: str = "1000.00",
-    bill: str | None = None,
-    identity: IdentityNumber = ID,
-) -> SettlementRecord:
+def record(sid: str, settled: dt.date, *, treatment: Place = YUEYANG, **kw: Any) -> SettlementRecord:
     """A settlement; by default a Changsha worker's stay in Yueyang."""
-    return SettlementRecord(
-        settlement_id=sid,
-        identity_number=identity,
-        institution_code="EX",
-        insured=insured,
-        treatment=treatment,
-        started_on=started or settled,
-        ended_on=settled,
-        bill=Decimal(bill or fund),
-        fund_share=Decimal(fund),
-    )
+    return builders.record(sid, settled, treatment=treatment, institution="EX", **kw)
 
 
 FILED_FROM, FILED_THROUGH = D(2025, 9, 1), D(2025, 11, 30)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import builders
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,16 +46,10 @@ def record(
     fund: str = "1500.50",
 ) -> SettlementRecord:
     """A settlement record; by default intra-province (Changsha worker treated in Zhuzhou) in September 2025."""
-    return SettlementRecord(
-        settlement_id=sid,
-        identity_number=ID,
-        institution_code="EX-0002",
-        insured=insured,  # type: ignore[arg-type]
-        treatment=treatment,  # type: ignore[arg-type]
-        started_on=settled - dt.timedelta(days=5),
-        ended_on=settled,
-        bill=Decimal(fund) + Decimal("100.00"),
-        fund_share=Decimal(fund),
+    bill = str(Decimal(fund) + Decimal("100.00"))
+    started = settled - dt.timedelta(days=5)
+    return builders.record(
+        sid, settled, fund, started=started, bill=bill, insured=insured, treatment=treatment
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import builders
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,29 +35,7 @@ ID = IdentityNumber("430102199001011238")
 XJ_ID = IdentityNumber("650102198506151232")
 
 
-def record(
-    sid: str,
-    settled: dt.date,
-    fund: str = "1000.00",
-    *,
-    insured: object = CHANGSHA,
-    treatment: object = ZHUZHOU,
-    started: dt.date | None = None,
-    bill: str | None = None,
-    identity: IdentityNumber = ID,
-) -> SettlementRecord:
-    """A settlement record; by default an intra-province stay (insured in Changsha, treated in Zhuzhou)."""
-    return SettlementRecord(
-        settlement_id=sid,
-        identity_number=identity,
-        institution_code="EX-0002",
-        insured=insured,  # type: ignore[arg-type]
-        treatment=treatment,  # type: ignore[arg-type]
-        started_on=started or settled,
-        ended_on=settled,
-        bill=Decimal(bill or fund),
-        fund_share=Decimal(fund),
-    )
+record = builders.record  # a Changsha worker's stay in Zhuzhou by default
 
 
 def refusal(sid: str, amount: str, why: str = "超出工伤保险诊疗项目目录") -> Refusal:

@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 from . import _console
 from ._console import STDOUT, WriteError, calendar_of, err, numbered_lines
 from .cli import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
+from .jsontext import dumps_result
 
 if TYPE_CHECKING:
     from ..kernel.parameters import ParameterSchedule
@@ -44,11 +45,12 @@ def decide_line(
     parameters: ParameterSchedule | None = None,
     *,
     calendar: WorkingDayCalendar | None = None,
+    messages: bool = True,
 ) -> tuple[str, bool]:
     """One JSONL line in, one result line out, and whether it is an error result (never raises, but for Ctrl-C).
     ``parameters`` replaces each case's own; ``calendar`` is the calendar the case is decided with (default: the
-    bundled schedules; see ``--calendar``)."""
-    line, status = _decide_line(number, raw, parameters, calendar)
+    bundled schedules; see ``--calendar``); without ``messages``, its reasons have no message texts (``--no-messages``)."""
+    line, status = _decide_line(number, raw, parameters, calendar, messages)
     return line, status != _DECIDED
 
 
@@ -60,6 +62,7 @@ def _decide_line(
     raw: bytes,
     parameters: ParameterSchedule | None = None,
     calendar: WorkingDayCalendar | None = None,
+    messages: bool = True,
 ) -> tuple[str, int]:
     """One line's result and its status: decided, rejected (bad input) or an internal error (a defect)."""
     from . import cases, jsonio
@@ -75,12 +78,25 @@ def _decide_line(
             parameters=parameters,
             calendar=calendar_of(None) if calendar is None else calendar,
         )[1]
-        text = jsonio.dumps(result)
+        if not messages:
+            _drop_messages(result)
+        text = dumps_result(result)
     except Exception as error:  # whatever it is, this line gets a result and the run goes on
         return jsonio.dumps(cases.internal_error_result(error, line=number)), _INTERNAL
     if "error" not in result:
         return text, _DECIDED
     return text, _INTERNAL if cases.is_internal_error(result) else _REJECTED
+
+
+#: The keys of a reason's message texts, which ``--no-messages`` leaves out (every other key stays).
+MESSAGE_KEYS = ("message_zh", "message_en")
+
+
+def _drop_messages(result: dict[str, Any]) -> None:
+    """``result`` without its reasons' message texts: codes, roles, articles and figures, for a conformance run."""
+    reasons = result.get("reasons")
+    if reasons:
+        result["reasons"] = [{k: v for k, v in r.items() if k not in MESSAGE_KEYS} for r in reasons]
 
 
 _Counts = tuple[int, int, int]  # decided, rejected, internal errors
@@ -90,12 +106,13 @@ def _decide_chunk(
     chunk: list[tuple[int, bytes]],
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
+    messages: bool = True,
 ) -> tuple[bytes, _Counts]:
     out: list[str] = []
     counts = [0, 0, 0]
     calendar = calendar_of(calendar_text)
     for number, raw in chunk:
-        line, status = _decide_line(number, raw, parameters, calendar)
+        line, status = _decide_line(number, raw, parameters, calendar, messages)
         counts[status] += 1
         out.append(line)
     return ("\n".join(out) + "\n").encode("utf-8"), (counts[0], counts[1], counts[2])
@@ -178,6 +195,7 @@ def run(
     jobs: int,
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
+    messages: bool = True,
 ) -> int:
     """Decide every line; exit 3 if any internal error, else 2 if any line was rejected; 130 when interrupted."""
     try:
@@ -203,9 +221,13 @@ def run(
     try:
         with _Interrupt() as interrupt:
             if _is_regular_file(stream):
-                _run_batch(stream, written, min(jobs, _cores()), interrupt, parameters, calendar_text)
+                _run_batch(
+                    stream, written, min(jobs, _cores()), interrupt, parameters, calendar_text, messages
+                )
             else:
-                _run_stream(stream, written, min(jobs, _cores()), interrupt, parameters, calendar_text)
+                _run_stream(
+                    stream, written, min(jobs, _cores()), interrupt, parameters, calendar_text, messages
+                )
     except WriteError as error:
         failure = error
     finally:
@@ -296,6 +318,7 @@ def _run_batch(
     interrupt: _Interrupt,
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
+    messages: bool = True,
 ) -> None:
     """Decide every chunk of lines and write its results in input order; stop after whole chunks on Ctrl-C.
 
@@ -311,7 +334,7 @@ def _run_batch(
     everything = itertools.chain(first, chunks)
     if jobs <= 1:
         for chunk in everything:
-            data, counts = _decide_chunk(chunk, parameters, calendar_text)
+            data, counts = _decide_chunk(chunk, parameters, calendar_text, messages)
             run.write(data, chunk, counts)
             if interrupt.requested:
                 run.interrupted = True
@@ -332,7 +355,7 @@ def _run_batch(
                 run.write(data, chunk, counts)
 
         for chunk in everything:
-            pending.append((pool.submit(_decide_chunk, chunk, parameters, calendar_text), chunk))
+            pending.append((pool.submit(_decide_chunk, chunk, parameters, calendar_text, messages), chunk))
             drain(4 * jobs)  # a bounded number of chunks in flight: memory stays flat
             if interrupt.requested:
                 break
@@ -396,6 +419,7 @@ def _run_stream(
     interrupt: _Interrupt,
     parameters: ParameterSchedule | None = None,
     calendar_text: str | None = None,
+    messages: bool = True,
 ) -> None:
     """Batch from a pipe: each result written and flushed as soon as its line is decided, in input order.
 
@@ -407,7 +431,7 @@ def _run_stream(
         calendar = calendar_of(calendar_text)
         for group in _available_lines(stream):
             for number, raw in group:
-                line, status = _decide_line(number, raw, parameters, calendar)
+                line, status = _decide_line(number, raw, parameters, calendar, messages)
                 counts = [0, 0, 0]
                 counts[status] = 1
                 run.write((line + "\n").encode("utf-8"), [(number, raw)], (counts[0], counts[1], counts[2]))
@@ -445,7 +469,7 @@ def _run_stream(
                 if failures or interrupt.requested:
                     break
                 for chunk in _chunks(group, max(1, min(_CHUNK, len(group) // jobs))):
-                    future = pool.submit(_decide_chunk, chunk, parameters, calendar_text)
+                    future = pool.submit(_decide_chunk, chunk, parameters, calendar_text, messages)
                     pending.put((future, chunk))
         finally:
             pending.put(None)

@@ -482,8 +482,8 @@ def explain(case: Case, ruling: Ruling[Any], *, quote: bool = False) -> str:
 #: is first read (``import gongshang_rules.oracle.cases`` never loads the schema writer). Type checkers do not see
 #: them here: import a name from the module that defines it.
 _MOVED = {
-    **dict.fromkeys(_facts.__all__, "facts"),
-    **dict.fromkeys(_rulings.__all__, "rulings"),
+    **dict.fromkeys((*_facts.__all__, *_facts._MOVED), "facts"),
+    **dict.fromkeys((*_rulings.__all__, *_rulings._MOVED), "rulings"),
     **dict.fromkeys(("Figures", "PERIOD_MONTHS_COUNTED", "PERIOD_WORKING_DAYS_COUNTED"), "decisions"),
     **dict.fromkeys(
         ("Difference", "code_articles", "compare", "expected_result", "failing", "is_note"), "comparison"

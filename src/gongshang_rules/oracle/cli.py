@@ -249,6 +249,13 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
     batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
     batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
+    batch.add_argument(
+        "--no-messages",
+        dest="messages",
+        action="store_false",
+        help="leave each reason's message_zh and message_en out: codes, roles, articles, citations and figures "
+        "only, for a conformance run (faster; every other key as without it)",
+    )
     _add_parameters_option(batch)
     _add_calendar_option(batch)
 
@@ -353,7 +360,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "batch":
         from . import batch
 
-        return batch.run(args.input, args.output, args.jobs, parameters, args.calendar)
+        return batch.run(args.input, args.output, args.jobs, parameters, args.calendar, args.messages)
     if args.command == "verify":
         from .verify import verify
 

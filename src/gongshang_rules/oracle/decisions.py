@@ -21,7 +21,8 @@ Adding a decision is one entry in :data:`DECISIONS`: its facts type and the func
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Mapping
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -29,25 +30,11 @@ import attrs
 
 from ..kernel._privacy import mask_reprs
 from ..kernel.authorities import CIVIL_CODE_ART_201, CIVIL_CODE_PERIODS, STATE_COUNCIL_SCHEDULE
-from ..kernel.identity import IdentityNumber
-from ..kernel.parameters import ParametersLike, resolve_parameters
+from ..kernel.parameters import ParametersLike
 from ..kernel.periods import add_months
 from ..kernel.ruling import Reason, ReasonTemplate, Ruling, decisive
 from ..kernel.terms import ServiceKind
 from ..kernel.workdays import CALENDAR_PROVISIONAL, WorkingDayCalendar, provisional_note, working_day_after
-from ..rules.agencies import AgencyRuling, responsible_agency
-from ..rules.applications import (
-    REVIEW_DEADLINE,
-    REVIEW_DEADLINE_OUTSIDE_PROCEDURE,
-    REVIEW_DEADLINE_PROVISIONAL,
-    REVIEW_IN_PRINCIPLE,
-    Requirement,
-    ReviewRuling,
-    SubmissionRuling,
-    check_submission,
-    review_application,
-    review_deadline,
-)
 from ..rules.catalog import (
     AllowanceRuling,
     CatalogRuling,
@@ -56,7 +43,6 @@ from ..rules.catalog import (
     travel_and_lodging,
 )
 from ..rules.commencement import InForceRuling, in_force
-from ..rules.eligibility import EligibilityFacts, EligibilityRuling, decide_eligibility
 from ..rules.filing import (
     ChangeRuling,
     CoverageFacts,
@@ -66,67 +52,27 @@ from ..rules.filing import (
     filing_covers,
     filing_validity,
 )
-from ..rules.funds import (
-    AnnualClearingRuling,
-    FundFlowRuling,
-    FundUsePlan,
-    LedgerRuling,
-    annual_clearing,
-    check_ledger,
-    fund_flow,
-    fund_use_plan,
-)
 from ..rules.institutions import InstitutionRuling, InstitutionStatus
 from ..rules.manual_claims import ManualClaimRuling, check_manual_claim
-from ..rules.reconciliation import (
-    DeadlineRuling,
-    MonthlyReconciliation,
-    decide_monthly_reconciliation_deadline,
-    decide_reconciliation_deadline,
-    reconcile_month,
-)
 from ..rules.scope import ScopeRuling, classify_scope
 from ..rules.settlement import SettlementRuling, decide_settlement
-from ..rules.supervision import (
-    AuditRule,
-    AuditRuling,
-    RecoveryRuling,
-    Suspension,
-    audit_flags,
-    recovery_responsibility,
-    suspension_status,
-)
 from . import jsonio
 from .facts import (
-    AgencyFacts,
-    AuditFacts,
     CatalogFacts,
     ChangeFacts,
     FilingFacts,
-    FundFlowFacts,
-    FundUsePlanFacts,
     InForceFacts,
     InstitutionFacts,
-    LedgerFacts,
     ManualClaimFacts,
     MealAllowanceFacts,
-    MonthFacts,
     MonthsFacts,
-    ReconciliationFacts,
-    RecoveryFacts,
-    ReviewDeadlineFacts,
-    ReviewFacts,
     ScopeFacts,
-    SettledFacts,
     SettlementFacts,
-    SubmissionFacts,
-    SuspensionFacts,
     TravelFacts,
     WorkingDaysFacts,
-    YearFacts,
 )
 from .problems import path_join
-from .rulings import Computed, DateRuling, SuspensionPeriod, SuspensionStatusRuling
+from .rulings import Computed, DateRuling
 
 __all__ = ["DECISIONS", "Decision"]
 
@@ -174,51 +120,12 @@ def _working_days(start: _dt.date, n: int, calendar: WorkingDayCalendar) -> Date
     return _dated(end, counted, *_provisional(start, n, end, calendar, CALENDAR_PROVISIONAL))
 
 
-def _review_deadline(
-    received_on: _dt.date, calendar: WorkingDayCalendar, parameters: ParametersLike
-) -> DateRuling:
-    """``review_deadline`` as a ruling: the date, the Civil Code counting and the schedule it rests on (art. 10)."""
-    p = resolve_parameters(parameters, received_on)
-    if (
-        not p.in_force_from <= received_on <= p.in_force_through
-    ):  # article 36, as the review decision judges it
-        reason = REVIEW_DEADLINE_OUTSIDE_PROCEDURE.make(
-            received=received_on.isoformat(),
-            start=p.in_force_from.isoformat(),
-            end=p.in_force_through.isoformat(),
-        )
-        return DateRuling(outcome=Computed.NOT_IN_FORCE, reasons=(reason,), date=None)
-    deadline = review_deadline(received_on, calendar=calendar, parameters=parameters)
-    n = p.review_working_days
-    return _dated(
-        deadline,
-        REVIEW_DEADLINE.make(received=received_on.isoformat(), n=n, deadline=deadline.isoformat()),
-        REVIEW_IN_PRINCIPLE.make(n=n),
-        *_provisional(received_on, n, deadline, calendar, REVIEW_DEADLINE_PROVISIONAL),
-    )
-
-
 def _provisional(
     after: _dt.date, n: int, day: _dt.date, calendar: WorkingDayCalendar, template: ReasonTemplate
 ) -> tuple[Reason, ...]:
     """The note, if any, that a date counted in working days rests on the provisional end of the last known year."""
     note = provisional_note(after, n, day, calendar=calendar, template=template)
     return () if note is None else (note,)
-
-
-def _suspension(
-    identity_number: IdentityNumber, today: _dt.date, suspensions: tuple[Suspension, ...]
-) -> Ruling[Any]:
-    ruling = suspension_status(identity_number, today, suspensions)
-    return SuspensionStatusRuling(
-        outcome=ruling.outcome,
-        reasons=ruling.reasons,
-        on=ruling.on,
-        in_force=tuple(
-            SuspensionPeriod(suspended_on=s.suspended_on, lifted_on=s.lifted_on, suspended_by=s.suspended_by)
-            for s in ruling.in_force
-        ),
-    )
 
 
 # --- the decisions ----------------------------------------------------------------------------------------------
@@ -236,44 +143,6 @@ def _institution_figures(ruling: Ruling[Any]) -> dict[str, Any]:
         "status_since": None if change is None else change.on.isoformat(),
         "failing": list(ruling.failing),
     }
-
-
-def _review_figures(ruling: Ruling[Any]) -> dict[str, Any]:
-    assert isinstance(ruling, ReviewRuling)
-    figures = jsonio.figures_of(ruling)
-    figures["missing"] = [item.requirement.name for item in ruling.missing]
-    return figures
-
-
-def _audit_figures(ruling: Ruling[Any]) -> dict[str, Any]:
-    """Each flag as its rule and rows (its reason is among the result's reasons), and every flagged row once."""
-    assert isinstance(ruling, AuditRuling)
-    return {
-        "flags": [{"rule": f.rule.name, "settlement_ids": list(f.settlement_ids)} for f in ruling.flags],
-        "flagged_ids": list(ruling.flagged_ids),
-    }
-
-
-_AUDIT_FIGURES_SCHEMA: Mapping[str, Any] = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["flags", "flagged_ids"],
-    "properties": {
-        "flags": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["rule", "settlement_ids"],
-                "properties": {
-                    "rule": {"enum": [m.name for m in AuditRule]},
-                    "settlement_ids": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-                },
-            },
-        },
-        "flagged_ids": {"type": "array", "items": {"type": "string"}},
-    },
-}
 
 
 Figures = Callable[[Ruling[Any]], dict[str, Any]]
@@ -320,8 +189,8 @@ def _decisions(*entries: Decision) -> Mapping[str, Decision]:
     return MappingProxyType({d.name: d for d in entries})
 
 
-#: Every decision a case can ask for, by name. Adding a decision is one entry here.
-DECISIONS: Mapping[str, Decision] = _decisions(
+#: The decisions defined in this module (a settlement case's, and the other rules it rests on).
+_ENTRIES: Mapping[str, Decision] = _decisions(
     Decision(
         name="scope",
         facts=ScopeFacts,
@@ -339,14 +208,6 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         summary="whether this procedure governs an event of a scope on today",
         articles=(2, 36),
         uses_today=True,
-    ),
-    Decision(
-        name="eligibility",
-        facts=EligibilityFacts,
-        ruling=EligibilityRuling,
-        run=lambda f, _today, p: decide_eligibility(f, parameters=p),
-        summary="whether a worker may apply for out-of-area direct settlement",
-        articles=(3, 4, 36),
     ),
     Decision(
         name="filing_validity",
@@ -459,144 +320,78 @@ DECISIONS: Mapping[str, Decision] = _decisions(
         summary="the last day of a period of n months from a date",
         articles=(4, 13),
     ),
-    Decision(
-        name="review_deadline",
-        facts=ReviewDeadlineFacts,
-        ruling=DateRuling,
-        run=lambda f, _today, p: _review_deadline(f.received_on, f.calendar, p),
-        paths=MappingProxyType({"$.facts.received_on": ("d",)}),
-        summary="the 5th working day after a filing application is received",
-        articles=(10,),
-    ),
-    Decision(
-        name="reconciliation_deadline",
-        facts=SettledFacts,
-        ruling=DeadlineRuling,
-        run=lambda f, _today, p: decide_reconciliation_deadline(
-            f.settled_on, calendar=f.calendar, parameters=p
-        ),
-        summary="the day an intra-province settlement is reconciled, in principle: the next day",
-        articles=(21, 36),
-    ),
-    Decision(
-        name="monthly_reconciliation_deadline",
-        facts=MonthFacts,
-        ruling=DeadlineRuling,
-        run=lambda f, _today, p: decide_monthly_reconciliation_deadline(
-            f.year, f.month, calendar=f.calendar, parameters=p
-        ),
-        summary="the 5th working day of the next month, by which a month's settlements are reconciled",
-        articles=(21, 36),
-    ),
-    Decision(
-        name="annual_clearing",
-        facts=YearFacts,
-        ruling=AnnualClearingRuling,
-        run=lambda f, _today, p: annual_clearing(f.year, parameters=p),
-        summary="the annual clearing of a year: due by 31 March of the next",
-        articles=(27, 36),
-    ),
-    Decision(
-        name="review",
-        facts=ReviewFacts,
-        ruling=ReviewRuling,
-        run=lambda f, _today, p: review_application(
-            f.application, f.received_on, calendar=f.calendar, parameters=p
-        ),
-        summary="review of a filing application: complete with its deadline, or every missing material",
-        articles=(7, 8, 9, 10),
-        figures=_review_figures,
-        figures_schema={
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["deadline", "missing", "agency", "problems"],
-            "properties": {
-                "deadline": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
-                "missing": {"type": "array", "items": {"enum": [m.name for m in Requirement]}},
-                "agency": {"anyOf": [{"$ref": "#/$defs/Agency"}, {"type": "null"}]},
-                "problems": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-    ),
-    Decision(
-        name="submission",
-        facts=SubmissionFacts,
-        ruling=SubmissionRuling,
-        run=lambda f, _today, _p: check_submission(f.application),
-        summary="which agency receives a filing application, and whether article 8 is met",
-        articles=(3, 7, 8),
-    ),
-    Decision(
-        name="reconcile_month",
-        facts=ReconciliationFacts,
-        ruling=MonthlyReconciliation,
-        run=lambda f, _today, p: reconcile_month(
-            f.year, f.month, f.settlements, f.refusals, calendar=f.calendar, parameters=p
-        ),
-        summary="a month's reconciliation: totals to the fen, refusals by insured place, article 21's deadlines",
-        articles=(2, 3, 20, 21, 23, 24, 36),
-    ),
-    Decision(
-        name="fund_flow",
-        facts=FundFlowFacts,
-        ruling=FundFlowRuling,
-        run=lambda f, _today, p: fund_flow(f.record, parameters=p),
-        summary="whose fund bears a settlement, and who pays whom under which article",
-        articles=(2, 3, 23, 24, 25, 26, 27, 36),
-    ),
-    Decision(
-        name="check_ledger",
-        facts=LedgerFacts,
-        ruling=LedgerRuling,
-        run=lambda f, _today, _p: check_ledger(f.lines),
-        summary="every ledger line that charges a bank charge or other transfer cost to the fund",
-        articles=(24,),
-    ),
-    Decision(
-        name="fund_use_plan",
-        facts=FundUsePlanFacts,
-        ruling=FundUsePlan,
-        run=lambda f, _today, p: fund_use_plan(f.city, f.settlements, f.other_benefit_spending, parameters=p),
-        summary="a city's fund-use plan: out-of-area spending combined with other benefits, listed separately",
-        articles=(3, 25, 26, 36),
-    ),
-    Decision(
-        name="suspension_status",
-        facts=SuspensionFacts,
-        ruling=SuspensionStatusRuling,
-        run=lambda f, today, _p: _suspension(f.identity_number, today, f.suspensions),
-        paths=MappingProxyType({"$.today": ("on",)}),
-        summary="whether a worker's direct settlement is suspended today for serious violations",
-        articles=(30,),
-        uses_today=True,
-    ),
-    Decision(
-        name="recovery_responsibility",
-        facts=RecoveryFacts,
-        ruling=RecoveryRuling,
-        run=lambda f, _today, _p: recovery_responsibility(f.cause, f.insured, f.treatment),
-        summary="who leads a check of suspicious data or a recovery, and who assists",
-        articles=(2, 3, 31, 36),
-    ),
-    Decision(
-        name="audit_flags",
-        facts=AuditFacts,
-        ruling=AuditRuling,
-        run=lambda f, _today, _p: audit_flags(f.records, f.thresholds, f.filings),
-        summary="the rows the joint audits focus on: large amounts, high frequency, dual-place spending",
-        articles=(32,),
-        figures=_audit_figures,
-        figures_schema=_AUDIT_FIGURES_SCHEMA,
-    ),
-    Decision(
-        name="responsible_agency",
-        facts=AgencyFacts,
-        ruling=AgencyRuling,
-        run=lambda f, _today, _p: responsible_agency(f.task, f.insured, f.treatment),
-        summary="which agency does a task of out-of-area direct settlement for a case",
-        articles=(2, 3, 7, 8, 14, 20, 21, 23, 24, 25, 27, 30, 32, 36),
-    ),
 )
+
+
+#: Where each decision is defined, in the table's order: ``""`` for this module, or the module of its group.
+_WHERE: Mapping[str, str] = MappingProxyType(
+    {
+        "scope": "",
+        "in_force": "",
+        "eligibility": "decisions_applications",
+        "filing_validity": "",
+        "change_allowed": "",
+        "filing_coverage": "",
+        "settlement": "",
+        "manual_claim": "",
+        "institution_status": "",
+        "catalog": "",
+        "meal_allowance": "",
+        "travel_and_lodging": "",
+        "working_day_after": "",
+        "add_months": "",
+        "review_deadline": "decisions_applications",
+        "reconciliation_deadline": "decisions_funds",
+        "monthly_reconciliation_deadline": "decisions_funds",
+        "annual_clearing": "decisions_funds",
+        "review": "decisions_applications",
+        "submission": "decisions_applications",
+        "reconcile_month": "decisions_funds",
+        "fund_flow": "decisions_funds",
+        "check_ledger": "decisions_funds",
+        "fund_use_plan": "decisions_funds",
+        "suspension_status": "decisions_funds",
+        "recovery_responsibility": "decisions_funds",
+        "audit_flags": "decisions_funds",
+        "responsible_agency": "decisions_applications",
+    }
+)
+
+
+class _Table(Mapping[str, Decision]):
+    """Every decision by name, in a fixed order; a group's module is imported when one of its decisions is first
+    read (issue 13: a settlement case never imports the fund or agency rules, nor builds their facts classes)."""
+
+    __slots__ = ("_loaded",)
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Decision] = dict(_ENTRIES)
+
+    def __getitem__(self, name: str) -> Decision:
+        decision = self._loaded.get(name)
+        if decision is None:
+            module = _WHERE[name]  # KeyError for a name that is no decision, as a mapping gives
+            entries: Mapping[str, Decision] = importlib.import_module(f"{__package__}.{module}").ENTRIES
+            self._loaded.update(entries)
+            decision = entries[name]
+        return decision
+
+    def __contains__(self, name: object) -> bool:
+        return name in _WHERE
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE)
+
+    def __repr__(self) -> str:
+        return f"<the decision table: {', '.join(_WHERE)}>"
+
+
+#: Every decision a case can ask for, by name. Adding a decision is one entry in its group's ``ENTRIES`` and its
+#: name in ``_WHERE``.
+DECISIONS: Mapping[str, Decision] = _Table()
 
 
 mask_reprs(Decision)  # repr() and str() never show a whole identity number

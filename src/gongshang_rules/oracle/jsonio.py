@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -379,16 +380,39 @@ def _ruling_unstructure(conv: cattrs.Converter, ruling: Ruling[Any]) -> dict[str
     return data
 
 
-_INPUT = _make_converter(masked=False)
-_OUTPUT = _make_converter(masked=True)
-# The same hooks without cattrs' detailed validation: several times faster on good input. Input it rejects is
-# structured again by _INPUT, which collects every problem with its path.
-_FAST_INPUT = _make_converter(masked=False, detailed=False)
+# Each converter is built the first time it is used (issue 13's cold start: a good case uses the fast input converter
+# and the output one; the detailed input converter only when some input is bad, or to write input back).
+@functools.cache
+def _input() -> cattrs.Converter:
+    return _make_converter(masked=False)
 
-#: The converter for input facts: identity numbers whole, fields equal to their default left out.
-INPUT_CONVERTER: cattrs.Converter = _INPUT
-#: The converter for output: identity numbers masked, every field written.
-OUTPUT_CONVERTER: cattrs.Converter = _OUTPUT
+
+@functools.cache
+def _output() -> cattrs.Converter:
+    return _make_converter(masked=True)
+
+
+@functools.cache
+def _fast_input() -> cattrs.Converter:
+    """The same hooks without cattrs' detailed validation: several times faster on good input. Input it rejects is
+    structured again by the detailed converter, which collects every problem with its path."""
+    return _make_converter(masked=False, detailed=False)
+
+
+if typing.TYPE_CHECKING:
+    #: The converter for input facts: identity numbers whole, fields equal to their default left out.
+    INPUT_CONVERTER: cattrs.Converter
+    #: The converter for output: identity numbers masked, every field written.
+    OUTPUT_CONVERTER: cattrs.Converter
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``INPUT_CONVERTER`` and ``OUTPUT_CONVERTER``, each built when first read."""
+        if name == "INPUT_CONVERTER":
+            return _input()
+        if name == "OUTPUT_CONVERTER":
+            return _output()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def structure(data: Any, cl: type[T] | Any, *, path: str = "$") -> T:
@@ -397,13 +421,13 @@ def structure(data: Any, cl: type[T] | Any, *, path: str = "$") -> T:
     Bad data is one :class:`~gongshang_rules.CaseError` listing every problem, each path under ``path``.
     """
     try:
-        fast: T = _FAST_INPUT.structure(data, cl)
+        fast: T = _fast_input().structure(data, cl)
     except Exception:  # bad input: structured again below, to list every problem
         pass
     else:
         return fast
     try:
-        result: T = _INPUT.structure(data, cl)
+        result: T = _input().structure(data, cl)
     except CaseError as error:
         raise error.rooted(path) from None
     except Exception as error:
@@ -413,17 +437,17 @@ def structure(data: Any, cl: type[T] | Any, *, path: str = "$") -> T:
 
 def unstructure(value: Any, cl: Any = None) -> Any:
     """``value`` (an input type) as JSON data, identity numbers whole, fields at their default omitted."""
-    return _INPUT.unstructure(value, cl if cl is not None else type(value))
+    return _input().unstructure(value, cl if cl is not None else type(value))
 
 
 def output(value: Any, cl: Any = None) -> Any:
     """``value`` as JSON data for output: every field written, identity numbers masked."""
-    return _OUTPUT.unstructure(value, cl if cl is not None else type(value))
+    return _output().unstructure(value, cl if cl is not None else type(value))
 
 
 def ruling_to_json(ruling: Ruling[Any]) -> dict[str, Any]:
     """A ruling in full: ``outcome``, ``reasons``, and each of its own fields (nested rulings in full too)."""
-    return _ruling_unstructure(_OUTPUT, ruling)
+    return _ruling_unstructure(_output(), ruling)
 
 
 def ruling_from_json(data: Any, cl: type[T]) -> T:
@@ -471,7 +495,7 @@ def _figure_writer(cl: Any) -> Callable[[Any], Any]:
         return unstructure_enum
     if isinstance(cl, type) and issubclass(cl, Ruling):
         return _nested_figures
-    hook = _OUTPUT.get_unstructure_hook(cl)
+    hook = _output().get_unstructure_hook(cl)
     return lambda value: hook(value)
 
 

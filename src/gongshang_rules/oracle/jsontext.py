@@ -172,6 +172,34 @@ def dumps(value: Any) -> str:
     return text
 
 
+try:  # the optional speed-up of the result writer (the `fast` extra); the standard library when it is absent
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - the test extra installs it; tests patch it away for the other path
+    _orjson = None  # type: ignore[assignment]
+
+
+def dumps_result(value: Any) -> str:
+    """:func:`dumps` of a result object, the same bytes, faster with orjson when it is installed.
+
+    A result holds only objects with text keys, lists, text, ints, booleans and ``None`` (money, dates and figures
+    are written as text), and orjson writes those exactly as :func:`dumps` does: keys sorted by code point, UTF-8
+    kept, the same escapes. Anything else orjson refuses (a lone surrogate, an int past 64 bits, a value of another
+    type) is written, or refused, by :func:`dumps` itself.
+    """
+    if _orjson is None:
+        return dumps(value)
+    try:
+        data: bytes = _orjson.dumps(
+            value,
+            option=_orjson.OPT_SORT_KEYS
+            | _orjson.OPT_PASSTHROUGH_DATACLASS
+            | _orjson.OPT_PASSTHROUGH_DATETIME,
+        )
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return dumps(value)
+    return data.decode("utf-8")
+
+
 def json_type(value: object) -> str:
     """What a parsed JSON value is, for messages: ``an object``, ``a string``, ``a number (1.5)``..."""
     if isinstance(value, JsonFloat):

@@ -15,16 +15,16 @@ case is answered with a :class:`SuspensionStatusRuling`, the suspensions in forc
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..kernel._privacy import mask_reprs
-from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Ruling
-from ..rules.supervision import SuspensionStatus
 
 # Not on the facade: a case gets these rulings through its decision.
-__all__ = ["Computed", "DateRuling", "SuspensionPeriod", "SuspensionStatusRuling"]
+__all__ = ["Computed", "DateRuling"]
 
 
 # --- results that are a computed date ---------------------------------------------------------------------------
@@ -51,29 +51,18 @@ class DateRuling(Ruling[Computed]):
 # The readings and the schedule a computed date rests on (the helpers themselves return bare dates).
 
 
-# --- the suspension status, as a result writes it -----------------------------------------------------------------
+#: The suspension status's result types live beside its decision (issue 13: a settlement case never imports the
+#: supervision rules); each is imported when first read here, so a pickle from before the move keeps working. Type
+#: checkers do not see them here: import a name from the module that defines it.
+_MOVED = dict.fromkeys(("SuspensionPeriod", "SuspensionStatusRuling"), "decisions_funds")
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module = _MOVED.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
 
-@attrs.frozen(kw_only=True)
-class SuspensionPeriod:
-    """A suspension in force, as a result writes it: its first day, the day it is lifted (``None`` while not lifted)
-    and the Hunan treatment place that suspended it. No identity number: the case's facts name the worker."""
-
-    suspended_on: _dt.date
-    lifted_on: _dt.date | None = None
-    suspended_by: Place | None = None
-
-
-@attrs.frozen(kw_only=True)
-class SuspensionStatusRuling(Ruling[SuspensionStatus]):
-    """``suspension_status``: the outcome and reasons of :func:`~gongshang_rules.rules.supervision.suspension_status`, with
-    ``on`` (the case's ``today``) and the suspensions in force on it, each without the worker's identity number."""
-
-    on: _dt.date
-    in_force: tuple[SuspensionPeriod, ...] = ()
-
-    def _extra_lines(self) -> list[str]:
-        return [f"  on {self.on.isoformat()}: {len(self.in_force)} suspension(s) in force"]
-
-
-mask_reprs(DateRuling, SuspensionPeriod, SuspensionStatusRuling)  # repr() and str() never show a whole number
+mask_reprs(DateRuling)  # repr() and str() never show a whole number
