@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class TestGeneratedDocs:
-    @pytest.mark.parametrize("name", ["interpretations.md", "reasons.md", "traceability.md"])
+    @pytest.mark.parametrize("name", ["interpretations.md", "layout.md", "reasons.md", "traceability.md"])
     def test_the_committed_page_is_current(self, name: str) -> None:
         """docs/NAME equals what the code generates: run `make docs` after changing a rule."""
         generated = pages(ROOT / "tests")[name]
@@ -38,12 +38,13 @@ class TestGeneratedDocs:
         assert not unused, f"reason templates no rule uses: {unused}"
 
     def test_main_writes_the_pages(self, tmp_path: Path) -> None:
-        """The generator writes the three pages into the given folder."""
+        """The generator writes the four pages into the given folder."""
         docs = tmp_path / "docs"
         docs.mkdir()
         assert main([str(docs)]) == 0
         assert sorted(p.name for p in docs.iterdir()) == [
             "interpretations.md",
+            "layout.md",
             "reasons.md",
             "traceability.md",
         ]

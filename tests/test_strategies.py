@@ -37,6 +37,7 @@ from gongshang_rules import (
     example_registry,
     filing_validity,
 )
+from gongshang_rules import place as gr_place
 from gongshang_rules import strategies as gs
 from gongshang_rules._hypothesis_plugin import _hypothesis_setup_hook
 from gongshang_rules.oracle import jsonio
@@ -148,6 +149,18 @@ class TestProperties:
             assert ruling.fund_share >= 0 and ruling.worker_share >= 0
         if ruling.outcome is Settlement.DIRECT:
             assert ruling.fund_share is not None
+
+    @given(
+        gs.filings(
+            insured=gr_place("省本级"),
+            treatment=gr_place("440000"),
+            filed_on=st.dates(dt.date(2024, 1, 1), dt.date(2025, 7, 31)) | st.dates(dt.date(2027, 8, 1)),
+        )
+    )
+    def test_a_cross_province_filing_outside_the_procedure_states_its_dates(self, filing: Filing) -> None:
+        """Art. 36: a cross-province filing made under the national procedure carries its approved dates, so that
+        a generated episode with it can be settled (a 省本级 → 广东 filing of 2025-05-13 once had none)."""
+        assert filing.stated_valid_from is not None and filing.stated_valid_through is not None
 
     @given(gs.filings())
     def test_a_computed_validity_starts_on_the_filing_day(self, filing: Filing) -> None:

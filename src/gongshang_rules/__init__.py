@@ -55,19 +55,24 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.catalog import *
     from .rules.clearing import *
     from .rules.commencement import *
+    from .rules.coverage import *
+    from .rules.coverage_facts import *
     from .rules.eligibility import *
     from .rules.episodes import *
     from .rules.filing import *
+    from .rules.filing_changes import *
     from .rules.forms import *
     from .rules.fund_plan import *
     from .rules.funds import *
     from .rules.institutions import *
     from .rules.ledger import *
     from .rules.manual_claims import *
+    from .rules.materials import *
     from .rules.reconciliation import *
     from .rules.reconciliation_deadlines import *
     from .rules.records import *
     from .rules.recovery import *
+    from .rules.review import *
     from .rules.scope import *
     from .rules.settlement import *
     from .rules.supervision import *
@@ -90,7 +95,12 @@ FACADE_MODULES = (
     "rules.institutions",
     "rules.eligibility",
     "rules.filing",
+    "rules.filing_changes",
+    "rules.coverage_facts",
+    "rules.coverage",
     "rules.applications",
+    "rules.materials",
+    "rules.review",
     "rules.forms",
     "rules.catalog",
     "rules.episodes",

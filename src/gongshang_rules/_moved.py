@@ -21,9 +21,9 @@ import importlib.machinery
 import sys
 import types
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-__all__ = ["MOVED", "install"]
+__all__ = ["MOVED", "install", "split_out"]
 
 _KERNEL = "errors ruling articles parameters periods workdays places place_names identity terms authorities"
 _RULES = (
@@ -68,3 +68,28 @@ def install() -> None:
     """Put the finder of moved modules last on :data:`sys.meta_path` (once)."""
     if not any(isinstance(finder, _MovedFinder) for finder in sys.meta_path):
         sys.meta_path.append(_MovedFinder())
+
+
+def split_out(module: str, *siblings: str) -> Callable[[str], object]:
+    """The module ``__getattr__`` of ``module``, whose public names moved to ``siblings`` (modules of its package)
+    when it was split (issue 9), so that ``gongshang_rules.filing.filing_covers`` still finds the function where
+    it now lives, with a :class:`DeprecationWarning`: old imports and old pickles keep working. Type checkers are
+    not told (the module defines it under ``if not TYPE_CHECKING``): import a name from the module that defines it.
+    """
+    package = module.rpartition(".")[0]
+
+    def moved_name(name: str) -> object:
+        for sibling in () if name.startswith("_") else siblings:
+            home = importlib.import_module(f"{package}.{sibling}")
+            value = vars(home).get(name)
+            # defined there: a class or function of that module, or a reason template under its own code
+            if value is not None and (
+                getattr(value, "__module__", None) == home.__name__ or getattr(value, "code", None) == name
+            ):
+                warnings.warn(
+                    f"{module}.{name} moved to {home.__name__}.{name}", DeprecationWarning, stacklevel=2
+                )
+                return value
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return moved_name

@@ -20,7 +20,8 @@ from .kernel.errors import InvalidInputError
 from .kernel.parameters import DEFAULT_PARAMETERS, Parameters
 from .kernel.place_names import english_name
 from .kernel.places import Place, place
-from .rules.filing import ChangeKind, Filing, change_allowed, filing_validity
+from .rules.filing import Filing, filing_validity
+from .rules.filing_changes import ChangeKind, change_allowed
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -36,6 +36,7 @@ from hypothesis.strategies import SearchStrategy
 from stdnum.cn import ric
 
 from .kernel.identity import _PROVINCE_PREFIXES, IdentityNumber, Worker
+from .kernel.parameters import DEFAULT_PARAMETERS
 from .kernel.places import Place, PlaceKind, all_places
 from .kernel.terms import Basis, CareType, PersonCategory, ServiceKind
 from .oracle.cases import Case
@@ -72,9 +73,11 @@ from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask
 from .rules.audit import AuditThresholds
 from .rules.catalog import CostKind
+from .rules.coverage_facts import CoverageFacts
 from .rules.eligibility import EligibilityFacts
 from .rules.episodes import CostLine, Credential, Episode, LineKind
-from .rules.filing import ChangeKind, CoverageFacts, Filing
+from .rules.filing import Filing
+from .rules.filing_changes import ChangeKind
 from .rules.forms import Device
 from .rules.institutions import Institution, InstitutionRegistry
 from .rules.ledger import ChargedTo, LedgerKind, LedgerLine
@@ -214,15 +217,20 @@ def filings(
 ) -> Filing:
     """Approved filings for an out-of-area pair of places (or the pair given), any category and service.
 
-    An inbound filing (insured in another province) always carries the validity the insured province stated; a
-    Hunan filing states it sometimes. An ASSISTIVE_DEVICE filing lists one to three devices (annex 2 note 6).
+    An inbound filing (insured in another province) always carries the validity the insured province stated, and
+    so does a cross-province filing made outside this procedure's dates (art. 36: the national procedure's approved
+    dates govern it, and a settlement asks for them); a Hunan filing states it sometimes otherwise. An
+    ASSISTIVE_DEVICE filing lists one to three devices (annex 2 note 6).
     """
     if insured is None or treatment is None:
         insured, treatment = draw(_out_of_area_pair())
     kind = service if service is not None else draw(st.sampled_from(ServiceKind))
     day = draw(filed_on if filed_on is not None else dates())
     stated: tuple[_dt.date | None, _dt.date | None] = (None, None)
-    if not insured.in_hunan or draw(st.booleans()):
+    national = insured.in_hunan != treatment.in_hunan and not (
+        DEFAULT_PARAMETERS.in_force_from <= day <= DEFAULT_PARAMETERS.in_force_through
+    )
+    if not insured.in_hunan or national or draw(st.booleans()):
         length = draw(st.integers(min_value=0, max_value=400))
         stated = (day, day + _dt.timedelta(days=length))
     listed: tuple[Device, ...] = ()

@@ -29,13 +29,8 @@ from gongshang_rules import (
 )
 from gongshang_rules.kernel.terms import CareType
 from gongshang_rules.rules.episodes import CostLine, Credential, Episode, LineKind
-from gongshang_rules.rules.filing import (
-    ChangeKind,
-    Filing,
-    change_allowed,
-    filing_valid_through,
-    filing_validity,
-)
+from gongshang_rules.rules.filing import Filing, filing_valid_through, filing_validity
+from gongshang_rules.rules.filing_changes import ChangeKind, change_allowed
 from gongshang_rules.rules.settlement import Settlement
 
 D = dt.date

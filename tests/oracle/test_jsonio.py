@@ -30,9 +30,10 @@ from gongshang_rules.oracle.cli import _corpus_files
 from gongshang_rules.oracle.jsonio import CaseError, JsonFloat
 from gongshang_rules.oracle.registry_io import example_registry
 from gongshang_rules.rules.applications import FilingApplication
+from gongshang_rules.rules.coverage_facts import CoverageFacts
 from gongshang_rules.rules.eligibility import EligibilityFacts
 from gongshang_rules.rules.episodes import CostLine, Episode, LineKind
-from gongshang_rules.rules.filing import CoverageFacts, Filing
+from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.forms import (
     AgencyDecision,
     AgencyOpinion,

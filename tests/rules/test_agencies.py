@@ -16,13 +16,13 @@ from gongshang_rules import InvalidInputError, place
 from gongshang_rules.kernel.places import Place, all_places
 from gongshang_rules.rules.agencies import (
     PROVINCIAL_AGENCY,
+    AgencyLevel,
     AgencyTask,
     Assignment,
     insured_place_agency,
     responsible_agency,
     treatment_place_agency,
 )
-from gongshang_rules.rules.applications import AgencyLevel
 from gongshang_rules.rules.scope import Scope, classify_scope
 
 CHANGSHA, LIUYANG, YUEYANG, YUEYANG_COUNTY = (place(c) for c in ("430100", "430181", "430600", "430621"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from types import ModuleType
 from typing import Any, ClassVar
 
 import attrs
@@ -40,23 +41,16 @@ from gongshang_rules import (
     place,
 )
 from gongshang_rules.kernel.parameters import DEFAULT_PARAMETERS
-from gongshang_rules.rules import applications as apps
+from gongshang_rules.rules import agencies, applications
+from gongshang_rules.rules import materials as material_rules
+from gongshang_rules.rules import review as review_rules
+from gongshang_rules.rules.agencies import Agency, AgencyLevel
 from gongshang_rules.rules.applications import (
-    Agency,
-    AgencyLevel,
     Channel,
     FilingApplication,
     Material,
-    RequiredMaterial,
-    Requirement,
-    Review,
-    ReviewRuling,
     Submission,
     check_submission,
-    missing_materials,
-    required_materials,
-    review_application,
-    review_deadline,
 )
 from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.forms import (
@@ -73,6 +67,13 @@ from gongshang_rules.rules.forms import (
     Relative,
     Sex,
 )
+from gongshang_rules.rules.materials import (
+    RequiredMaterial,
+    Requirement,
+    missing_materials,
+    required_materials,
+)
+from gongshang_rules.rules.review import Review, ReviewRuling, review_application, review_deadline
 
 WORKER_NUMBER = with_check_digit("43010219900101123")
 RELATIVE_NUMBER = with_check_digit("43018119850615002")
@@ -887,6 +888,7 @@ class TestReviewApplication:
 
 
 OUR_PREFIXES = frozenset({"APPLICATION", "MATERIAL", "REVIEW"})
+HOMES = (agencies, applications, material_rules, review_rules)
 
 
 class TestReasonCatalogue:
@@ -895,10 +897,11 @@ class TestReasonCatalogue:
     CODES: ClassVar[list[str]] = sorted(code for code in REASONS if code.split("_")[0] in OUR_PREFIXES)
 
     def test_every_reason_is_registered_under_a_prefixed_code(self) -> None:
-        """APPLICATION_, MATERIAL_ or REVIEW_: each such code is a template of this module under its own name."""
+        """APPLICATION_, MATERIAL_ or REVIEW_: each such code is a template of these modules under its own name
+        (the receiving agency's are article 7's, in ``agencies``)."""
         assert len(self.CODES) >= 20
         for code in self.CODES:
-            assert getattr(apps, code) is REASONS[code]
+            assert any(vars(module).get(code) is REASONS[code] for module in HOMES)
             assert REASONS[code].code == code
 
     def test_every_reason_cites_this_procedure(self) -> None:
@@ -1110,3 +1113,22 @@ class TestChangeApplications:
             review_application(application(), application().form.signed_on, current_filing=current)
         with pytest.raises(InvalidInputError, match="current_filing"):
             review_application(self.change(), self.change().form.signed_on, current_filing="x")  # type: ignore[arg-type]
+
+
+class TestNamesSplitOutOfTheModule:
+    """Issue 9 moved the agency types to agencies.py and split materials and review out of applications.py."""
+
+    @pytest.mark.parametrize(
+        ("name", "home"),
+        [
+            ("AgencyLevel", agencies),
+            ("APPLICATION_RECEIVED_BY_CITY_AGENCY", agencies),
+            ("Requirement", material_rules),
+            ("review_application", review_rules),
+            ("REVIEW_DEADLINE", review_rules),
+        ],
+    )
+    def test_a_moved_name_is_found_where_it_was_with_a_warning(self, name: str, home: ModuleType) -> None:
+        """``gongshang_rules.rules.applications.review_application`` is review's, and the warning says so."""
+        with pytest.warns(DeprecationWarning, match=f"{home.__name__}.{name}"):
+            assert getattr(applications, name) is vars(home)[name]

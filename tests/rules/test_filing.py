@@ -1,4 +1,5 @@
-"""Tests of articles 11, 12 and 13: validity, changes, and whether a filing covers an episode."""
+"""Tests of articles 11, 12 and 13: validity (``rules.filing``), changes (``rules.filing_changes``), and whether a
+filing covers an episode (``rules.coverage``, with article 12's timing in ``rules.back_filing``)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,10 @@ from gongshang_rules import DEFAULT_PARAMETERS, InvalidInputError, PersonCategor
 from gongshang_rules.kernel.articles import ArticleRef
 from gongshang_rules.kernel.periods import add_months
 from gongshang_rules.kernel.terms import CareType
-from gongshang_rules.rules.filing import (
-    ChangeKind,
-    ChangeStatus,
-    Coverage,
-    CoverageFacts,
-    CoverageRuling,
-    Filing,
-    Validity,
-    change_allowed,
-    filing_covers,
-    filing_valid_through,
-    filing_validity,
-)
+from gongshang_rules.rules.coverage import filing_covers
+from gongshang_rules.rules.coverage_facts import Coverage, CoverageFacts, CoverageRuling
+from gongshang_rules.rules.filing import Filing, Validity, filing_valid_through, filing_validity
+from gongshang_rules.rules.filing_changes import ChangeKind, ChangeStatus, change_allowed
 from gongshang_rules.rules.forms import Device
 
 CHANGSHA = place("430100")
@@ -907,3 +899,31 @@ class TestChangesOnADayOutsideTheProcedure:
         assert ruling.outcome is ChangeStatus.NOT_IN_FORCE
         assert "IN_FORCE_EXPIRED" in ruling.codes
         assert change_allowed(late, ChangeKind.CANCEL, dt.date(2027, 7, 31)).outcome is ChangeStatus.LOCKED
+
+
+class TestNamesSplitOutOfTheModule:
+    """Issue 9 split filing.py by concern; a name that moved out is still found through the old module path."""
+
+    def test_a_moved_name_is_found_where_it_was_with_a_warning(self) -> None:
+        """``gongshang_rules.rules.filing.filing_covers`` is coverage's, and the warning says where it lives."""
+        from gongshang_rules.rules import filing as module
+
+        with pytest.warns(DeprecationWarning, match=r"rules\.coverage\.filing_covers"):
+            assert module.filing_covers is filing_covers
+        with pytest.warns(DeprecationWarning, match=r"rules\.back_filing\.COVERAGE_NO_FILING"):
+            assert module.COVERAGE_NO_FILING.code == "COVERAGE_NO_FILING"
+
+    def test_an_old_pickle_of_a_moved_class_still_loads(self) -> None:
+        """A pickle names a class by module and name: the module it had before the split still finds it."""
+        import pickle
+
+        with pytest.warns(DeprecationWarning):
+            assert pickle.loads(b"cgongshang_rules.rules.filing\nCoverageFacts\n.") is CoverageFacts
+
+    @pytest.mark.parametrize("name", ["Scope", "_cause", "no_such_name"])
+    def test_a_name_that_did_not_move_out_is_still_an_attribute_error(self, name: str) -> None:
+        """What a sibling merely imports, a private name, or a name nowhere: AttributeError, not a guess."""
+        from gongshang_rules.rules import filing as module
+
+        with pytest.raises(AttributeError, match=name):
+            getattr(module, name)

@@ -43,15 +43,10 @@ from ..rules.catalog import (
     travel_and_lodging,
 )
 from ..rules.commencement import InForceRuling, in_force
-from ..rules.filing import (
-    ChangeRuling,
-    CoverageFacts,
-    CoverageRuling,
-    ValidityRuling,
-    change_allowed,
-    filing_covers,
-    filing_validity,
-)
+from ..rules.coverage import filing_covers
+from ..rules.coverage_facts import CoverageFacts, CoverageRuling
+from ..rules.filing import ValidityRuling, filing_validity
+from ..rules.filing_changes import ChangeRuling, change_allowed
 from ..rules.institutions import InstitutionRuling, InstitutionStatus
 from ..rules.manual_claims import ManualClaimRuling, check_manual_claim
 from ..rules.scope import ScopeRuling, classify_scope

@@ -15,19 +15,18 @@ from ..kernel.parameters import ParametersLike, resolve_parameters
 from ..kernel.ruling import Ruling
 from ..kernel.workdays import WorkingDayCalendar
 from ..rules.agencies import AgencyRuling, responsible_agency
-from ..rules.applications import (
+from ..rules.applications import SubmissionRuling, check_submission
+from ..rules.eligibility import EligibilityFacts, EligibilityRuling, decide_eligibility
+from ..rules.materials import Requirement
+from ..rules.review import (
     REVIEW_DEADLINE,
     REVIEW_DEADLINE_OUTSIDE_PROCEDURE,
     REVIEW_DEADLINE_PROVISIONAL,
     REVIEW_IN_PRINCIPLE,
-    Requirement,
     ReviewRuling,
-    SubmissionRuling,
-    check_submission,
     review_application,
     review_deadline,
 )
-from ..rules.eligibility import EligibilityFacts, EligibilityRuling, decide_eligibility
 from . import jsonio
 from .decisions import Decision, _dated, _decisions, _provisional
 from .facts import (

@@ -35,7 +35,8 @@ from ..kernel.terms import CareType, ServiceKind
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar
 from ..rules.catalog import CostKind
 from ..rules.episodes import Episode
-from ..rules.filing import ChangeKind, Filing
+from ..rules.filing import Filing
+from ..rules.filing_changes import ChangeKind
 from ..rules.institutions import InstitutionRegistry
 from ..rules.manual_claims import ManualClaim
 from ..rules.records import SettlementRecord

@@ -217,6 +217,7 @@ def decisions_giving() -> Mapping[str, tuple[str, ...]]:
     order; a code no decision gives (a reason of the Python API only) maps to ``()``."""
     from .decisions import DECISIONS
 
+    _load_all()  # every template registered, whatever the lazy decision table has loaded so far
     by_code: dict[str, list[str]] = {code: [] for code in REASONS}
     for name, decision in DECISIONS.items():
         for code in sorted(_gives(decision.run)):

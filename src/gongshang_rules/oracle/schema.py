@@ -24,7 +24,7 @@ from ..kernel.parameters import ParameterSchedule
 from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Role, Ruling
 from ..kernel.workdays import WorkingDayCalendar
-from ..rules.applications import Agency
+from ..rules.agencies import Agency
 from ..rules.institutions import InstitutionRegistry
 from . import jsonio
 from .decisions import DECISIONS

@@ -1,4 +1,5 @@
-"""Which agency does what: article 7 (统一管理、分级负责), with articles 2 ¶3, 8, 14, 20, 21, 24, 30 and 32.
+"""Which agency does what: article 7 (统一管理、分级负责) of chapter 2, with articles 2 ¶3, 8, 14, 20, 21, 24, 30
+and 32.
 
 Article 7 divides the out-of-area work between three levels of agency:
 
@@ -7,14 +8,15 @@ Article 7 divides the out-of-area work between three levels of agency:
   and settlement of costs (¶3);
 * a county agency: filing and the reconciliation of costs in its area (¶4).
 
-:func:`responsible_agency` answers "which agency does task T for this case (insured place, treatment place)". The
-agency types are those of :mod:`gongshang_rules.rules.applications` (:class:`~gongshang_rules.rules.applications.Agency`,
-:class:`~gongshang_rules.rules.applications.AgencyLevel`); the filing answer is that module's receiving-agency rule.
+:class:`Agency` is one Hunan agency (its :class:`AgencyLevel` and the place it serves); :func:`receiving_agency` is
+the insured place's agency that receives a filing application (articles 7, 8); :func:`responsible_agency` answers
+"which agency does task T for this case (insured place, treatment place)", from one table of the division of work
+(task → who does it, with the reason that says so).
 
 Where a city and a county agency both could act, the library decides as follows, and says so in the reasons:
 
 * filing: the insured place's agency, so a county-insured worker files with the county agency (article 8 sends
-  the application to the insured place's agency; article 7 ¶4) [interpretation, as in ``applications``];
+  the application to the insured place's agency; article 7 ¶4) [interpretation];
 * reconciliation: the treatment side is always the city agency (article 21 gives it to the treatment place's
   agency, and the treatment place is a 市州, article 2 ¶3), even for an institution in a county [interpretation];
   the insured side is the insured place's agency, a county agency for a county-insured worker (article 7 ¶4)
@@ -33,23 +35,79 @@ Where a city and a county agency both could act, the library decides as follows,
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
+
 import attrs
 
-from ..kernel._validate import type_name
+from ..kernel._validate import is_instance, is_member, type_name
 from ..kernel.articles import ArticleRef
-from ..kernel.authorities import NATIONAL_PROCEDURE
+from ..kernel.authorities import NATIONAL_NOTICE, NATIONAL_PROCEDURE
 from ..kernel.errors import InvalidInputError
 from ..kernel.places import PROVINCE_LEVEL, Place, PlaceKind
 from ..kernel.ruling import LabelledEnum, Reason, ReasonTemplate, Ruling, decisive, note
-from .applications import APPLICATION_FILE_WITH_INSURED_PROVINCE, Agency, AgencyLevel, receiving_agency
 from .scope import Scope, classify_scope
 
 __all__ = [
+    "Agency",
+    "AgencyLevel",
     "AgencyRuling",
     "AgencyTask",
     "Assignment",
+    "receiving_agency",
     "responsible_agency",
 ]
+
+
+class AgencyLevel(LabelledEnum):
+    """The three levels of agency (article 7)."""
+
+    PROVINCIAL = ("省级经办机构", "provincial agency")
+    CITY = ("市州经办机构", "city agency")
+    COUNTY = ("县级经办机构", "county agency")
+
+
+_LEVEL_OF_KIND = {
+    PlaceKind.PROVINCE_LEVEL: AgencyLevel.PROVINCIAL,
+    PlaceKind.CITY: AgencyLevel.CITY,
+    PlaceKind.COUNTY: AgencyLevel.COUNTY,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Agency:
+    """A Hunan work-injury insurance agency (经办机构): its level and the place it serves (article 7).
+
+    The provincial agency's place is 省本级; a city agency's is its 市州; a county agency's its county.
+    """
+
+    level: AgencyLevel = attrs.field(validator=is_member(AgencyLevel))
+    place: Place = attrs.field(validator=is_instance(Place))
+
+    @classmethod
+    def of(cls, place: Place) -> Agency:
+        """The Hunan agency of ``place``'s own level: provincial for 省本级, city for a 市州, county for a county."""
+        if not isinstance(place, Place) or place.kind not in _LEVEL_OF_KIND:
+            raise InvalidInputError("place", "must be 省本级 or a Hunan city or county")
+        return cls(level=_LEVEL_OF_KIND[place.kind], place=place)
+
+    def __attrs_post_init__(self) -> None:
+        if _LEVEL_OF_KIND.get(self.place.kind) is not self.level:
+            raise InvalidInputError(
+                "place",
+                f"{self.place} is a {self.place.kind.name} place, not one a {self.level.name} agency serves",
+            )
+
+    @property
+    def zh(self) -> str:
+        """The agency's name in Chinese."""
+        if self.level is AgencyLevel.PROVINCIAL:
+            return "湖南省省级工伤保险经办机构"
+        return f"{self.place.name}工伤保险经办机构"
+
+    def __str__(self) -> str:
+        return f"{self.zh} ({self.level.en})"
+
 
 #: Hunan's provincial agency (省级经办机构).
 PROVINCIAL_AGENCY = Agency(level=AgencyLevel.PROVINCIAL, place=PROVINCE_LEVEL)
@@ -251,6 +309,93 @@ AGENCY_NOT_OUT_OF_AREA = decisive(
 )
 
 
+# --- the filing: the insured place's agency (articles 7, 8) ----------------------------------------------------
+
+_A8 = ArticleRef(8)
+
+APPLICATION_RECEIVED_BY_CITY_AGENCY = decisive(
+    "APPLICATION_RECEIVED_BY_CITY_AGENCY",
+    ArticleRef(7, paragraph=3),
+    _A8,
+    when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan city, care out-of-area and not inbound.",
+    zh="参保地为{insured}，备案申请向参保地经办机构即{agency}提出，由其办理备案。",
+    en="Insured in {insured}: the application goes to the insured place's agency, {agency_en}, which handles "
+    "filing in its area.",
+)
+APPLICATION_RECEIVED_BY_COUNTY_AGENCY = decisive(
+    "APPLICATION_RECEIVED_BY_COUNTY_AGENCY",
+    ArticleRef(2, paragraph=3),
+    ArticleRef(7, paragraph=4),
+    _A8,
+    when="Submission, review or responsible agency (FILING) of a worker insured at a Hunan county, care out-of-area and not inbound.",
+    reading=True,
+    zh="参保地为县级的{insured}，备案申请向参保地经办机构即{agency}提出，由县级经办机构办理所在区域内的备案；"
+    "第七条第三款所称市州经办机构的备案职责，理解为针对在市州参保的工伤职工。",
+    en="Insured in the county {insured}: article 8 sends the application to the insured place's agency, here "
+    "{agency_en}, and county agencies handle filing in their area (article 7 ¶4); article 7 ¶3's filing duty "
+    "of city agencies is read as covering workers insured at city level.",
+)
+APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY = decisive(
+    "APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY",
+    ArticleRef(7, paragraph=2),
+    _A8,
+    when="Submission, review or responsible agency (FILING) of a worker insured at 省本级, care out-of-area and not inbound.",
+    zh="参保地为省本级，备案申请由省级经办机构办理。",
+    en="Insured at provincial level (省本级): the provincial agency handles the filing.",
+)
+APPLICATION_FILE_WITH_INSURED_PROVINCE = decisive(
+    "APPLICATION_FILE_WITH_INSURED_PROVINCE",
+    ArticleRef(2, paragraph=1),
+    _A8,
+    when="Submission, review or responsible agency (FILING) with scope CROSS_PROVINCE_INBOUND.",
+    reading=True,
+    zh="在{insured}参保的工伤职工向参保地经办机构即{insured}的经办机构申请备案，按该省规定和国家经办规程办理，"
+    "不向湖南经办机构备案；本规程第二章不调整该备案，湖南作为就医地采用参保省核定的备案有效期。",
+    en="A worker insured in {insured} files with the insured place's agency, that of {insured} (article 8), "
+    "under that province's rules and the national procedure, not with a Hunan agency: chapter 2 of this "
+    "procedure does not govern that filing, and Hunan, as the treatment province, takes the validity the "
+    "insured province approved.",
+    authorities=(NATIONAL_NOTICE, NATIONAL_PROCEDURE),
+)
+
+
+def receiving_agency(insured: Place) -> tuple[Agency, Reason]:
+    """The insured place's Hunan agency (articles 7, 8); ``insured`` is 省本级 or a Hunan city or county."""
+    agency = Agency.of(insured)
+    template = {
+        AgencyLevel.PROVINCIAL: APPLICATION_RECEIVED_BY_PROVINCIAL_AGENCY,
+        AgencyLevel.CITY: APPLICATION_RECEIVED_BY_CITY_AGENCY,
+        AgencyLevel.COUNTY: APPLICATION_RECEIVED_BY_COUNTY_AGENCY,
+    }[agency.level]
+    return agency, template.make(insured=insured.name, agency=agency.zh, agency_en=str(agency))
+
+
+# --- the division of the work (article 7) -----------------------------------------------------------------------
+
+
+class _Who(enum.Enum):
+    """Who article 7 (and the article named) gives a task to."""
+
+    PROVINCIAL = "the provincial agency (art. 7 ¶2)"
+    INSURED_PLACE = "the insured place's agency (arts. 7, 8)"
+    TREATMENT_CITY = "the treatment city's agency (arts. 2 ¶3, 7 ¶3)"
+    TREATMENT_THEN_INSURED = "the treatment city's agency, then the insured place's (arts. 7 ¶4, 21)"
+
+
+#: Article 7's division of the work: each task, who does it, and the reason that says so. The filing's reason is
+#: the receiving agency's (:func:`receiving_agency`); the reconciliation's depends on the scope.
+_DIVISION: Mapping[AgencyTask, tuple[_Who, ReasonTemplate | None]] = {
+    AgencyTask.IT_AND_GUIDANCE: (_Who.PROVINCIAL, AGENCY_PROVINCIAL_IT_AND_GUIDANCE),
+    AgencyTask.FUND_CLEARING: (_Who.PROVINCIAL, AGENCY_PROVINCIAL_FUND_CLEARING),
+    AgencyTask.JOINT_AUDIT_AND_DISPUTES: (_Who.PROVINCIAL, AGENCY_JOINT_AUDIT_BY_PROVINCE),
+    AgencyTask.FILING: (_Who.INSURED_PLACE, None),
+    AgencyTask.INSTITUTION_MANAGEMENT: (_Who.TREATMENT_CITY, AGENCY_INSTITUTION_MANAGEMENT_BY_CITY),
+    AgencyTask.COST_AUDIT_AND_SETTLEMENT: (_Who.TREATMENT_CITY, AGENCY_COST_AUDIT_BY_TREATMENT_CITY),
+    AgencyTask.SUSPENSION: (_Who.TREATMENT_CITY, AGENCY_SUSPENSION_BY_TREATMENT_CITY),
+    AgencyTask.RECONCILIATION: (_Who.TREATMENT_THEN_INSURED, None),
+}
+
+
 def _check_place(field: str, value: object) -> Place:
     if not isinstance(value, Place):
         raise InvalidInputError(field, f"must be a Place (see gongshang_rules.place), got {type_name(value)}")
@@ -350,61 +495,57 @@ def responsible_agency(task: AgencyTask, insured: Place, treatment: Place) -> Ag
     if not scope.out_of_area:
         reasons.append(AGENCY_NOT_OUT_OF_AREA.make())
         return AgencyRuling(outcome=Assignment.NOT_OUT_OF_AREA, reasons=tuple(reasons), task=task)
-
-    other = treatment if scope is Scope.CROSS_PROVINCE_OUTBOUND else insured
-    agencies: tuple[Agency, ...]
-    if task is AgencyTask.IT_AND_GUIDANCE:
-        reasons.append(AGENCY_PROVINCIAL_IT_AND_GUIDANCE.make())
-        agencies = (PROVINCIAL_AGENCY,)
-    elif task is AgencyTask.FUND_CLEARING:
-        reasons.append(AGENCY_PROVINCIAL_FUND_CLEARING.make())
-        if scope.cross_province:
+    who, template = _DIVISION[task]
+    if who is _Who.PROVINCIAL:
+        assert template is not None
+        reasons.append(template.make())
+        if task is AgencyTask.FUND_CLEARING and scope.cross_province:
+            other = treatment if scope is Scope.CROSS_PROVINCE_OUTBOUND else insured
             reasons.append(
                 AGENCY_CROSS_PROVINCE_PREPAY_AND_CLEAR.make(province=other.name, province_en=str(other))
             )
-        agencies = (PROVINCIAL_AGENCY,)
-    elif task is AgencyTask.JOINT_AUDIT_AND_DISPUTES:
-        reasons.append(AGENCY_JOINT_AUDIT_BY_PROVINCE.make())
-        agencies = (PROVINCIAL_AGENCY,)
-    elif task is AgencyTask.FILING:
-        if scope is Scope.CROSS_PROVINCE_INBOUND:
+        return _hunan(task, reasons, PROVINCIAL_AGENCY)
+    if who is _Who.INSURED_PLACE:
+        if scope is Scope.CROSS_PROVINCE_INBOUND:  # the insured province's agency files (article 8)
             reasons.append(APPLICATION_FILE_WITH_INSURED_PROVINCE.make(insured=insured.name))
             return _elsewhere(task, insured, reasons, note=False)
         agency, reason = receiving_agency(insured)
         reasons.append(reason)
-        agencies = (agency,)
-    elif scope is Scope.CROSS_PROVINCE_OUTBOUND:
-        # Institutions, cost audit, suspension and reconciliation all sit with the treatment province.
+        return _hunan(task, reasons, agency)
+    if scope is Scope.CROSS_PROVINCE_OUTBOUND:  # the treatment side lies in the treatment province
         return _elsewhere(task, treatment, reasons, note=True)
-    elif task is AgencyTask.RECONCILIATION:
-        treatment_agency = _treatment_side(treatment, reasons, AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY)
-        if scope is Scope.CROSS_PROVINCE_INBOUND:
-            reasons.append(
-                AGENCY_RECONCILIATION_INBOUND.make(
-                    **_names(treatment_agency), insured=insured.name, insured_en=str(insured)
-                )
-            )
-            agencies = (treatment_agency,)
-        else:
-            insured_agency = insured_place_agency(insured)
-            reasons.append(
-                AGENCY_RECONCILIATION_INTRA_PROVINCE.make(
-                    **_names(treatment_agency, "treatment_agency"), **_names(insured_agency, "insured_agency")
-                )
-            )
-            if insured_agency.level is AgencyLevel.COUNTY:
-                reasons.append(AGENCY_RECONCILIATION_BY_COUNTY.make(insured=insured.name))
-            agencies = (treatment_agency, insured_agency)
-    else:
+    if who is _Who.TREATMENT_CITY:
+        assert template is not None
         treatment_agency = _treatment_side(treatment, reasons, AGENCY_TREATMENT_PLACE_IS_CITY)
-        template = {
-            AgencyTask.INSTITUTION_MANAGEMENT: AGENCY_INSTITUTION_MANAGEMENT_BY_CITY,
-            AgencyTask.COST_AUDIT_AND_SETTLEMENT: AGENCY_COST_AUDIT_BY_TREATMENT_CITY,
-            AgencyTask.SUSPENSION: AGENCY_SUSPENSION_BY_TREATMENT_CITY,
-        }[task]
         reasons.append(template.make(**_names(treatment_agency)))
-        agencies = (treatment_agency,)
+        return _hunan(task, reasons, treatment_agency)
+    return _reconciliation(insured, treatment, scope, reasons)
+
+
+def _hunan(task: AgencyTask, reasons: list[Reason], *agencies: Agency) -> AgencyRuling:
     return AgencyRuling(outcome=Assignment.HUNAN_AGENCY, reasons=tuple(reasons), task=task, agencies=agencies)
+
+
+def _reconciliation(insured: Place, treatment: Place, scope: Scope, reasons: list[Reason]) -> AgencyRuling:
+    """Article 21: the treatment city's agency with the institution, then with the insured place's agency (for an
+    inbound worker, with the insured province under the national procedure)."""
+    treatment_agency = _treatment_side(treatment, reasons, AGENCY_RECONCILIATION_TREATMENT_SIDE_IS_CITY)
+    if scope is Scope.CROSS_PROVINCE_INBOUND:
+        reasons.append(
+            AGENCY_RECONCILIATION_INBOUND.make(
+                **_names(treatment_agency), insured=insured.name, insured_en=str(insured)
+            )
+        )
+        return _hunan(AgencyTask.RECONCILIATION, reasons, treatment_agency)
+    insured_agency = insured_place_agency(insured)
+    reasons.append(
+        AGENCY_RECONCILIATION_INTRA_PROVINCE.make(
+            **_names(treatment_agency, "treatment_agency"), **_names(insured_agency, "insured_agency")
+        )
+    )
+    if insured_agency.level is AgencyLevel.COUNTY:
+        reasons.append(AGENCY_RECONCILIATION_BY_COUNTY.make(insured=insured.name))
+    return _hunan(AgencyTask.RECONCILIATION, reasons, treatment_agency, insured_agency)
 
 
 def _elsewhere(task: AgencyTask, province: Place, reasons: list[Reason], *, note: bool) -> AgencyRuling:

@@ -38,8 +38,9 @@ from ..kernel.places import Place
 from ..kernel.ruling import Reason, decisive, note
 from ..kernel.terms import CareType
 from .commencement import straddles
+from .coverage import filing_covers
+from .coverage_facts import Coverage, CoverageFacts
 from .episodes import Credential, Episode
-from .filing import Coverage, CoverageFacts, filing_covers
 from .institutions import InstitutionAvailability, InstitutionRegistry
 from .scope import Scope
 

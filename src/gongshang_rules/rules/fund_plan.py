@@ -24,8 +24,7 @@ from ..kernel.errors import InvalidInputError
 from ..kernel.parameters import DEFAULT_SCHEDULE, ParametersLike, check_parameters
 from ..kernel.places import Place, PlaceKind
 from ..kernel.ruling import LabelledEnum, Ruling, decisive, note
-from .agencies import PROVINCIAL_AGENCY
-from .applications import Agency, AgencyLevel
+from .agencies import PROVINCIAL_AGENCY, Agency, AgencyLevel
 from .commencement import InForce, in_force, straddles
 from .records import SettlementRecord, check_records
 from .scope import Scope

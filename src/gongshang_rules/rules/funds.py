@@ -44,8 +44,7 @@ from ..kernel.parameters import (
 )
 from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
-from .agencies import treatment_place_agency
-from .applications import Agency
+from .agencies import Agency, treatment_place_agency
 from .clearing import AnnualClearing as AnnualClearing
 from .clearing import AnnualClearingRuling as AnnualClearingRuling
 from .clearing import annual_clearing as annual_clearing

@@ -21,8 +21,7 @@ from ..kernel.authorities import NATIONAL_PROCEDURE
 from ..kernel.errors import InvalidInputError
 from ..kernel.places import Place
 from ..kernel.ruling import LabelledEnum, Ruling, decisive
-from .agencies import insured_place_agency, treatment_place_agency
-from .applications import Agency, AgencyLevel
+from .agencies import Agency, AgencyLevel, insured_place_agency, treatment_place_agency
 from .scope import Scope, classify_scope
 
 __all__ = ["Recovery", "RecoveryCause", "RecoveryRuling", "recovery_responsibility"]

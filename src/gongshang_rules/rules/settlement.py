@@ -46,8 +46,8 @@ from .conditions import (
     noted,
     timing_notes,
 )
+from .coverage_facts import Coverage
 from .episodes import CostLine, Credential, Episode, LineKind
-from .filing import Coverage
 from .institutions import InstitutionRegistry
 from .manual_claims import ManualClaim, ManualClaimRuling, ManualClaimStatus, check_manual_claim
 from .records import SettlementRecord, check_records
