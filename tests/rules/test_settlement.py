@@ -910,3 +910,39 @@ class TestFiguresFollowTheOutcome:
                     settled_on=dt.date(2025, 8, 20),
                 )
             )
+
+
+class TestNamesSplitOutOfTheModule:
+    """Issue 9 split settlement.py by concern; a name that moved out is still found through the old module path."""
+
+    def test_a_moved_name_is_found_where_it_was_with_a_warning(self) -> None:
+        """``rules.settlement.SettlementRecord`` is records' (a template is found by its code), with a warning."""
+        from gongshang_rules.rules import settlement as module
+        from gongshang_rules.rules.records import SettlementRecord, check_records
+
+        with pytest.warns(DeprecationWarning, match=r"rules\.records\.SettlementRecord"):
+            assert module.SettlementRecord is SettlementRecord
+        with pytest.warns(DeprecationWarning, match=r"rules\.records\.check_records"):
+            assert module.check_records is check_records
+        with pytest.warns(DeprecationWarning, match=r"rules\.manual_claims\.check_manual_claim"):
+            assert module.check_manual_claim.__name__ == "check_manual_claim"
+        with pytest.warns(DeprecationWarning, match=r"rules\.conditions\.SETTLEMENT_NO_CREDENTIAL"):
+            assert module.SETTLEMENT_NO_CREDENTIAL.code == "SETTLEMENT_NO_CREDENTIAL"
+        with pytest.warns(DeprecationWarning, match=r"rules\.bill\.DEVICE_OVER_LIMIT"):
+            assert module.DEVICE_OVER_LIMIT.code == "DEVICE_OVER_LIMIT"
+        assert module.CareType is CareType  # importable from here since it moved to terms (issue 15)
+
+    def test_an_old_pickle_of_a_moved_class_still_loads(self) -> None:
+        """A pickle names a class by module and name: the module it had before the split still finds it."""
+        import pickle
+
+        with pytest.warns(DeprecationWarning):
+            assert pickle.loads(b"cgongshang_rules.rules.settlement\nCostLine\n.") is CostLine
+
+    @pytest.mark.parametrize("name", ["months_reached", "_device_shares", "no_such_name"])
+    def test_a_name_that_did_not_move_out_is_still_an_attribute_error(self, name: str) -> None:
+        """What a sibling merely imports, a private name, or a name nowhere: AttributeError, not a guess."""
+        from gongshang_rules.rules import settlement as module
+
+        with pytest.raises(AttributeError, match=name):
+            getattr(module, name)
