@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from gongshang_rules import IdentityNumber, Place, place
-from gongshang_rules.rules.settlement import SettlementRecord
+from gongshang_rules.rules.records import SettlementRecord
 
 #: The identity number most tests use (长沙, valid check digit, invented).
 ID = IdentityNumber("430102199001011238")

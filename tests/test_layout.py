@@ -79,7 +79,12 @@ class TestFacade:
         assert hasattr(gongshang_rules, name)
 
     def test_the_facade_module_stays_short(self) -> None:
-        assert len((PACKAGE / "__init__.py").read_text(encoding="utf-8").splitlines()) < 170
+        """``__init__.py`` names each facade module twice (a star import for type checkers, a ``FACADE_MODULES``
+        entry) and no public name: a split adds those two lines a module, and the rest stays short."""
+        modules = gongshang_rules.FACADE_MODULES
+        per_module = {f"    from .{m} import *" for m in modules} | {f'    "{m}",' for m in modules}
+        lines = (PACKAGE / "__init__.py").read_text(encoding="utf-8").splitlines()
+        assert len([line for line in lines if line not in per_module]) < 100
 
 
 class TestMovedModules:

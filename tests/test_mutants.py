@@ -23,9 +23,11 @@ from gongshang_rules import (
 )
 from gongshang_rules.kernel.identity import IdentityNumber
 from gongshang_rules.rules.eligibility import Basis, EligibilityFacts, decide_eligibility
+from gongshang_rules.rules.episodes import LineKind
 from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.filing_changes import ChangeKind, change_allowed
-from gongshang_rules.rules.settlement import LineKind, ManualClaim, SettlementRecord, check_manual_claim
+from gongshang_rules.rules.manual_claims import ManualClaim, check_manual_claim
+from gongshang_rules.rules.records import SettlementRecord
 
 
 class TestScopeInput:

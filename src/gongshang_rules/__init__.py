@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.coverage import *
     from .rules.coverage_facts import *
     from .rules.eligibility import *
+    from .rules.episodes import *
     from .rules.filing import *
     from .rules.filing_changes import *
     from .rules.forms import *
@@ -65,9 +66,11 @@ if TYPE_CHECKING:  # type checkers read the facade from each module's __all__
     from .rules.funds import *
     from .rules.institutions import *
     from .rules.ledger import *
+    from .rules.manual_claims import *
     from .rules.materials import *
     from .rules.reconciliation import *
     from .rules.reconciliation_deadlines import *
+    from .rules.records import *
     from .rules.recovery import *
     from .rules.review import *
     from .rules.scope import *
@@ -100,7 +103,10 @@ FACADE_MODULES = (
     "rules.review",
     "rules.forms",
     "rules.catalog",
+    "rules.episodes",
     "rules.settlement",
+    "rules.manual_claims",
+    "rules.records",
     "rules.funds",
     "rules.ledger",
     "rules.fund_plan",

@@ -75,14 +75,16 @@ from .rules.audit import AuditThresholds
 from .rules.catalog import CostKind
 from .rules.coverage_facts import CoverageFacts
 from .rules.eligibility import EligibilityFacts
+from .rules.episodes import CostLine, Credential, Episode, LineKind
 from .rules.filing import Filing
 from .rules.filing_changes import ChangeKind
 from .rules.forms import Device
 from .rules.institutions import Institution, InstitutionRegistry
 from .rules.ledger import ChargedTo, LedgerKind, LedgerLine
+from .rules.manual_claims import ManualClaim
+from .rules.records import SettlementRecord
 from .rules.recovery import RecoveryCause
 from .rules.scope import Scope, classify_scope
-from .rules.settlement import CostLine, Credential, Episode, LineKind, ManualClaim, SettlementRecord
 from .rules.supervision import Suspension
 
 __all__ = [

@@ -27,9 +27,11 @@ from gongshang_rules import (
     place,
     resolve_parameters,
 )
+from gongshang_rules.kernel.terms import CareType
+from gongshang_rules.rules.episodes import CostLine, Credential, Episode, LineKind
 from gongshang_rules.rules.filing import Filing, filing_valid_through, filing_validity
 from gongshang_rules.rules.filing_changes import ChangeKind, change_allowed
-from gongshang_rules.rules.settlement import CareType, CostLine, Credential, Episode, LineKind, Settlement
+from gongshang_rules.rules.settlement import Settlement
 
 D = dt.date
 

@@ -32,6 +32,7 @@ from gongshang_rules.oracle.registry_io import example_registry
 from gongshang_rules.rules.applications import FilingApplication
 from gongshang_rules.rules.coverage_facts import CoverageFacts
 from gongshang_rules.rules.eligibility import EligibilityFacts
+from gongshang_rules.rules.episodes import CostLine, Episode, LineKind
 from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.forms import (
     AgencyDecision,
@@ -48,14 +49,9 @@ from gongshang_rules.rules.institutions import (
     InstitutionStatus,
     StatusChange,
 )
-from gongshang_rules.rules.settlement import (
-    CostLine,
-    Episode,
-    LineKind,
-    ManualClaim,
-    SettlementRecord,
-    SettlementRuling,
-)
+from gongshang_rules.rules.manual_claims import ManualClaim
+from gongshang_rules.rules.records import SettlementRecord
+from gongshang_rules.rules.settlement import SettlementRuling
 
 ID = "430102199001011238"
 WHOLE_ID = re.compile(r"\d{17}[\dXx]")

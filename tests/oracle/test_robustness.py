@@ -565,7 +565,7 @@ class TestAuditIsLinear:
         from gongshang_rules import place
         from gongshang_rules.kernel.identity import IdentityNumber
         from gongshang_rules.rules.audit import _high_frequency_rows
-        from gongshang_rules.rules.settlement import SettlementRecord
+        from gongshang_rules.rules.records import SettlementRecord
 
         worker = IdentityNumber(NUMBERS[0])
         rows = [

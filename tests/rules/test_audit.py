@@ -25,7 +25,7 @@ from gongshang_rules.rules.audit import (
     audit_flags,
 )
 from gongshang_rules.rules.filing import Filing
-from gongshang_rules.rules.settlement import SettlementRecord
+from gongshang_rules.rules.records import SettlementRecord
 
 D = dt.date
 CHANGSHA, LIUYANG, ZHUZHOU, YUEYANG, YUEYANG_COUNTY = (

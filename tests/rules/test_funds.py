@@ -24,8 +24,8 @@ from gongshang_rules.kernel.places import all_places
 from gongshang_rules.rules import funds
 from gongshang_rules.rules.fund_plan import FundUsePlanStatus, fund_use_plan
 from gongshang_rules.rules.funds import FundFlow, FundStepKind, PartyRole, fund_flow
+from gongshang_rules.rules.records import SettlementRecord
 from gongshang_rules.rules.scope import Scope, classify_scope
-from gongshang_rules.rules.settlement import SettlementRecord
 
 D = dt.date
 CHANGSHA, LIUYANG, ZHUZHOU, YUEYANG, YUEYANG_COUNTY = (

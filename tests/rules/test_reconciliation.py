@@ -26,7 +26,7 @@ from gongshang_rules import (
 )
 from gongshang_rules.rules import reconciliation
 from gongshang_rules.rules.reconciliation import Reconciliation, Refusal, reconcile_month
-from gongshang_rules.rules.settlement import SettlementRecord
+from gongshang_rules.rules.records import SettlementRecord
 
 D = dt.date
 CHANGSHA, LIUYANG, ZHUZHOU, YUEYANG = (place(c) for c in ("430100", "430181", "430200", "430600"))

@@ -21,31 +21,20 @@ from gongshang_rules import (
     place,
 )
 from gongshang_rules.kernel.articles import ArticleRef
+from gongshang_rules.kernel.terms import CareType
 from gongshang_rules.oracle.examples import first_cross_province_case
 from gongshang_rules.oracle.registry_io import example_registry
 from gongshang_rules.rules.catalog import AllowanceHandling, CatalogSource, CostKind
+from gongshang_rules.rules.episodes import CostLine, Credential, Episode, LineKind
 from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.forms import Device
-from gongshang_rules.rules.settlement import (
-    CareType,
-    CostLine,
-    Credential,
-    Episode,
-    LineKind,
-    ManualClaim,
-    ManualClaimStatus,
-    Settlement,
-    SettlementRecord,
-    check_manual_claim,
-    decide_settlement,
-)
+from gongshang_rules.rules.settlement import Settlement, decide_settlement
 
 REGISTRY = example_registry()
 CHANGSHA, ZHUZHOU, XIANGTAN, GUANGDONG, XINJIANG = (
     place(code) for code in ("430100", "430200", "430300", "440000", "650000")
 )
 ID = IdentityNumber("11010519491231002X")
-OTHER_ID = IdentityNumber("650102198506151232")
 
 
 def line(kind: LineKind = LineKind.MEDICAL_ITEM, amount: str = "1000.00", **kw: object) -> CostLine:
@@ -365,6 +354,102 @@ class TestOutsideOutOfArea:
 PROSTHESIS = (Device(name="小腿假肢", minimum_service_years=3, maximum_payment=Decimal("8000.00")),)
 
 
+class TestPrecedence:
+    """The order decide_settlement's docstring states: the first stage that decides gives the outcome, and a stage
+    before the last (out-of-area care) judges nothing else."""
+
+    def test_an_institution_nobody_can_place_comes_first_even_out_of_force(self) -> None:
+        """Art. 14 ¶1 before art. 36: without the institution's place the dates cannot be judged."""
+        ruling = decide(
+            episode(institution_code="NOPE-1", started_on=dt.date(2025, 7, 1), settled_on=dt.date(2025, 7, 5))
+        )
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert ruling.scope is None
+        assert [r.code for r in ruling.decisive] == ["SETTLEMENT_INSTITUTION_UNKNOWN"]
+
+    def test_a_date_the_national_procedure_governs_comes_before_what_is_not_payable(self) -> None:
+        """Art. 36 before art. 5: cross-province care settled in July 2025 is the national procedure's, so a third
+        party's liability (or a missing card) is not judged here."""
+        ruling = decide(
+            episode(
+                insured=XINJIANG,
+                filing=None,
+                institution_code="EX-0001",
+                started_on=dt.date(2025, 7, 1),
+                settled_on=dt.date(2025, 7, 10),
+                third_party_liability=True,
+                credential=Credential.NONE,
+            )
+        )
+        assert ruling.outcome is Settlement.NOT_GOVERNED
+        assert [r.code for r in ruling.decisive] == [
+            "SCOPE_CROSS_PROVINCE_INBOUND",
+            "IN_FORCE_NATIONAL_PROCEDURE_BEFORE",
+        ]
+
+    def test_a_filing_the_national_procedure_governs_comes_after_what_is_not_payable(self) -> None:
+        """Art. 5 before art. 36 for the filing: an outbound emergency back-filing (the national procedure's) with a
+        third party liable is not payable directly, the filing's reasons listed after."""
+        ruling = decide(
+            episode(
+                filing=filing(treatment=GUANGDONG, filed_on=dt.date(2025, 9, 5)),
+                institution_code="EX-0004",
+                emergency_marked=True,
+                third_party_liability=True,
+            )
+        )
+        assert ruling.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert [r.code for r in ruling.decisive] == [
+            "SCOPE_CROSS_PROVINCE_OUTBOUND",
+            "SETTLEMENT_THIRD_PARTY_LIABILITY",
+            "COVERAGE_NATIONAL_PROCEDURE_FILING",
+        ]
+
+    def test_care_within_the_city_is_local_whatever_else_holds(self) -> None:
+        """Art. 3 ¶1 before arts. 5, 16, 22, 30: local care is not judged by the out-of-area conditions."""
+        ruling = decide(
+            episode(
+                filing=None,
+                institution_code="EX-0001",
+                third_party_liability=True,
+                credential=Credential.NONE,
+                network_available=False,
+                suspended_for_violation=True,
+            )
+        )
+        assert ruling.outcome is Settlement.LOCAL_CARE
+        assert [r.code for r in ruling.decisive] == ["SCOPE_LOCAL", "SETTLEMENT_LOCAL_CARE"]
+
+    def test_but_not_before_the_procedure_is_in_force(self) -> None:
+        """Art. 36 before art. 3: care within the city settled in July 2025 is not in force."""
+        ruling = decide(
+            episode(
+                filing=None,
+                institution_code="EX-0001",
+                started_on=dt.date(2025, 7, 1),
+                settled_on=dt.date(2025, 7, 5),
+            )
+        )
+        assert ruling.outcome is Settlement.NOT_IN_FORCE
+
+    def test_provincial_level_care_is_judged_by_its_institution_only(self) -> None:
+        """Art. 3 ¶2: a 省本级 worker with a third party liable and no card is still local care."""
+        ruling = decide(
+            episode(
+                insured=place("省本级"), filing=None, third_party_liability=True, credential=Credential.NONE
+            )
+        )
+        assert ruling.outcome is Settlement.LOCAL_CARE
+
+    def test_out_of_area_not_payable_then_manual_then_direct(self) -> None:
+        """Arts. 5, 16, 22: not payable beats manual, which beats direct; the manual conditions are still noted."""
+        both = decide(episode(third_party_liability=True, credential=Credential.NONE))
+        assert both.outcome is Settlement.NOT_PAYABLE_DIRECTLY
+        assert "SETTLEMENT_NO_CREDENTIAL_NOTED" in both.codes
+        assert decide(episode(credential=Credential.NONE)).outcome is Settlement.MANUAL_REIMBURSEMENT
+        assert decide(episode()).outcome is Settlement.DIRECT
+
+
 def device_episode(**kw: object) -> Episode:
     """A Changsha worker fitted with a device at EX-0003 (湘乡市, so Xiangtan)."""
     values: dict[str, object] = {
@@ -522,89 +607,6 @@ class TestEpisodeInput:
         text = str(decide(episode()))
         assert "DIRECT" in text and "bill 1500.50 = fund 1500.50 + worker 0.00" in text
         assert "catalog for DRUGS: HUNAN_UNIFIED" in text
-
-
-class TestManualClaims:
-    def record(self, **kw: object) -> SettlementRecord:
-        values: dict[str, object] = {
-            "settlement_id": "S-1",
-            "identity_number": ID,
-            "institution_code": "EX-0002",
-            "insured": CHANGSHA,
-            "treatment": ZHUZHOU,
-            "started_on": dt.date(2025, 9, 1),
-            "ended_on": dt.date(2025, 9, 10),
-            "bill": Decimal("1500.50"),
-            "fund_share": Decimal("1500.50"),
-        }
-        values.update(kw)
-        return SettlementRecord(**values)  # type: ignore[arg-type]
-
-    def claim(self, **kw: object) -> ManualClaim:
-        values: dict[str, object] = {
-            "identity_number": ID,
-            "institution_code": "EX-0002",
-            "started_on": dt.date(2025, 9, 10),
-            "ended_on": dt.date(2025, 9, 12),
-            "kinds": frozenset({LineKind.MEDICAL_ITEM, LineKind.DRUG}),
-        }
-        values.update(kw)
-        return ManualClaim(**values)  # type: ignore[arg-type]
-
-    def test_a_claim_for_an_episode_settled_directly_is_refused_naming_it(self) -> None:
-        """Art. 22: the insured place checks for a direct settlement first and refuses a duplicate."""
-        ruling = check_manual_claim(
-            self.claim(), [self.record(), self.record(settlement_id="S-2", identity_number=OTHER_ID)]
-        )
-        assert ruling.outcome is ManualClaimStatus.DUPLICATE
-        assert ruling.duplicates == ("S-1",)
-
-    def test_a_claim_for_costs_outside_direct_settlement_is_no_duplicate(self) -> None:
-        """Art. 17 ¶3: a cross-province meal allowance and travel are reimbursed at home, never settled directly."""
-        record = self.record(insured=XINJIANG, treatment=CHANGSHA, institution_code="EX-0001")
-        meal = self.claim(
-            institution_code="EX-0001",
-            kinds=frozenset({LineKind.MEAL_ALLOWANCE, LineKind.TRAVEL_AND_LODGING}),
-        )
-        ruling = check_manual_claim(meal, [record])
-        assert ruling.outcome is ManualClaimStatus.NO_DUPLICATE
-        assert ruling.codes == {"MANUAL_CLAIM_OUTSIDE_DIRECT_SETTLEMENT"}
-        intra_meal = self.claim(kinds=frozenset({LineKind.MEAL_ALLOWANCE}))
-        assert check_manual_claim(intra_meal, [self.record()]).outcome is ManualClaimStatus.DUPLICATE
-
-    def test_a_claim_with_no_matching_settlement_goes_on(self) -> None:
-        """Another institution, another worker, or a day after the settled stay is no duplicate."""
-        records = [
-            self.record(institution_code="EX-0001"),
-            self.record(identity_number=OTHER_ID),
-            self.record(ended_on=dt.date(2025, 9, 9)),
-        ]
-        assert check_manual_claim(self.claim(), records).outcome is ManualClaimStatus.NO_DUPLICATE
-
-    def test_bad_records_name_their_position(self) -> None:
-        """A wrong item in the records is refused with its index; an end before the start is refused."""
-        with pytest.raises(InvalidInputError, match=r"settlements\[1\]"):
-            check_manual_claim(self.claim(), [self.record(), "x"])  # type: ignore[list-item]
-        with pytest.raises(InvalidInputError, match="ended_on"):
-            self.claim(ended_on=dt.date(2025, 9, 1))
-        with pytest.raises(InvalidInputError, match="ended_on"):
-            self.record(ended_on=dt.date(2025, 8, 1))
-        with pytest.raises(InvalidInputError, match="claim"):
-            check_manual_claim("c", [])  # type: ignore[arg-type]
-        with pytest.raises(InvalidInputError, match="settlements"):
-            check_manual_claim(self.claim(), None)  # type: ignore[arg-type]
-        with pytest.raises(InvalidInputError, match="kinds"):
-            self.claim(kinds=frozenset())
-        with pytest.raises(InvalidInputError, match="fund_share"):
-            self.record(fund_share=Decimal("2000.00"))
-        with pytest.raises(InvalidInputError, match="treatment"):
-            self.record(treatment=place("省本级"))
-
-    def test_a_record_knows_its_scope_and_settlement_date(self) -> None:
-        """Arts. 2, 21: a Changsha worker settled in Zhuzhou is intra-province, settled on the discharge date."""
-        record = self.record()
-        assert record.scope.name == "INTRA_PROVINCE"
-        assert record.settled_on == dt.date(2025, 9, 10)
 
 
 # --- property tests -------------------------------------------------------------------------------------------
@@ -908,3 +910,39 @@ class TestFiguresFollowTheOutcome:
                     settled_on=dt.date(2025, 8, 20),
                 )
             )
+
+
+class TestNamesSplitOutOfTheModule:
+    """Issue 9 split settlement.py by concern; a name that moved out is still found through the old module path."""
+
+    def test_a_moved_name_is_found_where_it_was_with_a_warning(self) -> None:
+        """``rules.settlement.SettlementRecord`` is records' (a template is found by its code), with a warning."""
+        from gongshang_rules.rules import settlement as module
+        from gongshang_rules.rules.records import SettlementRecord, check_records
+
+        with pytest.warns(DeprecationWarning, match=r"rules\.records\.SettlementRecord"):
+            assert module.SettlementRecord is SettlementRecord
+        with pytest.warns(DeprecationWarning, match=r"rules\.records\.check_records"):
+            assert module.check_records is check_records
+        with pytest.warns(DeprecationWarning, match=r"rules\.manual_claims\.check_manual_claim"):
+            assert module.check_manual_claim.__name__ == "check_manual_claim"
+        with pytest.warns(DeprecationWarning, match=r"rules\.conditions\.SETTLEMENT_NO_CREDENTIAL"):
+            assert module.SETTLEMENT_NO_CREDENTIAL.code == "SETTLEMENT_NO_CREDENTIAL"
+        with pytest.warns(DeprecationWarning, match=r"rules\.bill\.DEVICE_OVER_LIMIT"):
+            assert module.DEVICE_OVER_LIMIT.code == "DEVICE_OVER_LIMIT"
+        assert module.CareType is CareType  # importable from here since it moved to terms (issue 15)
+
+    def test_an_old_pickle_of_a_moved_class_still_loads(self) -> None:
+        """A pickle names a class by module and name: the module it had before the split still finds it."""
+        import pickle
+
+        with pytest.warns(DeprecationWarning):
+            assert pickle.loads(b"cgongshang_rules.rules.settlement\nCostLine\n.") is CostLine
+
+    @pytest.mark.parametrize("name", ["months_reached", "_device_shares", "no_such_name"])
+    def test_a_name_that_did_not_move_out_is_still_an_attribute_error(self, name: str) -> None:
+        """What a sibling merely imports, a private name, or a name nowhere: AttributeError, not a guess."""
+        from gongshang_rules.rules import settlement as module
+
+        with pytest.raises(AttributeError, match=name):
+            getattr(module, name)

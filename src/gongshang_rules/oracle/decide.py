@@ -26,8 +26,9 @@ __all__ = ["decide", "demo"]
 def demo() -> int:
     from ..rules.eligibility import decide_eligibility
     from ..rules.funds import fund_flow
+    from ..rules.records import SettlementRecord
     from ..rules.scope import classify_scope
-    from ..rules.settlement import SettlementRecord, decide_settlement
+    from ..rules.settlement import decide_settlement
     from .examples import first_cross_province_case
 
     case = first_cross_province_case()

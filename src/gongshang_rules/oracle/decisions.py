@@ -48,8 +48,9 @@ from ..rules.coverage_facts import CoverageFacts, CoverageRuling
 from ..rules.filing import ValidityRuling, filing_validity
 from ..rules.filing_changes import ChangeRuling, change_allowed
 from ..rules.institutions import InstitutionRuling, InstitutionStatus
+from ..rules.manual_claims import ManualClaimRuling, check_manual_claim
 from ..rules.scope import ScopeRuling, classify_scope
-from ..rules.settlement import ManualClaimRuling, SettlementRuling, check_manual_claim, decide_settlement
+from ..rules.settlement import SettlementRuling, decide_settlement
 from . import jsonio
 from .facts import (
     CatalogFacts,

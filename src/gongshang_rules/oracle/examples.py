@@ -21,9 +21,9 @@ from ..kernel.identity import IdentityNumber, Worker
 from ..kernel.places import place
 from ..kernel.terms import Basis, CareType, PersonCategory, ServiceKind
 from ..rules.eligibility import EligibilityFacts
+from ..rules.episodes import CostLine, Credential, Episode, LineKind
 from ..rules.filing import Filing
 from ..rules.institutions import InstitutionRegistry
-from ..rules.settlement import CostLine, Credential, Episode, LineKind
 from .registry_io import example_registry
 
 __all__ = [

@@ -34,11 +34,13 @@ from ..kernel.places import Place
 from ..kernel.terms import CareType, ServiceKind
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar
 from ..rules.catalog import CostKind
+from ..rules.episodes import Episode
 from ..rules.filing import Filing
 from ..rules.filing_changes import ChangeKind
 from ..rules.institutions import InstitutionRegistry
+from ..rules.manual_claims import ManualClaim
+from ..rules.records import SettlementRecord
 from ..rules.scope import Scope
-from ..rules.settlement import Episode, ManualClaim, SettlementRecord
 
 # Not on the facade: a case's facts are read from its JSON (``gongshang_rules.case_from_json``).
 __all__ = [

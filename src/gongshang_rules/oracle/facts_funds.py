@@ -17,7 +17,7 @@ from ..kernel.places import Place
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar
 from ..rules.funds import LedgerLine
 from ..rules.reconciliation import Refusal
-from ..rules.settlement import SettlementRecord
+from ..rules.records import SettlementRecord
 from ..rules.supervision import AuditThresholds, FilingPeriod, RecoveryCause, Suspension
 
 # Not on the facade: a case's facts are read from its JSON (``gongshang_rules.case_from_json``).

@@ -37,7 +37,7 @@ converters and gives :func:`structure`, :func:`unstructure`, :func:`output` and 
 ('岳阳市', '2025-11-30')
 >>> dumps(unstructure(filing))
 '{"category":"REFERRAL","filed_on":"2025-11-30","insured":"430100","service":"MEDICAL","treatment":"430600"}'
->>> from gongshang_rules.rules.settlement import CostLine
+>>> from gongshang_rules.rules.episodes import CostLine
 >>> structure(loads('{"kind": "DRUG", "amount": 12.5}'), CostLine)
 Traceback (most recent call last):
 ...

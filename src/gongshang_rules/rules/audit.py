@@ -26,7 +26,7 @@ from ..kernel.parameters import DEFAULT_SCHEDULE, ParametersLike
 from ..kernel.places import Place, PlaceKind, is_treatment_place
 from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive
 from .filing import Filing, Validity, filing_validity
-from .settlement import SettlementRecord, check_records
+from .records import SettlementRecord, check_records
 
 __all__ = [
     "AuditFlag",

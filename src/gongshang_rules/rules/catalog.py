@@ -24,6 +24,10 @@ NOT_GOVERNED.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
 import attrs
 
 from ..kernel._validate import pure_cache, type_name
@@ -392,6 +396,85 @@ _INSURED_SIDE = {
 }
 
 
+class _Handling(NamedTuple):
+    """A cell of an allowance table: how the allowance is handled, the reason (and a second one where a reading
+    completes it), and, where the procedure says, who pays, under whose policy, and whether with the direct
+    settlement."""
+
+    outcome: AllowanceHandling
+    template: ReasonTemplate
+    reading: ReasonTemplate | None = None
+    payer: AgencyRole | None = None
+    policy: PlaceRole | None = None
+    part_of_direct_settlement: bool | None = None
+
+
+def _reimbursed(template: ReasonTemplate) -> _Handling:
+    """Reimbursed by the insured place's agency under its policy, outside direct settlement (art. 17 ¶3)."""
+    return _Handling(
+        AllowanceHandling.REIMBURSED_BY_INSURED_PLACE,
+        template,
+        payer=AgencyRole.INSURED_PLACE_AGENCY,
+        policy=PlaceRole.INSURED_PLACE,
+        part_of_direct_settlement=False,
+    )
+
+
+def _silent(template: ReasonTemplate) -> _Handling:
+    """The procedure does not say; the reason names what governs instead."""
+    return _Handling(AllowanceHandling.NOT_SPECIFIED, template)
+
+
+def _not_governed(template: ReasonTemplate) -> _Handling:
+    return _Handling(AllowanceHandling.NOT_GOVERNED, template)
+
+
+#: Article 17 ¶3 for the inpatient meal allowance, by scope: paid by the treatment place within the province, with
+#: the direct settlement (a reading); reimbursed by the insured place across provinces; not said for care article 3
+#: keeps out of out-of-area management; not governed between two other provinces.
+_MEAL: Mapping[Scope, _Handling] = MappingProxyType(
+    {
+        Scope.INTRA_PROVINCE: _Handling(
+            AllowanceHandling.PAID_BY_TREATMENT_PLACE,
+            MEAL_INTRA_PROVINCE_TREATMENT_PLACE,
+            MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT,
+            payer=AgencyRole.TREATMENT_PLACE_AGENCY,
+            policy=PlaceRole.TREATMENT_PLACE,
+            part_of_direct_settlement=True,
+        ),
+        Scope.CROSS_PROVINCE_OUTBOUND: _reimbursed(MEAL_CROSS_PROVINCE_INSURED_PLACE),
+        Scope.CROSS_PROVINCE_INBOUND: _reimbursed(MEAL_CROSS_PROVINCE_INSURED_PLACE),
+        Scope.LOCAL: _silent(MEAL_NOT_SPECIFIED_LOCAL),
+        Scope.PROVINCIAL_RECOGNITION: _silent(MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION),
+        Scope.NOT_GOVERNED: _not_governed(MEAL_NOT_GOVERNED),
+    }
+)
+
+#: Article 17 ¶3 for travel and lodging, by scope: (caused by a referral, not). The insured place reimburses a
+#: referral's across provinces (the letter) and within the province (a reading); the procedure says nothing of
+#: other travel, nor of a referral article 3 keeps out of out-of-area management; between two other provinces it
+#: governs neither.
+_TRAVEL: Mapping[Scope, tuple[_Handling, _Handling]] = MappingProxyType(
+    {
+        Scope.INTRA_PROVINCE: (_reimbursed(TRAVEL_INTRA_PROVINCE_REFERRAL), _silent(TRAVEL_NOT_A_REFERRAL)),
+        Scope.CROSS_PROVINCE_OUTBOUND: (
+            _reimbursed(TRAVEL_CROSS_PROVINCE_REFERRAL),
+            _silent(TRAVEL_NOT_A_REFERRAL),
+        ),
+        Scope.CROSS_PROVINCE_INBOUND: (
+            _reimbursed(TRAVEL_CROSS_PROVINCE_REFERRAL),
+            _silent(TRAVEL_NOT_A_REFERRAL),
+        ),
+        Scope.LOCAL: (_silent(TRAVEL_NOT_SPECIFIED_LOCAL), _silent(TRAVEL_NOT_A_REFERRAL)),
+        Scope.PROVINCIAL_RECOGNITION: (
+            _silent(TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION),
+            _silent(TRAVEL_NOT_A_REFERRAL),
+        ),
+        Scope.NOT_GOVERNED: (_not_governed(TRAVEL_NOT_GOVERNED), _not_governed(TRAVEL_NOT_GOVERNED)),
+    }
+)
+
+
 @pure_cache
 def governing_catalog(
     scope: Scope, cost_kind: CostKind, *, care: CareType = CareType.INPATIENT
@@ -492,32 +575,7 @@ def meal_allowance(scope: Scope) -> AllowanceRuling:
     * articles: art. 2, art. 3, art. 17, art. 25
     """
     _check_scope(scope)
-    kind = AllowanceKind.MEAL
-    if scope is Scope.INTRA_PROVINCE:
-        return AllowanceRuling(
-            outcome=AllowanceHandling.PAID_BY_TREATMENT_PLACE,
-            reasons=(
-                MEAL_INTRA_PROVINCE_TREATMENT_PLACE.make(),
-                MEAL_INTRA_PROVINCE_IN_DIRECT_SETTLEMENT.make(),
-            ),
-            allowance=kind,
-            scope=scope,
-            payer=AgencyRole.TREATMENT_PLACE_AGENCY,
-            policy=PlaceRole.TREATMENT_PLACE,
-            part_of_direct_settlement=True,
-        )
-    if scope.cross_province:
-        return _reimbursed_by_insured_place(kind, scope, MEAL_CROSS_PROVINCE_INSURED_PLACE)
-    silent = {
-        Scope.LOCAL: (AllowanceHandling.NOT_SPECIFIED, MEAL_NOT_SPECIFIED_LOCAL),
-        Scope.PROVINCIAL_RECOGNITION: (
-            AllowanceHandling.NOT_SPECIFIED,
-            MEAL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION,
-        ),
-        Scope.NOT_GOVERNED: (AllowanceHandling.NOT_GOVERNED, MEAL_NOT_GOVERNED),
-    }
-    outcome, template = silent[scope]
-    return AllowanceRuling(outcome=outcome, reasons=(template.make(),), allowance=kind, scope=scope)
+    return _allowance(AllowanceKind.MEAL, scope, _MEAL[scope])
 
 
 @pure_cache
@@ -549,38 +607,18 @@ def travel_and_lodging(scope: Scope, is_referral: bool) -> AllowanceRuling:
     _check_scope(scope)
     if not isinstance(is_referral, bool):
         raise InvalidInputError("is_referral", f"must be True or False, got {type_name(is_referral)}")
-    kind = AllowanceKind.TRAVEL_AND_LODGING
-    if scope is Scope.NOT_GOVERNED:
-        return AllowanceRuling(
-            outcome=AllowanceHandling.NOT_GOVERNED,
-            reasons=(TRAVEL_NOT_GOVERNED.make(),),
-            allowance=kind,
-            scope=scope,
-        )
-    if not is_referral:
-        template = TRAVEL_NOT_A_REFERRAL
-    elif scope.cross_province:
-        return _reimbursed_by_insured_place(kind, scope, TRAVEL_CROSS_PROVINCE_REFERRAL)
-    elif scope is Scope.INTRA_PROVINCE:
-        return _reimbursed_by_insured_place(kind, scope, TRAVEL_INTRA_PROVINCE_REFERRAL)
-    elif scope is Scope.LOCAL:
-        template = TRAVEL_NOT_SPECIFIED_LOCAL
-    else:
-        template = TRAVEL_NOT_SPECIFIED_PROVINCIAL_RECOGNITION
-    return AllowanceRuling(
-        outcome=AllowanceHandling.NOT_SPECIFIED, reasons=(template.make(),), allowance=kind, scope=scope
-    )
+    referral, other = _TRAVEL[scope]
+    return _allowance(AllowanceKind.TRAVEL_AND_LODGING, scope, referral if is_referral else other)
 
 
-def _reimbursed_by_insured_place(
-    kind: AllowanceKind, scope: Scope, template: ReasonTemplate
-) -> AllowanceRuling:
+def _allowance(kind: AllowanceKind, scope: Scope, handling: _Handling) -> AllowanceRuling:
+    templates = (handling.template,) if handling.reading is None else (handling.template, handling.reading)
     return AllowanceRuling(
-        outcome=AllowanceHandling.REIMBURSED_BY_INSURED_PLACE,
-        reasons=(template.make(),),
+        outcome=handling.outcome,
+        reasons=tuple(template.make() for template in templates),
         allowance=kind,
         scope=scope,
-        payer=AgencyRole.INSURED_PLACE_AGENCY,
-        policy=PlaceRole.INSURED_PLACE,
-        part_of_direct_settlement=False,
+        payer=handling.payer,
+        policy=handling.policy,
+        part_of_direct_settlement=handling.part_of_direct_settlement,
     )

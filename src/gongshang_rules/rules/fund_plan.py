@@ -26,8 +26,8 @@ from ..kernel.places import Place, PlaceKind
 from ..kernel.ruling import LabelledEnum, Ruling, decisive, note
 from .agencies import PROVINCIAL_AGENCY, Agency, AgencyLevel
 from .commencement import InForce, in_force, straddles
+from .records import SettlementRecord, check_records
 from .scope import Scope
-from .settlement import SettlementRecord, check_records
 
 __all__ = ["FundUsePlan", "FundUsePlanStatus", "fund_use_plan"]
 

@@ -59,8 +59,8 @@ from .ledger import LedgerKind as LedgerKind
 from .ledger import LedgerLine as LedgerLine
 from .ledger import LedgerRuling as LedgerRuling
 from .ledger import check_ledger as check_ledger
+from .records import SettlementRecord
 from .scope import Scope, classify_scope
-from .settlement import SettlementRecord
 
 __all__ = [
     "FundFlow",

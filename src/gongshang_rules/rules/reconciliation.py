@@ -57,8 +57,8 @@ from .reconciliation_deadlines import (
 from .reconciliation_deadlines import decide_reconciliation_deadline as decide_reconciliation_deadline
 from .reconciliation_deadlines import monthly_reconciliation_deadline as monthly_reconciliation_deadline
 from .reconciliation_deadlines import reconciliation_deadline as reconciliation_deadline
+from .records import SettlementRecord, check_records
 from .scope import Scope
-from .settlement import SettlementRecord, check_records
 
 __all__ = [
     "InsuredPlaceRefusals",
@@ -449,7 +449,7 @@ def reconcile_month(
     >>> import datetime as dt
     >>> from decimal import Decimal
     >>> from gongshang_rules import IdentityNumber, place
-    >>> from gongshang_rules.rules.settlement import SettlementRecord
+    >>> from gongshang_rules.rules.records import SettlementRecord
     >>> record = SettlementRecord(
     ...     settlement_id="S-1", identity_number=IdentityNumber("430102199001011238"), institution_code="EX-0002",
     ...     insured=place("长沙市"), treatment=place("株洲市"), started_on=dt.date(2025, 9, 20),

@@ -38,8 +38,8 @@ from ..kernel.parameters import (
 from ..kernel.ruling import LabelledEnum, Reason, Ruling, decisive, note
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar, provisional_note, working_day_after
 from .commencement import InForce, in_force
+from .records import SettlementRecord
 from .scope import Scope
-from .settlement import SettlementRecord
 
 __all__ = [
     "DeadlineOutcome",
