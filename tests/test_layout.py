@@ -115,3 +115,16 @@ class TestMovedModules:
     def test_an_unknown_module_is_still_an_import_error(self) -> None:
         with pytest.raises(ModuleNotFoundError):
             importlib.import_module("gongshang_rules.no_such_module")
+
+
+#: Modules allowed past the limit, each at most its size today (a ratchet: it may shrink, never grow). The schema
+#: writer reads every facts type and figure into named definitions; splitting it is left for a later change.
+OVER_THE_LIMIT = {"oracle/schema.py": 960}
+LIMIT = 630  # "no module over about 600 lines" (issue 9)
+
+
+class TestModuleSize:
+    @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+    def test_no_module_grows_past_about_600_lines(self, path: Path) -> None:
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= OVER_THE_LIMIT.get(path.relative_to(PACKAGE).as_posix(), LIMIT)
