@@ -382,6 +382,20 @@ class TestSchemas:
             result = json.loads(jsonio.dumps(cases.decide_json(json.dumps(data, ensure_ascii=False))))
             result_schema.validate(result)
 
+    def test_the_schemas_know_the_corpus_keys(self) -> None:
+        """id, snapshot and an expected with present and absent fit the case schema; a result echoing an id fits
+        the result schema; a bad id, or present beside reasons, does not fit."""
+        case_schema, result_schema = validator("case.schema.json"), validator("result.schema.json")
+        case = {**SCOPE_CASE, "id": "SCO-006",
+                "expected": {"outcome": "INTRA_PROVINCE", "present": ["SCOPE_INTRA_PROVINCE"], "absent": ["X"]},
+                "snapshot": {"outcome": "INTRA_PROVINCE", "reasons": ["SCOPE_INTRA_PROVINCE"], "figures": {}}}  # fmt: skip
+        case_schema.validate(case)
+        result_schema.validate(cases.decide_json(json.dumps(case)))
+        result_schema.validate(cases.decide_json(json.dumps({**case, "facts": {}})))
+        assert not case_schema.is_valid({**case, "id": "no id"})
+        assert not case_schema.is_valid({**case, "expected": {**case["expected"], "reasons": []}})
+        assert not case_schema.is_valid({**case, "snapshot": case["expected"]})
+
     def test_the_case_schema_checks_each_decisions_facts(self) -> None:
         """Facts of the wrong shape for the decision fail the schema, as they fail the library."""
         case_schema = validator("case.schema.json")
