@@ -330,8 +330,8 @@ class TestConformanceOfAnotherImplementation:
         ])  # fmt: skip
         assert main(["conformance", str(cases_path), "--results", str(theirs), "-v"]) == EXIT_DIFFERENCES
         out = capsys.readouterr().out
-        assert f"pass T-1 {corpus[0]['case']}" in out and f"FAIL T-2 {corpus[1]['case']}" in out
-        assert "MISSING T-3" in out and "UNKNOWN T-9" in out
+        assert f"pass {corpus[0]['case']} (T-1)" in out and f"FAIL {corpus[1]['case']} (T-2)" in out
+        assert f"MISSING {corpus[2]['case']} (T-3)" in out and "UNKNOWN T-9" in out
         assert "3 cases: 1 pass, 1 fail; 1 missing from theirs, 1 results for unknown cases" in out
         calendar = write(tmp_path / "2027.csv", ["date,kind,source", "2027-01-01,off,supplied"])
         assert (
@@ -420,7 +420,7 @@ class TestDecisiveContract:
         case = first("settlement")
         case["expected"] = {
             **case["expected"],
-            "reasons": [*case["expected"]["reasons"], "SETTLEMENT_LOCAL_INSTITUTION"],
+            "present": [*case["expected"]["present"], "SETTLEMENT_LOCAL_INSTITUTION"],
         }
         write(tmp_path / "a.jsonl", [case])
         assert main(["conformance", str(tmp_path)]) == EXIT_OK
@@ -429,17 +429,17 @@ class TestDecisiveContract:
         assert "--strict fails it" in out
         assert main(["conformance", str(tmp_path), "--strict"]) == EXIT_DIFFERENCES
         assert f"FAIL {case['case']}" in capsys.readouterr().out
-        assert main(["conformance", "--strict"]) == EXIT_OK  # the bundled corpus lists every code
+        assert main(["conformance", "--strict"]) == EXIT_OK  # every note the bundled corpus lists is given
         capsys.readouterr()
 
     def test_decide_shows_the_decisive_reasons_first_and_lists_a_differing_note(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """'because:' before 'notes:'; a note missing from expected is listed, not failed."""
+        """'because:' before 'notes:'; a note of the expected that the result lacks is listed, not failed."""
         case = first("settlement")
         case["expected"] = {
             **case["expected"],
-            "reasons": [*case["expected"]["reasons"], "SETTLEMENT_LOCAL_INSTITUTION"],
+            "present": [*case["expected"]["present"], "SETTLEMENT_LOCAL_INSTITUTION"],
         }
         path = write(tmp_path / "case.json", [case])
         assert main(["decide", str(path)]) == EXIT_OK

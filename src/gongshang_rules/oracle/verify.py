@@ -86,8 +86,8 @@ def verify(
 
 
 def _label(about: Envelope) -> str:
-    """A case as reports name it: its id, when it has one, then its name."""
-    return f"{about.id} {about.name}" if about.id is not None else str(about.name)
+    """A case as reports name it: its name, then its id when it has one."""
+    return f"{about.name} ({about.id})" if about.id is not None else str(about.name)
 
 
 class _Seen:
