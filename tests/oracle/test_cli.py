@@ -353,6 +353,21 @@ class TestConformanceOfAnotherImplementation:
         assert main(["verify", str(renamed), "--cases", str(cases_path)]) == EXIT_OK
         assert "2 agree" in capsys.readouterr().out
 
+    def test_a_note_is_known_though_nothing_is_decided(self, tmp_path: Path) -> None:
+        """In a fresh process, with no decision run, a listed note of a rule not yet loaded (an annual clearing
+        note) still counts as a note: listed, not failed."""
+        case = {"id": "T-1", "case": "The clearing of 2027.", "decision": "annual_clearing", "today": "2027-12-31",
+                "facts": {"year": 2027}, "articles": ["art. 27"],
+                "expected": {"outcome": "DUE", "present": ["FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END"]}}  # fmt: skip
+        cases_path = write(tmp_path / "cases.jsonl", [case])
+        theirs = write(tmp_path / "theirs.jsonl", [{"id": "T-1", "outcome": "DUE", "reasons": []}])
+        done = subprocess.run(
+            [sys.executable, "-m", "gongshang_rules", "conformance", str(cases_path), "--results", str(theirs)],
+            capture_output=True, text=True, check=False, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == EXIT_OK, done.stdout + done.stderr
+        assert "notes: missing reason FUNDS_ANNUAL_CLEARING_AFTER_PROCEDURE_END (a note" in done.stdout
+
     def test_repeated_ids_are_bad_input(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Two cases with one id, or two results with one id, or a result with a bad id: exit 2."""
         one = scope_case("T-1", "430100", "430600", "INTRA_PROVINCE", "SCOPE_INTRA_PROVINCE")

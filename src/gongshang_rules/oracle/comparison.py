@@ -16,6 +16,7 @@ those and nothing else.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..kernel._privacy import mask_reprs
-from ..kernel.ruling import REASONS, Role
+from ..kernel.ruling import REASONS, ReasonTemplate, Role
 from . import jsonio
 
 if TYPE_CHECKING:
@@ -85,15 +86,32 @@ def _codes(result: Mapping[str, Any]) -> set[str]:
     return codes
 
 
+def _template(code: str) -> ReasonTemplate | None:
+    """The catalogue's template of ``code``. A code not yet registered (the decision table loads its rules a group at
+    a time, and ``conformance --results`` decides nothing) is looked for again once every rule is loaded."""
+    template = REASONS.get(code)
+    if template is None:
+        _load_every_rule()
+        template = REASONS.get(code)
+    return template
+
+
+@functools.cache
+def _load_every_rule() -> None:
+    from .reasons import library_modules
+
+    library_modules()
+
+
 def is_note(code: str) -> bool:
     """True for a code the catalogue gives as a note; a code the library does not know counts as decisive."""
-    template = REASONS.get(code)
+    template = _template(code)
     return template is not None and template.role is Role.NOTE
 
 
 def code_articles(code: str) -> tuple[str, ...]:
     """The articles a reason code rests on, from the catalogue (empty for a code the library does not know)."""
-    template = REASONS.get(code)
+    template = _template(code)
     return tuple(str(c) for c in template.articles) if template is not None else ()
 
 
