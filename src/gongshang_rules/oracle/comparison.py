@@ -235,16 +235,7 @@ def compare(
         + [(c, f"unexpected reason {c}") for c in cand_codes - ref_codes],
         key=lambda item: (is_note(item[0]), item[1].split()[0], item[0]),
     ):
-        note = is_note(code)
-        found.append(
-            Difference(
-                case=name,
-                what="notes" if note else "reasons",
-                detail=detail,
-                articles=_merge(case_articles, code_articles(code)),
-                fails=strict or not note,
-            )
-        )
+        found.append(_code_difference(name, code, detail, case_articles, strict=strict))
     for detail in _figure_differences(
         reference.get("figures") or {}, candidate.get("figures") or {}, "figures"
     ):
@@ -279,18 +270,23 @@ def against_expected(
     wrong = [(c, 0, f"missing reason {c}") for c in expected.codes - given]
     wrong += [(c, 1, f"reason {c} must not be given") for c in expected.absent & given]
     for code, _kind, detail in sorted(wrong, key=lambda item: (is_note(item[0]), item[1], item[0])):
-        note = is_note(code)
-        found.append(
-            Difference(
-                case=name,
-                what="notes" if note else "reasons",
-                detail=detail,
-                articles=_merge(case_articles, code_articles(code)),
-                fails=strict or not note,
-            )
-        )
+        found.append(_code_difference(name, code, detail, case_articles, strict=strict))
     order = {"result": 0, "error": 0, "outcome": 1, "reasons": 2, "notes": 3, "figures": 4}
     return sorted(found, key=lambda d: order[d.what])
+
+
+def _code_difference(
+    name: str, code: str, detail: str, case_articles: tuple[str, ...], *, strict: bool
+) -> Difference:
+    """A difference in one reason code: under ``notes`` for a note, failing only when ``strict``."""
+    note = is_note(code)
+    return Difference(
+        case=name,
+        what="notes" if note else "reasons",
+        detail=detail,
+        articles=_merge(case_articles, code_articles(code)),
+        fails=strict or not note,
+    )
 
 
 def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
