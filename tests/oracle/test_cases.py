@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
@@ -208,6 +209,69 @@ class TestCaseFormat:
                 cases.case_from_json({**SCOPE_CASE, "expected": expected})
             assert path in problems(caught.value)
 
+    def test_an_id_a_snapshot_and_present_and_absent_codes_read_and_write_back(self) -> None:
+        """The keys the corpus added (issue 11) survive case_from_json then case_to_json unchanged."""
+        data = {**SCOPE_CASE, "id": "SCO-006", "articles": ["art. 2(1)"],
+                "expected": {"outcome": "INTRA_PROVINCE", "present": ["SCOPE_INTRA_PROVINCE"],
+                             "absent": ["SCOPE_LOCAL"], "figures": {}},
+                "snapshot": {"outcome": "INTRA_PROVINCE", "reasons": ["SCOPE_INTRA_PROVINCE"], "figures": {}}}  # fmt: skip
+        case = cases.case_from_json(jsonio.loads(json.dumps(data)))
+        assert case.id == "SCO-006" and case.snapshot is not None and case.snapshot.complete
+        assert case.expected is not None and not case.expected.complete
+        assert case.expected.absent == {"SCOPE_LOCAL"}
+        assert cases.case_to_json(case) == data
+
+    def test_a_case_without_the_new_keys_means_what_it_meant(self) -> None:
+        """No id, no snapshot; an expected without present or absent is the whole set of codes, as before."""
+        data = {**SCOPE_CASE, "expected": {"outcome": "INTRA_PROVINCE", "reasons": [], "figures": {}}}
+        case = cases.case_from_json(data)
+        assert (case.id, case.snapshot) == (None, None)
+        assert case.expected is not None and case.expected.complete and case.expected.absent == frozenset()
+        assert "id" not in cases.decide_case(case)
+
+    @pytest.mark.parametrize(
+        "value", ["", "-SET-1", "SET 1", "x" * 65, 12, None, "430102199001011238", "SET-430102199001011238"]
+    )
+    def test_an_id_is_short_plain_text(self, value: object) -> None:
+        """1 to 64 letters, digits, '.', '_' or '-' (JSON null is not an id); never an identity number (results
+        echo it unmasked). A Case built in Python checks it too (None there is no id)."""
+        with pytest.raises(CaseError) as caught:
+            cases.case_from_json({**SCOPE_CASE, "id": value})
+        assert set(problems(caught.value)) == {"$.id"}
+        assert "430102199001011238" not in str(problems(caught.value))
+        if value is not None:
+            good = cases.case_from_json(SCOPE_CASE)
+            with pytest.raises(gongshang_rules.InvalidInputError):
+                attrs.evolve(good, id=value)
+
+    def test_present_absent_and_snapshot_are_checked(self) -> None:
+        """present and reasons exclude each other; a code cannot be both present and absent; a snapshot is exact."""
+        for key, value, path in (
+            ("expected", {"outcome": "X", "present": [], "reasons": []}, "$.expected.present"),
+            ("expected", {"outcome": "X", "present": ["A"], "absent": ["A"]}, "$.expected.absent"),
+            ("expected", {"outcome": "X", "present": "A"}, "$.expected.present"),
+            ("expected", {"error": ["$"], "absent": ["A"]}, "$.expected.absent"),
+            ("snapshot", {"outcome": "X", "present": ["A"]}, "$.snapshot.present"),
+            ("snapshot", [], "$.snapshot"),
+        ):
+            with pytest.raises(CaseError) as caught:
+                cases.case_from_json({**SCOPE_CASE, key: value})
+            assert path in problems(caught.value), (key, value)
+
+    def test_results_echo_the_id(self) -> None:
+        """A decided case, a rejected one and one that cannot be read all answer with the case's id."""
+        decided = cases.decide_json(json.dumps({**SCOPE_CASE, "id": "SCO-001"}))
+        assert decided["id"] == "SCO-001" and decided["outcome"] == "INTRA_PROVINCE"
+        rejected = cases.decide_json(
+            json.dumps({**SCOPE_CASE, "id": "SCO-002", "facts": {"insured": "香港"}})
+        )
+        assert rejected["id"] == "SCO-002" and "error" in rejected
+        unread = cases.decide_data({**SCOPE_CASE, "id": "SCO-003", "zz": 1}, line=4)[1]
+        assert (unread["id"], unread["line"]) == ("SCO-003", 4)
+        assert "id" not in cases.decide_data({**SCOPE_CASE, "id": "no id", "zz": 1})[1]
+        assert cases.envelope({**SCOPE_CASE, "id": "SCO-004"}).id == "SCO-004"
+        assert cases.envelope({**SCOPE_CASE, "id": 4}).id is None
+
     def test_a_case_value_checks_its_own_fields(self) -> None:
         """Built in Python, a case refuses an unknown decision, facts of the wrong type and bad citations."""
         facts = ScopeFacts(insured=gongshang_rules.place("430100"), treatment=gongshang_rules.place("430600"))
@@ -317,6 +381,20 @@ class TestSchemas:
                 case_schema.validate(data)
             result = json.loads(jsonio.dumps(cases.decide_json(json.dumps(data, ensure_ascii=False))))
             result_schema.validate(result)
+
+    def test_the_schemas_know_the_corpus_keys(self) -> None:
+        """id, snapshot and an expected with present and absent fit the case schema; a result echoing an id fits
+        the result schema; a bad id, or present beside reasons, does not fit."""
+        case_schema, result_schema = validator("case.schema.json"), validator("result.schema.json")
+        case = {**SCOPE_CASE, "id": "SCO-006",
+                "expected": {"outcome": "INTRA_PROVINCE", "present": ["SCOPE_INTRA_PROVINCE"], "absent": ["X"]},
+                "snapshot": {"outcome": "INTRA_PROVINCE", "reasons": ["SCOPE_INTRA_PROVINCE"], "figures": {}}}  # fmt: skip
+        case_schema.validate(case)
+        result_schema.validate(cases.decide_json(json.dumps(case)))
+        result_schema.validate(cases.decide_json(json.dumps({**case, "facts": {}})))
+        assert not case_schema.is_valid({**case, "id": "no id"})
+        assert not case_schema.is_valid({**case, "expected": {**case["expected"], "reasons": []}})
+        assert not case_schema.is_valid({**case, "snapshot": case["expected"]})
 
     def test_the_case_schema_checks_each_decisions_facts(self) -> None:
         """Facts of the wrong shape for the decision fail the schema, as they fail the library."""

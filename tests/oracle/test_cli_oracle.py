@@ -267,7 +267,11 @@ def verify_files(tmp_path: Path) -> tuple[Path, Path]:
 
     ours = [cases_module.decide_data(c)[1] for c in chosen]
     wrong = {**ours[1], "outcome": "SOMETHING_ELSE"}
-    theirs = write(tmp_path / "theirs.jsonl", [ours[0], wrong, {**ours[0], "case": "not a case of ours"}])
+    unknown = {
+        **{k: v for k, v in ours[0].items() if k != "id"},
+        "case": "not a case of ours",
+    }  # matched by name
+    theirs = write(tmp_path / "theirs.jsonl", [ours[0], wrong, unknown])
     return theirs, cases
 
 

@@ -167,3 +167,75 @@ class TestCompareDecisiveAndNotes:
                 len(comparison.failing(comparison.compare(reference, result, strict=True)))
                 == strict_differences
             )
+
+
+class TestAgainstExpected:
+    """A case's expected that lists the codes present (and absent) is strict on what it lists, and on nothing else."""
+
+    RESULT: ClassVar[dict[str, Any]] = {
+        "case": "c", "outcome": "DIRECT",
+        "reasons": [{"code": "SETTLEMENT_DIRECT"}, {"code": "SCOPE_INTRA_PROVINCE"}, {"code": "SETTLEMENT_CATALOGS"}],
+        "figures": {"fund_share": "10.50", "worker_share": "0.00"},
+    }  # fmt: skip
+
+    @staticmethod
+    def expected(**given: Any) -> cases.Expected:
+        """An expected read from its JSON form."""
+        data = {"case": "c", "decision": "scope", "today": "2025-09-01",
+                "facts": {"insured": "430100", "treatment": "430600"}, "expected": given}  # fmt: skip
+        case = cases.case_from_json(data)
+        assert case.expected is not None
+        return case.expected
+
+    def check(self, expected: cases.Expected, result: Any = None, *, strict: bool = False) -> list[Any]:
+        """(what, detail, fails) of each difference from ``expected``."""
+        found = comparison.against_expected(
+            expected,
+            self.RESULT if result is None else result,
+            name="c",
+            decision="settlement",
+            strict=strict,
+        )
+        return [(d.what, d.detail, d.fails) for d in found]
+
+    def test_codes_and_figures_not_listed_are_not_judged(self) -> None:
+        """One decisive code and one figure listed: the other codes and figures may be anything."""
+        expected = self.expected(
+            outcome="DIRECT", present=["SETTLEMENT_DIRECT"], figures={"fund_share": "10.5"}
+        )
+        assert self.check(expected) == [] and self.check(expected, strict=True) == []
+
+    def test_a_missing_present_code_and_a_given_absent_code_fail(self) -> None:
+        """Decisive codes fail whatever the strictness; the outcome and listed figures are checked as ever."""
+        expected = self.expected(outcome="MANUAL", present=["SETTLEMENT_MANUAL"], absent=["SCOPE_INTRA_PROVINCE"],
+                                 figures={"fund_share": "0.00"})  # fmt: skip
+        assert self.check(expected) == [
+            ("outcome", "expected MANUAL, got DIRECT", True),
+            ("reasons", "missing reason SETTLEMENT_MANUAL", True),
+            ("reasons", "reason SCOPE_INTRA_PROVINCE must not be given", True),
+            ("figures", 'figures.fund_share: expected "0.00", got "10.50"', True),
+        ]
+
+    def test_a_listed_note_fails_only_when_strict(self) -> None:
+        """A note missing from present, or given though absent, is listed; --strict fails it."""
+        expected = self.expected(outcome="DIRECT", present=["SETTLEMENT_CREDENTIAL_PRESENTED"],
+                                 absent=["SETTLEMENT_CATALOGS"])  # fmt: skip
+        assert self.check(expected) == [
+            ("notes", "missing reason SETTLEMENT_CREDENTIAL_PRESENTED", False),
+            ("notes", "reason SETTLEMENT_CATALOGS must not be given", False),
+        ]
+        assert all(fails for _w, _d, fails in self.check(expected, strict=True))
+
+    def test_errors_and_malformed_results_are_differences(self) -> None:
+        """A decided expectation against an error result, or against junk, is one difference."""
+        expected = self.expected(outcome="DIRECT", present=[])
+        assert [w for w, _d, _f in self.check(expected, {"case": "c", "error": {"problems": []}})] == [
+            "error"
+        ]
+        assert [w for w, _d, _f in self.check(expected, [])] == ["result"]
+
+    def test_the_whole_set_of_reasons_is_compared_as_before(self) -> None:
+        """An expected with reasons is exact on the decisive codes, as compare() is."""
+        expected = self.expected(outcome="DIRECT", reasons=["SETTLEMENT_DIRECT"], figures={})
+        assert self.check(expected) == [("reasons", "unexpected reason SCOPE_INTRA_PROVINCE", True),
+                                        ("notes", "unexpected reason SETTLEMENT_CATALOGS", False)]  # fmt: skip

@@ -319,7 +319,7 @@ def citations_by_paragraph() -> dict[tuple[int, int], set[str]]:
 
 def _corpus_by_paragraph(cited: Mapping[tuple[int, int], set[str]]) -> dict[tuple[int, int], Counter[str]]:
     """(article, paragraph) → corpus file → the number of its cases that exercise the paragraph: the case lists
-    it among its articles, or its expected result carries a code citing it."""
+    it among its articles, or its expected result or its snapshot (the library's answer) carries a code citing it."""
     from .cases import _CITATION_TEXT
 
     by_code: dict[str, set[tuple[int, int]]] = defaultdict(set)
@@ -343,7 +343,12 @@ def _corpus_by_paragraph(cited: Mapping[tuple[int, int], set[str]]) -> dict[tupl
                     named = _paragraph_key(ArticleRef(number, paragraph=paragraph, item=item))
                     if named is not None:
                         keys.add(named)
-            for code in case.get("expected", {}).get("reasons", []):
+            expected, snapshot = case.get("expected", {}), case.get("snapshot", {})
+            for code in [
+                *expected.get("reasons", []),
+                *expected.get("present", []),
+                *snapshot.get("reasons", []),
+            ]:
                 keys |= by_code.get(code, set())
             for key in keys:
                 found[key][entry.name.removesuffix(".jsonl")] += 1

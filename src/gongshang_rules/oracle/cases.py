@@ -13,16 +13,23 @@ numbers). ``today`` is the day the case is decided on: the library never reads t
 no fact repeats it. ``articles`` (the articles the case exercises) and ``expected`` (outcome, reason codes,
 figures) are optional: the conformance corpus has both.
 
+Three optional keys serve the corpus (issue 11), each with a default that keeps every case's meaning: ``id``, a
+short stable identifier that results echo and are matched by (``case`` stays the sentence); ``snapshot``, the
+library's own full answer when the case was written (the form of an exact ``expected``; compared by the project's
+own tests, never by ``conformance`` or ``verify``); and, in ``expected``, ``present`` and ``absent``: the codes that
+must and must not be given, where ``reasons`` is the whole set (:class:`Expected`).
+
 A **result** (schema ``schemas/result.schema.json``)::
 
-    {"case": "...", "decision": "settlement", "outcome": "DIRECT",
+    {"case": "...", "id": "SET-001", "decision": "settlement", "outcome": "DIRECT",
      "reasons": [{"code": ..., "articles": [...], "citations": [...], "interpretation": false,
                   "message_zh": ..., "message_en": ..., "authorities": [...]}],
      "figures": {...}}
 
-or, when the case cannot be decided, ``{"case": ..., "decision": ..., "error": {"problems": [{"path", "message"}]}}``.
-Two results agree when the outcome, the *set* of reason codes and the figures agree
-(:func:`~gongshang_rules.oracle.comparison.compare`).
+or, when the case cannot be decided, ``{"case": ..., "decision": ..., "error": {"problems": [{"path", "message"}]}}``;
+``id`` is there when the case has one. Two results agree when the outcome, the *set* of decisive reason codes and
+the figures agree (:func:`~gongshang_rules.oracle.comparison.compare`); a result meets a case's ``expected`` as
+:func:`~gongshang_rules.oracle.comparison.against_expected` says.
 
 Adding a decision is one entry in :data:`~gongshang_rules.oracle.decisions.DECISIONS`: its facts type
 (:mod:`~gongshang_rules.oracle.facts`) and the function that decides it. The JSON Schemas of both objects are
@@ -71,16 +78,26 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Expected:
-    """A case's expected result: ``outcome``, the set of reason ``codes``, ``figures``; or an expected ``error``.
+    """A case's expected result: ``outcome``, reason ``codes``, ``figures``; or an expected ``error``.
 
     In JSON: ``{"outcome": "DIRECT", "reasons": ["SETTLEMENT_DIRECT", ...], "figures": {...}}``, or
-    ``{"error": ["$.facts.date"]}`` (the paths of the problems) for a case the library must reject.
+    ``{"error": ["$.facts.date"]}`` (the paths of the problems) for a case the library must reject: a case that is
+    bad input on purpose, told apart from a mistake by this expectation.
+
+    ``reasons`` is the whole set of codes (``complete``: the decisive codes must be exactly these; the notes too
+    under ``--strict``). ``present`` instead lists only the codes that must be given, among any others
+    (``complete`` false), and ``absent`` the codes that must not be (both optional; a code's role decides whether it
+    fails a case unless strict, as for ``reasons``). ``figures`` are the figures that must be there, with their
+    values; a result may have more.
     """
 
     outcome: str | None = None
     codes: frozenset[str] = frozenset()
     figures: Mapping[str, Any] = attrs.field(factory=dict)
     error: tuple[str, ...] | None = None
+    #: True when ``codes`` is the whole set (JSON ``reasons``), false when it lists only what must be present.
+    complete: bool = True
+    absent: frozenset[str] = frozenset()
 
     def as_result(self, name: str, decision: str) -> dict[str, Any]:
         """This expectation in the shape of a result, for :func:`~gongshang_rules.oracle.comparison.compare`."""
@@ -98,13 +115,25 @@ class Expected:
             "figures": dict(self.figures),
         }
 
+    def as_json(self) -> dict[str, Any]:
+        """This expectation as JSON, in the form it was read from."""
+        if self.error is not None:
+            return {"error": list(self.error)}
+        data: dict[str, Any] = {"outcome": self.outcome}
+        data["reasons" if self.complete else "present"] = sorted(self.codes)
+        if self.absent:
+            data["absent"] = sorted(self.absent)
+        data["figures"] = dict(self.figures)
+        return data
+
 
 @attrs.frozen(kw_only=True)
 class Case:
     """One case: its ``name`` (a sentence), the ``decision`` asked for, ``today``, the ``facts`` (the decision's
     facts type), and optionally the ``articles`` it exercises, its ``expected`` result, and the ``parameters``
     (a :class:`~gongshang_rules.kernel.parameters.ParameterSchedule`) it is decided under: ``None`` for today's law,
-    :data:`~gongshang_rules.kernel.parameters.DEFAULT_SCHEDULE`."""
+    :data:`~gongshang_rules.kernel.parameters.DEFAULT_SCHEDULE`. ``id`` is its short stable identifier (results
+    echo it), ``snapshot`` the library's full answer when the case was written (an exact :class:`Expected`)."""
 
     name: str = attrs.field(validator=is_text)
     decision: str = attrs.field(validator=is_text)
@@ -115,8 +144,12 @@ class Case:
     parameters: ParameterSchedule | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(ParameterSchedule))
     )
+    id: str | None = None
+    snapshot: Expected | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.id is not None:
+            _check_id(self.id)
         kind = DECISIONS.get(self.decision)
         if kind is None:
             raise InvalidInputError(
@@ -137,9 +170,26 @@ _CITATION_TEXT = re.compile(
     r"art\. ([1-9]|[12][0-9]|3[0-6])(\([1-9]\))?( item [1-9])?|annex [12]( note [1-9])?"
 )
 _CASE_KEYS = frozenset(
-    {"case", "decision", "today", "facts", "articles", "expected", "parameters", "calendar"}
+    {"case", "id", "decision", "today", "facts", "articles", "expected", "snapshot", "parameters", "calendar"}
 )
-_EXPECTED_KEYS = frozenset({"outcome", "reasons", "figures", "error"})
+_EXPECTED_KEYS = frozenset({"outcome", "reasons", "present", "absent", "figures", "error"})
+_SNAPSHOT_KEYS = frozenset({"outcome", "reasons", "figures", "error"})
+#: A case's ``id``: a letter or digit, then letters, digits, ``.``, ``_`` or ``-``; at most 64 characters.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+_ID = re.compile(ID_PATTERN[1:-1])
+
+
+def _check_id(value: Any) -> str:
+    """``value`` if it is a valid case ``id`` (:data:`ID_PATTERN`, and nothing masking would change)."""
+    if type(value) is not str or not _ID.fullmatch(value):
+        shown = repr(redact(value)) if type(value) is str else jsonio._json_type(value)
+        raise InvalidInputError(
+            "id",
+            f"must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; got {shown}",
+        )
+    if redact(value) != value:
+        raise InvalidInputError("id", "must not hold an identity number (results echo the id unmasked)")
+    return value
 
 
 def _take(problems: list[Problem], path: str, run: Callable[[], Any]) -> Any:
@@ -158,27 +208,39 @@ def _text(value: Any) -> str:
     return value
 
 
-def _expected(value: Any) -> Expected:
+def _expected(value: Any, keys: frozenset[str] = _EXPECTED_KEYS) -> Expected:
+    """An ``expected`` (or, with the keys of a snapshot, a ``snapshot``) from its JSON."""
     if type(value) is not dict:
         raise InvalidInputError("", "must be a JSON object with outcome, reasons and figures (or error)")
     problems: list[Problem] = []
-    for key in sorted(set(value) - _EXPECTED_KEYS):
-        problems.append(Problem(f"$.{key}", "unknown key; the keys are error, figures, outcome, reasons"))
+    for key in sorted(set(value) - keys):
+        problems.append(Problem(f"$.{key}", f"unknown key; the keys are {', '.join(sorted(keys))}"))
     if "error" in value:
         paths = _take(problems, "$.error", lambda: jsonio.structure(value["error"], tuple[str, ...]))
-        for key in sorted(set(value) & {"outcome", "reasons", "figures"}):
+        for key in sorted(set(value) & (keys - {"error"})):
             problems.append(Problem(f"$.{key}", "must not be given with error"))
         if problems:
             raise CaseError(problems)
         return Expected(error=paths)
     outcome = _take(problems, "$.outcome", lambda: _text(value.get("outcome")))
-    codes = _take(problems, "$.reasons", lambda: jsonio.structure(value.get("reasons", []), frozenset[str]))
+    complete = "present" not in value
+    if not complete and "reasons" in value:
+        problems.append(Problem("$.present", "must not be given with reasons (the whole set of codes)"))
+    listed = "reasons" if complete else "present"
+    codes = _take(problems, f"$.{listed}", lambda: jsonio.structure(value.get(listed, []), frozenset[str]))
+    absent = _take(problems, "$.absent", lambda: jsonio.structure(value.get("absent", []), frozenset[str]))
+    if codes and absent and codes & absent:
+        problems.append(
+            Problem("$.absent", f"lists codes also listed in {listed}: {', '.join(sorted(codes & absent))}")
+        )
     figures = value.get("figures", {})
     if type(figures) is not dict:
         problems.append(Problem("$.figures", "must be a JSON object"))
     if problems:
         raise CaseError(problems)
-    return Expected(outcome=outcome, codes=codes, figures=jsonio.plain(figures))
+    return Expected(
+        outcome=outcome, codes=codes, figures=jsonio.plain(figures), complete=complete, absent=absent
+    )
 
 
 def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR) -> Case:
@@ -197,13 +259,15 @@ def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
         problems.append(
             Problem(
                 f"$.{key}",
-                "unknown key; the keys are case, decision, today, facts, articles, expected, parameters, calendar",
+                "unknown key; the keys are case, id, decision, today, facts, articles, expected, snapshot, "
+                "parameters, calendar",
             )
         )
     for key in ("case", "decision", "today", "facts"):
         if key not in data:
             problems.append(Problem(f"$.{key}", "required, and missing"))
     name = _take(problems, "$.case", lambda: _text(data["case"])) if "case" in data else None
+    case_id = _take(problems, "$.id", lambda: _check_id(data["id"])) if "id" in data else None
     kind: Decision | None = None
     if "decision" in data:
         decision = data["decision"]
@@ -233,6 +297,11 @@ def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
     expected = (
         _take(problems, "$.expected", lambda: _expected(data["expected"])) if "expected" in data else None
     )
+    snapshot = (
+        _take(problems, "$.snapshot", lambda: _expected(data["snapshot"], _SNAPSHOT_KEYS))
+        if "snapshot" in data
+        else None
+    )
     parameters = (
         _take(problems, "$.parameters", lambda: jsonio.structure(data["parameters"], ParameterSchedule))
         if "parameters" in data
@@ -249,6 +318,8 @@ def case_from_json(data: Any, *, calendar: WorkingDayCalendar = DEFAULT_CALENDAR
         articles=articles,
         expected=expected,
         parameters=parameters,
+        id=case_id,
+        snapshot=snapshot,
     )
 
 
@@ -272,18 +343,14 @@ def case_to_json(case: Case) -> dict[str, Any]:
         "today": case.today.isoformat(),
         "facts": jsonio.unstructure(case.facts, DECISIONS[case.decision].facts),
     }
+    if case.id is not None:
+        data["id"] = case.id
     if case.articles:
         data["articles"] = list(case.articles)
     if case.expected is not None:
-        expected = case.expected
-        if expected.error is not None:
-            data["expected"] = {"error": list(expected.error)}
-        else:
-            data["expected"] = {
-                "outcome": expected.outcome,
-                "reasons": sorted(expected.codes),
-                "figures": dict(expected.figures),
-            }
+        data["expected"] = case.expected.as_json()
+    if case.snapshot is not None:
+        data["snapshot"] = case.snapshot.as_json()
     if case.parameters is not None:
         data["parameters"] = jsonio.unstructure(case.parameters, ParameterSchedule)
     return data
@@ -313,14 +380,18 @@ def decide(case: Case, *, parameters: ParametersLike | None = None) -> Ruling[An
 
 
 def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
-    """The result object of ``case`` decided as ``ruling`` (the name masked like every echoed text)."""
-    return {
+    """The result object of ``case`` decided as ``ruling`` (the name masked like every echoed text; the case's
+    ``id``, when it has one, echoed as it is)."""
+    result = {
         "case": redact(case.name),
         "decision": case.decision,
         "outcome": ruling.outcome.name,
         "reasons": [jsonio.reason_to_json(r) for r in ruling.reasons],
         "figures": _redacted(DECISIONS[case.decision].figures(ruling)),
     }
+    if case.id is not None:
+        result["id"] = case.id
+    return result
 
 
 def _redacted(value: Any) -> Any:
@@ -340,29 +411,51 @@ def decide_case(case: Case, *, parameters: ParametersLike | None = None) -> dict
     try:
         ruling = decide(case, parameters=parameters)
     except CaseError as error:
-        return error_result(error, name=case.name, decision=case.decision)
+        return error_result(error, name=case.name, decision=case.decision, case_id=case.id)
     return result_of(case, ruling)
 
 
 def error_result(
-    error: CaseError, *, name: Any = None, decision: Any = None, line: int | None = None
+    error: CaseError,
+    *,
+    name: Any = None,
+    decision: Any = None,
+    line: int | None = None,
+    case_id: Any = None,
 ) -> dict[str, Any]:
     """The result object of a case that cannot be decided: every problem with its path.
 
-    A name that is not a non-blank string is ``null``: ``batch`` and ``decide --json`` give the same answer.
+    A name that is not a non-blank string is ``null``: ``batch`` and ``decide --json`` give the same answer. The
+    case's ``case_id`` is echoed as ``id`` when it is a valid id.
     """
     result: dict[str, Any] = {
         "case": redact(name) if type(name) is str and name.strip() else None,
         "decision": decision if type(decision) is str and decision in DECISIONS else None,
         "error": {"problems": [{"path": p.path, "message": p.message} for p in error.problems]},
     }
+    if valid_id(case_id):
+        result["id"] = case_id
     if line is not None:
         result["line"] = line
     return result
 
 
+def valid_id(value: Any) -> bool:
+    """Whether ``value`` is a valid case ``id`` (:data:`ID_PATTERN`)."""
+    try:
+        _check_id(value)
+    except InvalidInputError:
+        return False
+    return True
+
+
 def internal_error_result(
-    error: BaseException, *, name: Any = None, decision: Any = None, line: int | None = None
+    error: BaseException,
+    *,
+    name: Any = None,
+    decision: Any = None,
+    line: int | None = None,
+    case_id: Any = None,
 ) -> dict[str, Any]:
     """The result of a case on which the library itself failed (a defect): an error result marked ``internal``.
 
@@ -371,7 +464,7 @@ def internal_error_result(
     problem = Problem(
         "$", f"internal error ({type(error).__name__}): the library failed on this case; please report it"
     )
-    result = error_result(CaseError([problem]), name=name, decision=decision, line=line)
+    result = error_result(CaseError([problem]), name=name, decision=decision, line=line, case_id=case_id)
     result["error"]["internal"] = True
     return result
 
@@ -399,9 +492,15 @@ def decide_data(
     try:
         return _decide_data(data, line=line, parameters=parameters, calendar=calendar)
     except Exception as error:
-        name = data.get("case") if type(data) is dict else None
-        decision = data.get("decision") if type(data) is dict else None
-        return None, internal_error_result(error, name=name, decision=decision, line=line)
+        name, decision, case_id = _identified(data)
+        return None, internal_error_result(error, name=name, decision=decision, line=line, case_id=case_id)
+
+
+def _identified(data: Any) -> tuple[Any, Any, Any]:
+    """What an error result echoes of a case that could not be read: its name, decision and id, as given."""
+    if type(data) is not dict:
+        return None, None, None
+    return data.get("case"), data.get("decision"), data.get("id")
 
 
 def _decide_data(
@@ -410,9 +509,8 @@ def _decide_data(
     try:
         case = case_from_json(data, calendar=calendar)
     except CaseError as error:
-        name = data.get("case") if type(data) is dict else None
-        decision = data.get("decision") if type(data) is dict else None
-        return None, error_result(error, name=name, decision=decision, line=line)
+        name, decision, case_id = _identified(data)
+        return None, error_result(error, name=name, decision=decision, line=line, case_id=case_id)
     result = decide_case(case, parameters=parameters)
     if line is not None and "error" in result:
         result["line"] = line
@@ -430,19 +528,21 @@ def decide_json(text: str | bytes) -> dict[str, Any]:
 
 @attrs.frozen(kw_only=True)
 class Envelope:
-    """What a case line says about itself, read even when its facts are not valid: name, decision, articles and
-    expected result (each ``None`` or empty when missing or not valid)."""
+    """What a case line says about itself, read even when its facts are not valid: name, decision, articles,
+    expected result and id (each ``None`` or empty when missing or not valid)."""
 
     name: str | None
     decision: str | None
     articles: tuple[str, ...]
     expected: Expected | None
+    id: str | None = None
 
 
 def envelope(data: Any) -> Envelope:
     """The :class:`Envelope` of parsed case JSON; never raises."""
     if type(data) is not dict:
         return Envelope(name=None, decision=None, articles=(), expected=None)
+    case_id = data["id"] if valid_id(data.get("id")) else None
     name = data.get("case") if type(data.get("case")) is str and data["case"].strip() else None
     decision = data.get("decision") if data.get("decision") in DECISIONS else None
     try:
@@ -453,7 +553,7 @@ def envelope(data: Any) -> Envelope:
         expected = _expected(data["expected"]) if "expected" in data else None
     except (CaseError, InvalidInputError):
         expected = None
-    return Envelope(name=name, decision=decision, articles=articles, expected=expected)
+    return Envelope(name=name, decision=decision, articles=articles, expected=expected, id=case_id)
 
 
 # --- explaining ---------------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ Commands:
   on the outcome, the set of decisive reason codes and the figures (notes too with ``--strict``);
   ``--format text|json|junit``.
 * ``serve [--host 127.0.0.1] [--port N]``: the oracle as an HTTP JSON service (the optional ``serve`` extra).
-* ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results.
+* ``conformance [DIR]``: run the bundled corpus (or the ``*.jsonl`` files of DIR) against the expected results
+  (with ``--results THEIRS.jsonl``, another implementation's results, matched by id).
 * ``reasons``: the reason catalogue (``--json`` for a list of objects).
 * ``corpus``: print the bundled corpus (JSONL); ``schema case|result``: print a JSON Schema.
 * ``whatif CASES.jsonl --parameters ALT.json``: decide every case under its own parameters and under ALT.json's,
@@ -277,6 +278,11 @@ def _parser() -> argparse.ArgumentParser:
     conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
     conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
     conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
+    conformance.add_argument(
+        "--results",
+        metavar="THEIRS.jsonl",
+        help="judge another implementation's results (matched by id, else by case name) instead of ours",
+    )
     _add_parameters_option(conformance)
     conformance.add_argument(
         "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
@@ -368,7 +374,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "conformance":
         from .verify import conformance
 
-        return conformance(args.directory, args.verbose, parameters, args.strict, args.calendar)
+        return conformance(args.directory, args.verbose, parameters, args.strict, args.calendar, args.results)
     if args.command == "serve":
         return _serve(args.host, args.port, args.calendar)
     if args.command == "whatif":
@@ -428,11 +434,12 @@ _DESCRIPTIONS = {
     "bad line gets an error result on its own line and the run goes on; a summary goes to stderr when some "
     "line was bad. From a pipe, each result is written and flushed as soon as its line is decided, so a "
     "harness can write one case and read one result.",
-    "verify": "Compare another implementation's results (JSON Lines, matched by case name) with ours, case by "
-    "case, on the outcome, the set of decisive reason codes and the figures; differing notes are listed, and fail "
-    "only with --strict.",
+    "verify": "Compare another implementation's results (JSON Lines, matched by id, else by case name) with ours, "
+    "case by case, on the outcome, the set of decisive reason codes and the figures; differing notes are listed, "
+    "and fail only with --strict.",
     "conformance": "Run the bundled conformance corpus, or every *.jsonl file of DIR, against each case's expected "
-    "result (the outcome, the decisive codes and the figures; notes too with --strict).",
+    "result (the outcome, the decisive codes, present or absent, and the figures it lists; notes too with "
+    "--strict): our library's results, or with --results another implementation's, matched by id.",
     "corpus": "Print the bundled conformance corpus (JSON Lines, one case per line).",
     "schema": "Print the JSON Schema of a case or of a result.",
     "serve": "Serve the oracle over HTTP (JSON): POST /decide, POST /batch, GET /reasons, /schema/case, "
@@ -463,7 +470,7 @@ _EXIT_CODES = {
     ],
     "conformance": [
         "0  every case passed",
-        "1  a case failed",
+        "1  a case failed, a case has no result in --results, or a result is for none of the cases",
         "2  an unreadable file or line, a case without a name or expected result, or usage",
     ],
     "corpus": ["0  printed"],

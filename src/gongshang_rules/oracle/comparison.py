@@ -2,8 +2,10 @@
 
 Two results agree when the outcome, the *set* of decisive reason codes and the figures agree: a code's role
 (decisive or note) is the catalogue's (:data:`~gongshang_rules.kernel.ruling.REASONS`), notes are compared only when
-strict, money is compared as decimals, and a figure only the candidate has is ignored. ``verify``, ``conformance``,
-``decide --expect`` and the conformance corpus's test all compare with :func:`compare`.
+strict, money is compared as decimals, and a figure only the candidate has is ignored. ``verify`` compares with
+:func:`compare`; ``conformance``, ``decide`` and the corpus's test judge a result by a case's ``expected`` with
+:func:`against_expected`, which for an ``expected`` that lists only the codes ``present`` (and ``absent``) checks
+those and nothing else.
 
 >>> reference = {"case": "c", "outcome": "DIRECT", "reasons": ["SETTLEMENT_DIRECT"], "figures": {"fund": "10.50"}}
 >>> compare(reference, {**reference, "figures": {"fund": "10.5"}})
@@ -14,6 +16,7 @@ strict, money is compared as decimals, and a figure only the candidate has is ig
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -22,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..kernel._privacy import mask_reprs
-from ..kernel.ruling import REASONS, Role
+from ..kernel.ruling import REASONS, ReasonTemplate, Role
 from . import jsonio
 
 if TYPE_CHECKING:
-    from .cases import Case
+    from .cases import Case, Expected
 
 __all__ = ["Difference", "compare"]
 
@@ -83,15 +86,32 @@ def _codes(result: Mapping[str, Any]) -> set[str]:
     return codes
 
 
+def _template(code: str) -> ReasonTemplate | None:
+    """The catalogue's template of ``code``. A code not yet registered (the decision table loads its rules a group at
+    a time, and ``conformance --results`` decides nothing) is looked for again once every rule is loaded."""
+    template = REASONS.get(code)
+    if template is None:
+        _load_every_rule()
+        template = REASONS.get(code)
+    return template
+
+
+@functools.cache
+def _load_every_rule() -> None:
+    from .reasons import library_modules
+
+    library_modules()
+
+
 def is_note(code: str) -> bool:
     """True for a code the catalogue gives as a note; a code the library does not know counts as decisive."""
-    template = REASONS.get(code)
+    template = _template(code)
     return template is not None and template.role is Role.NOTE
 
 
 def code_articles(code: str) -> tuple[str, ...]:
     """The articles a reason code rests on, from the catalogue (empty for a code the library does not know)."""
-    template = REASONS.get(code)
+    template = _template(code)
     return tuple(str(c) for c in template.articles) if template is not None else ()
 
 
@@ -215,21 +235,58 @@ def compare(
         + [(c, f"unexpected reason {c}") for c in cand_codes - ref_codes],
         key=lambda item: (is_note(item[0]), item[1].split()[0], item[0]),
     ):
-        note = is_note(code)
-        found.append(
-            Difference(
-                case=name,
-                what="notes" if note else "reasons",
-                detail=detail,
-                articles=_merge(case_articles, code_articles(code)),
-                fails=strict or not note,
-            )
-        )
+        found.append(_code_difference(name, code, detail, case_articles, strict=strict))
     for detail in _figure_differences(
         reference.get("figures") or {}, candidate.get("figures") or {}, "figures"
     ):
         found.append(Difference(case=name, what="figures", detail=detail, articles=case_articles))
     return found
+
+
+def against_expected(
+    expected: Expected,
+    result: Mapping[str, Any],
+    *,
+    name: str,
+    decision: str,
+    articles: Iterable[str] = (),
+    strict: bool = False,
+) -> list[Difference]:
+    """Every way ``result`` falls short of a case's ``expected`` (named ``name``, asking for ``decision``).
+
+    An expected error, or an ``expected`` with the whole set of ``reasons``, is compared as :func:`compare` does
+    (with the expected problem paths). An ``expected`` that lists the codes ``present`` instead is strict on what it
+    lists and nothing else: the outcome, each listed code given, no ``absent`` code given, each listed figure. A
+    listed note that is missing, or an absent note that is given, fails only when ``strict`` (like any note).
+    """
+    reference = expected.as_result(name, decision)
+    if expected.error is not None or expected.complete:
+        return compare(reference, result, articles=articles, error_paths=True, strict=strict)
+    case_articles = tuple(articles)
+    found = [d for d in compare(reference, result, articles=articles) if d.what not in ("reasons", "notes")]
+    if any(d.what in ("result", "error") for d in found):
+        return found
+    given = _codes(result)
+    wrong = [(c, 0, f"missing reason {c}") for c in expected.codes - given]
+    wrong += [(c, 1, f"reason {c} must not be given") for c in expected.absent & given]
+    for code, _kind, detail in sorted(wrong, key=lambda item: (is_note(item[0]), item[1], item[0])):
+        found.append(_code_difference(name, code, detail, case_articles, strict=strict))
+    order = {"result": 0, "error": 0, "outcome": 1, "reasons": 2, "notes": 3, "figures": 4}
+    return sorted(found, key=lambda d: order[d.what])
+
+
+def _code_difference(
+    name: str, code: str, detail: str, case_articles: tuple[str, ...], *, strict: bool
+) -> Difference:
+    """A difference in one reason code: under ``notes`` for a note, failing only when ``strict``."""
+    note = is_note(code)
+    return Difference(
+        case=name,
+        what="notes" if note else "reasons",
+        detail=detail,
+        articles=_merge(case_articles, code_articles(code)),
+        fails=strict or not note,
+    )
 
 
 def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:

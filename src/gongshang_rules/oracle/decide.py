@@ -107,7 +107,11 @@ def _decide_source(
         ruling = cases.decide(case, parameters=parameters)
     except jsonio.CaseError as error:
         about = cases.envelope(data)
-        return _rejected(cases.error_result(error, name=about.name, decision=about.decision), about, as_json)
+        return _rejected(
+            cases.error_result(error, name=about.name, decision=about.decision, case_id=about.id),
+            about,
+            as_json,
+        )
     result = cases.result_of(case, ruling)
     differences = _against_expected(case, result)
     failed = comparison.failing(differences)
@@ -141,8 +145,9 @@ def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> 
             say(f"  {problem['path']}: {problem['message']}")
     if about is None or about.expected is None or about.name is None:
         return EXIT_BAD_INPUT
-    reference = about.expected.as_result(about.name, about.decision or "?")
-    differences = comparison.compare(reference, result, articles=about.articles, error_paths=True)
+    differences = comparison.against_expected(
+        about.expected, result, name=about.name, decision=about.decision or "?", articles=about.articles
+    )
     if not as_json:
         say()
         if differences:
@@ -156,7 +161,8 @@ def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> 
 def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
     from . import comparison
 
-    expected = comparison.expected_result(case)
-    if expected is None:
+    if case.expected is None:
         return []
-    return comparison.compare(expected, result, articles=case.articles, error_paths=True)
+    return comparison.against_expected(
+        case.expected, result, name=case.name, decision=case.decision, articles=case.articles
+    )

@@ -48,9 +48,11 @@ class ReasonResult(TypedDict):
 
 
 class DecidedResult(TypedDict):
-    """A decided case: its outcome, every reason in order, and the decision's figures."""
+    """A decided case: its outcome, every reason in order, and the decision's figures; ``id`` is the case's id,
+    when it has one."""
 
     case: str | None
+    id: NotRequired[str]
     decision: str
     outcome: str
     reasons: list[ReasonResult]
@@ -72,9 +74,11 @@ class ErrorBody(TypedDict):
 
 
 class ErrorResult(TypedDict):
-    """A case that cannot be decided; ``line`` is its line in a JSONL input."""
+    """A case that cannot be decided; ``line`` is its line in a JSONL input, ``id`` the case's id when it has a
+    valid one."""
 
     case: str | None
+    id: NotRequired[str]
     decision: str | None
     error: ErrorBody
     line: NotRequired[int]

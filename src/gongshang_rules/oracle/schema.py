@@ -36,6 +36,7 @@ from ..kernel.parameters import ParameterSchedule
 from ..kernel.ruling import REASONS, Role
 from ..rules.agencies import Agency
 from . import jsonio
+from .cases import ID_PATTERN
 from .decisions import DECISIONS
 from .schema_text import (
     _documented_fields,
@@ -58,6 +59,20 @@ def _document(title: str, writer: _SchemaWriter, body: dict[str, Any], name: str
         # Each definition titled by its name: the name a code generator gives the class or the enum it makes.
         "$defs": {name: {"title": name, **writer.defs[name]} for name in sorted(writer.defs)},
     }
+
+
+def _id(more: str) -> dict[str, Any]:
+    """The schema of a case's ``id`` (in a case or a result), its description ending in ``more``."""
+    return {
+        "type": "string",
+        "pattern": ID_PATTERN,
+        "description": f"The case's short stable id (SET-001): results echo it and are matched to their case by it. "
+        f"{more}",
+    }
+
+
+def _codes(description: str) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string"}, "uniqueItems": True, "description": description}
 
 
 def case_schema() -> dict[str, Any]:
@@ -83,8 +98,10 @@ def case_schema() -> dict[str, Any]:
             "case": {
                 "type": "string",
                 "minLength": 1,
-                "description": "The case's name: a sentence, unique in a file; results are matched to cases by it.",
+                "description": "The case's name: a sentence, unique in a file; a result without an id is matched "
+                "to its case by it.",
             },
+            "id": _id("Optional: without it, results are matched by case."),
             "decision": {**writer.decisions(), "description": "Which decision is asked for."},
             "today": {
                 **writer.leaf("date"),
@@ -112,8 +129,8 @@ def case_schema() -> dict[str, Any]:
                 "Optional.",
             },
             "expected": {
-                "description": "The expected result: outcome, reason codes and figures; or the paths of the "
-                "problems of a case that must be rejected. Optional.",
+                "description": "The expected result: outcome, reason codes (the whole set, or those present and "
+                "absent) and figures; or the paths of the problems of a case that must be rejected. Optional.",
                 "oneOf": [
                     {
                         "type": "object",
@@ -128,6 +145,7 @@ def case_schema() -> dict[str, Any]:
                                 "description": "The expected reason codes: every code, or only the decisive ones. "
                                 "Optional; absent: none.",
                             },
+                            "absent": _codes("The codes that must not be given. Optional."),
                             "figures": {
                                 "type": "object",
                                 "description": "The expected figures, in the form of the result's. Optional; "
@@ -138,12 +156,58 @@ def case_schema() -> dict[str, Any]:
                     {
                         "type": "object",
                         "additionalProperties": False,
+                        "required": ["outcome", "present"],
+                        "description": "What a person derived from the text, and nothing else is compared: the "
+                        "outcome, the codes that must be given and must not be, the figures that must be there.",
+                        "properties": {
+                            "outcome": {"type": "string", "description": "The expected outcome's code."},
+                            "present": _codes("The codes that must be given, among any others."),
+                            "absent": _codes("The codes that must not be given. Optional."),
+                            "figures": {
+                                "type": "object",
+                                "description": "The figures that must be there, with their values (a result may "
+                                "have more). Optional.",
+                            },
+                        },
+                    },
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
                         "required": ["error"],
+                        "description": "The case is bad input on purpose: it must be rejected.",
                         "properties": {
                             "error": {
                                 "type": "array",
                                 "items": {"type": "string"},
                                 "description": 'The paths of the expected problems: "$.facts.date".',
+                            }
+                        },
+                    },
+                ],
+            },
+            "snapshot": {
+                "description": "The library's own full answer when the case was written: checked by the "
+                "project's tests, never by conformance or verify. Optional.",
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["outcome"],
+                        "properties": {
+                            "outcome": {"type": "string", "description": "The outcome's code."},
+                            "reasons": _codes("Every reason code of the answer."),
+                            "figures": {"type": "object", "description": "Every figure of the answer."},
+                        },
+                    },
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["error"],
+                        "properties": {
+                            "error": {
+                                "type": "array",
+                                "items": {"type": "string"},
+                                "description": "The path of every problem of the answer.",
                             }
                         },
                     },
@@ -233,6 +297,7 @@ def result_schema() -> dict[str, Any]:
         "required": ["case", "decision", "outcome", "reasons", "figures"],
         "properties": {
             "case": {"type": "string", "description": "The case's name, masked like every echoed text."},
+            "id": _id("Present when the case has one."),
             "decision": {**writer.decisions(), "description": "The decision asked for."},
             "outcome": {"type": "string", "description": "The outcome's code: the decision's outcome enum."},
             "reasons": {
@@ -271,6 +336,7 @@ def result_schema() -> dict[str, Any]:
                 "type": ["string", "null"],
                 "description": "The case's name, masked; null when the case has no non-blank name.",
             },
+            "id": _id("Present when the case has a valid one."),
             "decision": {
                 "anyOf": [writer.decisions(), {"type": "null"}],
                 "description": "The decision asked for, or null when it is not one of the decisions.",

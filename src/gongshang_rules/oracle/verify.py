@@ -1,9 +1,12 @@
 """``gongshang-rules verify`` and ``conformance``: results compared case by case, and the reports of what differs.
 
-* ``verify THEIRS.jsonl --cases CASES.jsonl``: another implementation's results (matched by case name) against ours,
-  on the outcome, the set of decisive reason codes and the figures (notes too with ``--strict``); the report as
-  text (DIFF/NOTE/MISSING/UNKNOWN lines and a summary), one JSON object, or JUnit XML (a test case per case).
-* ``conformance [DIR]``: the bundled corpus, or the ``*.jsonl`` files of DIR, against each case's expected result.
+* ``verify THEIRS.jsonl --cases CASES.jsonl``: another implementation's results against ours, on the outcome, the
+  set of decisive reason codes and the figures (notes too with ``--strict``); the report as text
+  (DIFF/NOTE/MISSING/UNKNOWN lines and a summary), one JSON object, or JUnit XML (a test case per case).
+* ``conformance [DIR]``: the bundled corpus, or the ``*.jsonl`` files of DIR, against each case's expected result:
+  our library's results, or with ``--results THEIRS.jsonl`` another implementation's.
+
+A result is matched to its case by ``id`` when the result carries one, else by the case's name (``case``).
 
 Exit codes: 0 every case agrees or passes; 1 a difference, a failed case, a case missing from theirs or a result for
 an unknown case; 2 an unreadable file or line (or a case without a name, or, for conformance, an expected result).
@@ -39,33 +42,25 @@ def verify(
     report = _VerifyReport(fmt)
     calendar = calendar_of(calendar_text)
     bad: list[str] = []
-    theirs: dict[str, Any] = {}
-    for number, data in jsonl(Path(theirs_path), bad):
-        name = data.get("case") if type(data) is dict else None
-        if type(name) is not str:
-            bad.append(f'{theirs_path}:{number}: a result must be a JSON object with a "case" name')
-        elif name in theirs:
-            bad.append(f"{theirs_path}:{number}: a second result for the case {name!r}")
-        else:
-            theirs[name] = data
+    theirs = _Results(theirs_path, bad)
     total = agree = differ = missing = 0
-    seen: set[str] = set()
+    seen = _Seen()
     for number, data in jsonl(Path(cases_path), bad):
         about = cases.envelope(data)
         if about.name is None:
             bad.append(f'{cases_path}:{number}: a case needs a "case" name')
             continue
-        if about.name in seen:
-            bad.append(f"{cases_path}:{number}: a second case named {about.name!r}")
+        twice = seen.second(about)
+        if twice is not None:
+            bad.append(f"{cases_path}:{number}: {twice}")
             continue
-        seen.add(about.name)
         total += 1
         ours = cases.decide_data(data, calendar=calendar)[1]
-        candidate = theirs.get(about.name)
+        candidate = theirs.take(about)
         if candidate is None:
             missing += 1
             report.missing(
-                about, f"MISSING {about.name}: no result in {theirs_path} [{', '.join(about.articles)}]"
+                about, f"MISSING {_label(about)}: no result in {theirs_path} [{', '.join(about.articles)}]"
             )
             continue
         differences = comparison.compare(ours, candidate, articles=about.articles, strict=strict)
@@ -75,7 +70,7 @@ def verify(
         else:
             agree += 1
         report.compared(about, differences, failing)
-    unknown = sorted(set(theirs) - seen)
+    unknown = theirs.unmatched()
     for name in unknown:
         report.unknown(name, f"UNKNOWN {name}: a result for a case not in {cases_path}")
     for line in bad:
@@ -88,6 +83,70 @@ def verify(
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_DIFFERENCES if differ or missing or unknown else EXIT_OK
+
+
+def _label(about: Envelope) -> str:
+    """A case as reports name it: its name, then its id when it has one."""
+    return f"{about.name} ({about.id})" if about.id is not None else str(about.name)
+
+
+class _Seen:
+    """The names and ids of the cases read so far, to refuse a second case of either."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.ids: set[str] = set()
+
+    def second(self, about: Envelope) -> str | None:
+        """Why ``about`` repeats a case already read, or ``None`` (and it is recorded)."""
+        if about.name in self.names:
+            return f"a second case named {about.name!r}"
+        if about.id is not None and about.id in self.ids:
+            return f"a second case with the id {about.id!r}"
+        self.names.add(str(about.name))
+        if about.id is not None:
+            self.ids.add(about.id)
+        return None
+
+
+class _Results:
+    """Another implementation's results (a JSON Lines file), each matched to its case once: by ``id`` when the
+    result carries one, else by the case name."""
+
+    def __init__(self, path: str, bad: list[str]) -> None:
+        from . import jsonio
+        from .cases import valid_id
+
+        self.by_id: dict[str, Any] = {}
+        self.by_name: dict[str, Any] = {}
+        for number, data in jsonl(Path(path), bad):
+            case_id = data.get("id") if type(data) is dict else None
+            name = data.get("case") if type(data) is dict else None
+            if case_id is not None:
+                if not valid_id(case_id):
+                    bad.append(
+                        f"{path}:{number}: a result's id must be a case id, got {jsonio.dumps(case_id)}"
+                    )
+                elif case_id in self.by_id:
+                    bad.append(f"{path}:{number}: a second result for the id {case_id!r}")
+                else:
+                    self.by_id[case_id] = data
+            elif type(name) is not str:
+                bad.append(f'{path}:{number}: a result must be a JSON object with an "id" or a "case" name')
+            elif name in self.by_name:
+                bad.append(f"{path}:{number}: a second result for the case {name!r}")
+            else:
+                self.by_name[name] = data
+
+    def take(self, about: Envelope) -> Any | None:
+        """The result for the case ``about``, or ``None``; each result is taken once."""
+        if about.id is not None and about.id in self.by_id:
+            return self.by_id.pop(about.id)
+        return self.by_name.pop(str(about.name), None)
+
+    def unmatched(self) -> list[str]:
+        """The ids and names of the results no case took, sorted."""
+        return sorted([*self.by_id, *self.by_name])
 
 
 class _VerifyReport:
@@ -107,6 +166,7 @@ class _VerifyReport:
         self.cases.append(
             {
                 "case": about.name,
+                "id": about.id,
                 "decision": about.decision,
                 "articles": list(about.articles),
                 "status": "differ" if failing else "agree",
@@ -124,6 +184,7 @@ class _VerifyReport:
         self.cases.append(
             {
                 "case": about.name,
+                "id": about.id,
                 "decision": about.decision,
                 "articles": list(about.articles),
                 "status": "missing",
@@ -232,9 +293,15 @@ def conformance(
     parameters: ParameterSchedule | None = None,
     strict: bool = False,
     calendar_text: str | None = None,
+    results_path: str | None = None,
 ) -> int:
+    """Each case against its ``expected``: decided by our library, or, with ``results_path``, another
+    implementation's result for it (matched by ``id``, else by name; nothing is decided here then)."""
     from . import cases, comparison
 
+    if results_path is not None and (parameters is not None or calendar_text is not None):
+        err("conformance --results judges results already written: --parameters and --calendar do not apply")
+        return EXIT_BAD_INPUT
     calendar = calendar_of(calendar_text)
     bad: list[str] = []
     sources: list[tuple[str, Iterable[tuple[int, Any]]]] = []
@@ -249,37 +316,58 @@ def conformance(
             err(f"no case files (*.jsonl) in {directory}")
             return EXIT_BAD_INPUT
         sources = [(str(path), jsonl(path, bad)) for path in files]
-    total = passed = failed = 0
-    names: set[str] = set()
+    theirs = _Results(results_path, bad) if results_path is not None else None
+    total = passed = failed = missing = 0
+    seen = _Seen()
     for label, lines in sources:
         for number, data in lines:
             about = cases.envelope(data)
             if about.name is None or about.expected is None:
                 bad.append(f'{label}:{number}: a conformance case needs a "case" name and a valid "expected"')
                 continue
-            if about.name in names:
-                bad.append(f"{label}:{number}: a second case named {about.name!r}")
+            twice = seen.second(about)
+            if twice is not None:
+                bad.append(f"{label}:{number}: {twice}")
                 continue
-            names.add(about.name)
             total += 1
-            result = cases.decide_data(data, parameters=parameters, calendar=calendar)[1]
-            reference = about.expected.as_result(about.name, about.decision or "?")
-            differences = comparison.compare(
-                reference, result, articles=about.articles, error_paths=True, strict=strict
+            result: Any = (
+                cases.decide_data(data, parameters=parameters, calendar=calendar)[1]
+                if theirs is None
+                else theirs.take(about)
+            )
+            if result is None:
+                missing += 1
+                say(f"MISSING {_label(about)}: no result in {results_path}")
+                continue
+            differences = comparison.against_expected(
+                about.expected,
+                result,
+                name=about.name,
+                decision=about.decision or "?",
+                articles=about.articles,
+                strict=strict,
             )
             if comparison.failing(differences):
                 failed += 1
-                say(f"FAIL {about.name}")
+                say(f"FAIL {_label(about)}")
             else:
                 passed += 1
                 if verbose or differences:
-                    say(f"pass {about.name}")
+                    say(f"pass {_label(about)}")
             for difference in differences:
                 shown = "" if difference.fails else " (a note: listed, not failed; --strict fails it)"
                 say(f"  {difference.what}: {difference.detail}{shown} [{', '.join(difference.articles)}]")
+    unknown = theirs.unmatched() if theirs is not None else []
+    for name in unknown:
+        say(f"UNKNOWN {name}: a result for none of the cases")
     for line in bad:
         err(line)
-    say(f"conformance: {total} cases: {passed} pass, {failed} fail; {len(bad)} unreadable")
+    extra = (
+        f"; {missing} missing from theirs, {len(unknown)} results for unknown cases"
+        if theirs is not None
+        else ""
+    )
+    say(f"conformance: {total} cases: {passed} pass, {failed} fail{extra}; {len(bad)} unreadable")
     if bad:
         return EXIT_BAD_INPUT
-    return EXIT_DIFFERENCES if failed else EXIT_OK
+    return EXIT_DIFFERENCES if failed or missing or unknown else EXIT_OK
