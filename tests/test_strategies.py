@@ -154,7 +154,8 @@ class TestProperties:
         gs.filings(
             insured=gr_place("省本级"),
             treatment=gr_place("440000"),
-            filed_on=st.dates(dt.date(2024, 1, 1), dt.date(2025, 7, 31)) | st.dates(dt.date(2027, 8, 1)),
+            filed_on=st.dates(dt.date(2024, 1, 1), dt.date(2025, 7, 31))
+            | st.dates(dt.date(2027, 8, 1), dt.date(2030, 12, 31)),
         )
     )
     def test_a_cross_province_filing_outside_the_procedure_states_its_dates(self, filing: Filing) -> None:

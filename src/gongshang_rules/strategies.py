@@ -231,7 +231,7 @@ def filings(
         DEFAULT_PARAMETERS.in_force_from <= day <= DEFAULT_PARAMETERS.in_force_through
     )
     if not insured.in_hunan or national or draw(st.booleans()):
-        length = draw(st.integers(min_value=0, max_value=400))
+        length = draw(st.integers(min_value=0, max_value=min(400, (_dt.date.max - day).days)))
         stated = (day, day + _dt.timedelta(days=length))
     listed: tuple[Device, ...] = ()
     if kind is ServiceKind.ASSISTIVE_DEVICE:
