@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import pickle
+import string
+from decimal import Decimal
+from typing import Any, ClassVar
+
 import attrs
 import pytest
 
@@ -16,6 +23,7 @@ from gongshang_rules import (
     Role,
     Ruling,
 )
+from gongshang_rules.kernel import ruling as ruling_module
 
 
 class Colour(LabelledEnum):
@@ -135,20 +143,21 @@ class TestReasonTemplate:
         assert "TEST_ONLY_VALIDITY" in caught.value.problem
         assert "end" in caught.value.problem
 
-    def test_a_positional_placeholder_is_reported_as_missing(self) -> None:
-        """A template with '{0}' cannot be filled by keywords: InvalidInputError, not IndexError."""
-        positional = ReasonTemplate(
-            code="TEST_ONLY_POSITIONAL",
-            role=Role.NOTE,
-            when="Never: a test example.",
-            articles=(),
-            interpretation=False,
-            zh="{0}",
-            en="{0}",
-            register=False,
-        )
-        with pytest.raises(InvalidInputError):
-            positional.make()
+    def test_a_positional_placeholder_is_refused_when_the_template_is_created(self) -> None:
+        """A template with '{0}' could never be filled by keywords: refused at once, with InvalidInputError."""
+        with pytest.raises(
+            InvalidInputError, match=r"TEST_ONLY_POSITIONAL: a placeholder must be a \{name\}"
+        ):
+            ReasonTemplate(
+                code="TEST_ONLY_POSITIONAL",
+                role=Role.NOTE,
+                when="Never: a test example.",
+                articles=(),
+                interpretation=False,
+                zh="{0}",
+                en="{0}",
+                register=False,
+            )
 
     def test_an_unregistered_template_stays_out_of_the_catalogue(self) -> None:
         """register=False is for throwaway examples."""
@@ -388,3 +397,119 @@ class TestRoles:
         assert html.count('data-role="note"') == 2 and html.count('data-role="decisive"') == 1
         # The decisive row is starred (issue 14's display), the legend says what the star means.
         assert html.count("&#9733; <code>") == 1 and "decides the outcome" in html
+
+
+class TestLazyMessages:
+    """Issue 13: a reason's messages are formatted when first read, and a reason behaves exactly as if they had
+    been formatted when it was made: it compares, hashes, pickles, copies and prints the same."""
+
+    TEMPLATE = ReasonTemplate(
+        code="TEST_ONLY_LAZY",
+        role=Role.NOTE,
+        when="Never: a test example.",
+        articles=(ArticleRef(13, paragraph=1),),
+        interpretation=False,
+        zh="备案于{on}，{months}个月，金额{amount}元，{who}。",
+        en="Filed on {on}, {months} months, {amount} yuan, {who}.",
+        register=False,
+    )
+    PARTICULARS: ClassVar[dict[str, object]] = {
+        "on": dt.date(2024, 2, 29),
+        "months": 6,
+        "amount": Decimal("1234.5"),
+        "who": "430102199001011238",
+    }
+
+    def formatted(self) -> Reason:
+        """The same reason built with its texts given, as a reason read from JSON is."""
+        made = self.TEMPLATE.make(**self.PARTICULARS)
+        return Reason(
+            code=made.code,
+            articles=made.articles,
+            interpretation=made.interpretation,
+            message_zh=made.message_zh,
+            message_en=made.message_en,
+            authorities=made.authorities,
+            role=made.role,
+        )
+
+    def test_the_texts_are_those_formatting_at_once_gives(self) -> None:
+        """Dates in ISO form, amounts to the fen, an identity number masked, in both languages."""
+        made = self.TEMPLATE.make(**self.PARTICULARS)
+        assert made.message_zh == "备案于2024-02-29，6个月，金额1234.50元，430***********1238。"
+        assert made.message_en == "Filed on 2024-02-29, 6 months, 1234.50 yuan, 430***********1238."
+
+    @pytest.mark.parametrize("read_first", [False, True])
+    def test_it_compares_and_hashes_like_a_formatted_reason(self, read_first: bool) -> None:
+        made = self.TEMPLATE.make(**self.PARTICULARS)
+        if read_first:
+            assert made.message_en
+        assert made == self.formatted() and hash(made) == hash(self.formatted())
+        assert made != self.TEMPLATE.make(**{**self.PARTICULARS, "months": 7})
+
+    def test_pickle_copy_repr_and_asdict_see_the_texts(self) -> None:
+        made = self.TEMPLATE.make(**self.PARTICULARS)
+        assert pickle.loads(pickle.dumps(made)) == self.formatted()
+        assert copy.deepcopy(made) == self.formatted() and copy.copy(made) == self.formatted()
+        assert "430***********1238" in repr(made) and "199001011238" not in repr(made)
+        assert attrs.asdict(made)["message_zh"] == self.formatted().message_zh
+        assert attrs.evolve(made, code="TEST_ONLY_LAZY_TOO").message_en == self.formatted().message_en
+
+    def test_a_reason_stays_frozen(self) -> None:
+        made = self.TEMPLATE.make(**self.PARTICULARS)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.message_zh = "改"  # type: ignore[misc]
+
+    def test_a_message_is_formatted_once_and_only_when_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        rendered: list[str] = []
+        original = ruling_module._Pending.render
+
+        def counting(pending: Any) -> str:
+            rendered.append(pending.text)
+            return original(pending)
+
+        monkeypatch.setattr(ruling_module._Pending, "render", counting)
+        made = self.TEMPLATE.make(**self.PARTICULARS)
+        assert made.code == "TEST_ONLY_LAZY" and rendered == []
+        assert made.message_en == made.message_en
+        assert rendered == [self.TEMPLATE.en]
+
+    def test_a_particular_is_fixed_when_the_reason_is_made(self) -> None:
+        """A mutable value shown in a message shows what it was when the reason was made."""
+        months = [6]
+        made = self.TEMPLATE.make(**{**self.PARTICULARS, "months": months})
+        months.append(7)
+        assert "[6] months" in made.message_en
+
+    def test_a_missing_particular_fails_when_the_reason_is_made(self) -> None:
+        with pytest.raises(InvalidInputError, match="TEST_ONLY_LAZY needs 'who'"):
+            self.TEMPLATE.make(on="2025-01-01", months=6, amount=Decimal("1"))
+
+    def test_a_template_with_a_format_spec_formats_when_the_reason_is_made(self) -> None:
+        """``{month:02d}`` could fail on the value given: it fails at make(), not when the message is read."""
+        spec = ReasonTemplate(
+            code="TEST_ONLY_SPEC",
+            role=Role.NOTE,
+            when="Never: a test example.",
+            articles=(),
+            interpretation=False,
+            zh="{year}年{month:02d}月",
+            en="{year}-{month:02d}",
+            register=False,
+        )
+        assert spec.make(year=2025, month=8).message_en == "2025-08"
+        with pytest.raises(InvalidInputError, match="TEST_ONLY_SPEC"):
+            spec.make(year=2025, month="August")
+
+    def test_every_registered_template_makes_a_reason_that_reads_like_its_text(self) -> None:
+        """Over the catalogue: filling each placeholder with its own name gives the template's text."""
+        from gongshang_rules.oracle.reasons import catalogue
+
+        catalogue()  # every rule module imported, so every template registered
+        for template in REASONS.values():
+            names = {f for _t, f, _s, _c in string.Formatter().parse(template.zh + template.en) if f}
+            if any(spec for _t, f, spec, _c in string.Formatter().parse(template.zh + template.en) if f):
+                continue
+            made = template.make(**{n: f"<{n}>" for n in names})
+            assert made.message_zh == template.zh.format(**{n: f"<{n}>" for n in names}), template.code
+            assert made.message_en == template.en.format(**{n: f"<{n}>" for n in names}), template.code

@@ -20,6 +20,7 @@ from typing import Any
 import builders
 import pytest
 
+from gongshang_rules.kernel import ruling as ruling_module
 from gongshang_rules.oracle import _console, batch, cli
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
 
@@ -404,3 +405,22 @@ class TestNoMessages:
         with pytest.raises(SystemExit):
             main(["batch", "--help"])
         assert "--no-messages" in capsys.readouterr().out
+
+    def test_no_message_is_formatted(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The messages are left out unread, so none is formatted; with them, every reason's texts are.
+
+        (A case with its own ``parameters`` may format the version note's texts once, to compare it with the reasons
+        it is added to: those cases are left out here.)"""
+        rendered: list[str] = []
+        original = ruling_module._Pending.render
+
+        def counting(pending: Any) -> str:
+            rendered.append(pending.text)
+            return original(pending)
+
+        monkeypatch.setattr(ruling_module._Pending, "render", counting)
+        lines = [line.encode("utf-8") for line in corpus_lines() if '"parameters"' not in line]
+        lean = [batch._decide_line(n, line, messages=False)[0] for n, line in enumerate(lines, 1)]
+        assert rendered == [] and all("message_en" not in line for line in lean)
+        full = [batch._decide_line(n, line)[0] for n, line in enumerate(lines, 1)]
+        assert rendered and all(json.loads(line) for line in full)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import enum
 import html
 import re
+import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -106,23 +107,20 @@ class Reason:
         code: str,
         articles: tuple[Citation, ...],
         interpretation: bool,
-        message_zh: str,
-        message_en: str,
+        message_zh: str | _Pending,
+        message_en: str | _Pending,
         authorities: tuple[str, ...],
         role: Role,
     ) -> Reason:
-        """A reason from fields already checked (by its :class:`ReasonTemplate`): no validators run."""
+        """A reason from fields already checked (by its :class:`ReasonTemplate`): no validators run.
+
+        A message may be :class:`_Pending`: formatted the first time it is read (see :func:`_lazy_message`).
+        """
         reason = object.__new__(cls)
-        for name, value in (
-            ("code", code),
-            ("articles", articles),
-            ("interpretation", interpretation),
-            ("message_zh", message_zh),
-            ("message_en", message_en),
-            ("authorities", authorities),
-            ("role", role),
+        for put, value in zip(
+            _SLOTS, (code, articles, interpretation, message_zh, message_en, authorities, role), strict=True
         ):
-            object.__setattr__(reason, name, value)
+            put(reason, value)
         return reason
 
     def __str__(self) -> str:
@@ -132,6 +130,91 @@ class Reason:
         flag = " [interpretation]" if self.interpretation else ""
         note = " [note]" if self.role is Role.NOTE else ""
         return f"{self.code} ({basis}){flag}{note}: {self.message_en} / {self.message_zh}"
+
+
+class _Pending:
+    """A reason's message not formatted yet: its template text and the particulars as they are shown.
+
+    The particulars were checked against the template's placeholders and turned into immutable values when the
+    reason was made, so formatting it later cannot fail and gives the text formatting it then would have.
+    """
+
+    __slots__ = ("shown", "text")
+
+    def __init__(self, text: str, shown: Mapping[str, object]) -> None:
+        self.text = text
+        self.shown = shown
+
+    def render(self) -> str:
+        """The message's text."""
+        return self.text.format_map(self.shown)
+
+
+def _lazy_message(name: str) -> Any:
+    """The attribute ``name`` of :class:`Reason` read through its slot, formatting a :class:`_Pending` message the
+    first time it is read (and keeping the text).
+
+    Everything reads a message through the attribute (equality, hashing, ``repr``, pickling, ``attrs.asdict``,
+    the JSON writer), so a reason whose messages were never read behaves exactly like one formatted at once; a
+    batch run that leaves the messages out (``--no-messages``) never formats them.
+    """
+    slot = Reason.__dict__[name]
+
+    def read(reason: Reason) -> str:
+        value = slot.__get__(reason, Reason)
+        if type(value) is _Pending:
+            value = value.render()
+            slot.__set__(reason, value)
+        return value  # type: ignore[no-any-return]
+
+    return property(read, slot.__set__, doc=f"The reason's {name}, formatted when first read.")
+
+
+#: Each field's slot writer, in the order of :meth:`Reason._trusted`'s arguments (the messages' slots before they
+#: are wrapped, so that a pending message is stored as it is).
+_SLOTS = tuple(
+    Reason.__dict__[name].__set__
+    for name in ("code", "articles", "interpretation", "message_zh", "message_en", "authorities", "role")
+)
+Reason.message_zh = _lazy_message("message_zh")
+Reason.message_en = _lazy_message("message_en")
+
+
+def _shown(value: object) -> object:
+    """A particular as its message shows it, fixed when the reason is made: text redacted (an identity number
+    masked), an amount to the fen, an ``int`` kept as it is (immutable; ``str.format`` shows it as
+    ``format(value, "")`` would), anything else formatted now, as ``str.format`` would format it."""
+    kind = type(value)
+    if kind is int or kind is bool:
+        return value
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, Decimal):
+        return format(value, ".2f")
+    return format(value, "")
+
+
+_FORMATTER = string.Formatter()
+
+
+def _placeholders(code: str, text: str) -> tuple[frozenset[str], bool]:
+    """The names ``text`` formats, each a ``{name}`` (anything else is refused when the template is made), and
+    whether each is plain: a format spec or a conversion (``{month:02d}``) could fail on the value given, so a
+    template with one formats its messages when the reason is made, not when they are read."""
+    names = set()
+    plain = True
+    try:
+        parsed = list(_FORMATTER.parse(text))
+    except ValueError as error:
+        raise InvalidInputError("zh/en", f"{code}: the message cannot be formatted ({error})") from None
+    for _literal, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier():
+            raise InvalidInputError("zh/en", f"{code}: a placeholder must be a {{name}}, got {{{field}}}")
+        plain = plain and not spec and not conversion
+        names.add(field)
+    return frozenset(names), plain
 
 
 _REGISTRY: dict[str, ReasonTemplate] = {}
@@ -159,12 +242,16 @@ class ReasonTemplate:
     authorities: tuple[str, ...] = attrs.field(default=(), validator=is_tuple_of(str))
     register: bool = attrs.field(default=True, eq=False, repr=False)
     _plain: Reason | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    _needs: frozenset[str] = attrs.field(init=False, factory=frozenset, eq=False, repr=False)
+    _lazy: bool = attrs.field(init=False, default=True, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if (
-            "{" not in self.zh and "{" not in self.en
-        ):  # no particulars: one immutable reason serves every ruling
-            object.__setattr__(self, "_plain", self._build(self.zh, self.en))
+        (zh, zh_plain), (en, en_plain) = _placeholders(self.code, self.zh), _placeholders(self.code, self.en)
+        needs = zh | en
+        object.__setattr__(self, "_needs", needs)
+        object.__setattr__(self, "_lazy", zh_plain and en_plain)
+        if not needs:  # no particulars: one immutable reason serves every ruling
+            object.__setattr__(self, "_plain", self._build(self.zh.format(), self.en.format()))
         if self.register:
             if self.code in _REGISTRY:
                 raise InvalidInputError("code", f"reason code {self.code} is registered twice")
@@ -174,23 +261,24 @@ class ReasonTemplate:
         """The reason with its particulars filled into both messages.
 
         Text particulars are redacted (an identity number among them is masked) and amounts (``Decimal``) are shown
-        to the fen; the template itself was checked
-        when it was created, so the reason is built without checking its fields again.
+        to the fen. A particular the messages need and do not get is refused here, when the reason is made; the
+        messages themselves are formatted when first read (a run that never reads them never pays for them). The
+        template itself was checked when it was created, so the reason is built without checking its fields again.
         """
         if self._plain is not None and not particulars:
             return self._plain
-        shown = {
-            k: redact(v) if isinstance(v, str) else format(v, ".2f") if isinstance(v, Decimal) else v
-            for k, v in particulars.items()
-        }
-        try:
-            message_zh = self.zh.format(**shown)
-            message_en = self.en.format(**shown)
-        except (KeyError, IndexError) as missing:
-            raise InvalidInputError("particulars", f"{self.code} needs {missing}") from None
-        return self._build(message_zh, message_en)
+        missing = self._needs.difference(particulars)
+        if missing:
+            raise InvalidInputError("particulars", f"{self.code} needs {min(missing)!r}")
+        shown = {name: _shown(value) for name, value in particulars.items()}
+        if not self._lazy:
+            try:
+                return self._build(self.zh.format_map(shown), self.en.format_map(shown))
+            except (ValueError, TypeError) as error:
+                raise InvalidInputError("particulars", f"{self.code}: {error}") from None
+        return self._build(_Pending(self.zh, shown), _Pending(self.en, shown))
 
-    def _build(self, message_zh: str, message_en: str) -> Reason:
+    def _build(self, message_zh: str | _Pending, message_en: str | _Pending) -> Reason:
         return Reason._trusted(
             code=self.code,
             articles=self.articles,

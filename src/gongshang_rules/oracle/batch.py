@@ -77,26 +77,14 @@ def _decide_line(
             line=number,
             parameters=parameters,
             calendar=calendar_of(None) if calendar is None else calendar,
+            messages=messages,
         )[1]
-        if not messages:
-            _drop_messages(result)
         text = dumps_result(result)
     except Exception as error:  # whatever it is, this line gets a result and the run goes on
         return jsonio.dumps(cases.internal_error_result(error, line=number)), _INTERNAL
     if "error" not in result:
         return text, _DECIDED
     return text, _INTERNAL if cases.is_internal_error(result) else _REJECTED
-
-
-#: The keys of a reason's message texts, which ``--no-messages`` leaves out (every other key stays).
-MESSAGE_KEYS = ("message_zh", "message_en")
-
-
-def _drop_messages(result: dict[str, Any]) -> None:
-    """``result`` without its reasons' message texts: codes, roles, articles and figures, for a conformance run."""
-    reasons = result.get("reasons")
-    if reasons:
-        result["reasons"] = [{k: v for k, v in r.items() if k not in MESSAGE_KEYS} for r in reasons]
 
 
 _Counts = tuple[int, int, int]  # decided, rejected, internal errors

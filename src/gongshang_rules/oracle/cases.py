@@ -379,14 +379,15 @@ def decide(case: Case, *, parameters: ParametersLike | None = None) -> Ruling[An
         raise CaseError([Problem("$.facts", str(error))]) from None
 
 
-def result_of(case: Case, ruling: Ruling[Any]) -> dict[str, Any]:
+def result_of(case: Case, ruling: Ruling[Any], *, messages: bool = True) -> dict[str, Any]:
     """The result object of ``case`` decided as ``ruling`` (the name masked like every echoed text; the case's
-    ``id``, when it has one, echoed as it is)."""
+    ``id``, when it has one, echoed as it is). ``messages=False`` leaves each reason's message texts out (they are
+    then never formatted: ``batch --no-messages``)."""
     result = {
         "case": redact(case.name),
         "decision": case.decision,
         "outcome": ruling.outcome.name,
-        "reasons": [jsonio.reason_to_json(r) for r in ruling.reasons],
+        "reasons": [jsonio.reason_to_json(r, messages=messages) for r in ruling.reasons],
         "figures": _redacted(DECISIONS[case.decision].figures(ruling)),
     }
     if case.id is not None:
@@ -405,14 +406,16 @@ def _redacted(value: Any) -> Any:
     return value
 
 
-def decide_case(case: Case, *, parameters: ParametersLike | None = None) -> dict[str, Any]:
+def decide_case(
+    case: Case, *, parameters: ParametersLike | None = None, messages: bool = True
+) -> dict[str, Any]:
     """The result object of ``case``: decided, or an error result when the library rejects its facts.
-    ``parameters`` replaces the case's own (:func:`parameters_of`)."""
+    ``parameters`` replaces the case's own (:func:`parameters_of`); ``messages`` as in :func:`result_of`."""
     try:
         ruling = decide(case, parameters=parameters)
     except CaseError as error:
         return error_result(error, name=case.name, decision=case.decision, case_id=case.id)
-    return result_of(case, ruling)
+    return result_of(case, ruling, messages=messages)
 
 
 def error_result(
@@ -481,16 +484,18 @@ def decide_data(
     line: int | None = None,
     parameters: ParametersLike | None = None,
     calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
+    messages: bool = True,
 ) -> tuple[Case | None, dict[str, Any]]:
     """Parsed JSON of a case → (the case or ``None``, its result object); never raises (but for an interrupt).
 
     ``parameters`` replaces the case's own (:func:`parameters_of`); ``calendar`` is the calendar the case is
-    decided with (see :func:`case_from_json`). Bad input gives an error result; an unexpected exception inside
+    decided with (see :func:`case_from_json`); ``messages=False`` leaves the reasons' message texts out
+    (:func:`result_of`). Bad input gives an error result; an unexpected exception inside
     the library gives an internal-error result (:func:`internal_error_result`), so that one case can never end a
     run of many.
     """
     try:
-        return _decide_data(data, line=line, parameters=parameters, calendar=calendar)
+        return _decide_data(data, line=line, parameters=parameters, calendar=calendar, messages=messages)
     except Exception as error:
         name, decision, case_id = _identified(data)
         return None, internal_error_result(error, name=name, decision=decision, line=line, case_id=case_id)
@@ -504,14 +509,19 @@ def _identified(data: Any) -> tuple[Any, Any, Any]:
 
 
 def _decide_data(
-    data: Any, *, line: int | None, parameters: ParametersLike | None, calendar: WorkingDayCalendar
+    data: Any,
+    *,
+    line: int | None,
+    parameters: ParametersLike | None,
+    calendar: WorkingDayCalendar,
+    messages: bool = True,
 ) -> tuple[Case | None, dict[str, Any]]:
     try:
         case = case_from_json(data, calendar=calendar)
     except CaseError as error:
         name, decision, case_id = _identified(data)
         return None, error_result(error, name=name, decision=decision, line=line, case_id=case_id)
-    result = decide_case(case, parameters=parameters)
+    result = decide_case(case, parameters=parameters, messages=messages)
     if line is not None and "error" in result:
         result["line"] = line
     return case, result

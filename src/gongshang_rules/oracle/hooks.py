@@ -251,9 +251,22 @@ def _cited(articles: tuple[Citation, ...]) -> tuple[list[str], list[dict[str, in
     return cached[1], cached[2]
 
 
-def reason_to_json(reason: Reason) -> dict[str, Any]:
-    """A reason as written in results (see :mod:`gongshang_rules.oracle.jsonio` for ``articles`` and ``citations``)."""
+def reason_to_json(reason: Reason, *, messages: bool = True) -> dict[str, Any]:
+    """A reason as written in results (see :mod:`gongshang_rules.oracle.jsonio` for ``articles`` and ``citations``).
+
+    ``messages=False`` leaves ``message_zh`` and ``message_en`` out without reading them, so a reason made with
+    its messages pending never formats them (``batch --no-messages``).
+    """
     texts, structured = _cited(reason.articles)
+    if not messages:
+        return {
+            "code": reason.code,
+            "role": reason.role.name,
+            "articles": texts,
+            "citations": structured,
+            "interpretation": reason.interpretation,
+            "authorities": list(reason.authorities),
+        }
     return {
         "code": reason.code,
         "role": reason.role.name,
