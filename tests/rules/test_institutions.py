@@ -7,15 +7,17 @@ registry (JSON, CSV, the bundled example) is the oracle's: ``tests/oracle/test_r
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
+import pickle
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from registries import FIRST_DAY, change, institution, institutions
 
-from gongshang_rules import ArticleRef, InvalidInputError, place
+from gongshang_rules import ArticleRef, InvalidInputError, example_registry, place
 from gongshang_rules.kernel.ruling import REASONS, ReasonTemplate
 from gongshang_rules.kernel.terms import ServiceKind
 from gongshang_rules.rules import institutions as institutions_module
@@ -537,3 +539,58 @@ class TestProperties:
             assert error.field.startswith("history")
         else:
             assert valid
+
+
+class TestAnswersKept:
+    """Issue 13: the registry is immutable, so can_settle_directly keeps its answers (art. 14 ¶1, ¶2); the checks
+    of its arguments still run, and the kept answers are bounded."""
+
+    def test_the_same_question_gets_the_same_ruling(self) -> None:
+        registry = example_registry()
+        on = dt.date(2025, 10, 1)  # EX-0002 is suspended from that day
+        first = registry.can_settle_directly("EX-0002", on, ServiceKind.MEDICAL)
+        assert registry.can_settle_directly("EX-0002", on, ServiceKind.MEDICAL) is first
+        assert first.outcome is InstitutionAvailability.SUSPENDED
+        day_before = registry.can_settle_directly("EX-0002", on - dt.timedelta(days=1), ServiceKind.MEDICAL)
+        assert day_before.outcome is InstitutionAvailability.AVAILABLE
+
+    @pytest.mark.parametrize(
+        ("code", "on", "service", "field"),
+        [
+            (2, dt.date(2025, 10, 1), ServiceKind.MEDICAL, "code"),
+            ("EX-0002", dt.datetime(2025, 10, 1, tzinfo=dt.UTC), ServiceKind.MEDICAL, "on"),
+            ("EX-0002", "2025-10-01", ServiceKind.MEDICAL, "on"),
+            ("EX-0002", dt.date(2025, 10, 1), "MEDICAL", "service"),
+        ],
+    )
+    def test_bad_arguments_are_still_refused_after_an_answer_is_kept(
+        self, code: object, on: object, service: object, field: str
+    ) -> None:
+        registry = example_registry()
+        registry.can_settle_directly("EX-0002", dt.date(2025, 10, 1), ServiceKind.MEDICAL)
+        with pytest.raises(InvalidInputError) as caught:
+            registry.can_settle_directly(code, on, service)  # type: ignore[arg-type]
+        assert caught.value.field == field
+
+    def test_an_unknown_code_is_refused_every_time(self) -> None:
+        registry = example_registry()
+        for _ in range(2):
+            with pytest.raises(UnknownInstitutionError):
+                registry.can_settle_directly("EX-9999", dt.date(2025, 10, 1), ServiceKind.MEDICAL)
+
+    def test_the_kept_answers_are_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(institutions_module, "PURE_CACHE_SIZE", 10)
+        registry = example_registry()
+        days = [dt.date(2025, 8, 1) + dt.timedelta(days=n) for n in range(30)]
+        answers = [registry.can_settle_directly("EX-0001", d, ServiceKind.MEDICAL) for d in days]
+        assert len(registry._rulings) == 10
+        assert [registry.can_settle_directly("EX-0001", d, ServiceKind.MEDICAL) for d in days] == answers
+
+    def test_a_registry_pickles_and_copies(self) -> None:
+        """It could not before (its index is a read-only mapping): a worker process or a deep copy needs it."""
+        registry = example_registry()
+        registry.can_settle_directly("EX-0002", dt.date(2025, 10, 1), ServiceKind.MEDICAL)
+        for copied in (pickle.loads(pickle.dumps(registry)), copy.deepcopy(registry), copy.copy(registry)):
+            assert copied == registry and copied.by_code.keys() == registry.by_code.keys()
+            again = copied.can_settle_directly("EX-0002", dt.date(2025, 10, 1), ServiceKind.MEDICAL)
+            assert again == registry.can_settle_directly("EX-0002", dt.date(2025, 10, 1), ServiceKind.MEDICAL)

@@ -49,6 +49,7 @@ from typing import Any
 import attrs
 
 from ..kernel._validate import (
+    PURE_CACHE_SIZE,
     check_date,
     is_date,
     is_frozenset_of,
@@ -349,9 +350,22 @@ class InstitutionRegistry:
     institutions: tuple[Institution, ...] = attrs.field(validator=_check_institutions)
     about: str | None = attrs.field(default=None, validator=is_optional_text)
     _by_code: Mapping[str, Institution] = attrs.field(init=False, repr=False, eq=False)
+    _rulings: dict[tuple[str, _dt.date, ServiceKind], InstitutionRuling] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", MappingProxyType({i.code: i for i in self.institutions}))
+        object.__setattr__(self, "_rulings", {})  # can_settle_directly's answers: the registry never changes
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle or a copy keeps: the institutions and ``about`` (the index and answers are rebuilt)."""
+        return {"institutions": self.institutions, "about": self.about}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "institutions", state["institutions"])
+        object.__setattr__(self, "about", state["about"])
+        self.__attrs_post_init__()
 
     @property
     def by_code(self) -> Mapping[str, Institution]:
@@ -406,7 +420,9 @@ class InstitutionRegistry:
         """Whether institution ``code`` can settle ``service`` directly on ``on`` (article 14 ¶1, ¶2; article 5).
 
         Two conditions, both reported: the institution is listed (its latest change on or before ``on`` is
-        ADDED; a change takes effect on its own date [interpretation]), and it provides ``service``.
+        ADDED; a change takes effect on its own date [interpretation]), and it provides ``service``. The
+        registry is immutable, so each answer is kept (up to :data:`~gongshang_rules.kernel._validate.PURE_CACHE_SIZE`
+        of them) and given again for the same code, date and service: the same ruling, not a new one.
 
         >>> import datetime as dt
         >>> from gongshang_rules import example_registry
@@ -417,6 +433,17 @@ class InstitutionRegistry:
         >>> ruling.rests_on_interpretation   # the termination is dated that very day
         True
         """
+        if type(code) is str and type(on) is _dt.date and type(service) is ServiceKind:
+            key = (code, on, service)
+            known = self._rulings.get(key)
+            if known is None:
+                known = self._can_settle_directly(code, on, service)
+                if len(self._rulings) < PURE_CACHE_SIZE:
+                    self._rulings[key] = known
+            return known
+        return self._can_settle_directly(code, on, service)  # its checks name what is wrong
+
+    def _can_settle_directly(self, code: str, on: _dt.date, service: ServiceKind) -> InstitutionRuling:
         institution = self.get(code)
         check_date("on", on)
         if not isinstance(service, ServiceKind):
