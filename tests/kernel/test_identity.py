@@ -13,8 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from identity_numbers import with_check_digit
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError
 
 from gongshang_rules import IdentityNumber, InvalidIdentityNumberError, InvalidInputError, Worker, place
+from gongshang_rules.kernel import identity as identity_module
+from gongshang_rules.kernel._privacy import PROVINCE_PREFIXES
 from gongshang_rules.kernel.identity import mask
 
 VALID = "11010519491231002X"
@@ -113,6 +117,50 @@ class TestInvalidNumbers:
         assert caught.value.field == "identity_number"
         assert_never_shown_whole(VALID, str(caught.value), repr(caught.value))
         assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+    def test_a_failure_of_the_check_digit_inside_stdnum_is_translated(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Should stdnum's check-digit function fail (its message could quote the input), the error is ours."""
+
+        def failing(number: str) -> str:
+            raise ValueError(f"cannot check {number}")
+
+        monkeypatch.setattr(identity_module.ric, "calc_check_digit", failing)
+        with pytest.raises(InvalidIdentityNumberError) as caught:
+            IdentityNumber.parse(VALID)
+        assert_never_shown_whole(VALID, str(caught.value), repr(caught.value))
+        assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+    @given(
+        prefix=st.sampled_from(sorted(PROVINCE_PREFIXES)),
+        rest=st.text(alphabet="0123456789", min_size=15, max_size=15),
+        check=st.sampled_from("0123456789X"),
+    )
+    def test_the_check_agrees_with_stdnum_on_every_canonical_number(
+        self, prefix: str, rest: str, check: str
+    ) -> None:
+        """On 18 characters of the canonical form, the number is accepted exactly when stdnum finds its check digit
+        right and its birth date real, and the birth year is 1900 or later (stdnum's birth-place table aside)."""
+        number = prefix + rest + check
+        try:
+            born = ric.get_birth_date(number)
+            stdnum_ok = ric.calc_check_digit(number) == check and born.year >= 1900
+        except ValidationError:
+            stdnum_ok = False
+        try:
+            IdentityNumber.parse(number)
+        except InvalidIdentityNumberError:
+            assert not stdnum_ok
+        else:
+            assert stdnum_ok
+
+    def test_digits_of_other_scripts_are_refused(self) -> None:
+        """str.isdigit() accepts fullwidth, Arabic-Indic and superscript digits; a canonical identity number has
+        ASCII digits (parse() reads a fullwidth digit as its ASCII one; the constructor takes the canonical form)."""
+        for digit in ("\uff11", "\u0661", "\u00b9"):
+            with pytest.raises(InvalidIdentityNumberError, match="must be 17 digits then a digit or X"):
+                IdentityNumber(VALID[:5] + digit + VALID[6:])
 
     def test_the_field_can_be_named_by_the_caller(self) -> None:
         """A relative's number is reported under the caller's field name."""

@@ -98,7 +98,7 @@ def mask(value: str) -> str:
 
 def redact(text: str) -> str:
     """``text`` with every identity-number-shaped run masked (see the module docstring for the two rules)."""
-    if _MAYBE.search(text) is None:
+    if len(text) < 15 or _MAYBE.search(text) is None:  # an identity number has at least 15 digits
         return text
     return _LOOSE.sub(_mask_run, text)
 

@@ -237,9 +237,8 @@ def pure_cache(function: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            hash((args, tuple(kwargs.items())))
-        except TypeError:
+            return cached(*args, **kwargs)
+        except TypeError:  # an unhashable argument (or the function's own TypeError, which it raises again)
             return function(*args, **kwargs)
-        return cached(*args, **kwargs)
 
     return wrapper

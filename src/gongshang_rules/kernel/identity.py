@@ -77,22 +77,35 @@ class IdentityNumber:
 def _validate_number(value: object, *, field: str = "identity_number") -> None:
     if not isinstance(value, str):
         raise InvalidIdentityNumberError(field, f"must be text (str), got {type_name(value)}")
-    shown = mask(value)
     if len(value) != 18:
-        raise InvalidIdentityNumberError(field, f"{shown} must have 18 characters, has {len(value)}")
+        raise InvalidIdentityNumberError(field, f"{mask(value)} must have 18 characters, has {len(value)}")
     if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
-        raise InvalidIdentityNumberError(field, f"{shown} must be 17 digits then a digit or X")
+        raise InvalidIdentityNumberError(field, f"{mask(value)} must be 17 digits then a digit or X")
     if value[:2] not in _PROVINCE_PREFIXES:
-        raise InvalidIdentityNumberError(field, f"{shown} does not start with a province-level area code")
+        raise InvalidIdentityNumberError(
+            field, f"{mask(value)} does not start with a province-level area code"
+        )
+    if not value[:17].isascii():  # str.isdigit() also accepts other scripts' digits and superscripts
+        raise InvalidIdentityNumberError(field, f"{mask(value)} must be 17 digits then a digit or X")
+    # The form is canonical (what stdnum's compact() would give), so the birth date is read straight from
+    # positions 7 to 14, as ric.get_birth_date reads it, without compact()'s cleaning of each character.
+    try:
+        birth = _dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise InvalidIdentityNumberError(field, f"{mask(value)} has no valid birth date") from None
     try:
         check_digit = ric.calc_check_digit(value)
-        birth = ric.get_birth_date(value)
-    except (StdnumValidationError, ValueError, KeyError, IndexError):
-        raise InvalidIdentityNumberError(field, f"{shown} has no valid birth date") from None
+    except (
+        StdnumValidationError,
+        ValueError,
+        KeyError,
+        IndexError,
+    ):  # never on this form; stdnum's words hidden
+        raise InvalidIdentityNumberError(field, f"{mask(value)} has no valid check digit") from None
     if check_digit != value[17]:
-        raise InvalidIdentityNumberError(field, f"{shown} has a wrong check digit")
+        raise InvalidIdentityNumberError(field, f"{mask(value)} has a wrong check digit")
     if birth.year < 1900:
-        raise InvalidIdentityNumberError(field, f"{shown} has a birth year before 1900")
+        raise InvalidIdentityNumberError(field, f"{mask(value)} has a birth year before 1900")
 
 
 @attrs.frozen(kw_only=True)

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # immutable: a key of the cached rules
 class Parameters:
     """The procedure's numbers. Field sources are in :data:`PARAMETER_SOURCES`."""
 
@@ -141,7 +141,7 @@ def _check_versions(_instance: object, _attribute: attrs.Attribute[Any], value: 
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # immutable: a key of the cached rules
 class ParameterSchedule:
     """The procedure's numbers over time: dated :class:`Parameters` versions, oldest first.
 

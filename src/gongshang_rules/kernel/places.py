@@ -51,7 +51,7 @@ class PlaceKind(LabelledEnum):
     OTHER_PROVINCE = ("外省", "another mainland province")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # immutable, and a dict key of every cached rule
 class Place:
     """A place in the sense of article 2. Build one with :func:`place`.
 

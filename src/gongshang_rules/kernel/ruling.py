@@ -117,10 +117,14 @@ class Reason:
         A message may be :class:`_Pending`: formatted the first time it is read (see :func:`_lazy_message`).
         """
         reason = object.__new__(cls)
-        for put, value in zip(
-            _SLOTS, (code, articles, interpretation, message_zh, message_en, authorities, role), strict=True
-        ):
-            put(reason, value)
+        put_code, put_articles, put_interpretation, put_zh, put_en, put_authorities, put_role = _SLOTS
+        put_code(reason, code)
+        put_articles(reason, articles)
+        put_interpretation(reason, interpretation)
+        put_zh(reason, message_zh)
+        put_en(reason, message_en)
+        put_authorities(reason, authorities)
+        put_role(reason, role)
         return reason
 
     def __str__(self) -> str:
@@ -270,7 +274,10 @@ class ReasonTemplate:
         missing = self._needs.difference(particulars)
         if missing:
             raise InvalidInputError("particulars", f"{self.code} needs {min(missing)!r}")
-        shown = {name: _shown(value) for name, value in particulars.items()}
+        shown = {
+            name: value if type(value) is int else redact(value) if type(value) is str else _shown(value)
+            for name, value in particulars.items()
+        }
         if not self._lazy:
             try:
                 return self._build(self.zh.format_map(shown), self.en.format_map(shown))

@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..kernel._validate import check_date, is_date, is_instance, is_member, is_optional_date, type_name
+from ..kernel._validate import (
+    check_date,
+    is_date,
+    is_instance,
+    is_member,
+    is_optional_date,
+    pure_cache,
+    type_name,
+)
 from ..kernel.articles import ArticleRef
 from ..kernel.authorities import CIVIL_CODE_PERIODS, NATIONAL_NOTICE, NATIONAL_PROCEDURE
 from ..kernel.errors import InvalidInputError
@@ -333,6 +341,7 @@ def _months_for(category: PersonCategory, parameters: Parameters) -> int:
     return parameters.long_term_validity_months
 
 
+@pure_cache  # a date of two years, three categories and a schedule: a few thousand keys in a long run
 def filing_valid_through(
     filing_date: _dt.date, category: PersonCategory, *, parameters: ParametersLike = DEFAULT_SCHEDULE
 ) -> _dt.date:
