@@ -51,7 +51,7 @@ sdist-test: dist
 	cd build/sdist/gongshang_rules-* && $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py --check-bytes
+	$(BIN)/python benchmarks/bench.py --check-bytes --instructions
 
 docs: $(STAMP)
 	$(BIN)/python -m gongshang_rules.oracle._docgen docs

@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bytecheck  # noqa: E402
 import floor  # noqa: E402
+import instructions  # noqa: E402
 import roundtrip  # noqa: E402
 
 # (insured, filing treatment, institution, care, service): intra-province, inbound, outbound.
@@ -174,8 +175,11 @@ def floor_decisions(facts: list[Any]) -> Callable[[], int]:
     return run
 
 
-def batch(path: Path, jobs: int, cores: set[int]) -> Callable[[], int]:
-    """``python -m gongshang_rules batch`` end to end (interpreter start included), output to /dev/null."""
+def batch(
+    path: Path, jobs: int, cores: set[int], *extra: str, env: dict[str, str] | None = None
+) -> Callable[[], int]:
+    """``python -m gongshang_rules batch`` end to end (interpreter start included), output to /dev/null; ``env``
+    to run another tree (``PYTHONPATH``)."""
 
     def run() -> int:
         done = subprocess.run(
@@ -189,9 +193,11 @@ def batch(path: Path, jobs: int, cores: set[int]) -> Callable[[], int]:
                 str(jobs),
                 "-o",
                 os.devnull,
+                *extra,
             ],
             preexec_fn=pinned(cores),
             check=False,
+            env=env,
         )
         if done.returncode != 0:
             raise SystemExit(f"batch exited {done.returncode}")
@@ -260,6 +266,47 @@ def profile(path: Path, limit: int) -> None:
     pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
+#: The commit issue 13 was measured on ("today's rate"): ``--baseline`` measures its ``batch`` in the same run.
+ISSUE_13_BASELINE = "e063609"
+
+
+def against_baseline(path: Path, ref: str, core: set[int], rounds: int = 3) -> None:
+    """``batch`` of this tree against ``batch`` of commit ``ref`` on the same file, one process on one core,
+    alternating (best of ``rounds`` each, so that a burst of load elsewhere hits both): the issue's "at least 1.5
+    times today's rate", and 2 times with ``--no-messages`` (which the baseline does not have)."""
+    with tempfile.TemporaryDirectory() as folder:
+        src = instructions.exported(ref, Path(folder))
+        if src is None:
+            return
+        then = instructions.environment(src, Path(folder) / "pycache-baseline")
+        now = instructions.environment(ROOT / "src", Path(folder) / "pycache-now")
+        runs = (
+            ("baseline", batch(path, 1, core, env=then)),
+            ("now", batch(path, 1, core, env=now)),
+            ("now --no-messages", batch(path, 1, core, "--no-messages", env=now)),
+        )
+        for _label, run in runs[:2]:
+            run()  # the bytecode of both trees written once, untimed
+        best: dict[str, float] = {}
+        for _ in range(rounds):
+            for label, run in runs:
+                start = time.perf_counter()
+                run()
+                best[label] = min(best.get(label, float("inf")), time.perf_counter() - start)
+    lines = sum(1 for _ in path.open("rb"))
+    for label, seconds in best.items():
+        print(
+            f"  batch, {label} ({ref if label == 'baseline' else 'this tree'}): {lines / seconds:,.0f}/s (best of {rounds})"
+        )
+    print(
+        f"batch / baseline {ref}:              {best['baseline'] / best['now']:.2f}x (target at least 1.5x)"
+    )
+    print(
+        f"batch --no-messages / baseline {ref}: {best['baseline'] / best['now --no-messages']:.2f}x "
+        "(target at least 2x)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -275,6 +322,17 @@ def main(argv: list[str] | None = None) -> int:
         "--check-bytes",
         action="store_true",
         help="check the corpus and generated output is identical across --jobs and writers, and to digests.json",
+    )
+    parser.add_argument(
+        "--baseline",
+        default=ISSUE_13_BASELINE,
+        metavar="REF",
+        help=f"the commit whose batch rate is 'today's' (default {ISSUE_13_BASELINE}); 'none' to skip",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count instructions with callgrind (instructions.py), this tree and the baseline",
     )
     args = parser.parse_args(argv)
     core = one_core()
@@ -320,6 +378,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"{label:<26}{figures['median']:.2f} ms median, {figures['p90']:.2f} ms p90 (target median < 2 ms)"
             )
         print(f"load average at the end:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        if args.baseline != "none":
+            print()
+            print(f"against the baseline (issue 13's 'today'), {min(args.lines, 20_000):,} lines:")
+            short = Path(folder) / "short.jsonl"
+            with path.open("rb") as source, short.open("wb") as out:
+                out.writelines(line for _i, line in zip(range(20_000), source, strict=False))
+            against_baseline(short, args.baseline, core)
+        if args.instructions:
+            print()
+            instructions.main(["--baseline", args.baseline] if args.baseline != "none" else [])
         if args.check_bytes:
             print()
             print("byte-identical output (bytecheck.py):")
