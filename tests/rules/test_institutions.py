@@ -580,7 +580,7 @@ class TestAnswersKept:
 
     def test_the_kept_answers_are_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(institutions_module, "PURE_CACHE_SIZE", 10)
-        registry = example_registry()
+        registry = InstitutionRegistry(institutions=example_registry().institutions)  # not the shared example
         days = [dt.date(2025, 8, 1) + dt.timedelta(days=n) for n in range(30)]
         answers = [registry.can_settle_directly("EX-0001", d, ServiceKind.MEDICAL) for d in days]
         assert len(registry._rulings) == 10

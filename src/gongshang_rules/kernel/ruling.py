@@ -22,7 +22,6 @@ Each template says ``when`` it is given: one sentence another implementation can
 from __future__ import annotations
 
 import enum
-import html
 import re
 import string
 from collections.abc import Iterable, Mapping
@@ -493,7 +492,9 @@ class Ruling(Generic[OutcomeT]):
         return f"{type(self).__name__}({self.outcome.name}: {', '.join(decisive) or 'no reason'}{tail})"
 
     def _repr_html_(self) -> str:
-        esc = html.escape
+        # html is a notebook's only: a decision does not import it (issue 13's cold start)
+        from html import escape as esc
+
         # decisive reasons first (a stable sort: their order within each group is the ruling's own)
         ordered = sorted(self.reasons, key=lambda r: _role_name(r) == "NOTE")
         rows = "".join(_reason_row(r) for r in ordered)
@@ -530,7 +531,8 @@ def _role_name(reason: Reason) -> str | None:
 
 def _reason_row(reason: Reason) -> str:
     """One reason as a table row: a star on a decisive one, a note in grey, each citation with its title."""
-    esc = html.escape
+    from html import escape as esc
+
     note = _role_name(reason) == "NOTE"
     cited = "<br>".join(_citation_html(c) for c in reason.articles) or "&mdash;"
     if reason.authorities:
@@ -557,8 +559,10 @@ def _citation_html(citation: Citation) -> str:
     cited = (
         ARTICLES.get(citation.article) if isinstance(citation, ArticleRef) else ANNEXES.get(citation.annex)
     )
-    title = f" <small>{html.escape(cited.title_en)} / {html.escape(cited.title_zh)}</small>" if cited else ""
-    return f"{html.escape(str(citation))} ({html.escape(citation.zh)}){title}"
+    from html import escape as esc
+
+    title = f" <small>{esc(cited.title_en)} / {esc(cited.title_zh)}</small>" if cited else ""
+    return f"{esc(str(citation))} ({esc(citation.zh)}){title}"
 
 
 def _figure_text(value: object) -> str:
