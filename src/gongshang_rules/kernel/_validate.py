@@ -43,6 +43,7 @@ MONEY_CONTEXT = decimal.Context(
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Inexact],
 )
 _CENT = Decimal("0.01")
+_ZERO = Decimal("0.00")
 
 
 def type_name(value: object) -> str:
@@ -96,12 +97,16 @@ def _too_large(value: Decimal) -> str:
 
 
 def money_sum(amounts: Iterable[Decimal]) -> Decimal:
-    """The sum of ``amounts`` to the fen, computed in :data:`MONEY_CONTEXT` whatever the caller's context."""
-    with decimal.localcontext(MONEY_CONTEXT) as context:
-        total = Decimal("0.00")
-        for amount in amounts:
-            total = context.add(total, amount)
-        return total.quantize(_CENT, context=context)
+    """The sum of ``amounts`` to the fen, computed in :data:`MONEY_CONTEXT` whatever the caller's context.
+
+    Each operation names the context (``MONEY_CONTEXT.add``), so neither the thread's context nor a copy of it is
+    involved (``localcontext`` would copy the context on every sum); only its flags change, which no result reads.
+    """
+    add = MONEY_CONTEXT.add
+    total = _ZERO
+    for amount in amounts:
+        total = add(total, amount)
+    return total.quantize(_CENT, context=MONEY_CONTEXT)
 
 
 def money_text(value: Decimal) -> str:
