@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import gongshang_rules
 from gongshang_rules.oracle import cases, comparison, jsonio, schema
 from gongshang_rules.oracle.cli import _corpus_files
-from gongshang_rules.oracle.facts import ScopeFacts
+from gongshang_rules.oracle.facts_rules import ScopeFacts
 from gongshang_rules.oracle.jsonio import CaseError
 from gongshang_rules.oracle.rulings import SuspensionStatusRuling
 
@@ -588,13 +588,16 @@ class TestNamesThatMoved:
         with pytest.raises(AttributeError, match="no_such_name"):
             cases.no_such_name  # noqa: B018
 
-    def test_a_pickle_of_a_facts_value_from_before_the_move_loads(self) -> None:
-        """A value pickled when its class lived in this module unpickles (as the same class)."""
+    @pytest.mark.parametrize("home", ["cases", "facts"])
+    def test_a_pickle_of_a_facts_value_from_before_the_move_loads(self, home: str) -> None:
+        """A value pickled when its class lived in this module (issue 9), or in ``oracle.facts`` (before issue 13
+        gave each group of decisions its facts module), unpickles as the same class."""
         facts = ScopeFacts(insured=gongshang_rules.place("430100"), treatment=gongshang_rules.place("430600"))
-        old = pickle.dumps(facts, protocol=2).replace(
-            b"gongshang_rules.oracle.facts\nScopeFacts", b"gongshang_rules.oracle.cases\nScopeFacts"
-        )
-        assert b"oracle.cases" in old and pickle.loads(old) == facts
+        new = pickle.dumps(facts, protocol=2)
+        assert b"gongshang_rules.oracle.facts_rules\nScopeFacts" in new
+        old = new.replace(b"oracle.facts_rules\nScopeFacts", f"oracle.{home}\nScopeFacts".encode())
+        assert f"oracle.{home}\n".encode() in old and pickle.loads(old) == facts
+        assert type(pickle.loads(old)) is ScopeFacts
 
     def test_the_case_format_does_not_load_the_schema_writer(self) -> None:
         """Deciding a case (issue 13: import only what the decision needs) loads neither the schema writer nor
