@@ -38,13 +38,13 @@ calendar, the write error) is :mod:`._console`.
 from __future__ import annotations
 
 import argparse
-import importlib.resources
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..kernel import _data
 from . import _console
 from ._console import (
     STDOUT,
@@ -98,10 +98,7 @@ The case and result formats are documented in docs/oracle.md; `gongshang-rules s
 
 def _corpus_files() -> list[tuple[str, bytes]]:
     """The bundled conformance corpus: (file name, bytes) of each ``corpus/*.jsonl``, by name."""
-    folder = importlib.resources.files("gongshang_rules").joinpath("corpus")
-    return sorted(
-        (entry.name, entry.read_bytes()) for entry in folder.iterdir() if entry.name.endswith(".jsonl")
-    )
+    return [(name, _data.data("corpus", name)) for name in _data.names("corpus") if name.endswith(".jsonl")]
 
 
 def _corpus() -> int:
@@ -113,9 +110,7 @@ def _corpus() -> int:
 
 
 def _schema(which: str) -> int:
-    text = (
-        importlib.resources.files("gongshang_rules").joinpath("schemas", f"{which}.schema.json").read_bytes()
-    )
+    text = _data.data("schemas", f"{which}.schema.json")
     sink = _console.out()
     sink.write(text)
     sink.flush()
