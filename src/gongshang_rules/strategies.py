@@ -41,7 +41,21 @@ from .kernel.places import Place, PlaceKind, all_places
 from .kernel.terms import Basis, CareType, PersonCategory, ServiceKind
 from .oracle.cases import Case
 from .oracle.decisions import DECISIONS
-from .oracle.facts import (
+from .oracle.facts import SettlementFacts
+from .oracle.facts_applications import AgencyFacts, ReviewDeadlineFacts
+from .oracle.facts_funds import (
+    AuditFacts,
+    FundFlowFacts,
+    FundUsePlanFacts,
+    LedgerFacts,
+    MonthFacts,
+    ReconciliationFacts,
+    RecoveryFacts,
+    SettledFacts,
+    SuspensionFacts,
+    YearFacts,
+)
+from .oracle.facts_rules import (
     CatalogFacts,
     ChangeFacts,
     FilingFacts,
@@ -49,25 +63,10 @@ from .oracle.facts import (
     InstitutionFacts,
     ManualClaimFacts,
     MealAllowanceFacts,
-    MonthFacts,
     MonthsFacts,
-    ReviewDeadlineFacts,
     ScopeFacts,
-    SettledFacts,
-    SettlementFacts,
     TravelFacts,
     WorkingDaysFacts,
-    YearFacts,
-)
-from .oracle.facts_applications import AgencyFacts
-from .oracle.facts_funds import (
-    AuditFacts,
-    FundFlowFacts,
-    FundUsePlanFacts,
-    LedgerFacts,
-    ReconciliationFacts,
-    RecoveryFacts,
-    SuspensionFacts,
 )
 from .oracle.registry_io import example_registry
 from .rules.agencies import AgencyTask

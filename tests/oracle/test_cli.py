@@ -6,6 +6,8 @@ Exit codes: 0 fine, 1 differences or failed cases, 2 bad input or usage. Most te
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import io
 import json
 import os
@@ -18,7 +20,7 @@ from typing import Any
 import builders
 import pytest
 
-from gongshang_rules.oracle import batch
+from gongshang_rules.oracle import batch, cli
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
 
 WHOLE_ID = re.compile(r"\d{17}[\dXx]")
@@ -97,6 +99,56 @@ class TestOnlyWhatACommandNeeds:
         )
         assert done.stderr == repr((EXIT_OK, []))
         assert json.loads(done.stdout)["outcome"]
+
+    #: A command line per command, with its options (the case and file names need not exist: only parsed).
+    COMMAND_LINES = (
+        ["demo"],
+        ["decide", "case.json", "--json", "--quote", "--parameters", "p.json"],
+        ["batch", "-", "-o", "out.jsonl", "--jobs", "2", "--no-messages"],
+        ["verify", "theirs.jsonl", "--cases", "cases.jsonl", "--strict", "--format", "junit"],
+        ["conformance", "dir", "-v", "--results", "theirs.jsonl", "--strict"],
+        ["corpus"],
+        ["schema", "result"],
+        ["whatif", "cases.jsonl", "--parameters", "alt.json", "--json"],
+        ["reasons", "--json"],
+        ["serve", "--host", "0.0.0.0", "--port", "0"],
+    )
+
+    def test_the_commands_are_the_parsers_in_their_order(self) -> None:
+        """``cli.COMMANDS`` is every command of the full parser, in its ``--help`` order; each line above is one."""
+        (commands,) = (a for a in cli._parser()._actions if isinstance(a, argparse._SubParsersAction))
+        assert tuple(commands.choices) == cli.COMMANDS == tuple(line[0] for line in self.COMMAND_LINES)
+
+    @pytest.mark.parametrize("line", COMMAND_LINES, ids=lambda line: line[0])
+    def test_only_the_named_commands_parser_is_built_and_it_parses_the_same(self, line: list[str]) -> None:
+        """The parser built for the named command alone (what ``main`` does, issue 13) has that command only, and
+        gives the same arguments, the same help and the same usage errors as the parser of every command."""
+        full, alone = cli._parser(), cli._parser(line[0])
+        (only,) = (a for a in alone._actions if isinstance(a, argparse._SubParsersAction))
+        assert list(only.choices) == [line[0]]
+        assert alone.parse_args(line) == full.parse_args(line)
+        (every,) = (a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+        assert only.choices[line[0]].format_help() == every.choices[line[0]].format_help()
+        errors = []
+        for parser in (full, alone):
+            stderr = io.StringIO()
+            with pytest.raises(SystemExit) as caught, contextlib.redirect_stderr(stderr):
+                parser.parse_args([*line, "--no-such-option"])
+            errors.append((caught.value.code, stderr.getvalue()))
+        assert errors[0] == errors[1] and errors[0][0] == EXIT_BAD_INPUT
+        assert "error: unrecognized arguments: --no-such-option" in errors[0][1]
+
+    def test_a_line_that_names_no_command_gets_the_full_parser(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown command is refused with every command listed (the full parser was built for it)."""
+        with pytest.raises(SystemExit) as caught:
+            main(["decid", "case.json"])
+        assert caught.value.code == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert "invalid choice: 'decid'" in err and all(f"'{command}'" in err for command in cli.COMMANDS), (
+            err
+        )
 
 
 class TestDecide:

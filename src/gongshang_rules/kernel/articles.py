@@ -27,7 +27,6 @@ text), and every citation gives its sentence.
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -35,6 +34,7 @@ from typing import Any
 
 import attrs
 
+from . import _data
 from .errors import InvalidInputError
 
 __all__ = [
@@ -379,8 +379,7 @@ def _chapter_of(number: int) -> int:
 
 def _published_text() -> Any:
     """The procedure's text as data (``data/procedure-text.json``)."""
-    resource = importlib.resources.files("gongshang_rules").joinpath("data", "procedure-text.json")
-    return json.loads(resource.read_text(encoding="utf-8"))
+    return json.loads(_data.text("data", "procedure-text.json"))
 
 
 _TEXT = _published_text()

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.resources
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from . import _data
 from .errors import InvalidInputError
 from .places import Place, PlaceKind
 
@@ -32,9 +32,7 @@ PROVINCE_LEVEL_EN = "Hunan provincial level"
 
 @functools.cache
 def _names() -> Mapping[str, str]:
-    text = (
-        importlib.resources.files("gongshang_rules").joinpath("data", "place-names-en.csv").read_text("utf-8")
-    )
+    text = _data.text("data", "place-names-en.csv")
     return MappingProxyType({row["code"]: row["name_en"] for row in csv.DictReader(text.splitlines())})
 
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.resources
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from . import _data
 from .errors import InvalidInputError, OutsideSystemError, UnknownPlaceError
 from .ruling import LabelledEnum
 
@@ -136,7 +136,7 @@ class _Tables:
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    text = importlib.resources.files("gongshang_rules").joinpath("data", name).read_text(encoding="utf-8")
+    text = _data.text("data", name)
     return list(csv.DictReader(text.splitlines()))
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import importlib.resources
 import io
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -31,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from . import _data
 from ._validate import check_date, check_int, is_bool, is_text
 from .errors import CalendarUnknownError, InvalidInputError
 from .ruling import Reason, ReasonTemplate, note
@@ -219,13 +219,12 @@ def schedules_from_csv(text: str) -> tuple[YearSchedule, ...]:
 def _bundled() -> Mapping[int, YearSchedule]:
     """The schedules of every ``data/cn-holidays-*.csv`` shipped with the package, by year (one file per notice
     set; a year in two files is a packaging mistake and fails at import)."""
-    folder = importlib.resources.files("gongshang_rules").joinpath("data")
     found: dict[int, YearSchedule] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.startswith("cn-holidays-") and entry.name.endswith(".csv"):
-            for schedule in schedules_from_csv(entry.read_text(encoding="utf-8")):
+    for name in _data.names("data"):
+        if name.startswith("cn-holidays-") and name.endswith(".csv"):
+            for schedule in schedules_from_csv(_data.text("data", name)):
                 if schedule.year in found:
-                    raise InvalidInputError(entry.name, f"{schedule.year} is also in another bundled file")
+                    raise InvalidInputError(name, f"{schedule.year} is also in another bundled file")
                 found[schedule.year] = schedule
     return MappingProxyType(dict(sorted(found.items())))
 

@@ -38,13 +38,13 @@ calendar, the write error) is :mod:`._console`.
 from __future__ import annotations
 
 import argparse
-import importlib.resources
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..kernel import _data
 from . import _console
 from ._console import (
     STDOUT,
@@ -73,6 +73,20 @@ __all__ = [
     "version_text",
 ]
 
+#: The commands, in the order ``--help`` lists them.
+COMMANDS = (
+    "demo",
+    "decide",
+    "batch",
+    "verify",
+    "conformance",
+    "corpus",
+    "schema",
+    "whatif",
+    "reasons",
+    "serve",
+)
+
 EXIT_OK = 0
 EXIT_DIFFERENCES = 1
 EXIT_BAD_INPUT = 2
@@ -98,10 +112,7 @@ The case and result formats are documented in docs/oracle.md; `gongshang-rules s
 
 def _corpus_files() -> list[tuple[str, bytes]]:
     """The bundled conformance corpus: (file name, bytes) of each ``corpus/*.jsonl``, by name."""
-    folder = importlib.resources.files("gongshang_rules").joinpath("corpus")
-    return sorted(
-        (entry.name, entry.read_bytes()) for entry in folder.iterdir() if entry.name.endswith(".jsonl")
-    )
+    return [(name, _data.data("corpus", name)) for name in _data.names("corpus") if name.endswith(".jsonl")]
 
 
 def _corpus() -> int:
@@ -113,9 +124,7 @@ def _corpus() -> int:
 
 
 def _schema(which: str) -> int:
-    text = (
-        importlib.resources.files("gongshang_rules").joinpath("schemas", f"{which}.schema.json").read_bytes()
-    )
+    text = _data.data("schemas", f"{which}.schema.json")
     sink = _console.out()
     sink.write(text)
     sink.flush()
@@ -211,7 +220,12 @@ def _jobs(text: str) -> int:
     return value
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command`` (one of :data:`COMMANDS`), only that command's parser is built
+    under it (issue 13's cold start: a ``decide`` process builds one command's parser, not ten). A command's
+    arguments are parsed the same either way: the commands are independent of each other, and the main parser's
+    own usage and help are only shown for an argument list that names no command (then every command is built).
+    """
     parser = argparse.ArgumentParser(
         prog="gongshang-rules",
         description="Hunan's work-injury out-of-area direct-settlement procedure (湘人社规〔2025〕24号): "
@@ -233,77 +247,85 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    sub("demo", "decide the bundled example (the first cross-province case) and explain it")
-
-    decide = sub("decide", "decide one case (a JSON file, or - for stdin) and explain it")
-    decide.add_argument("case", metavar="CASE.json", help="the case file, or - to read stdin")
-    decide.add_argument(
-        "--json", action="store_true", help="print the result object instead of an explanation"
-    )
-    decide.add_argument(
-        "--quote", action="store_true", help="show the text of each cited paragraph under its reason"
-    )
-    _add_parameters_option(decide)
-    _add_calendar_option(decide)
-
-    batch = sub("batch", "decide a JSONL file of cases: one result per line, in input order")
-    batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
-    batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
-    batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
-    batch.add_argument(
-        "--no-messages",
-        dest="messages",
-        action="store_false",
-        help="leave each reason's message_zh and message_en out: codes, roles, articles, citations and figures "
-        "only, for a conformance run (faster; every other key as without it)",
-    )
-    _add_parameters_option(batch)
-    _add_calendar_option(batch)
-
-    verify = sub("verify", "compare another implementation's results with ours, case by case")
-    verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
-    verify.add_argument("--cases", required=True, metavar="CASES.jsonl", help="the cases they decided")
-    verify.add_argument(
-        "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
-    )
-    verify.add_argument(
-        "--format",
-        choices=("text", "json", "junit"),
-        default="text",
-        help="text (DIFF/NOTE/MISSING/UNKNOWN lines and a summary, the default), json (one report object) or "
-        "junit (JUnit XML, a test case per case, for CI systems)",
-    )
-    _add_calendar_option(verify)
-
-    conformance = sub("conformance", "run the bundled corpus, or a directory of cases with expected results")
-    conformance.add_argument("directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files")
-    conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
-    conformance.add_argument(
-        "--results",
-        metavar="THEIRS.jsonl",
-        help="judge another implementation's results (matched by id, else by case name) instead of ours",
-    )
-    _add_parameters_option(conformance)
-    conformance.add_argument(
-        "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
-    )
-    _add_calendar_option(conformance)
-
-    sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
-    schema = sub("schema", "print the JSON Schema of a case or of a result")
-    schema.add_argument("which", choices=("case", "result"))
-
-    whatif = sub(
-        "whatif", "decide cases under their own parameters and under others, and report what changes"
-    )
-    whatif.add_argument("cases", metavar="CASES.jsonl", help="one case per line, or - to read stdin")
-    _add_parameters_option(whatif, required=True)
-    whatif.add_argument("--json", action="store_true", help="print the report as one JSON object")
-    reasons = sub(
-        "reasons", "print the reason catalogue: every code, its role, articles, decisions and when given"
-    )
-    reasons.add_argument("--json", action="store_true", help="print a JSON list of objects instead")
-    _add_serve_command(sub)
+    if command in (None, "demo"):
+        sub("demo", "decide the bundled example (the first cross-province case) and explain it")
+    if command in (None, "decide"):
+        decide = sub("decide", "decide one case (a JSON file, or - for stdin) and explain it")
+        decide.add_argument("case", metavar="CASE.json", help="the case file, or - to read stdin")
+        decide.add_argument(
+            "--json", action="store_true", help="print the result object instead of an explanation"
+        )
+        decide.add_argument(
+            "--quote", action="store_true", help="show the text of each cited paragraph under its reason"
+        )
+        _add_parameters_option(decide)
+        _add_calendar_option(decide)
+    if command in (None, "batch"):
+        batch = sub("batch", "decide a JSONL file of cases: one result per line, in input order")
+        batch.add_argument("input", metavar="IN.jsonl", help="one case per line, or - to read stdin")
+        batch.add_argument("-o", "--output", metavar="OUT.jsonl", help="write results here (default: stdout)")
+        batch.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="processes to use (default 1)")
+        batch.add_argument(
+            "--no-messages",
+            dest="messages",
+            action="store_false",
+            help="leave each reason's message_zh and message_en out: codes, roles, articles, citations and figures "
+            "only, for a conformance run (faster; every other key as without it)",
+        )
+        _add_parameters_option(batch)
+        _add_calendar_option(batch)
+    if command in (None, "verify"):
+        verify = sub("verify", "compare another implementation's results with ours, case by case")
+        verify.add_argument("theirs", metavar="THEIRS.jsonl", help="their results, one JSON object per line")
+        verify.add_argument("--cases", required=True, metavar="CASES.jsonl", help="the cases they decided")
+        verify.add_argument(
+            "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
+        )
+        verify.add_argument(
+            "--format",
+            choices=("text", "json", "junit"),
+            default="text",
+            help="text (DIFF/NOTE/MISSING/UNKNOWN lines and a summary, the default), json (one report object) or "
+            "junit (JUnit XML, a test case per case, for CI systems)",
+        )
+        _add_calendar_option(verify)
+    if command in (None, "conformance"):
+        conformance = sub(
+            "conformance", "run the bundled corpus, or a directory of cases with expected results"
+        )
+        conformance.add_argument(
+            "directory", nargs="?", metavar="DIR", help="a directory of *.jsonl case files"
+        )
+        conformance.add_argument("-v", "--verbose", action="store_true", help="name every passing case too")
+        conformance.add_argument(
+            "--results",
+            metavar="THEIRS.jsonl",
+            help="judge another implementation's results (matched by id, else by case name) instead of ours",
+        )
+        _add_parameters_option(conformance)
+        conformance.add_argument(
+            "--strict", action="store_true", help="fail on differing notes too, not only decisive codes"
+        )
+        _add_calendar_option(conformance)
+    if command in (None, "corpus"):
+        sub("corpus", "print the bundled conformance corpus (JSONL, one case per line)")
+    if command in (None, "schema"):
+        schema = sub("schema", "print the JSON Schema of a case or of a result")
+        schema.add_argument("which", choices=("case", "result"))
+    if command in (None, "whatif"):
+        whatif = sub(
+            "whatif", "decide cases under their own parameters and under others, and report what changes"
+        )
+        whatif.add_argument("cases", metavar="CASES.jsonl", help="one case per line, or - to read stdin")
+        _add_parameters_option(whatif, required=True)
+        whatif.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    if command in (None, "reasons"):
+        reasons = sub(
+            "reasons", "print the reason catalogue: every code, its role, articles, decisions and when given"
+        )
+        reasons.add_argument("--json", action="store_true", help="print a JSON list of objects instead")
+    if command in (None, "serve"):
+        _add_serve_command(sub)
     return parser
 
 
@@ -312,7 +334,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     A usage error raises ``SystemExit(2)`` (argparse's own exit, with the usage on stderr).
     """
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = _parser(given[0] if given and given[0] in COMMANDS else None).parse_args(given)
     try:
         code = _run(args)
         sys.stdout.flush()  # a write error shows here, not as a traceback when the interpreter exits

@@ -91,7 +91,7 @@ def _decide_source(
     quote: bool = False,
     calendar_text: str | None = None,
 ) -> int:
-    from . import cases, comparison, jsonio
+    from . import cases, jsonio
 
     try:
         text = read_input(source)
@@ -114,7 +114,7 @@ def _decide_source(
         )
     result = cases.result_of(case, ruling)
     differences = _against_expected(case, result)
-    failed = comparison.failing(differences)
+    failed = _failing(differences)
     if as_json:
         write_line(jsonio.dumps(result))
     else:
@@ -159,10 +159,19 @@ def _rejected(result: dict[str, Any], about: Envelope | None, as_json: bool) -> 
 
 
 def _against_expected(case: Case, result: dict[str, Any]) -> list[Difference]:
+    if case.expected is None:  # comparison is imported only for a case with an expected result (issue 13)
+        return []
     from . import comparison
 
-    if case.expected is None:
-        return []
     return comparison.against_expected(
         case.expected, result, name=case.name, decision=case.decision, articles=case.articles
     )
+
+
+def _failing(differences: list[Difference]) -> list[Difference]:
+    """The differences that fail the case (:func:`~gongshang_rules.oracle.comparison.failing`); none without any."""
+    if not differences:
+        return []
+    from . import comparison
+
+    return comparison.failing(differences)

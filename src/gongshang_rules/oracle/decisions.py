@@ -33,39 +33,10 @@ from ..kernel.authorities import CIVIL_CODE_ART_201, CIVIL_CODE_PERIODS, STATE_C
 from ..kernel.parameters import ParametersLike
 from ..kernel.periods import add_months
 from ..kernel.ruling import Reason, ReasonTemplate, Ruling, decisive
-from ..kernel.terms import ServiceKind
 from ..kernel.workdays import CALENDAR_PROVISIONAL, WorkingDayCalendar, provisional_note, working_day_after
-from ..rules.catalog import (
-    AllowanceRuling,
-    CatalogRuling,
-    governing_catalog,
-    meal_allowance,
-    travel_and_lodging,
-)
-from ..rules.commencement import InForceRuling, in_force
-from ..rules.coverage import filing_covers
-from ..rules.coverage_facts import CoverageFacts, CoverageRuling
-from ..rules.filing import ValidityRuling, filing_validity
-from ..rules.filing_changes import ChangeRuling, change_allowed
-from ..rules.institutions import InstitutionRuling, InstitutionStatus
-from ..rules.manual_claims import ManualClaimRuling, check_manual_claim
-from ..rules.scope import ScopeRuling, classify_scope
 from ..rules.settlement import SettlementRuling, decide_settlement
 from . import jsonio
-from .facts import (
-    CatalogFacts,
-    ChangeFacts,
-    FilingFacts,
-    InForceFacts,
-    InstitutionFacts,
-    ManualClaimFacts,
-    MealAllowanceFacts,
-    MonthsFacts,
-    ScopeFacts,
-    SettlementFacts,
-    TravelFacts,
-    WorkingDaysFacts,
-)
+from .facts import SettlementFacts
 from .problems import path_join
 from .rulings import Computed, DateRuling
 
@@ -126,20 +97,6 @@ def _provisional(
 # --- the decisions ----------------------------------------------------------------------------------------------
 
 
-def _institution_figures(ruling: Ruling[Any]) -> dict[str, Any]:
-    assert isinstance(ruling, InstitutionRuling)
-    change = ruling.change
-    return {
-        "institution": ruling.institution.code,
-        "treatment": ruling.institution.treatment.key,
-        "on": ruling.on.isoformat(),
-        "service": ruling.service.name,
-        "status": None if change is None else change.status.name,
-        "status_since": None if change is None else change.on.isoformat(),
-        "failing": list(ruling.failing),
-    }
-
-
 Figures = Callable[[Ruling[Any]], dict[str, Any]]
 
 
@@ -184,54 +141,9 @@ def _decisions(*entries: Decision) -> Mapping[str, Decision]:
     return MappingProxyType({d.name: d for d in entries})
 
 
-#: The decisions defined in this module (a settlement case's, and the other rules it rests on).
+#: The decisions defined in this module: a settlement case's, the one most cases ask for (the others are in
+#: the modules of their groups, see ``_WHERE``).
 _ENTRIES: Mapping[str, Decision] = _decisions(
-    Decision(
-        name="scope",
-        facts=ScopeFacts,
-        ruling=ScopeRuling,
-        run=lambda f, _today, _p: classify_scope(f.insured, f.treatment),
-        summary="scope of an (insured place, treatment place) pair",
-        articles=(2, 3),
-    ),
-    Decision(
-        name="in_force",
-        facts=InForceFacts,
-        ruling=InForceRuling,
-        run=lambda f, today, p: in_force(today, f.scope, parameters=p),
-        paths=MappingProxyType({"$.today": ("on",)}),
-        summary="whether this procedure governs an event of a scope on today",
-        articles=(2, 36),
-        uses_today=True,
-    ),
-    Decision(
-        name="filing_validity",
-        facts=FilingFacts,
-        ruling=ValidityRuling,
-        run=lambda f, _today, p: filing_validity(f.filing, parameters=p),
-        paths=MappingProxyType({"$.facts.filing.filed_on": ("d",)}),
-        summary="first and last valid day of a filing",
-        articles=(13, 36),
-    ),
-    Decision(
-        name="change_allowed",
-        facts=ChangeFacts,
-        ruling=ChangeRuling,
-        run=lambda f, today, p: change_allowed(f.filing, f.change, today, parameters=p),
-        paths=MappingProxyType({"$.today": ("on",)}),
-        summary="whether a filing may be changed or cancelled today",
-        articles=(11, 13),
-        uses_today=True,
-    ),
-    Decision(
-        name="filing_coverage",
-        facts=CoverageFacts,
-        ruling=CoverageRuling,
-        run=lambda f, _today, p: filing_covers(f, parameters=p),
-        paths=MappingProxyType({"$.facts.filing.filed_on": ("d",)}),
-        summary="whether a filing covers an admission, visit or fitting",
-        articles=(3, 12, 13),
-    ),
     Decision(
         name="settlement",
         facts=SettlementFacts,
@@ -240,101 +152,26 @@ _ENTRIES: Mapping[str, Decision] = _decisions(
         summary="how one episode is settled, with the fund's and the worker's shares",
         articles=(3, 5, 12, 13, 14, 16, 17, 18, 19, 22, 30, 36),
     ),
-    Decision(
-        name="manual_claim",
-        facts=ManualClaimFacts,
-        ruling=ManualClaimRuling,
-        run=lambda f, _today, _p: check_manual_claim(f.claim, f.settlements),
-        summary="whether a manual claim duplicates a direct settlement",
-        articles=(22,),
-    ),
-    Decision(
-        name="institution_status",
-        facts=InstitutionFacts,
-        ruling=InstitutionRuling,
-        run=lambda f, today, _p: f.registry.can_settle_directly(f.code, today, f.service),
-        paths=MappingProxyType({"$.today": ("on",)}),
-        summary="whether an institution can settle a service directly today",
-        articles=(5, 14),
-        uses_today=True,
-        figures=_institution_figures,
-        figures_schema={
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["institution", "treatment", "on", "service", "status", "status_since", "failing"],
-            "properties": {
-                "institution": {"type": "string"},
-                "treatment": {"$ref": "#/$defs/place"},
-                "on": {"$ref": "#/$defs/date"},
-                "service": {"enum": [m.name for m in ServiceKind]},
-                "status": {"anyOf": [{"enum": [m.name for m in InstitutionStatus]}, {"type": "null"}]},
-                "status_since": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
-                "failing": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-    ),
-    Decision(
-        name="catalog",
-        facts=CatalogFacts,
-        ruling=CatalogRuling,
-        run=lambda f, _today, _p: governing_catalog(f.scope, f.cost_kind, care=f.care),
-        summary="whose catalog governs a kind of cost",
-        articles=(17,),
-    ),
-    Decision(
-        name="meal_allowance",
-        facts=MealAllowanceFacts,
-        ruling=AllowanceRuling,
-        run=lambda f, _today, _p: meal_allowance(f.scope),
-        summary="who pays the inpatient meal allowance",
-        articles=(17,),
-    ),
-    Decision(
-        name="travel_and_lodging",
-        facts=TravelFacts,
-        ruling=AllowanceRuling,
-        run=lambda f, _today, _p: travel_and_lodging(f.scope, f.is_referral),
-        summary="who reimburses referral travel and lodging",
-        articles=(17,),
-    ),
-    Decision(
-        name="working_day_after",
-        facts=WorkingDaysFacts,
-        ruling=DateRuling,
-        run=lambda f, _today, _p: _working_days(f.date, f.n, f.calendar),
-        paths=MappingProxyType({"$.facts.date": ("d",)}),
-        summary="the n-th working day after a date (State Council schedules, make-up workdays included)",
-        articles=(10, 21),
-    ),
-    Decision(
-        name="add_months",
-        facts=MonthsFacts,
-        ruling=DateRuling,
-        run=lambda f, _today, _p: _months(f.date, f.n),
-        paths=MappingProxyType({"$.facts.date": ("d",)}),
-        summary="the last day of a period of n months from a date",
-        articles=(4, 13),
-    ),
 )
 
 
 #: Where each decision is defined, in the table's order: ``""`` for this module, or the module of its group.
 _WHERE: Mapping[str, str] = MappingProxyType(
     {
-        "scope": "",
-        "in_force": "",
+        "scope": "decisions_rules",
+        "in_force": "decisions_rules",
         "eligibility": "decisions_applications",
-        "filing_validity": "",
-        "change_allowed": "",
-        "filing_coverage": "",
+        "filing_validity": "decisions_rules",
+        "change_allowed": "decisions_rules",
+        "filing_coverage": "decisions_rules",
         "settlement": "",
-        "manual_claim": "",
-        "institution_status": "",
-        "catalog": "",
-        "meal_allowance": "",
-        "travel_and_lodging": "",
-        "working_day_after": "",
-        "add_months": "",
+        "manual_claim": "decisions_rules",
+        "institution_status": "decisions_rules",
+        "catalog": "decisions_rules",
+        "meal_allowance": "decisions_rules",
+        "travel_and_lodging": "decisions_rules",
+        "working_day_after": "decisions_rules",
+        "add_months": "decisions_rules",
         "review_deadline": "decisions_applications",
         "reconciliation_deadline": "decisions_funds",
         "monthly_reconciliation_deadline": "decisions_funds",

@@ -29,10 +29,7 @@ from ..rules.review import (
 )
 from . import jsonio
 from .decisions import Decision, _dated, _decisions, _provisional
-from .facts import (
-    ReviewDeadlineFacts,
-)
-from .facts_applications import AgencyFacts, ReviewFacts, SubmissionFacts
+from .facts_applications import AgencyFacts, ReviewDeadlineFacts, ReviewFacts, SubmissionFacts
 from .rulings import Computed, DateRuling
 
 __all__: list[str] = []  # the decisions are read through DECISIONS

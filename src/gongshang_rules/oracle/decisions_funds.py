@@ -46,19 +46,17 @@ from ..rules.supervision import (
     suspension_status,
 )
 from .decisions import Decision, _decisions
-from .facts import (
-    MonthFacts,
-    SettledFacts,
-    YearFacts,
-)
 from .facts_funds import (
     AuditFacts,
     FundFlowFacts,
     FundUsePlanFacts,
     LedgerFacts,
+    MonthFacts,
     ReconciliationFacts,
     RecoveryFacts,
+    SettledFacts,
     SuspensionFacts,
+    YearFacts,
 )
 
 # Not on the facade: the decisions are read through DECISIONS, these types through their results.

@@ -1,5 +1,5 @@
 """The facts of the decisions of filing applications and agencies (articles 7 to 10): ``review``, ``submission``,
-``responsible_agency``.
+``responsible_agency``, ``review_deadline``.
 
 A module of their own so that a case of another decision never imports the application and agency rules
 (issue 13's cold start); :mod:`~gongshang_rules.oracle.facts` still gives each name.
@@ -19,7 +19,7 @@ from ..rules.agencies import AgencyTask
 from ..rules.applications import FilingApplication
 
 # Not on the facade: a case's facts are read from its JSON (``gongshang_rules.case_from_json``).
-__all__ = ["AgencyFacts", "ReviewFacts", "SubmissionFacts"]
+__all__ = ["AgencyFacts", "ReviewDeadlineFacts", "ReviewFacts", "SubmissionFacts"]
 
 
 @attrs.frozen(kw_only=True)
@@ -47,6 +47,16 @@ class AgencyFacts:
     task: AgencyTask = attrs.field(validator=is_member(AgencyTask))
     insured: Place = attrs.field(validator=is_instance(Place))
     treatment: Place = attrs.field(validator=is_instance(Place))
+
+
+@attrs.frozen(kw_only=True)
+class ReviewDeadlineFacts:
+    """``review_deadline``: the day a filing application received on ``received_on`` is due (article 10)."""
+
+    received_on: _dt.date = attrs.field(validator=is_date)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
 
 
 mask_reprs(

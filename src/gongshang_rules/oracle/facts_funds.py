@@ -1,4 +1,5 @@
-"""The facts of the decisions of reconciliation, the funds and supervision (articles 20 to 32).
+"""The facts of the decisions of reconciliation, the funds and supervision (articles 20 to 32), with the deadlines
+of reconciliation (article 21) and the year of the annual clearing (article 27).
 
 A module of their own so that a case of another decision never imports the reconciliation, fund and supervision
 rules (issue 13's cold start); :mod:`~gongshang_rules.oracle.facts` still gives each name.
@@ -6,12 +7,13 @@ rules (issue 13's cold start); :mod:`~gongshang_rules.oracle.facts` still gives 
 
 from __future__ import annotations
 
+import datetime as _dt
 from decimal import Decimal
 
 import attrs
 
 from ..kernel._privacy import mask_reprs
-from ..kernel._validate import is_instance, is_member, is_money, is_positive_int, is_tuple_of
+from ..kernel._validate import is_date, is_instance, is_member, is_money, is_positive_int, is_tuple_of
 from ..kernel.identity import IdentityNumber
 from ..kernel.places import Place
 from ..kernel.workdays import DEFAULT_CALENDAR, WorkingDayCalendar
@@ -26,9 +28,12 @@ __all__ = [
     "FundFlowFacts",
     "FundUsePlanFacts",
     "LedgerFacts",
+    "MonthFacts",
     "ReconciliationFacts",
     "RecoveryFacts",
+    "SettledFacts",
     "SuspensionFacts",
+    "YearFacts",
 ]
 
 
@@ -100,6 +105,34 @@ class AuditFacts:
     records: tuple[SettlementRecord, ...] = attrs.field(validator=is_tuple_of(SettlementRecord))
     thresholds: AuditThresholds = attrs.field(validator=is_instance(AuditThresholds))
     filings: tuple[FilingPeriod, ...] = attrs.field(default=(), validator=is_tuple_of(FilingPeriod))
+
+
+@attrs.frozen(kw_only=True)
+class SettledFacts:
+    """``reconciliation_deadline``: the day an intra-province settlement was made (article 21)."""
+
+    settled_on: _dt.date = attrs.field(validator=is_date)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class MonthFacts:
+    """``monthly_reconciliation_deadline``: a month whose settlements are reconciled (article 21)."""
+
+    year: int = attrs.field(validator=is_positive_int)
+    month: int = attrs.field(validator=is_positive_int)
+    calendar: WorkingDayCalendar = attrs.field(
+        default=DEFAULT_CALENDAR, validator=is_instance(WorkingDayCalendar)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class YearFacts:
+    """``annual_clearing``: a year whose out-of-area funds are cleared (article 27)."""
+
+    year: int = attrs.field(validator=is_positive_int)
 
 
 mask_reprs(

@@ -50,11 +50,12 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
@@ -67,7 +68,6 @@ from ..kernel.identity import IdentityNumber
 from ..kernel.places import Place
 from ..kernel.ruling import Reason, Ruling
 from ..kernel.workdays import WorkingDayCalendar, YearSchedule
-from ..rules.forms import Annex1Form, Annex2Form, FilingForm
 from ..rules.institutions import InstitutionRegistry
 from .hooks import citation_from_json as citation_from_json
 from .hooks import citation_to_json as citation_to_json
@@ -103,6 +103,9 @@ from .problems import BadValue, path_join
 from .problems import CaseError as CaseError
 from .problems import Problem as Problem
 from .problems import problems_of as problems_of
+
+if TYPE_CHECKING:
+    from ..rules.forms import FilingForm
 
 __all__ = [
     "figures_of",
@@ -180,7 +183,26 @@ def _every_problem(
     return ClassValidationError(f"While structuring {cl.__name__}", [*error.exceptions, *found], cl)
 
 
+# The filing forms' hooks are chosen when a form type is first met: a type can only be one once the forms module is
+# loaded, and a case of another decision never loads it (issue 13's cold start).
+_FORMS = "gongshang_rules.rules.forms"
+
+
+def _is_form_union(cl: Any) -> bool:
+    """``cl`` is :data:`~gongshang_rules.rules.forms.FilingForm` (annex 1 or annex 2)."""
+    forms = sys.modules.get(_FORMS)
+    return forms is not None and cl == forms.FilingForm
+
+
+def _is_form(cl: Any) -> bool:
+    """``cl`` is one of the two forms, :class:`~gongshang_rules.rules.forms.Annex1Form` or ``Annex2Form``."""
+    forms = sys.modules.get(_FORMS)
+    return forms is not None and cl in (forms.Annex1Form, forms.Annex2Form)
+
+
 def _form_hook(conv: cattrs.Converter) -> Callable[[Any, Any], FilingForm]:
+    from ..rules.forms import Annex1Form, Annex2Form
+
     forms: Mapping[Any, type[Annex1Form] | type[Annex2Form]] = {1: Annex1Form, 2: Annex2Form}
 
     def structure(value: Any, _type: Any) -> FilingForm:
@@ -316,9 +338,8 @@ def _make_converter(*, masked: bool, detailed: bool = True) -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         is_frozenset, lambda value: sorted((conv.unstructure(item) for item in value), key=sort_key)
     )
-    conv.register_structure_hook(FilingForm, _form_hook(conv))
-    conv.register_unstructure_hook(Annex1Form, _form_unstructure_for(conv, Annex1Form))
-    conv.register_unstructure_hook(Annex2Form, _form_unstructure_for(conv, Annex2Form))
+    conv.register_structure_hook_factory(_is_form_union, lambda _cl: _form_hook(conv))
+    conv.register_unstructure_hook_factory(_is_form, lambda cl: _form_unstructure_for(conv, cl))
     conv.register_structure_hook(WorkingDayCalendar, _structure_calendar(conv))
     conv.register_unstructure_hook(WorkingDayCalendar, _unstructure_calendar(conv))
     conv.register_structure_hook(InstitutionRegistry, _structure_registry(conv))

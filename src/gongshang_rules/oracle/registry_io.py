@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.resources
 import io
 import re
 from collections.abc import Callable, Mapping
@@ -39,6 +38,7 @@ from typing import Any
 
 import attrs
 
+from ..kernel import _data
 from ..kernel._validate import type_name
 from ..kernel.errors import InvalidInputError
 from ..rules.institutions import InstitutionRegistry
@@ -150,11 +150,7 @@ def example_registry() -> InstitutionRegistry:
     >>> registry.get("EX-0001").history[0].note
     'assumed: ...
     """
-    text = (
-        importlib.resources.files("gongshang_rules")
-        .joinpath("data", EXAMPLE_REGISTRY_FILE)
-        .read_text(encoding="utf-8")
-    )
+    text = _data.text("data", EXAMPLE_REGISTRY_FILE)
     return registry_from_json(text)
 
 

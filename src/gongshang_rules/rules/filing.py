@@ -50,7 +50,7 @@ from ..kernel.periods import add_months
 from ..kernel.places import Place, is_treatment_place
 from ..kernel.ruling import LabelledEnum, Ruling, decisive, note
 from ..kernel.terms import PersonCategory, ServiceKind
-from .forms import Device
+from .devices import Device
 from .scope import classify_scope
 
 __all__ = [

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import Decimal
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
@@ -56,11 +55,9 @@ from ..kernel._validate import (
     is_date,
     is_instance,
     is_member,
-    is_money,
     is_optional_date,
     is_optional_instance,
     is_optional_text,
-    is_positive_int,
     is_text,
     is_tuple_of,
     type_name,
@@ -70,6 +67,7 @@ from ..kernel.identity import IdentityNumber
 from ..kernel.places import Place, is_treatment_place
 from ..kernel.ruling import LabelledEnum
 from ..kernel.terms import PersonCategory, ServiceKind
+from .devices import Device as Device  # annex 2's device, in a module of its own (a filing holds it)
 
 __all__ = [
     "AgencyDecision",
@@ -211,18 +209,6 @@ class Agent:
 
     name: str = attrs.field(validator=is_text)
     identity_number: IdentityNumber = attrs.field(validator=is_instance(IdentityNumber))
-
-
-@attrs.frozen(kw_only=True)
-class Device:
-    """One assistive device of annex 2 (辅助器具名称, 最低使用年限, 最高支付限额; note 6: one entry per device).
-
-    ``maximum_payment`` is in yuan, a :class:`~decimal.Decimal` with at most fen precision.
-    """
-
-    name: str = attrs.field(validator=is_text)
-    minimum_service_years: int = attrs.field(validator=is_positive_int)
-    maximum_payment: Decimal = attrs.field(validator=is_money)
 
 
 @attrs.frozen(kw_only=True)
