@@ -9,7 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from gongshang_rules import IdentityNumber, Place, place
+from gongshang_rules import IdentityNumber, Place, Reason, place
+from gongshang_rules.kernel.identity import Worker
+from gongshang_rules.kernel.terms import CareType, PersonCategory, ServiceKind
+from gongshang_rules.rules.episodes import CostLine, Credential, Episode, LineKind
+from gongshang_rules.rules.filing import Filing
 from gongshang_rules.rules.records import SettlementRecord
 
 #: The identity number most tests use (长沙, valid check digit, invented).
@@ -43,6 +47,54 @@ def record(
         bill=Decimal(bill or fund),
         fund_share=Decimal(fund),
     )
+
+
+def says(reason: Reason, *particulars: str) -> None:
+    """Each particular (an amount, a date, a place, a name) appears in both the Chinese and the English message."""
+    for particular in particulars:
+        assert particular in reason.message_zh, (particular, reason.message_zh)
+        assert particular in reason.message_en, (particular, reason.message_en)
+
+
+def line(kind: LineKind = LineKind.MEDICAL_ITEM, amount: str = "1000.00", **kw: object) -> CostLine:
+    """A cost line in yuan (compliant unless ``kw`` says otherwise)."""
+    return CostLine(kind=kind, amount=Decimal(amount), **kw)  # type: ignore[arg-type]
+
+
+def filing(**kw: object) -> Filing:
+    """A resident-work filing (art. 4 (1)) of a Changsha worker for medical care in Zhuzhou, filed 2025-08-15
+    (valid, by art. 13 ¶1's three months, through 2025-11-14)."""
+    values: dict[str, object] = {
+        "insured": CHANGSHA,
+        "treatment": ZHUZHOU,
+        "category": PersonCategory.RESIDENT_WORK,
+        "service": ServiceKind.MEDICAL,
+        "filed_on": dt.date(2025, 8, 15),
+    }
+    values.update(kw)
+    return Filing(**values)  # type: ignore[arg-type]
+
+
+def episode(**kw: object) -> Episode:
+    """A filed intra-province inpatient stay (chapter 3): a Changsha worker at EX-0002 in Zhuzhou (the example
+    registry's), 2025-09-01 to 2025-09-10, 1,000.00 yuan of medical items and 500.50 of drugs, with the electronic
+    social security card. ``insured`` sets the worker's insured place and, when no ``filing`` is given, the
+    filing's."""
+    insured = kw.pop("insured", CHANGSHA)
+    values: dict[str, object] = {
+        "worker": Worker(name="李四", identity_number=ID, insured=insured),  # type: ignore[arg-type]
+        "institution_code": "EX-0002",
+        "care": CareType.INPATIENT,
+        "service": ServiceKind.MEDICAL,
+        "started_on": dt.date(2025, 9, 1),
+        "settled_on": dt.date(2025, 9, 10),
+        "lines": (line(), line(LineKind.DRUG, "500.50")),
+        "credential": Credential.ELECTRONIC_SOCIAL_SECURITY_CARD,
+    }
+    values.update(kw)
+    if "filing" not in values:
+        values["filing"] = filing(insured=insured)
+    return Episode(**values)  # type: ignore[arg-type]
 
 
 def corpus_lines() -> list[bytes]:

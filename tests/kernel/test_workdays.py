@@ -583,3 +583,133 @@ class TestProvisionalProperty:
             return  # the count needed 2027: an error, not a provisional answer
         note = provisional_note(start, n, deadline, template=CALENDAR_PROVISIONAL)
         assert (note is not None) == (deadline >= D(2026, 12, 21))
+
+
+class TestBadInputNamesTheFieldAndWhatItGot:
+    """House rule: bad input is refused naming the field and the type it got (an error a caller can act on)."""
+
+    def test_days_that_are_not_a_frozenset_name_the_field_and_the_type(self) -> None:
+        """``days_off`` given as a list."""
+        with pytest.raises(InvalidInputError) as caught:
+            YearSchedule(year=2027, days_off=[D(2027, 1, 1)], makeup_workdays=frozenset(), source="x")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == (
+            "days_off",
+            "must be a frozenset of dates, got list",
+        )
+
+    def test_schedules_that_are_not_a_mapping_or_hold_something_else_are_refused(self) -> None:
+        """``schedules`` given as a list, or mapping 2027 to text."""
+        with pytest.raises(InvalidInputError) as caught:
+            WorkingDayCalendar(schedules=[SCHEDULE_2027])  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == (
+            "schedules",
+            "must map years to YearSchedule, got list",
+        )
+        with pytest.raises(InvalidInputError) as caught:
+            WorkingDayCalendar(schedules={2027: "2027"})  # type: ignore[dict-item]
+        assert (caught.value.field, caught.value.problem) == (
+            "schedules[2027]",
+            "must be a YearSchedule, got str",
+        )
+
+    def test_with_schedule_and_layered_on_name_their_argument_and_its_type(self) -> None:
+        """``schedule`` and ``base``."""
+        with pytest.raises(InvalidInputError) as caught:
+            DEFAULT_CALENDAR.with_schedule(2027)  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == ("schedule", "must be a YearSchedule, got int")
+        with pytest.raises(InvalidInputError) as caught:
+            DEFAULT_CALENDAR.layered_on("bundled")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == ("base", "must be a WorkingDayCalendar, got str")
+
+    def test_provisional_names_its_date(self) -> None:
+        """``d`` given as text."""
+        with pytest.raises(InvalidInputError) as caught:
+            DEFAULT_CALENDAR.provisional("2026-12-28")  # type: ignore[arg-type]
+        assert caught.value.field == "d"
+
+    def test_csv_that_is_not_text_or_lacks_columns_is_refused(self) -> None:
+        """``text`` given as bytes; a CSV without its kind and source columns names both, comma-separated."""
+        with pytest.raises(InvalidInputError) as caught:
+            schedules_from_csv(b"date,kind,source\n")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == ("text", "must be CSV text (str), got bytes")
+        with pytest.raises(InvalidInputError) as caught:
+            schedules_from_csv("date,weekday\n2027-01-01,Fri\n")
+        assert (caught.value.field, caught.value.problem) == ("text", "CSV lacks the column(s) kind, source")
+
+    def test_working_day_after_names_a_wrong_calendar_and_the_end_of_the_calendar(self) -> None:
+        """``calendar`` given as text; counting past 9999-12-31 (a Friday) names ``d``, the count and the date."""
+        with pytest.raises(InvalidInputError) as caught:
+            working_day_after(D(2025, 9, 1), 1, calendar="bundled")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == (
+            "calendar",
+            "must be a WorkingDayCalendar, got str",
+        )
+        last_year = YearSchedule(year=9999, days_off=frozenset(), makeup_workdays=frozenset(), source="test")
+        calendar = WorkingDayCalendar(schedules={9999: last_year}, use_bundled=False)
+        assert working_day_after(D(9999, 12, 30), 1, calendar=calendar) == D(9999, 12, 31)
+        with pytest.raises(InvalidInputError) as caught:
+            working_day_after(D(9999, 12, 30), 2, calendar=calendar)
+        assert (caught.value.field, caught.value.problem) == (
+            "d",
+            "no working day 2 after 9999-12-30 before the last representable date",
+        )
+
+    def test_the_provisional_note_names_each_bad_argument_and_its_type(self) -> None:
+        """``after``, ``deadline``, ``calendar`` and ``template``."""
+        from gongshang_rules.kernel.workdays import CALENDAR_PROVISIONAL, provisional_note
+
+        good = {
+            "after": D(2026, 12, 18),
+            "n": 5,
+            "deadline": D(2026, 12, 25),
+            "template": CALENDAR_PROVISIONAL,
+        }
+        for field, value in (("after", "2026-12-18"), ("deadline", "2026-12-25")):
+            with pytest.raises(InvalidInputError) as caught:
+                provisional_note(**{**good, field: value})  # type: ignore[arg-type]
+            assert caught.value.field == field
+        with pytest.raises(InvalidInputError) as caught:
+            provisional_note(**good, calendar="bundled")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == (
+            "calendar",
+            "must be a WorkingDayCalendar, got str",
+        )
+        with pytest.raises(InvalidInputError) as caught:
+            provisional_note(**{**good, "template": "X"})  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.problem) == ("template", "must be a ReasonTemplate, got str")
+
+
+class TestProvisionalNoteParticulars:
+    """Arts. 10 and 21 count working days: a provisional deadline's note says from when, how many, to when, and
+    which December's days (21st to 31st) rest on a schedule not yet known, in both languages."""
+
+    def test_the_note_names_the_start_the_count_the_deadline_and_the_late_december_days(self) -> None:
+        """Five working days after Friday 2026-12-18 is 2026-12-25; 2026-12-21 to 2026-12-31 may move with 2027."""
+        from gongshang_rules.kernel.workdays import CALENDAR_PROVISIONAL, provisional_note
+
+        note = provisional_note(D(2026, 12, 18), 5, D(2026, 12, 25), template=CALENDAR_PROVISIONAL)
+        assert note is not None
+        assert "2026-12-18后第5个工作日为2026-12-25" in note.message_zh
+        assert "2026年12月下旬（2026-12-21至2026-12-31）的工作日按2026年通知计算" in note.message_zh
+        assert "The 5th working day after 2026-12-18 is 2026-12-25" in note.message_en
+        assert (
+            "late December 2026 (2026-12-21 to 2026-12-31) are counted on the 2026 notice" in note.message_en
+        )
+
+
+class TestSchedulesFromCsvShapes:
+    """The CSV format of the State Council schedules, read as a caller would supply a new year's notice."""
+
+    def test_a_year_with_days_off_and_no_make_up_workday_is_read(self) -> None:
+        """A notice may move no weekend: the year has days off and an empty set of make-up workdays."""
+        (schedule,) = schedules_from_csv("date,kind,source\n2027-01-01,off,notice 2027\n")
+        assert schedule.year == 2027
+        assert schedule.days_off == frozenset({D(2027, 1, 1)})
+        assert schedule.makeup_workdays == frozenset()
+
+    def test_a_year_from_two_notices_names_both_sorted_and_separated(self) -> None:
+        """Two sources for one year (a notice and its correction) are both kept: ``a; b``."""
+        (schedule,) = schedules_from_csv(
+            "date,kind,source\n2027-01-01,off,notice B\n2027-01-09,makeup_workday,notice A\n"
+        )
+        assert schedule.source == "notice A; notice B"

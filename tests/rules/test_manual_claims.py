@@ -87,6 +87,10 @@ class TestManualClaims:
             check_manual_claim("c", [])  # type: ignore[arg-type]
         with pytest.raises(InvalidInputError, match="settlements"):
             check_manual_claim(self.claim(), None)  # type: ignore[arg-type]
+        with pytest.raises(
+            InvalidInputError, match="settlements: must be an iterable of SettlementRecord, got int"
+        ):
+            check_manual_claim(self.claim(), 5)  # type: ignore[arg-type]
         with pytest.raises(InvalidInputError, match="kinds"):
             self.claim(kinds=frozenset())
         with pytest.raises(InvalidInputError, match="fund_share"):

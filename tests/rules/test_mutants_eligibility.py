@@ -13,6 +13,7 @@ import datetime as dt
 
 import attrs
 import pytest
+from builders import says
 
 from gongshang_rules import (
     DEFAULT_PARAMETERS,
@@ -21,20 +22,12 @@ from gongshang_rules import (
     EligibilityFacts,
     InvalidInputError,
     PersonCategory,
-    Reason,
     ServiceKind,
     decide_eligibility,
     place,
 )
 
 ZHUZHOU, CHANGSHA, GUANGDONG, XINJIANG = (place(c) for c in ("430200", "430100", "440000", "650000"))
-
-
-def says(reason: Reason, *particulars: str) -> None:
-    """Each particular appears in both the Chinese and the English message."""
-    for particular in particulars:
-        assert particular in reason.message_zh, (particular, reason.message_zh)
-        assert particular in reason.message_en, (particular, reason.message_en)
 
 
 def long_term(**overrides: object) -> EligibilityFacts:
@@ -167,6 +160,28 @@ class TestBasisReasons:
         assert Basis.REHABILITATION_CONFIRMATION.zh in reason.message_zh
         assert Basis.REHABILITATION_CONFIRMATION.en in reason.message_en
 
+    def test_a_missing_basis_for_medical_care_lists_each_fitting_basis_one_by_one(self) -> None:
+        """Medical care within Hunan fits three bases (injury recognition, recurrence, continued treatment):
+        with none held the reason lists all three, each named apart (、 in Chinese, a comma in English)."""
+        reason = decide_eligibility(long_term(bases=frozenset())).reason("BASIS_MISSING_FOR_SERVICE")
+        needed = sorted(
+            (Basis.INJURY_RECOGNITION, Basis.RECURRENCE_CONFIRMATION, Basis.CONTINUED_TREATMENT),
+            key=lambda b: b.name,
+        )
+        assert "、".join(b.zh for b in needed) in reason.message_zh
+        assert ", ".join(b.en for b in needed) in reason.message_en
+
+    def test_a_missing_basis_across_provinces_lists_the_national_bases_only(self) -> None:
+        """Art. 36 (国家有规定的，从其规定): for medical care in Guangdong the national list has no continued
+        treatment, so the reason names injury recognition and recurrence, and nothing else."""
+        reason = decide_eligibility(long_term(treatment=GUANGDONG, bases=frozenset())).reason(
+            "BASIS_MISSING_FOR_SERVICE"
+        )
+        needed = sorted((Basis.INJURY_RECOGNITION, Basis.RECURRENCE_CONFIRMATION), key=lambda b: b.name)
+        assert "、".join(b.zh for b in needed) in reason.message_zh
+        assert ", ".join(b.en for b in needed) in reason.message_en
+        assert Basis.CONTINUED_TREATMENT.zh not in reason.message_zh
+
     def test_only_hunans_basis_across_provinces_leaves_it_to_the_national_rules(self) -> None:
         """Continued treatment alone, everything else met: the national rules decide; with another condition
         unmet as well, not eligible."""
@@ -264,9 +279,11 @@ class TestFactsConstruction:
         with pytest.raises(InvalidInputError) as caught:
             referral(treatment=GUANGDONG, away_from_insured_province_since=dt.date(2025, 5, 1))
         assert caught.value.problem == "applies to LONG_TERM_RESIDENCE and RESIDENT_WORK only"
+        assert caught.value.field == "away_from_insured_province_since"
         with pytest.raises(InvalidInputError) as caught:
             long_term(away_from_insured_province_since=dt.date(2025, 5, 1))
         assert caught.value.problem == "applies to cross-province care only"
+        assert caught.value.field == "away_from_insured_province_since"
 
     def test_the_category_s_own_facts_are_required_and_the_others_refused(self) -> None:
         """Long-term: away_since required, the referral facts refused; referral: the reverse."""

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 import attrs
 import pytest
+from builders import says
 
 from gongshang_rules import (
     DEFAULT_PARAMETERS,
@@ -27,16 +28,18 @@ from gongshang_rules import (
     Filing,
     InvalidInputError,
     PersonCategory,
-    Reason,
     Scope,
     ServiceKind,
     Validity,
+    ValidityRuling,
     change_allowed,
     filing_covers,
     filing_valid_through,
     filing_validity,
     place,
 )
+from gongshang_rules.rules.back_filing import COVERAGE_NO_FILING
+from gongshang_rules.rules.coverage_facts import Findings
 
 CHANGSHA = place("430100")
 YUELU = place("430104")  # a district of Changsha
@@ -77,13 +80,6 @@ def facts(**overrides: object) -> CoverageFacts:
     }
     values.update(overrides)
     return CoverageFacts(**values)  # type: ignore[arg-type]
-
-
-def says(reason: Reason, *particulars: str) -> None:
-    """Each particular (a date, a place, a code) appears in both the Chinese and the English message."""
-    for particular in particulars:
-        assert particular in reason.message_zh, (particular, reason.message_zh)
-        assert particular in reason.message_en, (particular, reason.message_en)
 
 
 def inbound_filing(**overrides: object) -> Filing:
@@ -844,3 +840,55 @@ class TestFilingConstructionErrors:
             filing(stated_valid_from=FILED, stated_valid_through=dt.date(2025, 8, 31))
         assert caught.value.field == "stated_valid_through"
         assert caught.value.problem == "must not be before stated_valid_from"
+
+
+class TestValidityShown:
+    """str() of a validity ruling, what a person reads: both days, or that this library does not compute them."""
+
+    def test_a_computed_validity_shows_both_days(self) -> None:
+        """Art. 13 ¶1: a referral filed 2025-09-01 is valid through 2025-12-01."""
+        assert f"  valid: 2025-09-01 to {LAST_VALID_DAY}" in str(filing_validity(filing())).splitlines()
+
+    def test_a_ruling_with_one_day_given_reads_as_not_computed(self) -> None:
+        """A hand-built ruling with only its first (or only its last) day: str() says not computed, and never
+        fails on the missing day."""
+        for start, through in ((FILED, None), (None, LAST_VALID_DAY)):
+            ruling = ValidityRuling(
+                outcome=Validity.COMPUTED, reasons=(), valid_from=start, valid_through=through
+            )
+            assert "  valid: not computed here" in str(ruling).splitlines()
+
+
+class TestFindingsAddUp:
+    """The coverage conditions are gathered group by group (``Findings``: failed, national, manual, possible,
+    passed) and added in order: no group is lost in a sum, whichever side holds it."""
+
+    def test_every_group_of_both_sides_is_kept_in_order(self) -> None:
+        """Two findings, each with one reason in every group: the sum has both, left first, in every group."""
+        left, right = (
+            Findings(
+                failed=(COVERAGE_NO_FILING.make(),),
+                national=(COVERAGE_NO_FILING.make(),),
+                manual=(COVERAGE_NO_FILING.make(),),
+                possible=(COVERAGE_NO_FILING.make(),),
+                passed=(COVERAGE_NO_FILING.make(),),
+            )
+            for _ in range(2)
+        )
+        total = left + right
+        for group in ("failed", "national", "manual", "possible", "passed"):
+            assert getattr(total, group) == (*getattr(left, group), *getattr(right, group)), group
+            assert len(getattr(total, group)) == 2, group
+
+    def test_a_national_finding_on_either_side_survives_the_sum(self) -> None:
+        """Art. 36: the national procedure's reason is kept whether it comes first or second."""
+        national = Findings(national=(COVERAGE_NO_FILING.make(),))
+        assert (national + Findings()).national == national.national
+        assert (Findings() + national).national == national.national
+
+    def test_the_flags_are_kept_if_either_side_sets_them(self) -> None:
+        """A refund (art. 12 ¶3) or a back-filing (art. 12 ¶2, ¶3) on either side holds for the sum."""
+        assert (Findings(refund=True) + Findings()).refund and (Findings() + Findings(refund=True)).refund
+        assert (Findings(back_filed=True) + Findings()).back_filed
+        assert (Findings() + Findings(back_filed=True)).back_filed
+        assert not (Findings() + Findings()).refund and not (Findings() + Findings()).back_filed

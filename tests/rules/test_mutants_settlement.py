@@ -14,10 +14,14 @@ import datetime as dt
 from decimal import Decimal
 
 import attrs
+import builders
 import pytest
+from builders import ID, filing, line, says
 
 from gongshang_rules import (
     DEFAULT_PARAMETERS,
+    AgencyRole,
+    AllowanceHandling,
     CareType,
     CatalogSource,
     CostKind,
@@ -25,8 +29,6 @@ from gongshang_rules import (
     Credential,
     Device,
     Episode,
-    Filing,
-    IdentityNumber,
     Institution,
     InstitutionRegistry,
     InstitutionStatus,
@@ -34,14 +36,12 @@ from gongshang_rules import (
     LineKind,
     ManualClaim,
     PersonCategory,
-    Reason,
     Scope,
     ServiceKind,
     Settlement,
     SettlementRecord,
     SettlementRuling,
     StatusChange,
-    Worker,
     check_manual_claim,
     decide_settlement,
     place,
@@ -53,7 +53,6 @@ CHANGSHA, YUELU, ZHUZHOU, XIANGTAN, XIANGXIANG = (
 )
 GUANGDONG, XINJIANG = place("440000"), place("650000")
 PROVINCIAL_LEVEL = place("省本级")
-ID = IdentityNumber("11010519491231002X")
 
 ALL_SERVICES = frozenset(ServiceKind)
 
@@ -89,53 +88,17 @@ WHEELCHAIR = Device(name="wheelchair", minimum_service_years=3, maximum_payment=
 WALKER = Device(name="walker", minimum_service_years=2, maximum_payment=Decimal("500.00"))
 
 
-def says(reason: Reason, *particulars: str) -> None:
-    """Each particular (an amount, a date, a name) appears in both the Chinese and the English message."""
-    for particular in particulars:
-        assert particular in reason.message_zh, (particular, reason.message_zh)
-        assert particular in reason.message_en, (particular, reason.message_en)
-
-
-def line(kind: LineKind = LineKind.MEDICAL_ITEM, amount: str = "1000.00", **kw: object) -> CostLine:
-    """A cost line in yuan (compliant unless said)."""
-    return CostLine(kind=kind, amount=Decimal(amount), **kw)  # type: ignore[arg-type]
-
-
 def device(name: str, amount: str, **kw: object) -> CostLine:
     """A device line naming its device."""
     return line(LineKind.ASSISTIVE_DEVICE, amount, device_name=name, **kw)
 
 
-def filing(**kw: object) -> Filing:
-    """A resident-work filing of a Changsha worker for medical care in Zhuzhou, filed 2025-08-15."""
-    values: dict[str, object] = {
-        "insured": CHANGSHA,
-        "treatment": ZHUZHOU,
-        "category": PersonCategory.RESIDENT_WORK,
-        "service": ServiceKind.MEDICAL,
-        "filed_on": dt.date(2025, 8, 15),
-    }
-    values.update(kw)
-    return Filing(**values)  # type: ignore[arg-type]
-
-
 def episode(**kw: object) -> Episode:
-    """A filed intra-province stay: a Changsha worker at H-ZZ in Zhuzhou, 2025-09-01 to 2025-09-10."""
-    insured = kw.pop("insured", CHANGSHA)
-    values: dict[str, object] = {
-        "worker": Worker(name="李四", identity_number=ID, insured=insured),
-        "institution_code": "H-ZZ",
-        "care": CareType.INPATIENT,
-        "service": ServiceKind.MEDICAL,
-        "started_on": dt.date(2025, 9, 1),
-        "settled_on": dt.date(2025, 9, 10),
-        "lines": (line(), line(LineKind.DRUG, "500.50")),
-        "credential": Credential.SOCIAL_SECURITY_CARD,
-    }
+    """The shared stay (:func:`builders.episode`) at H-ZZ in Zhuzhou, this module's registry, with the
+    social security card."""
+    values: dict[str, object] = {"institution_code": "H-ZZ", "credential": Credential.SOCIAL_SECURITY_CARD}
     values.update(kw)
-    if "filing" not in values:
-        values["filing"] = filing(insured=insured)
-    return Episode(**values)  # type: ignore[arg-type]
+    return builders.episode(**values)
 
 
 def fitting(*lines: CostLine, devices: tuple[Device, ...] = (WHEELCHAIR, WALKER), **kw: object) -> Episode:
@@ -657,6 +620,49 @@ class TestExplanation:
             recognition_pending_at_admission=True,
         )
         assert "  refund of the fund's share to the worker: 1500.50" in str(decide(refunded)).splitlines()
+
+    def test_a_ruling_with_one_share_given_is_not_shown_as_a_split(self) -> None:
+        """str() never claims a split it cannot state: a hand-built ruling with the fund's share and no worker's
+        (or the reverse) reads as not split, and never shows ``None`` as an amount."""
+        for fund, worker in ((Decimal("10.00"), None), (None, Decimal("10.00"))):
+            ruling = SettlementRuling(
+                outcome=Settlement.DIRECT,
+                reasons=(),
+                scope=Scope.INTRA_PROVINCE,
+                bill=Decimal("10.00"),
+                fund_share=fund,
+                worker_share=worker,
+            )
+            text = str(ruling)
+            assert "  bill 10.00 yuan: not split under this procedure" in text.splitlines()
+            assert "None" not in text
+
+
+class TestManualFigures:
+    """Art. 22 with art. 17 ¶3: a filed stay that cannot be settled directly (the network is down) goes home for
+    manual reimbursement; a cross-province meal allowance is the insured place's to reimburse whatever the
+    outcome, and the ruling says so."""
+
+    def test_a_cross_province_manual_reimbursement_carries_the_meal_allowance_ruling(self) -> None:
+        """Changsha to Guangdong, network down, 120.00 yuan of meal allowance: the worker pays the 1,000.00 bill,
+        the meal allowance lies outside it and its ruling names the insured place's agency as the one to
+        reimburse it."""
+        ruling = decide(
+            episode(
+                filing=filing(treatment=GUANGDONG),
+                institution_code="H-GD",
+                network_available=False,
+                lines=(line(), line(LineKind.MEAL_ALLOWANCE, "120.00")),
+            )
+        )
+        assert ruling.outcome is Settlement.MANUAL_REIMBURSEMENT
+        assert shares(ruling) == (Decimal("0.00"), Decimal("1000.00"))
+        assert ruling.outside_direct_settlement == Decimal("120.00")
+        assert ruling.meal_allowance is not None
+        assert ruling.meal_allowance.outcome is AllowanceHandling.REIMBURSED_BY_INSURED_PLACE
+        assert ruling.meal_allowance.payer is AgencyRole.INSURED_PLACE_AGENCY
+        assert ruling.meal_allowance.part_of_direct_settlement is False
+        assert "MEAL_CROSS_PROVINCE_INSURED_PLACE" in ruling.codes
 
 
 class TestNotPayableFigures:

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from builders import ID, episode, filing, line
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongshang_rules import (
     DEFAULT_PARAMETERS,
-    IdentityNumber,
     InvalidInputError,
     PersonCategory,
     ServiceKind,
@@ -34,42 +34,6 @@ REGISTRY = example_registry()
 CHANGSHA, ZHUZHOU, XIANGTAN, GUANGDONG, XINJIANG = (
     place(code) for code in ("430100", "430200", "430300", "440000", "650000")
 )
-ID = IdentityNumber("11010519491231002X")
-
-
-def line(kind: LineKind = LineKind.MEDICAL_ITEM, amount: str = "1000.00", **kw: object) -> CostLine:
-    return CostLine(kind=kind, amount=Decimal(amount), **kw)  # type: ignore[arg-type]
-
-
-def filing(**kw: object) -> Filing:
-    values: dict[str, object] = {
-        "insured": CHANGSHA,
-        "treatment": ZHUZHOU,
-        "category": PersonCategory.RESIDENT_WORK,
-        "service": ServiceKind.MEDICAL,
-        "filed_on": dt.date(2025, 8, 15),
-    }
-    values.update(kw)
-    return Filing(**values)  # type: ignore[arg-type]
-
-
-def episode(**kw: object) -> Episode:
-    """An intra-province inpatient stay: insured in Changsha, treated at EX-0002 in Zhuzhou."""
-    insured = kw.pop("insured", CHANGSHA)
-    values: dict[str, object] = {
-        "worker": Worker(name="李四", identity_number=ID, insured=insured),
-        "institution_code": "EX-0002",
-        "care": CareType.INPATIENT,
-        "service": ServiceKind.MEDICAL,
-        "started_on": dt.date(2025, 9, 1),
-        "settled_on": dt.date(2025, 9, 10),
-        "lines": (line(), line(LineKind.DRUG, "500.50")),
-        "credential": Credential.ELECTRONIC_SOCIAL_SECURITY_CARD,
-    }
-    values.update(kw)
-    if "filing" not in values:
-        values["filing"] = filing(insured=insured)
-    return Episode(**values)  # type: ignore[arg-type]
 
 
 def decide(e: Episode) -> object:
