@@ -661,7 +661,7 @@ class TestNamesThatMoved:
                 "forms", "filing_changes", "manual_claims", "records", "applications", "agencies", "eligibility",
                 "funds", "reconciliation", "supervision", "review", "materials",
             )),
-            "tempfile", "zipfile", "importlib.resources", "importlib.readers", "random",
+            "tempfile", "zipfile", "html", "html.entities", "importlib.resources", "importlib.readers", "random",
         }
     )  # fmt: skip
     #: The attrs classes a settlement ``decide`` process builds (its own and cattrs'): 49 when this bound was set,
