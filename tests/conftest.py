@@ -60,3 +60,20 @@ def days_2025_2026() -> tuple[dt.date, ...]:
     """Every day of 2025 and 2026."""
     first = dt.date(2025, 1, 1)
     return tuple(first + dt.timedelta(days=i) for i in range((dt.date(2027, 1, 1) - first).days))
+
+
+@pytest.fixture
+def rendered_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The template texts of every reason message formatted while the test runs, in order (issue 13's lazy
+    messages: a message is formatted when first read, once)."""
+    from gongshang_rules.kernel import ruling
+
+    rendered: list[str] = []
+    original = ruling._Pending.render
+
+    def counting(pending: ruling._Pending) -> str:
+        rendered.append(pending.text)
+        return original(pending)
+
+    monkeypatch.setattr(ruling._Pending, "render", counting)
+    return rendered

@@ -7,7 +7,7 @@ import datetime as dt
 import pickle
 import string
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -23,7 +23,6 @@ from gongshang_rules import (
     Role,
     Ruling,
 )
-from gongshang_rules.kernel import ruling as ruling_module
 
 
 class Colour(LabelledEnum):
@@ -460,15 +459,8 @@ class TestLazyMessages:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             made.message_zh = "改"  # type: ignore[misc]
 
-    def test_a_message_is_formatted_once_and_only_when_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        rendered: list[str] = []
-        original = ruling_module._Pending.render
-
-        def counting(pending: Any) -> str:
-            rendered.append(pending.text)
-            return original(pending)
-
-        monkeypatch.setattr(ruling_module._Pending, "render", counting)
+    def test_a_message_is_formatted_once_and_only_when_read(self, rendered_messages: list[str]) -> None:
+        rendered = rendered_messages
         made = self.TEMPLATE.make(**self.PARTICULARS)
         assert made.code == "TEST_ONLY_LAZY" and rendered == []
         assert made.message_en == made.message_en

@@ -20,7 +20,6 @@ from typing import Any
 import builders
 import pytest
 
-from gongshang_rules.kernel import ruling as ruling_module
 from gongshang_rules.oracle import _console, batch, cli
 from gongshang_rules.oracle.cli import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK, main
 
@@ -406,19 +405,12 @@ class TestNoMessages:
             main(["batch", "--help"])
         assert "--no-messages" in capsys.readouterr().out
 
-    def test_no_message_is_formatted(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_no_message_is_formatted(self, rendered_messages: list[str]) -> None:
         """The messages are left out unread, so none is formatted; with them, every reason's texts are.
 
         (A case with its own ``parameters`` may format the version note's texts once, to compare it with the reasons
         it is added to: those cases are left out here.)"""
-        rendered: list[str] = []
-        original = ruling_module._Pending.render
-
-        def counting(pending: Any) -> str:
-            rendered.append(pending.text)
-            return original(pending)
-
-        monkeypatch.setattr(ruling_module._Pending, "render", counting)
+        rendered = rendered_messages
         lines = [line.encode("utf-8") for line in corpus_lines() if '"parameters"' not in line]
         lean = [batch._decide_line(n, line, messages=False)[0] for n, line in enumerate(lines, 1)]
         assert rendered == [] and all("message_en" not in line for line in lean)
